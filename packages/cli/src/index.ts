@@ -1,0 +1,3 @@
+// @audian/cli — the `audian` command; importable for tests and wrappers.
+
+export { buildProgram, run } from './program';

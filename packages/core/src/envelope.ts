@@ -1,0 +1,149 @@
+/** The rate-limit bucket state Crossbar 5.x reports in every envelope. */
+export interface RateLimitTokens {
+  /** Tokens this request cost. */
+  readonly consumed?: number;
+  /** Tokens left in the bucket after it. */
+  readonly remaining?: number;
+}
+
+/**
+ * Everything a Crossbar envelope says besides `data` — never the auth token.
+ * Numbers that chunked bodies (CDRs, ledgers) send as strings are read as numbers.
+ */
+export interface ResponseMeta {
+  /** HTTP status. */
+  readonly status: number;
+  /** `request_id` (or the `X-Request-ID` header). */
+  readonly requestId?: string;
+  /** `revision`: the document's CouchDB revision, `"automatic"` for lists. */
+  readonly revision?: string;
+  /** `page_size`: items in this page (not the size asked for). */
+  readonly pageSize?: number;
+  /** `start_key` of this page, opaque. */
+  readonly startKey?: string;
+  /** `next_start_key`, opaque; absent on the last page. */
+  readonly nextStartKey?: string;
+  /** `tokens`: the rate-limit bucket after this request. */
+  readonly tokens?: RateLimitTokens;
+  /** `version`: the KAZOO version (authenticated requests only). */
+  readonly version?: string;
+  /** `node`: the encoded API node name. */
+  readonly node?: string;
+  /** `timestamp`: ISO-8601 time of the response. */
+  readonly timestamp?: string;
+  /** `status` word: `success` or `error`. */
+  readonly statusText?: string;
+  /** `ETag` header (the document revision in quotes). */
+  readonly etag?: string;
+  /** `Location` header (set on create). */
+  readonly location?: string;
+  /** Envelope keys this SDK does not know, as sent (`metadata` on Audian 5.4, …). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** A successful JSON response: the unwrapped `data` plus the envelope's metadata. */
+export interface ApiResponse<T> {
+  /** The envelope's `data`. */
+  readonly data: T;
+  /** Request id, revision, paging keys, rate-limit tokens, version… */
+  readonly meta: ResponseMeta;
+}
+
+const KNOWN_KEYS = new Set([
+  'data',
+  'auth_token',
+  'request_id',
+  'revision',
+  'page_size',
+  'start_key',
+  'next_start_key',
+  'tokens',
+  'version',
+  'node',
+  'timestamp',
+  'status',
+  'error',
+  'message',
+]);
+
+/** Response headers the envelope parser reads; a plain getter so any Headers-like works. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * Splits a Crossbar envelope into `data` and {@link ResponseMeta}, permissively: unknown keys are
+ * kept in `meta.extra`, `page_size` given as a string (chunked bodies) becomes a number, and a
+ * non-object body becomes `data`. The `auth_token` key is dropped.
+ *
+ * @example
+ * ```ts
+ * import { parseEnvelope } from '@audian/core';
+ *
+ * const { data, meta } = parseEnvelope({ data: [], page_size: '0', request_id: 'r1' }, 200);
+ * // data = [], meta.pageSize = 0, meta.requestId = 'r1'
+ * ```
+ */
+export function parseEnvelope<T = unknown>(body: unknown, status: number, headers?: HeaderReader): ApiResponse<T> {
+  const headerRequestId = headers?.get('x-request-id') ?? undefined;
+  const etag = headers?.get('etag') ?? undefined;
+  const location = headers?.get('location') ?? undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { data: body as T, meta: compact({ status, requestId: headerRequestId, etag, location }) };
+  }
+  const env = body as Record<string, unknown>;
+  let extra: Record<string, unknown> | undefined;
+  for (const key of Object.keys(env)) {
+    if (!KNOWN_KEYS.has(key)) {
+      extra ??= {};
+      extra[key] = env[key];
+    }
+  }
+  const meta: ResponseMeta = compact({
+    status,
+    requestId: str(env.request_id) ?? headerRequestId,
+    revision: str(env.revision),
+    pageSize: num(env.page_size),
+    startKey: key(env.start_key),
+    nextStartKey: key(env.next_start_key),
+    tokens: tokens(env.tokens),
+    version: str(env.version),
+    node: str(env.node),
+    timestamp: str(env.timestamp),
+    statusText: str(env.status),
+    etag,
+    location,
+    extra,
+  });
+  return { data: env.data as T, meta };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Start keys are opaque: strings pass through untouched; pre-4.2 raw JSON keys are sent back as JSON. */
+function key(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function tokens(value: unknown): RateLimitTokens | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const t = value as Record<string, unknown>;
+  return compact({ consumed: num(t.consumed), remaining: num(t.remaining) });
+}
+
+function compact<T extends object>(value: T): T {
+  for (const k of Object.keys(value) as (keyof T)[]) if (value[k] === undefined) delete value[k];
+  return value;
+}

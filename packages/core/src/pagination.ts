@@ -1,0 +1,156 @@
+import type { ResponseMeta } from './envelope';
+import { AudianError } from './errors/audian-error';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+
+/** One fetched page: its items and the envelope's metadata. */
+export interface PageResult<T> {
+  readonly items: T[];
+  readonly meta: ResponseMeta;
+}
+
+/** Fetches the page that starts at `startKey` (the first page when `undefined`). */
+export type PageFetcher<T> = (startKey: string | undefined) => Promise<PageResult<T>>;
+
+/**
+ * One page of a Crossbar listing.
+ *
+ * @example
+ * ```ts
+ * const page = await audian.users.list({ pageSize: 50 });
+ * console.log(page.data.length, page.hasNextPage());
+ * const next = page.hasNextPage() ? await page.getNextPage() : undefined;
+ * ```
+ */
+export class Page<T> {
+  /** The items of this page. */
+  readonly data: T[];
+  /** Envelope metadata (request id, `page_size`, rate-limit tokens…). */
+  readonly meta: ResponseMeta;
+  /** The opaque key of the next page, exactly as the server sent it; absent on the last page. */
+  readonly nextStartKey: string | undefined;
+  /** The key this page was fetched with (`undefined` for the first page). */
+  readonly startKey: string | undefined;
+  readonly #fetch: PageFetcher<T>;
+
+  constructor(result: PageResult<T>, startKey: string | undefined, fetch: PageFetcher<T>) {
+    this.data = result.items;
+    this.meta = result.meta;
+    this.startKey = startKey;
+    this.nextStartKey = result.meta.nextStartKey;
+    this.#fetch = fetch;
+    if (this.nextStartKey !== undefined && this.nextStartKey === startKey) {
+      // A server that hands back the key it was given would make every loop over pages endless.
+      throw new AudianError(`pagination did not advance: next_start_key equals the start_key sent (${startKey})`);
+    }
+  }
+
+  /** Whether the server reported another page (`next_start_key` present). */
+  hasNextPage(): boolean {
+    return this.nextStartKey !== undefined;
+  }
+
+  /**
+   * Fetches the next page.
+   *
+   * @throws AudianError when this is the last page
+   */
+  async getNextPage(): Promise<Page<T>> {
+    if (this.nextStartKey === undefined) throw new AudianError('no next page: this is the last page');
+    const key = this.nextStartKey;
+    return new Page(await this.#fetch(key), key, this.#fetch);
+  }
+
+  /** Iterates the items of this page only. */
+  [Symbol.iterator](): Iterator<T> {
+    return this.data[Symbol.iterator]();
+  }
+}
+
+/**
+ * A lazy listing: nothing is requested until it is awaited or iterated.
+ * - `await list` → the first {@link Page};
+ * - `for await (const item of list)` → every item of every page, one page in memory at a time;
+ * - `list.iterPages()` → every page; `list.toArray({ limit })` → items gathered into an array.
+ *
+ * Each `await` or iteration starts from the first page again (a new request), so one
+ * `PagePromise` can be reused.
+ *
+ * @example
+ * ```ts
+ * for await (const user of audian.users.list({ filter: { enabled: true } })) console.log(user.id);
+ * const first = await audian.users.list({ pageSize: 10 });
+ * const all = await audian.users.list().toArray();
+ * ```
+ */
+export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  readonly #fetch: PageFetcher<T>;
+  readonly #startKey: string | undefined;
+  #first: Promise<Page<T>> | undefined;
+
+  constructor(fetch: PageFetcher<T>, startKey?: string) {
+    this.#fetch = fetch;
+    this.#startKey = startKey;
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    this.#first ??= this.#fetch(this.#startKey).then((r) => new Page(r, this.#startKey, this.#fetch));
+    return this.#first;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately awaitable (first page).
+  then<R1 = Page<T>, R2 = never>(
+    onfulfilled?: ((value: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#firstPage().then(onfulfilled, onrejected);
+  }
+
+  /** Like `Promise.prototype.catch` on the first page. */
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+    return this.#firstPage().catch(onrejected);
+  }
+
+  /** Like `Promise.prototype.finally` on the first page. */
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onfinally);
+  }
+
+  /** Iterates every page, fetching the next one only when asked for it. */
+  async *iterPages(): AsyncGenerator<Page<T>, void, undefined> {
+    let page: Page<T> | undefined = await new Page(await this.#fetch(this.#startKey), this.#startKey, this.#fetch);
+    while (page) {
+      yield page;
+      page = page.hasNextPage() ? await page.getNextPage() : undefined;
+    }
+  }
+
+  /** Iterates every item of every page. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.iterPages()) yield* page.data;
+  }
+
+  /**
+   * Gathers items into an array, stopping after `limit` items (no further page is requested
+   * once the limit is reached).
+   *
+   * @throws InvalidArgumentError when `limit` is not a positive integer
+   */
+  async toArray(options: { limit?: number } = {}): Promise<T[]> {
+    const limit = options.limit;
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw new InvalidArgumentError('limit', `limit must be a positive integer, got ${String(limit)}`);
+    }
+    const out: T[] = [];
+    for await (const page of this.iterPages()) {
+      for (const item of page.data) {
+        out.push(item);
+        if (limit !== undefined && out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise';
+  }
+}
