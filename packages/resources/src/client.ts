@@ -3,10 +3,13 @@ import {
   type AuthStrategy,
   type BinaryResponse,
   createTransport,
+  InvalidArgumentError,
   type RequestParams,
   type Transport,
   type TransportOptions,
 } from '@audian/core';
+import type { ResourceContext } from './internal/resource-base';
+import { RESOURCES } from './registry';
 
 /** Options of {@link createAudian}: the transport's options (base URL, auth, timeout, retry, rate limit, fetch, hooks, logger, signal). */
 export interface AudianOptions extends TransportOptions {
@@ -24,17 +27,24 @@ export interface SessionInfo {
   readonly expiresAt?: Date;
 }
 
-/** The Audian client. */
-export interface Audian {
+/** The resources of the client, one property per Crossbar resource. */
+export type AudianResources = { readonly [K in keyof typeof RESOURCES]: InstanceType<(typeof RESOURCES)[K]> };
+
+/** The Audian client: the resources plus session, account scoping and the raw escape hatch. */
+export interface Audian extends AudianResources {
   /** The account every call acts on (`undefined`: the session's own account). */
   readonly accountId: string | undefined;
   /** The transport underneath, for advanced use. */
   readonly transport: Transport;
-  /** Logs in when needed and says who the client is. */
+  /** Logs in when needed and says who the client is (never the token). */
   session(): Promise<SessionInfo>;
-  /** The same client acting on another account the login may reach (a sub-account). */
+  /**
+   * The same client acting on another account the login may reach (a sub-account, for resellers).
+   *
+   * @throws InvalidArgumentError when the id is empty
+   */
   account(accountId: string): Audian;
-  /** The raw escape hatch: any Crossbar request, `{account_id}` filled in. */
+  /** The raw escape hatch: any Crossbar request, `{account_id}` filled in (see `@audian/core`'s `RequestParams`). */
   request<T = unknown>(params: RequestParams): Promise<ApiResponse<T>>;
   /** The raw escape hatch for binary and CSV answers. */
   download(params: RequestParams): Promise<BinaryResponse>;
@@ -43,7 +53,8 @@ export interface Audian {
 }
 
 /**
- * Creates an Audian client.
+ * Creates an Audian client. Nothing is sent until the first call; the login happens then (once,
+ * however many calls are in flight).
  *
  * @throws InvalidArgumentError for invalid options (base URL, timeout, retry, rate limit)
  *
@@ -53,32 +64,72 @@ export interface Audian {
  * import { createApiKeyAuth } from '@audian/auth';
  *
  * const audian = createAudian({ auth: createApiKeyAuth({ apiKey: process.env.AUDIAN_API_KEY! }) });
- * const { accountId } = await audian.session();
+ * for await (const user of audian.users.list()) console.log(user.first_name, user.last_name);
  * ```
  */
 export function createAudian(options: AudianOptions = {}): Audian {
-  return scoped(createTransport(options), options.accountId);
+  return new Client(createTransport(options), options.accountId) as unknown as Audian;
 }
 
-function scoped(transport: Transport, accountId: string | undefined): Audian {
-  return {
-    accountId,
-    transport,
-    async session() {
-      const { token: _token, ...info } = await transport.session();
-      return { accountId: info.accountId, ...info };
+class Client {
+  readonly accountId: string | undefined;
+  readonly transport: Transport;
+  readonly #ctx: ResourceContext;
+  readonly #resources = new Map<string, object>();
+
+  constructor(transport: Transport, accountId: string | undefined) {
+    this.transport = transport;
+    this.accountId = accountId;
+    this.#ctx = { transport, accountId };
+  }
+
+  resource(name: keyof typeof RESOURCES): object {
+    let instance = this.#resources.get(name);
+    if (!instance) {
+      instance = new RESOURCES[name](this.#ctx);
+      this.#resources.set(name, instance);
+    }
+    return instance;
+  }
+
+  async session(): Promise<SessionInfo> {
+    const { token: _token, ...info } = await this.transport.session();
+    return { accountId: info.accountId, ...info };
+  }
+
+  account(accountId: string): Audian {
+    if (typeof accountId !== 'string' || accountId.trim() === '')
+      throw new InvalidArgumentError('accountId', 'accountId must be a non-empty string');
+    return new Client(this.transport, accountId) as unknown as Audian;
+  }
+
+  request<T>(params: RequestParams): Promise<ApiResponse<T>> {
+    return this.transport.request<T>({ accountId: this.accountId, ...params });
+  }
+
+  download(params: RequestParams): Promise<BinaryResponse> {
+    return this.transport.download({ accountId: this.accountId, ...params });
+  }
+
+  logout(): Promise<void> {
+    return this.transport.logout();
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { accountId: this.accountId, transport: this.transport.toJSON() };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Audian { baseUrl: '${this.transport.baseUrl}', accountId: ${this.accountId ? `'${this.accountId}'` : 'session'} }`;
+  }
+}
+
+for (const name of Object.keys(RESOURCES) as (keyof typeof RESOURCES)[]) {
+  Object.defineProperty(Client.prototype, name, {
+    get(this: Client) {
+      return this.resource(name);
     },
-    account(id: string) {
-      return scoped(transport, id);
-    },
-    request<T>(params: RequestParams) {
-      return transport.request<T>({ accountId, ...params });
-    },
-    download(params: RequestParams) {
-      return transport.download({ accountId, ...params });
-    },
-    logout() {
-      return transport.logout();
-    },
-  };
+    enumerable: true,
+    configurable: true,
+  });
 }

@@ -131,17 +131,18 @@ export async function startTestServer(): Promise<TestServer> {
 
     let handler: Handler | undefined;
     const next = queue[0];
-    if (next) {
+    const route = routes.find((r) => r.method === recorded.method && matches(r.path, recorded.path));
+    if (next && next.method.toUpperCase() === recorded.method && matches(next.path, recorded.path)) {
       queue.shift();
-      if (next.method.toUpperCase() !== recorded.method || !matches(next.path, recorded.path)) {
-        failures.push(`expected ${next.method} ${String(next.path)}, got ${recorded.method} ${recorded.path}`);
-        send(res, { status: 599, body: { error: 'unexpected request' } }, recorded);
-        return;
-      }
       handler = typeof next.reply === 'function' ? next.reply : constant(next.reply);
-    } else {
-      const route = routes.find((r) => r.method === recorded.method && matches(r.path, recorded.path));
-      handler = route?.handler;
+    } else if (route) {
+      // Standing routes (a login endpoint, say) answer between scripted exchanges.
+      handler = route.handler;
+    } else if (next) {
+      queue.shift();
+      failures.push(`expected ${next.method} ${String(next.path)}, got ${recorded.method} ${recorded.path}`);
+      send(res, { status: 599, body: { error: 'unexpected request' } }, recorded);
+      return;
     }
     if (!handler) {
       send(

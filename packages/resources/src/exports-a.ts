@@ -1,0 +1,2 @@
+// Public exports of the provisioning resources (classes and types).
+export {};

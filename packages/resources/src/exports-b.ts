@@ -1,0 +1,2 @@
+// Public exports of the numbers, records and operations resources (classes and types).
+export {};

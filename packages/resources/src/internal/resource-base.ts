@@ -1,0 +1,141 @@
+import type {
+  BinaryResponse,
+  CallOptions,
+  HttpMethod,
+  ListParams,
+  PagePromise,
+  PathValue,
+  RawBody,
+  StandardSchemaV1,
+  Transport,
+} from '@audian/core';
+import type * as z from 'zod/mini';
+import { type Lazy, lazySchema } from './lazy';
+
+/** What every resource object needs: the transport and the account it acts on. */
+export interface ResourceContext {
+  readonly transport: Transport;
+  /** `undefined`: the session's own account. */
+  readonly accountId: string | undefined;
+}
+
+/** The zod schemas of one resource, loaded on first use. */
+export interface ResourceSchemas {
+  /** The full document (create, update, get). */
+  readonly document: z.ZodMiniType;
+  /** One item of the list. */
+  readonly summary: z.ZodMiniType;
+}
+
+/** How one request of a resource method is made. */
+export interface CallSpec {
+  readonly pathParams?: Readonly<Record<string, PathValue | undefined>>;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly data?: unknown;
+  readonly envelope?: Readonly<Record<string, unknown>>;
+  readonly body?: RawBody;
+  readonly contentType?: string;
+  readonly accept?: string;
+  readonly options?: CallOptions;
+  /** Validates the response data. */
+  readonly schema?: StandardSchemaV1;
+}
+
+/** The property under which a resource keeps its context (not part of the public surface). */
+export const CTX: unique symbol = Symbol('audian.resource-context');
+
+/**
+ * The shared plumbing of resource classes. Each resource declares only the verbs Crossbar has
+ * for it, as one-line public methods over these helpers.
+ */
+export abstract class ResourceBase {
+  readonly [CTX]: ResourceContext;
+
+  constructor(ctx: ResourceContext) {
+    this[CTX] = ctx;
+  }
+
+  /** Sends one JSON request and returns the unwrapped `data`. */
+  protected call<T>(method: HttpMethod, path: string, spec: CallSpec = {}): Promise<T> {
+    return call<T>(this[CTX], method, path, spec);
+  }
+
+  /** A lazy listing of `path`. */
+  protected pages<T>(
+    path: string,
+    params: ListParams | undefined,
+    spec: Omit<CallSpec, 'data' | 'body' | 'envelope'> & { items?: (data: unknown) => T[] } = {},
+  ): PagePromise<T> {
+    return pages<T>(this[CTX], path, params, spec);
+  }
+
+  /** Sends one request whose answer is binary or CSV. */
+  protected fetchBinary(path: string, spec: CallSpec & { method?: HttpMethod } = {}): Promise<BinaryResponse> {
+    return fetchBinary(this[CTX], path, spec);
+  }
+
+  /** Validates a body before sending it (see `validateBody`). */
+  protected check(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
+    return checkBody(schemas, body, mode, what);
+  }
+
+  // A resource prints as its class name, never its transport internals.
+  toJSON(): string {
+    return this.constructor.name;
+  }
+}
+
+/** Sends one JSON request for a resource and returns the unwrapped `data`. */
+export async function call<T>(ctx: ResourceContext, method: HttpMethod, path: string, spec: CallSpec = {}): Promise<T> {
+  const { options, ...rest } = spec;
+  const response = await ctx.transport.request<T>({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) });
+  return response.data;
+}
+
+/** A lazy listing for a resource. */
+export function pages<T>(
+  ctx: ResourceContext,
+  path: string,
+  params: ListParams | undefined,
+  spec: Omit<CallSpec, 'data' | 'body' | 'envelope'> & { items?: (data: unknown) => T[] } = {},
+): PagePromise<T> {
+  const { options, items, ...rest } = spec;
+  return ctx.transport.paginate<T>(
+    { method: 'GET', path, accountId: ctx.accountId, ...rest, ...callOptions(options) },
+    { list: params, ...(items ? { items } : {}) },
+  );
+}
+
+/** One binary or CSV request for a resource. */
+export function fetchBinary(ctx: ResourceContext, path: string, spec: CallSpec & { method?: HttpMethod } = {}): Promise<BinaryResponse> {
+  const { options, method = 'GET', ...rest } = spec;
+  return ctx.transport.download({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) });
+}
+
+/** Validates a body against the resource's document schema; the validator loads with the schemas. */
+export async function checkBody(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
+  const [{ document }, { validateBody }] = await Promise.all([schemas(), import('../validation')]);
+  validateBody(document, body, mode, what);
+}
+
+/** Only the per-call options a caller may set; anything else in the object is ignored. */
+function callOptions(options: CallOptions | undefined): CallOptions {
+  if (!options) return {};
+  const out: { -readonly [K in keyof CallOptions]: CallOptions[K] } = {};
+  if (options.signal !== undefined) out.signal = options.signal;
+  if (options.timeout !== undefined) out.timeout = options.timeout;
+  if (options.headers !== undefined) out.headers = options.headers;
+  if (options.acceptCharges !== undefined) out.acceptCharges = options.acceptCharges;
+  return out;
+}
+
+/**
+ * The Standard Schema that checks a document response: the relaxed form of its schema (types
+ * only, see `relax`), loaded on first use.
+ */
+export function documentCheck(schemas: Lazy<ResourceSchemas>): StandardSchemaV1 {
+  return lazySchema(async () => {
+    const [{ document }, { relax }] = await Promise.all([schemas(), import('./relax')]);
+    return relax(document);
+  });
+}

@@ -1,0 +1,92 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices';
+
+const DEVICES = 'accounts/{account_id}/devices';
+
+/**
+ * The account's devices (desk phones, softphones, cell phones, fax machines):
+ * `/v2/accounts/{ACCOUNT_ID}/devices`.
+ *
+ * @example
+ * ```ts
+ * const phone = await audian.devices.create({ name: 'Reception', device_type: 'sip_device', owner_id: userId, sip: { username: 'reception', password: 's3cret-pass' } });
+ * const online = (await audian.devices.status()).filter((d) => d.registered);
+ * await audian.devices.sync(phone.id);
+ * ```
+ */
+export class Devices extends crud({
+  path: DEVICES,
+  what: 'device',
+  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
+  schemas: lazy(async () => {
+    const m = await import('../schemas/devices');
+    return { document: m.DeviceSchema, summary: m.DeviceSummarySchema };
+  }),
+}) {
+  /** Lists the devices (summaries). `GET /v2/accounts/{ACCOUNT_ID}/devices` */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<DeviceSummary>;
+
+  /**
+   * Fetches one device. `GET /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
+   *
+   * @throws NotFoundError when there is no such device
+   */
+  declare get: (deviceId: string, options?: CallOptions) => Promise<Device>;
+
+  /**
+   * Creates a device. `PUT /v2/accounts/{ACCOUNT_ID}/devices`
+   *
+   * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
+   * @throws BadRequestError when Crossbar rejects it (SIP credentials or MAC address already in use, …)
+   * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
+   */
+  declare create: (device: DeviceCreateParams, options?: CallOptions) => Promise<Device>;
+
+  /**
+   * Replaces a device (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (deviceId: string, device: DeviceCreateParams, options?: CallOptions) => Promise<Device>;
+
+  /**
+   * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  declare patch: (deviceId: string, changes: DevicePatchParams, options?: CallOptions) => Promise<Device>;
+
+  /** Deletes a device; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` */
+  declare remove: (deviceId: string, options?: CallOptions) => Promise<Device>;
+
+  /** Registration state of every device. `GET /v2/accounts/{ACCOUNT_ID}/devices/status` */
+  status(options?: CallOptions): Promise<DeviceStatus[]> {
+    return this.call('GET', `${DEVICES}/status`, { options });
+  }
+
+  /**
+   * Asks the phone to re-read its configuration (a `check-sync` NOTIFY; most phones reboot).
+   * `POST /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}/sync`
+   */
+  sync(deviceId: string, options?: CallOptions): Promise<unknown> {
+    return this.call('POST', `${DEVICES}/{id}/sync`, { pathParams: { id: deviceId }, data: {}, options });
+  }
+
+  /**
+   * Sends a SIP NOTIFY with `event` (e.g. `check-sync`) to the device.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` with `{"action":"notify","data":{"event":…}}`
+   */
+  notify(deviceId: string, event: string, options?: CallOptions): Promise<unknown> {
+    return this.call('PUT', `${DEVICES}/{id}`, { pathParams: { id: deviceId }, envelope: { action: 'notify' }, data: { event }, options });
+  }
+
+  /**
+   * Rings the device and, when answered, calls `number`.
+   * `GET /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}/quickcall/{NUMBER}`
+   */
+  quickcall(deviceId: string, number: string, query?: Record<string, string | number | boolean>, options?: CallOptions): Promise<unknown> {
+    return this.call('GET', `${DEVICES}/{id}/quickcall/{number}`, { pathParams: { id: deviceId, number }, query, options });
+  }
+}

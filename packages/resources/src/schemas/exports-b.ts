@@ -1,0 +1,2 @@
+// Schemas of the numbers, records and operations resources.
+export {};
