@@ -85,37 +85,46 @@ export interface HeaderReader {
  * ```
  */
 export function parseEnvelope<T = unknown>(body: unknown, status: number, headers?: HeaderReader): ApiResponse<T> {
-  const headerRequestId = headers?.get('x-request-id') ?? undefined;
-  const etag = headers?.get('etag') ?? undefined;
-  const location = headers?.get('location') ?? undefined;
+  // Built field by field (no deletes afterwards): this runs on every response.
+  const meta: { -readonly [K in keyof ResponseMeta]: ResponseMeta[K] } = { status };
+  const headerRequestId = headers?.get('x-request-id');
+  const etag = headers?.get('etag');
+  const location = headers?.get('location');
+  if (etag) meta.etag = etag;
+  if (location) meta.location = location;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { data: body as T, meta: compact({ status, requestId: headerRequestId, etag, location }) };
+    if (headerRequestId) meta.requestId = headerRequestId;
+    return { data: body as T, meta };
   }
   const env = body as Record<string, unknown>;
   let extra: Record<string, unknown> | undefined;
-  for (const key of Object.keys(env)) {
+  for (const key in env) {
     if (!KNOWN_KEYS.has(key)) {
       extra ??= {};
       extra[key] = env[key];
     }
   }
-  const meta: ResponseMeta = compact({
-    status,
-    requestId: str(env.request_id) ?? headerRequestId,
-    revision: str(env.revision),
-    pageSize: num(env.page_size),
-    startKey: key(env.start_key),
-    nextStartKey: key(env.next_start_key),
-    tokens: tokens(env.tokens),
-    version: str(env.version),
-    node: str(env.node),
-    timestamp: str(env.timestamp),
-    statusText: str(env.status),
-    etag,
-    location,
-    extra,
-  });
+  const requestId = str(env.request_id) ?? headerRequestId ?? undefined;
+  if (requestId !== undefined) meta.requestId = requestId;
+  set(meta, 'revision', str(env.revision));
+  set(meta, 'pageSize', num(env.page_size));
+  set(meta, 'startKey', key(env.start_key));
+  set(meta, 'nextStartKey', key(env.next_start_key));
+  set(meta, 'tokens', tokens(env.tokens));
+  set(meta, 'version', str(env.version));
+  set(meta, 'node', str(env.node));
+  set(meta, 'timestamp', str(env.timestamp));
+  set(meta, 'statusText', str(env.status));
+  if (extra) meta.extra = extra;
   return { data: env.data as T, meta };
+}
+
+function set<K extends keyof ResponseMeta>(
+  meta: { -readonly [P in keyof ResponseMeta]: ResponseMeta[P] },
+  name: K,
+  value: ResponseMeta[K] | undefined,
+): void {
+  if (value !== undefined) meta[name] = value;
 }
 
 function str(value: unknown): string | undefined {
@@ -140,10 +149,10 @@ function key(value: unknown): string | undefined {
 function tokens(value: unknown): RateLimitTokens | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const t = value as Record<string, unknown>;
-  return compact({ consumed: num(t.consumed), remaining: num(t.remaining) });
-}
-
-function compact<T extends object>(value: T): T {
-  for (const k of Object.keys(value) as (keyof T)[]) if (value[k] === undefined) delete value[k];
-  return value;
+  const out: { consumed?: number; remaining?: number } = {};
+  const consumed = num(t.consumed);
+  const remaining = num(t.remaining);
+  if (consumed !== undefined) out.consumed = consumed;
+  if (remaining !== undefined) out.remaining = remaining;
+  return out;
 }

@@ -13,6 +13,7 @@ import { type ListParams, queryValue, toListQuery } from './filters';
 import { abortReason, sleep } from './internal/abort';
 import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environment';
 import { describeNetworkError } from './internal/network-error';
+import { BUFFERED, createNodeFetch, type PlainInit } from './internal/node-fetch';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
 import { expandPath } from './path';
@@ -120,6 +121,8 @@ export class Transport {
   readonly #requestIds: boolean;
   readonly #secrets = new SecretRegistry();
   readonly #authContext: AuthContext;
+  readonly #plain: boolean;
+  readonly #debug: boolean;
 
   /**
    * @throws InvalidArgumentError for an invalid base URL, timeout, retry or rate-limit option
@@ -140,6 +143,7 @@ export class Transport {
     this.#rateLimit = options.rateLimit === false ? false : (options.rateLimit ?? CROSSBAR_RATE_LIMIT);
     if (this.#rateLimit) new TokenBucket(this.#rateLimit); // validates the options now, not at the first request
     this.#logger = options.logger ?? silentLogger;
+    this.#debug = this.#logger !== silentLogger;
     this.#signal = options.signal;
     this.#requestIds = options.requestIds ?? !IS_BROWSER;
     this.#headers = {};
@@ -150,12 +154,14 @@ export class Transport {
     for (const [k, v] of Object.entries(options.headers ?? {})) this.#headers[k.toLowerCase()] = v;
     if (options.fetch !== undefined && typeof options.fetch !== 'function')
       throw new InvalidArgumentError('fetch', 'fetch must be a function');
+    const fetch = options.fetch ?? createNodeFetch();
+    // The plain side channel is only trustworthy when no hook can swap the Request.
+    this.#plain = !options.fetch && fetch !== undefined && !(options.hooks?.beforeRequest?.length ?? 0);
     this.#ky = ky.create({
       retry: 0,
-      timeout: false,
       throwHttpErrors: false,
       hooks: options.hooks,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(fetch ? { fetch } : {}),
     });
     this.#authContext = {
       request: (params) => this.#execute({ ...params, auth: false }, 'json', undefined, true) as Promise<LoginResponse<never>>,
@@ -261,7 +267,7 @@ export class Transport {
     for (;;) {
       if (this.#rateLimit) await this.#bucket(bucketKey).take(signal);
       if (session) headers['x-auth-token'] = session.token;
-      const started = performance.now();
+      const started = this.#debug ? performance.now() : 0;
       const attempt = await this.#attempt(url, method, headers, body, signal, timeout, mode);
 
       if (attempt.kind !== 'response') {
@@ -290,8 +296,10 @@ export class Transport {
       }
 
       const response = attempt.response;
-      const elapsed = Math.round(performance.now() - started);
-      this.#logger.debug(`${method} ${this.#secrets.scrub(redactUrl(url))} → ${response.status} (${elapsed} ms)`, { requestId, retries });
+      if (this.#debug) {
+        const elapsed = Math.round(performance.now() - started);
+        this.#logger.debug(`${method} ${this.#secrets.scrub(redactUrl(url))} → ${response.status} (${elapsed} ms)`, { requestId, retries });
+      }
 
       if (response.status === 401 && session && !replayedAfter401) {
         await discard(response);
@@ -336,7 +344,13 @@ export class Transport {
     }
   }
 
-  /** One attempt: fetch plus (for JSON) reading the whole body, under one per-attempt timeout. */
+  /**
+   * One attempt: fetch plus (for JSON) reading the whole body, under one per-attempt timeout.
+   * ky's own timeout covers the wait for the response; a buffered body (the Node fetch reads
+   * JSON in full before answering) is then already complete, otherwise the body read gets the
+   * rest of the time and is cancelled when it runs out. No per-request AbortSignal is made
+   * unless the caller passed one: signals are the costliest part of a small request.
+   */
   async #attempt(
     url: string,
     method: HttpMethod,
@@ -350,21 +364,46 @@ export class Transport {
     | { kind: 'timeout'; cause: unknown }
     | { kind: 'network'; sent: boolean; errno: string | undefined; detail: string; cause: unknown }
   > {
-    const timer = timeout === false ? undefined : new AbortController();
-    const handle = timer ? setTimeout(() => timer.abort(new DOMException('timeout', 'TimeoutError')), timeout as number) : undefined;
-    const attemptSignal = timer ? (signal ? AbortSignal.any([signal, timer.signal]) : timer.signal) : signal;
+    const started = timeout === false ? 0 : performance.now();
+    let response: Response;
     try {
-      const response = await this.#ky(url, { method, headers, body: body ?? null, signal: attemptSignal });
-      // Error bodies are read now in both modes; a successful raw body is left for the caller.
-      const text = mode === 'json' || !response.ok ? await response.text() : undefined;
-      return { kind: 'response', response, text };
+      const options: Record<string, unknown> = { method, headers, body: body ?? null, timeout };
+      if (signal) options.signal = signal;
+      if (this.#plain)
+        options.audianPlain = { method, url, headers, body: typeof body === 'string' ? body : undefined } satisfies PlainInit;
+      // A raw (non-string) body cannot travel in the plain side channel: let the fetch read it.
+      if (this.#plain && body !== undefined && typeof body !== 'string') delete options.audianPlain;
+      response = await this.#ky(url, options);
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
-      if (timer?.signal.aborted) return { kind: 'timeout', cause: error };
+      if ((error as Error)?.name === 'TimeoutError') return { kind: 'timeout', cause: error };
       const failure = describeNetworkError(error);
       return { kind: 'network', ...failure, cause: error };
+    }
+    // Error bodies are read now in both modes; a successful raw body is left for the caller.
+    if (mode === 'raw' && response.ok) return { kind: 'response', response, text: undefined };
+    if ((response as unknown as Record<symbol, unknown>)[BUFFERED] || timeout === false) {
+      try {
+        return { kind: 'response', response, text: await response.text() };
+      } catch (error) {
+        if (signal?.aborted) throw abortReason(signal);
+        return { kind: 'network', ...describeNetworkError(error), sent: true, cause: error };
+      }
+    }
+    let timedOut = false;
+    const remaining = Math.max(1, (timeout as number) - (performance.now() - started));
+    const guard = setTimeout(() => {
+      timedOut = true;
+      void response.body?.cancel().catch(() => undefined);
+    }, remaining);
+    try {
+      return { kind: 'response', response, text: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw abortReason(signal);
+      if (timedOut) return { kind: 'timeout', cause: error };
+      return { kind: 'network', ...describeNetworkError(error), sent: true, cause: error };
     } finally {
-      if (handle !== undefined) clearTimeout(handle);
+      clearTimeout(guard);
     }
   }
 

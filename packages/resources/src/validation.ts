@@ -1,8 +1,8 @@
 import { type ArgumentIssue, InvalidArgumentError } from '@audian/core';
 import * as z from 'zod/mini';
 
-/** A zod issue as reported with its input (`reportInput`). */
-interface Issue {
+/** A zod issue as reported with its input (`reportInput`): what {@link describeIssue} reads. */
+export interface SchemaIssue {
   readonly code: string;
   readonly path: readonly PropertyKey[];
   readonly input?: unknown;
@@ -28,7 +28,7 @@ interface Issue {
  * // { path: 'last_name', code: 'required', message: 'last_name is required' }
  * ```
  */
-export function describeIssue(issue: Issue): ArgumentIssue {
+export function describeIssue(issue: SchemaIssue): ArgumentIssue {
   const path = issue.path.map(String).join('.');
   const name = path || 'the document';
   const missing = !('input' in issue) || issue.input === undefined;
@@ -53,7 +53,7 @@ export function describeIssue(issue: Issue): ArgumentIssue {
   }
 }
 
-function bound(issue: Issue, path: string, name: string, side: 'min' | 'max'): ArgumentIssue {
+function bound(issue: SchemaIssue, path: string, name: string, side: 'min' | 'max'): ArgumentIssue {
   const limit = Number(side === 'min' ? issue.minimum : issue.maximum);
   if (issue.origin === 'string') {
     return {
@@ -124,7 +124,7 @@ export function validateBody(schema: z.ZodMiniType, value: unknown, mode: 'full'
 
 function fullIssues(schema: z.ZodMiniType, value: unknown): ArgumentIssue[] {
   const result = z.safeParse(schema, value, { reportInput: true });
-  return result.success ? [] : (result.error.issues as unknown as Issue[]).map(describeIssue);
+  return result.success ? [] : (result.error.issues as unknown as SchemaIssue[]).map(describeIssue);
 }
 
 function patchIssues(schema: z.ZodMiniType, value: Record<string, unknown>, path: PropertyKey[]): ArgumentIssue[] {

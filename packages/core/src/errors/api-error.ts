@@ -26,7 +26,7 @@ export interface ApiErrorInit {
 
 /**
  * A non-2xx answer from the API. Subclasses name the common statuses
- * ({@link BadRequestError}, {@link NotFoundError}, …); {@link ApiError.generate} picks the class.
+ * ({@link BadRequestError}, {@link NotFoundError}, …); {@link createApiError} picks the class.
  *
  * @example
  * ```ts

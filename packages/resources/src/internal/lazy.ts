@@ -20,11 +20,19 @@ export function lazy<T>(load: () => Promise<T>): Lazy<T> {
  * schemas this way so that a bundle that only lists users does not carry every resource's schema.
  */
 export function lazySchema(load: Lazy<StandardSchemaV1>): StandardSchemaV1 {
+  let loaded: StandardSchemaV1 | undefined;
   return {
     '~standard': {
       version: 1,
       vendor: 'audian',
-      validate: async (value: unknown) => (await load())['~standard'].validate(value),
+      // Once loaded, validation is synchronous: no extra turn of the event loop per response.
+      validate: (value: unknown) =>
+        loaded
+          ? loaded['~standard'].validate(value)
+          : load().then((schema) => {
+              loaded = schema;
+              return schema['~standard'].validate(value);
+            }),
     },
   };
 }

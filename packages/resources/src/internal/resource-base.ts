@@ -75,7 +75,7 @@ export abstract class ResourceBase {
   }
 
   /** Validates a body before sending it (see `validateBody`). */
-  protected check(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
+  protected validate(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
     return checkBody(schemas, body, mode, what);
   }
 
