@@ -54,6 +54,7 @@ describe('parseEnvelope', () => {
   it('treats an absent or empty next_start_key as the last page', () => {
     expect(parseEnvelope({ data: [] }, 200).meta.nextStartKey).toBeUndefined();
     expect(parseEnvelope({ data: [], next_start_key: '' }, 200).meta.nextStartKey).toBeUndefined();
+    expect(parseEnvelope({ data: [], next_start_key: [] }, 200).meta.nextStartKey).toBeUndefined();
   });
 
   it('falls back to the X-Request-ID header and reads ETag and Location', () => {

@@ -142,7 +142,8 @@ function num(value: unknown): number | undefined {
 
 /** Start keys are opaque: strings pass through untouched; pre-4.2 raw JSON keys are sent back as JSON. */
 function key(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+  // KAZOO's own examples show an empty list where there is no next page.
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

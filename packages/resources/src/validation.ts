@@ -37,6 +37,7 @@ export function describeIssue(issue: SchemaIssue): ArgumentIssue {
       if (missing) return { path, code: 'required', message: `${name} is required` };
       return { path, code: 'type', message: `${name} must be ${article(issue.expected)}, got ${kind(issue.input)}` };
     case 'invalid_value':
+      if (missing) return { path, code: 'required', message: `${name} is required` };
       return { path, code: 'enum', message: `${name} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'too_small':
       return bound(issue, path, name, 'min');
@@ -136,7 +137,19 @@ function patchIssues(schema: z.ZodMiniType, value: Record<string, unknown>, path
     const field = shape[key];
     if (!field) continue; // unknown keys are custom fields
     const inner = unwrap(field);
-    if (typeof child === 'object' && !Array.isArray(child) && objectShape(inner)) {
+    const entries = recordValue(inner);
+    if (entries && typeof child === 'object' && !Array.isArray(child)) {
+      // A map (endpoints by id, numbers by number): each entry is merged, and null removes one.
+      for (const [entryKey, entry] of Object.entries(child as Record<string, unknown>)) {
+        if (entry === null || entry === undefined) continue;
+        const entrySchema = unwrap(entries);
+        if (typeof entry === 'object' && !Array.isArray(entry) && objectShape(entrySchema)) {
+          issues.push(...patchIssues(entrySchema, entry as Record<string, unknown>, [...path, key, entryKey]));
+        } else {
+          issues.push(...fullIssues(entrySchema, entry).map((i) => prefix(i, [...path, key, entryKey])));
+        }
+      }
+    } else if (typeof child === 'object' && !Array.isArray(child) && objectShape(inner)) {
       issues.push(...patchIssues(inner, child as Record<string, unknown>, [...path, key]));
     } else {
       issues.push(...fullIssues(inner, child).map((i) => prefix(i, [...path, key])));
@@ -152,7 +165,15 @@ function prefix(issue: ArgumentIssue, path: readonly PropertyKey[]): ArgumentIss
 }
 
 type Internals = {
-  _zod: { def: { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; getter?: () => z.ZodMiniType } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, z.ZodMiniType>;
+      innerType?: z.ZodMiniType;
+      getter?: () => z.ZodMiniType;
+      valueType?: z.ZodMiniType;
+    };
+  };
 };
 
 /** Strips optional/default/prefault/nullable/lazy wrappers. */
@@ -165,6 +186,11 @@ function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
     else break;
   }
   return current as unknown as z.ZodMiniType;
+}
+
+function recordValue(schema: z.ZodMiniType): z.ZodMiniType | undefined {
+  const def = (unwrap(schema) as unknown as Internals)._zod.def;
+  return def.type === 'record' ? def.valueType : undefined;
 }
 
 function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {

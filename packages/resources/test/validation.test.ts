@@ -72,3 +72,20 @@ describe('bad bodies are rejected before any request, naming the field', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('patch bodies that touch maps', () => {
+  it('allows null to remove one entry of a map, and checks the other entries', async () => {
+    const { validateBody, GroupsSchema } = await import('../src/schemas/index');
+    expect(() => validateBody(GroupsSchema, { endpoints: { u1: null, u2: { type: 'user' } } }, 'patch', 'group')).not.toThrow();
+  });
+
+  it('reports a missing enum field as required', async () => {
+    const { validateBody, TemporalRulesSchema } = await import('../src/schemas/index');
+    try {
+      validateBody(TemporalRulesSchema, { name: 'Hours' }, 'full', 'temporal rule');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InvalidArgumentError).issues[0]).toMatchObject({ path: 'cycle', code: 'required' });
+    }
+  });
+});

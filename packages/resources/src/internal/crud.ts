@@ -29,7 +29,7 @@ export interface CrudSpec {
 export function crud(spec: CrudSpec): new (ctx: ResourceContext) => ResourceBase {
   const item = `${spec.path}/{id}`;
   const document = documentCheck(spec.schemas);
-  const list = listCheck(spec.listId === null ? undefined : (spec.listId ?? 'id'));
+  const list = listCheck(spec.listId === undefined ? 'id' : spec.listId);
   const impls: Record<CrudVerb, (this: ResourceBase, ...args: never[]) => unknown> = {
     list(this: ResourceBase, params?: ListParams, options?: CallOptions): PagePromise<unknown> {
       return pages(this[CTX], spec.path, params, { options, schema: list });

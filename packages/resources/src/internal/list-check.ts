@@ -2,10 +2,10 @@ import type { StandardSchemaV1 } from '@audian/core';
 
 /**
  * The structural check of a listing page: an array of objects, each with a string `id` when
- * `idKey` is given. Hand-written rather than zod so that listing never loads a schema library
+ * `idKey` is not null (or empty). Hand-written rather than zod so that listing never loads a schema library
  * (a browser app that only lists stays small, and 100,000-item iterations stay cheap).
  */
-export function listCheck(idKey: string | undefined = 'id'): StandardSchemaV1 {
+export function listCheck(idKey: string | null = 'id'): StandardSchemaV1 {
   return {
     '~standard': {
       version: 1,

@@ -1,0 +1,215 @@
+import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { lazy } from '../internal/lazy';
+import { listCheck } from '../internal/list-check';
+import { documentCheck, ResourceBase } from '../internal/resource-base';
+import type { Account, AccountApiKey, AccountCreateParams, AccountPatchParams, AccountRef, AccountSummary } from '../schemas/accounts';
+
+// The account itself lives at `accounts/{ACCOUNT_ID}` (not in a collection under it); the
+// transport fills `{account_id}` with the client's account unless an id is given.
+const ACCOUNT = 'accounts/{account_id}';
+
+const SCHEMAS = lazy(async () => {
+  const m = await import('../schemas/accounts');
+  return { document: m.AccountSchema, summary: m.AccountSummarySchema };
+});
+const DOCUMENT = documentCheck(SCHEMAS);
+const LISTING = listCheck();
+
+/** Options of `accounts.create()`: the per-call options plus the parent of the new account. */
+export interface AccountCreateOptions extends CallOptions {
+  /** The account the new one is created under. @default the client's account */
+  readonly parentId?: string;
+}
+
+function target(accountId: string | undefined): { account_id: string } | undefined {
+  return accountId === undefined ? undefined : { account_id: accountId };
+}
+
+function requireId(value: unknown, argument: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new InvalidArgumentError(argument, `${argument} must be ${what}`);
+  return value;
+}
+
+/** `(id?, x?, options?)` or `(x?, options?)`: the id is the leading string, when there is one. */
+function leadingId<A, B>(
+  a: string | A | undefined,
+  b: A | B | undefined,
+  c: B | undefined,
+): [string | undefined, A | undefined, B | undefined] {
+  if (typeof a === 'string' || a === undefined) return [a as string | undefined, b as A | undefined, c];
+  return [undefined, a, b as B | undefined];
+}
+
+/**
+ * Accounts: `/v2/accounts/{ACCOUNT_ID}`. Every method acts on the client's account (the session's,
+ * or the one chosen with `audian.account(id)`) unless it is given another account id; `remove()`
+ * and `move()` always need one.
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ auth });
+ * const me = await audian.accounts.get();
+ * const child = await audian.accounts.create({ name: 'Branch office', timezone: 'America/Chicago' });
+ * for await (const sub of audian.accounts.descendants()) console.log(sub.name, sub.realm);
+ * await audian.account(child.id).users.list();
+ * ```
+ */
+export class Accounts extends ResourceBase {
+  /**
+   * Fetches an account. `GET /v2/accounts/{ACCOUNT_ID}`
+   *
+   * @param accountId - another account than the client's
+   * @throws NotFoundError when there is no such account; ForbiddenError when the login may not see it
+   */
+  get(accountId?: string, options?: CallOptions): Promise<Account> {
+    return this.call('GET', ACCOUNT, { pathParams: target(accountId), options, schema: DOCUMENT });
+  }
+
+  /**
+   * Creates a sub-account of `options.parentId`, or of the client's account.
+   * `PUT /v2/accounts/{PARENT_ACCOUNT_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
+   * @throws BadRequestError when Crossbar rejects it (name or realm already in use, …)
+   * @throws ForbiddenError when the login may not create accounts under that parent
+   */
+  async create(account: AccountCreateParams, options?: AccountCreateOptions): Promise<Account> {
+    await this.validate(SCHEMAS, account, 'full', 'account');
+    return this.call('PUT', ACCOUNT, { pathParams: target(options?.parentId), data: account, options, schema: DOCUMENT });
+  }
+
+  /**
+   * Replaces an account document (fields not sent are deleted: fetch, change, update).
+   * `POST /v2/accounts/{ACCOUNT_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  update(account: AccountCreateParams, options?: CallOptions): Promise<Account>;
+  update(accountId: string | undefined, account: AccountCreateParams, options?: CallOptions): Promise<Account>;
+  async update(a: string | AccountCreateParams | undefined, b?: AccountCreateParams | CallOptions, c?: CallOptions): Promise<Account> {
+    const [accountId, account, options] = leadingId<AccountCreateParams, CallOptions>(a, b, c);
+    await this.validate(SCHEMAS, account, 'full', 'account');
+    return this.call('POST', ACCOUNT, { pathParams: target(accountId), data: account, options, schema: DOCUMENT });
+  }
+
+  /**
+   * Changes some fields of an account (deep merge; `null` deletes a field).
+   * `PATCH /v2/accounts/{ACCOUNT_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  patch(changes: AccountPatchParams, options?: CallOptions): Promise<Account>;
+  patch(accountId: string | undefined, changes: AccountPatchParams, options?: CallOptions): Promise<Account>;
+  async patch(a: string | AccountPatchParams | undefined, b?: AccountPatchParams | CallOptions, c?: CallOptions): Promise<Account> {
+    const [accountId, changes, options] = leadingId<AccountPatchParams, CallOptions>(a, b, c);
+    await this.validate(SCHEMAS, changes, 'patch', 'account');
+    return this.call('PATCH', ACCOUNT, { pathParams: target(accountId), data: changes, options, schema: DOCUMENT });
+  }
+
+  /**
+   * Deletes an account; returns the deleted document. The id is required: this never defaults
+   * to the client's own account. `DELETE /v2/accounts/{ACCOUNT_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when no account id is given
+   * @throws ServerError (500 `account_has_descendants`) when the account still has sub-accounts
+   */
+  async remove(accountId: string, options?: CallOptions): Promise<Account> {
+    const id = requireId(accountId, 'accountId', 'the id of the account to delete (remove() never defaults to your own account)');
+    return this.call('DELETE', ACCOUNT, { pathParams: target(id), options });
+  }
+
+  /** Lists the direct sub-accounts. `GET /v2/accounts/{ACCOUNT_ID}/children` */
+  children(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  children(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  children(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('children', a, b, c);
+  }
+
+  /** Lists every account below: children, grandchildren, … `GET /v2/accounts/{ACCOUNT_ID}/descendants` */
+  descendants(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  descendants(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  descendants(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('descendants', a, b, c);
+  }
+
+  /**
+   * Lists the accounts that share the account's parent. `GET /v2/accounts/{ACCOUNT_ID}/siblings`
+   *
+   * @throws ForbiddenError (when awaited) for the login's own account, unless it is a super admin
+   */
+  siblings(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  siblings(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
+  siblings(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('siblings', a, b, c);
+  }
+
+  /**
+   * The account's ancestors the login may see, from the login's account down (id and name).
+   * `GET /v2/accounts/{ACCOUNT_ID}/tree`
+   */
+  tree(accountId?: string, options?: CallOptions): Promise<AccountRef[]> {
+    return this.call('GET', `${ACCOUNT}/tree`, { pathParams: target(accountId), options, schema: LISTING });
+  }
+
+  /** The account's parent accounts (id and name). `GET /v2/accounts/{ACCOUNT_ID}/parents` */
+  parents(accountId?: string, options?: CallOptions): Promise<AccountRef[]> {
+    return this.call('GET', `${ACCOUNT}/parents`, { pathParams: target(accountId), options, schema: LISTING });
+  }
+
+  /**
+   * Reads the account's API key (a secret: never log it). `GET /v2/accounts/{ACCOUNT_ID}/api_key`
+   *
+   * @throws ForbiddenError when the login may not read it
+   */
+  apiKey(accountId?: string, options?: CallOptions): Promise<AccountApiKey> {
+    return this.call('GET', `${ACCOUNT}/api_key`, { pathParams: target(accountId), options });
+  }
+
+  /**
+   * Generates a new API key and returns it; the old key stops working at once.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/api_key`
+   */
+  regenerateApiKey(accountId?: string, options?: CallOptions): Promise<AccountApiKey> {
+    return this.call('PUT', `${ACCOUNT}/api_key`, { pathParams: target(accountId), data: {}, options });
+  }
+
+  /**
+   * Moves an account (and its sub-accounts) under another parent. Allowed to super admins, or to
+   * any ancestor when the system allows tree moves; never across resellers.
+   * `POST /v2/accounts/{ACCOUNT_ID}/move` with `{"data":{"to":"{NEW_PARENT_ID}"}}`
+   *
+   * @throws InvalidArgumentError (before any request) when an id is missing
+   * @throws ForbiddenError when the login may not move it
+   */
+  async move(accountId: string, toAccountId: string, options?: CallOptions): Promise<Account> {
+    const id = requireId(accountId, 'accountId', 'the id of the account to move');
+    const to = requireId(toAccountId, 'toAccountId', 'the id of the new parent account');
+    return this.call('POST', `${ACCOUNT}/move`, { pathParams: target(id), data: { to }, options });
+  }
+
+  /**
+   * Makes the account a reseller (super admins only). `PUT /v2/accounts/{ACCOUNT_ID}/reseller`
+   *
+   * @throws ServerError (500 `account_has_descendants`) when a descendant is already a reseller
+   */
+  promoteReseller(accountId?: string, options?: CallOptions): Promise<unknown> {
+    return this.call('PUT', `${ACCOUNT}/reseller`, { pathParams: target(accountId), data: {}, options });
+  }
+
+  /** Makes a reseller an ordinary account again (super admins only). `DELETE /v2/accounts/{ACCOUNT_ID}/reseller` */
+  demoteReseller(accountId?: string, options?: CallOptions): Promise<unknown> {
+    return this.call('DELETE', `${ACCOUNT}/reseller`, { pathParams: target(accountId), options });
+  }
+
+  #listing(
+    which: 'children' | 'descendants' | 'siblings',
+    a: string | ListParams | undefined,
+    b: ListParams | CallOptions | undefined,
+    c: CallOptions | undefined,
+  ): PagePromise<AccountSummary> {
+    const [accountId, params, options] = leadingId<ListParams, CallOptions>(a, b, c);
+    return this.pages(`${ACCOUNT}/${which}`, params, { pathParams: target(accountId), options, schema: LISTING });
+  }
+}

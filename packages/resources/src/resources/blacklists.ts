@@ -1,0 +1,76 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import { documentCheck } from '../internal/resource-base';
+import type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists';
+
+const PATH = 'accounts/{account_id}/blacklists';
+const SCHEMAS = lazy(async () => {
+  const m = await import('../schemas/blacklists');
+  return { document: m.BlacklistSchema, summary: m.BlacklistSummarySchema };
+});
+const PATCH = lazy(async () => {
+  const m = await import('../schemas/blacklists');
+  return { document: m.BlacklistPatchSchema, summary: m.BlacklistSummarySchema };
+});
+const DOCUMENT = documentCheck(SCHEMAS);
+
+/**
+ * The account's blacklists (caller id numbers to refuse): `/v2/accounts/{ACCOUNT_ID}/blacklists`.
+ * `numbers` is an object keyed by the blocked number.
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ auth });
+ * const spam = await audian.blacklists.create({ name: 'Spam', numbers: { '+14155550199': {} }, should_block_anonymous: true });
+ * await audian.blacklists.patch(spam.id, { numbers: { '+14155550123': {} } }); // adds one number
+ * await audian.accounts.patch({ blacklists: [spam.id] });
+ * ```
+ */
+export class Blacklists extends crud({
+  path: PATH,
+  what: 'blacklist',
+  // patch() is written out below: it checks against the patch schema, where `null` entries delete.
+  verbs: ['list', 'get', 'create', 'update', 'remove'],
+  schemas: SCHEMAS,
+}) {
+  /** Lists the blacklists (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/blacklists` */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<BlacklistSummary>;
+
+  /**
+   * Fetches one blacklist with its numbers. `GET /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}`
+   *
+   * @throws NotFoundError when there is no such blacklist
+   */
+  declare get: (blacklistId: string, options?: CallOptions) => Promise<Blacklist>;
+
+  /**
+   * Creates a blacklist. `PUT /v2/accounts/{ACCOUNT_ID}/blacklists`
+   *
+   * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
+   */
+  declare create: (blacklist: BlacklistCreateParams, options?: CallOptions) => Promise<Blacklist>;
+
+  /**
+   * Replaces a blacklist (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (blacklistId: string, blacklist: BlacklistCreateParams, options?: CallOptions) => Promise<Blacklist>;
+
+  /** Deletes a blacklist; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}` */
+  declare remove: (blacklistId: string, options?: CallOptions) => Promise<Blacklist>;
+
+  /**
+   * Changes some fields (deep merge: numbers are added by key, `null` unblocks one).
+   * `PATCH /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  async patch(blacklistId: string, changes: BlacklistPatchParams, options?: CallOptions): Promise<Blacklist> {
+    await this.validate(PATCH, changes, 'patch', 'blacklist');
+    return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: blacklistId }, data: changes, options, schema: DOCUMENT });
+  }
+}

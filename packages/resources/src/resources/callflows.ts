@@ -1,0 +1,140 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import { documentCheck } from '../internal/resource-base';
+import type {
+  Callflow,
+  CallflowChildren,
+  CallflowCreateParams,
+  CallflowModuleData,
+  CallflowNode,
+  CallflowPatchParams,
+  CallflowSummary,
+  CallflowTypedModule,
+  CallflowTypedNode,
+} from '../schemas/callflows';
+
+const CALLFLOWS = 'accounts/{account_id}/callflows';
+
+const SCHEMAS = lazy(async () => {
+  const m = await import('../schemas/callflows');
+  return { document: m.CallflowSchema, summary: m.CallflowSummarySchema };
+});
+const DOCUMENT = documentCheck(SCHEMAS);
+
+async function checkCallflow(body: unknown, mode: 'full' | 'patch'): Promise<void> {
+  const { validateCallflow } = await import('../schemas/callflows');
+  validateCallflow(body, mode);
+}
+
+/**
+ * Builds one callflow node. For the typed modules (`user`, `device`, `ring_group`, `voicemail`,
+ * `menu`, `temporal_route`, `play`, `record_call`, `callflow`, `offnet`, `resources`, `park`,
+ * `page_group`, `conference`, `pivot`) `data` is checked by the compiler against that module's
+ * settings; other modules take any object.
+ *
+ * @example
+ * ```ts
+ * import { callflowNode } from '@audian/resources';
+ *
+ * const flow = callflowNode('user', { id: userId, timeout: 20 }, {
+ *   _: callflowNode('voicemail', { id: boxId }),
+ * });
+ * await audian.callflows.create({ name: 'Ada', numbers: ['1001'], flow });
+ * ```
+ */
+export function callflowNode<M extends string>(
+  module: M,
+  data: M extends CallflowTypedModule ? CallflowModuleData[M] : { [key: string]: unknown },
+  children?: CallflowChildren,
+): CallflowNode<M> {
+  return (children === undefined ? { module, data } : { module, data, children }) as CallflowNode<M>;
+}
+
+/**
+ * Whether a node runs `module`; narrows the node so its `data` has that module's type.
+ *
+ * @example
+ * ```ts
+ * import { isCallflowModule } from '@audian/resources';
+ *
+ * const { flow } = await audian.callflows.get(callflowId);
+ * if (flow && isCallflowModule(flow, 'ring_group')) console.log(flow.data.endpoints.length);
+ * ```
+ */
+export function isCallflowModule<M extends CallflowTypedModule>(node: CallflowNode, module: M): node is CallflowTypedNode<M> {
+  return node.module === module;
+}
+
+/**
+ * The account's callflows (what happens when a number or pattern is dialled):
+ * `/v2/accounts/{ACCOUNT_ID}/callflows`. Create and update check the whole flow tree before
+ * sending: each node's `data` against its module's schema, and that the callflow has numbers or
+ * patterns.
+ *
+ * @example
+ * ```ts
+ * import { callflowNode, createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ auth });
+ * await audian.callflows.create({
+ *   name: 'Sales',
+ *   numbers: ['2000', '+14155550100'],
+ *   flow: callflowNode('ring_group', { endpoints: [{ id: groupId, endpoint_type: 'group' }] }, {
+ *     _: callflowNode('voicemail', { id: boxId }),
+ *   }),
+ * });
+ * ```
+ */
+export class Callflows extends crud({ path: CALLFLOWS, what: 'callflow', verbs: ['list', 'get', 'remove'], schemas: SCHEMAS }) {
+  /**
+   * Lists the callflows (summaries: id, name, numbers, patterns, featurecode, modules, flags,
+   * type, owner_id, group_id). `GET /v2/accounts/{ACCOUNT_ID}/callflows`
+   */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<CallflowSummary>;
+
+  /**
+   * Fetches one callflow with its flow tree. `GET /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}`
+   *
+   * @throws NotFoundError when there is no such callflow
+   */
+  declare get: (callflowId: string, options?: CallOptions) => Promise<Callflow>;
+
+  /** Deletes a callflow; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}` */
+  declare remove: (callflowId: string, options?: CallOptions) => Promise<Callflow>;
+
+  /**
+   * Creates a callflow. `PUT /v2/accounts/{ACCOUNT_ID}/callflows`
+   *
+   * @throws InvalidArgumentError (before any request) when it has neither numbers nor patterns, or
+   *   a node's `data` breaks its module's schema (the issue path names the node: `flow.children._.data.id`)
+   * @throws BadRequestError when Crossbar rejects it (a number already used by another callflow, …)
+   */
+  async create(callflow: CallflowCreateParams, options?: CallOptions): Promise<Callflow> {
+    await checkCallflow(callflow, 'full');
+    return this.call('PUT', CALLFLOWS, { data: callflow, options, schema: DOCUMENT });
+  }
+
+  /**
+   * Replaces a callflow (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) as for `create()`
+   */
+  async update(callflowId: string, callflow: CallflowCreateParams, options?: CallOptions): Promise<Callflow> {
+    await checkCallflow(callflow, 'full');
+    return this.call('POST', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: callflow, options, schema: DOCUMENT });
+  }
+
+  /**
+   * Changes some fields (deep merge: a partial `flow` is merged into the stored tree; arrays such
+   * as `numbers` are replaced; `null` deletes). Crossbar validates the merged result.
+   * `PATCH /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type, or
+   *   both `numbers` and `patterns` are cleared
+   */
+  async patch(callflowId: string, changes: CallflowPatchParams, options?: CallOptions): Promise<Callflow> {
+    await checkCallflow(changes, 'patch');
+    return this.call('PATCH', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: changes, options, schema: DOCUMENT });
+  }
+}

@@ -1,0 +1,273 @@
+import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import { listCheck } from '../internal/list-check';
+import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base';
+import type {
+  Conference,
+  ConferenceCreateParams,
+  ConferenceDialParams,
+  ConferenceParticipant,
+  ConferencePatchParams,
+  ConferenceRelationship,
+  ConferenceSummary,
+} from '../schemas/conferences';
+
+const CONFERENCES = 'accounts/{account_id}/conferences';
+const CONFERENCE = `${CONFERENCES}/{conference_id}`;
+const PARTICIPANTS = `${CONFERENCE}/participants`;
+const PARTICIPANT = `${PARTICIPANTS}/{participant_id}`;
+const OBJECT_LIST = listCheck('');
+
+function mediaIdOf(mediaId: unknown): string {
+  if (typeof mediaId !== 'string' || mediaId === '') throw new InvalidArgumentError('mediaId', 'mediaId must be a media id or URL');
+  return mediaId;
+}
+
+/**
+ * The participants of one running conference:
+ * `/v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants`. Get one with
+ * `audian.conferences.participants(conferenceId)`. Participant actions are sent as
+ * `{"data":{"action":…}}`, Crossbar answering 202 once the media server was told.
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const room = createAudian({ auth }).conferences.participants(conferenceId);
+ * for (const p of await room.list()) if (!p.is_moderator) await room.mute(p.participant_id!);
+ * ```
+ */
+export class ConferenceParticipants extends ResourceBase {
+  /** The conference these participants are in. */
+  readonly conferenceId: string;
+
+  constructor(ctx: ResourceContext, conferenceId: string) {
+    super(ctx);
+    this.conferenceId = conferenceId;
+  }
+
+  /** Lists the participants now in the conference (not paginated). `GET /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` */
+  list(options?: CallOptions): Promise<ConferenceParticipant[]> {
+    return this.call('GET', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, options, schema: OBJECT_LIST });
+  }
+
+  /**
+   * Fetches one participant (an empty object when it is not in the conference).
+   * `GET /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}`
+   */
+  get(participantId: number | string, options?: CallOptions): Promise<ConferenceParticipant> {
+    return this.call('GET', PARTICIPANT, { pathParams: this.#one(participantId), options });
+  }
+
+  /** Mutes a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"mute"}}` */
+  mute(participantId: number | string, options?: CallOptions): Promise<unknown> {
+    return this.#act(participantId, 'mute', options);
+  }
+
+  /** Unmutes a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"unmute"}}` */
+  unmute(participantId: number | string, options?: CallOptions): Promise<unknown> {
+    return this.#act(participantId, 'unmute', options);
+  }
+
+  /** Stops sending the conference audio to a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"deaf"}}` */
+  deaf(participantId: number | string, options?: CallOptions): Promise<unknown> {
+    return this.#act(participantId, 'deaf', options);
+  }
+
+  /** Sends the conference audio to a participant again. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"undeaf"}}` */
+  undeaf(participantId: number | string, options?: CallOptions): Promise<unknown> {
+    return this.#act(participantId, 'undeaf', options);
+  }
+
+  /** Removes a participant from the conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"kick"}}` */
+  kick(participantId: number | string, options?: CallOptions): Promise<unknown> {
+    return this.#act(participantId, 'kick', options);
+  }
+
+  /**
+   * Plays a media file (id or URL) to one participant.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"play","data":{"media_id":…}}}`
+   */
+  async play(participantId: number | string, mediaId: string, options?: CallOptions): Promise<unknown> {
+    const data = { action: 'play', data: { media_id: mediaIdOf(mediaId) } };
+    return this.call('PUT', PARTICIPANT, { pathParams: this.#one(participantId), data, options });
+  }
+
+  /** Mutes every participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"mute"}}` */
+  muteAll(options?: CallOptions): Promise<unknown> {
+    return this.#actAll('mute', options);
+  }
+
+  /** Unmutes every muted participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"unmute"}}` */
+  unmuteAll(options?: CallOptions): Promise<unknown> {
+    return this.#actAll('unmute', options);
+  }
+
+  /** Deafens every participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"deaf"}}` */
+  deafAll(options?: CallOptions): Promise<unknown> {
+    return this.#actAll('deaf', options);
+  }
+
+  /** Undeafens every deafened participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"undeaf"}}` */
+  undeafAll(options?: CallOptions): Promise<unknown> {
+    return this.#actAll('undeaf', options);
+  }
+
+  /** Removes every participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"kick"}}` */
+  kickAll(options?: CallOptions): Promise<unknown> {
+    return this.#actAll('kick', options);
+  }
+
+  /**
+   * Relates two participants: `participantId` stops hearing (`deaf`) or being heard by
+   * (`mute`) `otherId`; `clear` undoes it.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"relate","data":{"participant_id":…,"other_participant":…,"relationship":…}}}`
+   */
+  async relate(
+    participantId: number | string,
+    otherId: number | string,
+    relationship: ConferenceRelationship = 'clear',
+    options?: CallOptions,
+  ): Promise<unknown> {
+    if (!['mute', 'deaf', 'clear'].includes(relationship)) {
+      throw new InvalidArgumentError('relationship', `relationship must be "mute", "deaf" or "clear", got ${JSON.stringify(relationship)}`);
+    }
+    const data = { action: 'relate', data: { participant_id: participantId, other_participant: otherId, relationship } };
+    return this.call('PUT', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, data, options });
+  }
+
+  #one(participantId: number | string): { conference_id: string; participant_id: number | string } {
+    return { conference_id: this.conferenceId, participant_id: participantId };
+  }
+
+  #act(participantId: number | string, action: string, options: CallOptions | undefined): Promise<unknown> {
+    return this.call('PUT', PARTICIPANT, { pathParams: this.#one(participantId), data: { action }, options });
+  }
+
+  #actAll(action: string, options: CallOptions | undefined): Promise<unknown> {
+    return this.call('PUT', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, data: { action }, options });
+  }
+}
+
+/**
+ * The account's conference rooms: `/v2/accounts/{ACCOUNT_ID}/conferences`, their live control
+ * (`lock`, `unlock`, `play`, `record`, `dial`: `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with
+ * `{"action":…,"data":…}`) and their participants (`participants(conferenceId)`).
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ auth });
+ * const room = await audian.conferences.create({ name: 'Standup', conference_numbers: ['3000'], member: { pins: ['1234'] } });
+ * await audian.conferences.dial(room.id, { endpoints: [userId, '+14155550100'], caller_id_name: 'Standup' });
+ * await audian.conferences.lock(room.id);
+ * ```
+ */
+export class Conferences extends crud({
+  path: CONFERENCES,
+  what: 'conference',
+  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
+  schemas: lazy(async () => {
+    const m = await import('../schemas/conferences');
+    return { document: m.ConferenceSchema, summary: m.ConferenceSummarySchema };
+  }),
+}) {
+  /**
+   * Lists the conferences, each with its live state under `_read_only` (members, moderators,
+   * duration, is_locked). `GET /v2/accounts/{ACCOUNT_ID}/conferences`
+   */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<ConferenceSummary>;
+
+  /**
+   * Fetches one conference with its live state and participants under `_read_only`.
+   * `GET /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
+   *
+   * @throws NotFoundError when there is no such conference
+   */
+  declare get: (conferenceId: string, options?: CallOptions) => Promise<Conference>;
+
+  /**
+   * Creates a conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences`
+   *
+   * @throws InvalidArgumentError (before any request) when a field has the wrong type (numbers and pins are digit strings)
+   * @throws BadRequestError when Crossbar rejects it (numbers already in use, …)
+   */
+  declare create: (conference: ConferenceCreateParams, options?: CallOptions) => Promise<Conference>;
+
+  /**
+   * Replaces a conference (fields not sent are deleted; a `_read_only` sent back is ignored).
+   * `POST /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (conferenceId: string, conference: ConferenceCreateParams, options?: CallOptions) => Promise<Conference>;
+
+  /**
+   * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  declare patch: (conferenceId: string, changes: ConferencePatchParams, options?: CallOptions) => Promise<Conference>;
+
+  /** Deletes a conference; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` */
+  declare remove: (conferenceId: string, options?: CallOptions) => Promise<Conference>;
+
+  /** The participants of a running conference (no request until a method is called). */
+  participants(conferenceId: string): ConferenceParticipants {
+    return new ConferenceParticipants(this[CTX], conferenceId);
+  }
+
+  /**
+   * Sends a conference action as it is: `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
+   * with `{"action": action, "data": data}`. The named methods cover the actions Crossbar knows.
+   */
+  async action(conferenceId: string, action: string, data: Record<string, unknown> = {}, options?: CallOptions): Promise<unknown> {
+    if (typeof action !== 'string' || action === '') throw new InvalidArgumentError('action', 'action must be a non-empty string');
+    return this.call('PUT', CONFERENCE, { pathParams: { conference_id: conferenceId }, envelope: { action }, data, options });
+  }
+
+  /** Locks the conference: nobody new may join. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"lock","data":{}}` */
+  lock(conferenceId: string, options?: CallOptions): Promise<unknown> {
+    return this.action(conferenceId, 'lock', {}, options);
+  }
+
+  /** Unlocks the conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"unlock","data":{}}` */
+  unlock(conferenceId: string, options?: CallOptions): Promise<unknown> {
+    return this.action(conferenceId, 'unlock', {}, options);
+  }
+
+  /**
+   * Plays a media file (id or URL) to everyone in the conference.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"play","data":{"media_id":…}}`
+   */
+  async play(conferenceId: string, mediaId: string, options?: CallOptions): Promise<unknown> {
+    return this.action(conferenceId, 'play', { media_id: mediaIdOf(mediaId) }, options);
+  }
+
+  /**
+   * Starts or stops recording the conference.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"record","data":{"action":"start"|"stop"}}`
+   */
+  async record(conferenceId: string, toggle: 'start' | 'stop', options?: CallOptions): Promise<unknown> {
+    if (toggle !== 'start' && toggle !== 'stop')
+      throw new InvalidArgumentError('toggle', `toggle must be "start" or "stop", got ${JSON.stringify(toggle)}`);
+    return this.action(conferenceId, 'record', { action: toggle }, options);
+  }
+
+  /**
+   * Dials endpoints (user or device ids, numbers, `sip:` URIs, device documents) into the
+   * conference; an unknown conference id makes an ad-hoc conference of that name. Answers with
+   * `endpoint_responses` (call id and status per endpoint).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"dial","data":{"data":{"endpoints":[…],…},"custom_application_vars":{…}}}`
+   *
+   * @throws InvalidArgumentError (before any request) when `endpoints` is empty or a field has the wrong type
+   */
+  async dial(conferenceId: string, params: ConferenceDialParams, options?: CallOptions): Promise<unknown> {
+    const [{ ConferenceDialSchema }, { validateBody }] = await Promise.all([import('../schemas/conferences'), import('../validation')]);
+    validateBody(ConferenceDialSchema, params, 'full', 'dial');
+    const { custom_application_vars: cavs, ...dial } = params;
+    return this.action(conferenceId, 'dial', cavs === undefined ? { data: dial } : { data: dial, custom_application_vars: cavs }, options);
+  }
+}

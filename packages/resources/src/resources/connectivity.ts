@@ -1,0 +1,75 @@
+import type { CallOptions, ListParams, PagePromise, StandardSchemaV1 } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity';
+
+const CONNECTIVITY = 'accounts/{account_id}/connectivity';
+
+/** Crossbar lists connectivity documents by id only: the page is an array of strings. */
+const ID_LIST: StandardSchemaV1 = {
+  '~standard': {
+    version: 1,
+    vendor: 'audian',
+    validate(value: unknown) {
+      if (!Array.isArray(value)) return { issues: [{ message: `expected a list, got ${value === null ? 'null' : typeof value}` }] };
+      const bad = value.findIndex((v) => typeof v !== 'string');
+      return bad >= 0 ? { issues: [{ message: 'expected a string id', path: [bad] }] } : { value };
+    },
+  },
+};
+
+/**
+ * The account's trunkstore connections (PBXs on SIP trunks): `/v2/accounts/{ACCOUNT_ID}/connectivity`.
+ *
+ * @example
+ * ```ts
+ * const pbx = await audian.connectivity.create({ account: { trunks: 4 }, servers: [{ auth: { auth_method: 'IP', ip: '203.0.113.10' } }] });
+ * for await (const id of audian.connectivity.list()) console.log(id);
+ * ```
+ */
+export class Connectivity extends crud({
+  path: CONNECTIVITY,
+  what: 'connectivity',
+  verbs: ['get', 'create', 'update', 'patch', 'remove'],
+  schemas: lazy(async () => {
+    const m = await import('../schemas/connectivity');
+    return { document: m.ConnectivitySchema, summary: m.ConnectivitySchema };
+  }),
+}) {
+  /** Lists the connectivity documents: their ids (Crossbar lists nothing else). `GET /v2/accounts/{ACCOUNT_ID}/connectivity` */
+  list(params?: ListParams, options?: CallOptions): PagePromise<string> {
+    return this.pages(CONNECTIVITY, params, { options, schema: ID_LIST });
+  }
+
+  /**
+   * Fetches one connectivity document. `GET /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}`
+   *
+   * @throws NotFoundError when there is no such document
+   */
+  declare get: (connectivityId: string, options?: CallOptions) => Promise<ConnectivitySettings>;
+
+  /**
+   * Creates a connectivity document. `PUT /v2/accounts/{ACCOUNT_ID}/connectivity`
+   *
+   * @throws InvalidArgumentError (before any request) when a field has the wrong type
+   */
+  declare create: (connectivity: ConnectivityCreateParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+
+  /**
+   * Replaces a connectivity document (fields not sent are deleted).
+   * `POST /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (connectivityId: string, connectivity: ConnectivityCreateParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+
+  /**
+   * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  declare patch: (connectivityId: string, changes: ConnectivityPatchParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+
+  /** Deletes a connectivity document; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}` */
+  declare remove: (connectivityId: string, options?: CallOptions) => Promise<ConnectivitySettings>;
+}

@@ -1,0 +1,90 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import { listCheck } from '../internal/list-check';
+import { documentCheck } from '../internal/resource-base';
+import type { Group, GroupCreateParams, GroupPatchParams, GroupSummary } from '../schemas/groups';
+
+const PATH = 'accounts/{account_id}/groups';
+const SCHEMAS = lazy(async () => {
+  const m = await import('../schemas/groups');
+  return { document: m.GroupSchema, summary: m.GroupSummarySchema };
+});
+const PATCH = lazy(async () => {
+  const m = await import('../schemas/groups');
+  return { document: m.GroupPatchSchema, summary: m.GroupSummarySchema };
+});
+const DOCUMENT = documentCheck(SCHEMAS);
+
+const LISTING = listCheck();
+
+/**
+ * The account's groups of users and devices (rung together by `ring_group` callflow nodes):
+ * `/v2/accounts/{ACCOUNT_ID}/groups`. `endpoints` maps each member's id to `{ type, weight }`.
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ auth });
+ * const sales = await audian.groups.create({
+ *   name: 'Sales',
+ *   endpoints: { [adaId]: { type: 'user', weight: 1 }, [deskPhoneId]: { type: 'device', weight: 2 } },
+ * });
+ * const adasGroups = await audian.groups.forUser(adaId).toArray();
+ * ```
+ */
+export class Groups extends crud({
+  path: PATH,
+  what: 'group',
+  // patch() is written out below: it checks against the patch schema, where `null` entries delete.
+  verbs: ['list', 'get', 'create', 'update', 'remove'],
+  schemas: SCHEMAS,
+}) {
+  /** Lists the groups (id, name, features, endpoint count, flags). `GET /v2/accounts/{ACCOUNT_ID}/groups` */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<GroupSummary>;
+
+  /**
+   * Fetches one group with its endpoints. `GET /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}`
+   *
+   * @throws NotFoundError when there is no such group
+   */
+  declare get: (groupId: string, options?: CallOptions) => Promise<Group>;
+
+  /**
+   * Creates a group. `PUT /v2/accounts/{ACCOUNT_ID}/groups`
+   *
+   * @throws InvalidArgumentError (before any request) when `name` is missing or an endpoint has no valid `type`
+   */
+  declare create: (group: GroupCreateParams, options?: CallOptions) => Promise<Group>;
+
+  /**
+   * Replaces a group (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (groupId: string, group: GroupCreateParams, options?: CallOptions) => Promise<Group>;
+
+  /** Deletes a group; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}` */
+  declare remove: (groupId: string, options?: CallOptions) => Promise<Group>;
+
+  /** Lists the groups a user is a member of. `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/groups` */
+  forUser(userId: string, params?: ListParams, options?: CallOptions): PagePromise<GroupSummary> {
+    return this.pages('accounts/{account_id}/users/{user_id}/groups', params, {
+      pathParams: { user_id: userId },
+      options,
+      schema: LISTING,
+    });
+  }
+
+  /**
+   * Changes some fields (deep merge: `endpoints` entries merge by id, `null` removes one).
+   * `PATCH /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  async patch(groupId: string, changes: GroupPatchParams, options?: CallOptions): Promise<Group> {
+    await this.validate(PATCH, changes, 'patch', 'group');
+    return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: groupId }, data: changes, options, schema: DOCUMENT });
+  }
+}

@@ -1,0 +1,171 @@
+import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import { listCheck } from '../internal/list-check';
+import { checkBody } from '../internal/resource-base';
+import type {
+  CustomerUpdateParams,
+  Notification,
+  NotificationCreateParams,
+  NotificationPreviewParams,
+  NotificationSmtpLog,
+  NotificationSummary,
+  NotificationTemplateFormat,
+} from '../schemas/notifications';
+
+const NOTIFICATIONS = 'accounts/{account_id}/notifications';
+const FORMATS: readonly string[] = ['text/html', 'text/plain'];
+const schemas = lazy(async () => {
+  const m = await import('../schemas/notifications');
+  return { document: m.NotificationSchema, summary: m.NotificationSummarySchema };
+});
+
+/**
+ * E-mail notification templates: the account's overrides (`/v2/accounts/{ACCOUNT_ID}/notifications`)
+ * and the system defaults (`/v2/notifications`). Each notification has a JSON configuration and
+ * `text/html` / `text/plain` templates, read and written with those content types.
+ *
+ * @example
+ * ```ts
+ * const base = await audian.notifications.getSystem('voicemail_to_email');
+ * await audian.notifications.create({ ...base, subject: 'New voicemail from {{caller_id.name}}' });
+ * await audian.notifications.updateTemplate('voicemail_to_email', 'text/plain', 'You have a new message.');
+ * ```
+ */
+export class Notifications extends crud({
+  path: NOTIFICATIONS,
+  what: 'notification',
+  verbs: ['list', 'get', 'create', 'update', 'remove'],
+  schemas,
+}) {
+  /** Lists the notifications as the account sees them (`account_overridden` marks its own). `GET /v2/accounts/{ACCOUNT_ID}/notifications` */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<NotificationSummary>;
+
+  /**
+   * Fetches a notification's configuration (the account's copy, or the system's).
+   * `GET /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}`
+   *
+   * @throws NotFoundError when there is no such notification
+   */
+  declare get: (notificationId: string, options?: CallOptions) => Promise<Notification>;
+
+  /**
+   * Creates an account override of a system notification (`id` names it).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/notifications`
+   *
+   * @throws InvalidArgumentError (before any request) when `from`, `subject` or `to` is missing or a field has the wrong type
+   */
+  declare create: (notification: NotificationCreateParams, options?: CallOptions) => Promise<Notification>;
+
+  /**
+   * Replaces the account's configuration of a notification.
+   * `POST /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when the document breaks the schema
+   */
+  declare update: (notificationId: string, notification: NotificationCreateParams, options?: CallOptions) => Promise<Notification>;
+
+  /** Deletes the account's override (the system default applies again). `DELETE /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}` */
+  declare remove: (notificationId: string, options?: CallOptions) => Promise<Notification>;
+
+  /**
+   * Reads one template of a notification (`Accept: text/html` or `text/plain`).
+   * `GET /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when `format` is not `text/html` or `text/plain`
+   * @throws ApiError (406) when the notification has no template of that format
+   */
+  async template(notificationId: string, format: NotificationTemplateFormat, options?: CallOptions): Promise<string> {
+    checkFormat(format);
+    const body = await this.fetchBinary(`${NOTIFICATIONS}/{id}`, { pathParams: { id: notificationId }, accept: format, options });
+    return body.text();
+  }
+
+  /**
+   * Writes one template of a notification (`Content-Type: text/html` or `text/plain`).
+   * `POST /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) when `format` is not `text/html` or `text/plain`
+   */
+  updateTemplate(notificationId: string, format: NotificationTemplateFormat, template: string, options?: CallOptions): Promise<unknown> {
+    checkFormat(format);
+    if (typeof template !== 'string') throw new InvalidArgumentError('template', 'template must be a string');
+    return this.call('POST', `${NOTIFICATIONS}/{id}`, { pathParams: { id: notificationId }, body: template, contentType: format, options });
+  }
+
+  /**
+   * Renders a notification with a trial configuration and sends it to `to` without saving it.
+   * `POST /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}/preview`
+   */
+  preview(notificationId: string, preview: NotificationPreviewParams, options?: CallOptions): Promise<unknown> {
+    return this.call('POST', `${NOTIFICATIONS}/{id}/preview`, { pathParams: { id: notificationId }, data: preview, options });
+  }
+
+  /** Lists the notifications sent (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/notifications/smtplog` */
+  smtpLogs(params?: ListParams, options?: CallOptions): PagePromise<NotificationSmtpLog> {
+    return this.pages(`${NOTIFICATIONS}/smtplog`, params, { options, schema: listCheck() });
+  }
+
+  /**
+   * Fetches one sent notification's log. `GET /v2/accounts/{ACCOUNT_ID}/notifications/smtplog/{SMTP_LOG_ID}`
+   *
+   * @throws NotFoundError when there is no such log
+   */
+  smtpLog(logId: string, options?: CallOptions): Promise<NotificationSmtpLog> {
+    return this.call('GET', `${NOTIFICATIONS}/smtplog/{id}`, { pathParams: { id: logId }, options });
+  }
+
+  /**
+   * Sends the "customer update" message to the users of the reseller's accounts (or of one
+   * account: `recipient_id`). `POST /v2/accounts/{ACCOUNT_ID}/notifications/customer_update/message`
+   */
+  customerUpdate(message: CustomerUpdateParams, options?: CallOptions): Promise<unknown> {
+    return this.call('POST', `${NOTIFICATIONS}/customer_update/message`, { data: message, options });
+  }
+
+  /**
+   * Deletes every notification override of the account.
+   * `DELETE /v2/accounts/{ACCOUNT_ID}/notifications` with `{"action":"remove_customizations"}`
+   */
+  removeCustomizations(options?: CallOptions): Promise<unknown> {
+    return this.call('DELETE', NOTIFICATIONS, { envelope: { action: 'remove_customizations' }, data: {}, options });
+  }
+
+  /**
+   * Replaces every notification of the account with the system's.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/notifications` with `{"action":"force_system"}`
+   */
+  forceSystem(options?: CallOptions): Promise<unknown> {
+    return this.call('PUT', NOTIFICATIONS, { envelope: { action: 'force_system' }, data: {}, options });
+  }
+
+  /** Lists the system's notifications (the defaults accounts may override). `GET /v2/notifications` */
+  listSystem(params?: ListParams, options?: CallOptions): PagePromise<NotificationSummary> {
+    return this.pages('notifications', params, { options, schema: listCheck() });
+  }
+
+  /**
+   * Fetches a system notification. `GET /v2/notifications/{NOTIFICATION_ID}`
+   *
+   * @throws NotFoundError when there is no such notification
+   */
+  getSystem(notificationId: string, options?: CallOptions): Promise<Notification> {
+    return this.call('GET', 'notifications/{id}', { pathParams: { id: notificationId }, options });
+  }
+
+  /**
+   * Creates a system notification (super-admins only). `PUT /v2/notifications`
+   *
+   * @throws InvalidArgumentError (before any request) when `from`, `subject` or `to` is missing or a field has the wrong type
+   */
+  async createSystem(notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
+    await checkBody(schemas, notification, 'full', 'notification');
+    return this.call('PUT', 'notifications', { data: notification, options });
+  }
+}
+
+function checkFormat(format: string): void {
+  if (!FORMATS.includes(format)) {
+    throw new InvalidArgumentError('format', `format must be text/html or text/plain, got ${JSON.stringify(format)}`);
+  }
+}

@@ -1,0 +1,497 @@
+import { ApiError, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type StandardSchemaV1 } from '@audian/core';
+import { lazy } from '../internal/lazy';
+import { checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
+import type {
+  AvailableNumber,
+  NumberClassification,
+  NumberClassifier,
+  NumberSearchParams,
+  PhoneNumber,
+  PhoneNumberCollectionResult,
+  PhoneNumberCreateParams,
+  PhoneNumberError,
+  PhoneNumberOwner,
+  PhoneNumberPatchParams,
+  PhoneNumberSummary,
+} from '../schemas/phone-numbers';
+
+const NUMBERS = 'accounts/{account_id}/phone_numbers';
+const ONE = `${NUMBERS}/{number}`;
+const COLLECTION = `${NUMBERS}/collection`;
+
+const E164 = /^\+[1-9][0-9]{7,14}$/;
+
+const schemas = lazy(async (): Promise<ResourceSchemas> => {
+  const m = await import('../schemas/phone-numbers');
+  return { document: m.PhoneNumberSchema, summary: m.PhoneNumberSummarySchema };
+});
+const document = documentCheck(schemas);
+
+/**
+ * Whether `value` is an E.164 number: `+`, then 8 to 15 digits, the first not 0.
+ *
+ * @example
+ * ```ts
+ * import { isE164 } from '@audian/resources';
+ *
+ * isE164('+14155551234'); // true
+ * isE164('4155551234');   // false: Crossbar would silently turn it into +14155551234
+ * ```
+ */
+export function isE164(value: unknown): value is string {
+  return typeof value === 'string' && E164.test(value);
+}
+
+/**
+ * Rejects anything that is not an E.164 number. Crossbar "normalises" other input silently
+ * (`4123456789` becomes `+14123456789`, but `41234567` becomes `+41234567`), which acquires or
+ * deletes a different number than meant, so the SDK never sends one.
+ *
+ * @throws InvalidArgumentError naming `argument` when the value is not E.164
+ *
+ * @example
+ * ```ts
+ * import { assertE164 } from '@audian/resources';
+ *
+ * assertE164('+14155551234', 'number'); // ok
+ * assertE164('415-555-1234', 'number'); // throws InvalidArgumentError
+ * ```
+ */
+export function assertE164(value: unknown, argument: string): asserts value is string {
+  if (!isE164(value)) {
+    const got = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
+    throw new InvalidArgumentError(
+      argument,
+      `${argument} must be an E.164 number ("+" then 8 to 15 digits, e.g. +14155551234), got ${got}`,
+      [{ path: '', code: 'pattern', message: `${argument} must be an E.164 number` }],
+    );
+  }
+}
+
+/**
+ * Reads the per-number error map of a failed collection call: when every number of a
+ * `…/phone_numbers/collection` request fails, Crossbar answers 400 with `data` keyed by number.
+ * Returns `undefined` for any other error.
+ *
+ * @example
+ * ```ts
+ * import { phoneNumberErrors } from '@audian/resources';
+ *
+ * try {
+ *   await audian.phone_numbers.createMany(['+14155550100', '+14155550101']);
+ * } catch (error) {
+ *   for (const [number, why] of Object.entries(phoneNumberErrors(error) ?? {})) console.log(number, why.error);
+ * }
+ * ```
+ */
+export function phoneNumberErrors(error: unknown): Readonly<Record<string, PhoneNumberError>> | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const data = error.data;
+  if (!isRecord(data)) return undefined;
+  const entries = Object.entries(data);
+  if (entries.length === 0) return undefined;
+  for (const [key, value] of entries) {
+    if (!/^\+?[0-9]/.test(key) || !isRecord(value) || !('error' in value || 'message' in value || 'code' in value)) return undefined;
+  }
+  return data as Record<string, PhoneNumberError>;
+}
+
+/**
+ * The account's phone numbers: `/v2/accounts/{ACCOUNT_ID}/phone_numbers`. Every number is
+ * checked to be E.164 before anything is sent, and sent URL-encoded (`+` → `%2B`).
+ *
+ * @example
+ * ```ts
+ * const [offer] = await audian.phone_numbers.search({ prefix: '415', quantity: 1 });
+ * await audian.phone_numbers.activate(offer.number);
+ * for await (const n of audian.phone_numbers.list({ filter: { state: 'in_service' } })) console.log(n.number, n.used_by);
+ * ```
+ */
+export class PhoneNumbers extends ResourceBase {
+  /**
+   * Lists the account's numbers. Crossbar answers `{"numbers": {"+1…": {…}}, "cascade_quantity": N}`;
+   * each page's items are `{ number, ...details }`, all details kept.
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers`
+   *
+   * @throws InvalidArgumentError for invalid list params
+   */
+  list(params?: ListParams, options?: CallOptions): PagePromise<PhoneNumberSummary> {
+    return this.pages(NUMBERS, params, { options, schema: NUMBER_MAP, items: numberItems });
+  }
+
+  /**
+   * How many numbers the account and its sub-accounts hold (the listing's `cascade_quantity`).
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers`
+   */
+  async cascadeQuantity(options?: CallOptions): Promise<number> {
+    const data = await this.call<{ cascade_quantity?: unknown }>('GET', NUMBERS, { query: { page_size: 1 }, options, schema: NUMBER_MAP });
+    return typeof data.cascade_quantity === 'number' ? data.cascade_quantity : Number(data.cascade_quantity ?? 0);
+  }
+
+  /**
+   * Fetches one number (its public fields, `_read_only` state and features).
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   * @throws NotFoundError when the account does not hold it
+   */
+  get(number: string, options?: CallOptions): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    return this.call('GET', ONE, { pathParams: { number }, options, schema: document });
+  }
+
+  /**
+   * Acquires a number for the account (in state `create_with_state`, default `reserved`).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164 or a field has the wrong type
+   * @throws ConflictError when the number already exists (`number_exists`)
+   * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
+   */
+  async create(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    await checkBody(schemas, fields, 'full', 'phone number');
+    return this.call('PUT', ONE, { pathParams: { number }, data: fields, options, schema: document });
+  }
+
+  /**
+   * Replaces the number's public fields (fields not sent are deleted).
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164 or the document breaks the schema
+   */
+  async update(number: string, fields: PhoneNumberCreateParams, options?: CallOptions): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    await checkBody(schemas, fields, 'full', 'phone number');
+    return this.call('POST', ONE, { pathParams: { number }, data: fields, options, schema: document });
+  }
+
+  /**
+   * Changes some public fields (deep merge; `null` deletes).
+   * `PATCH /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164 or a given field has the wrong type
+   */
+  async patch(number: string, changes: PhoneNumberPatchParams, options?: CallOptions): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    await checkBody(schemas, changes, 'patch', 'phone number');
+    return this.call('PATCH', ONE, { pathParams: { number }, data: changes, options, schema: document });
+  }
+
+  /**
+   * Releases the number from the account; `hard: true` deletes it from the system (super-admins only).
+   * `DELETE /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   * @throws NotFoundError when the account does not hold it
+   */
+  remove(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    return this.call('DELETE', ONE, { pathParams: { number }, query: hardQuery(params), options });
+  }
+
+  /**
+   * Searches numbers available to the account (carriers of its reseller).
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers?prefix={PREFIX}&quantity={QUANTITY}&offset={OFFSET}`
+   *
+   * @throws InvalidArgumentError (before any request) when `prefix` is missing or `quantity`/`offset` is not a non-negative integer
+   */
+  search(params: NumberSearchParams, options?: CallOptions): Promise<AvailableNumber[]> {
+    return this.call('GET', NUMBERS, { query: searchQuery(params), options });
+  }
+
+  /**
+   * Searches numbers available on the whole system, for the logged-in account.
+   * `GET /v2/phone_numbers?prefix={PREFIX}&quantity={QUANTITY}&offset={OFFSET}&country={COUNTRY}`
+   *
+   * @throws InvalidArgumentError (before any request) when `prefix` is missing or `quantity`/`offset` is not a non-negative integer
+   */
+  searchSystem(params: NumberSearchParams, options?: CallOptions): Promise<AvailableNumber[]> {
+    return this.call('GET', 'phone_numbers', { query: searchQuery(params), options });
+  }
+
+  /**
+   * Buys a number a search offered (nothing is charged when it is already in service).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}/activate`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
+   */
+  async activate(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+    return this.numberAction(number, 'activate', fields, options);
+  }
+
+  /**
+   * Moves a number to the `reserved` state.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}/reserve`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   * @throws BadRequestError (`no_change_required`) when it is already reserved
+   */
+  async reserve(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+    return this.numberAction(number, 'reserve', fields, options);
+  }
+
+  /**
+   * Creates a number in the `port_in` state (a number being ported in).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}/port`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   */
+  async port(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+    return this.numberAction(number, 'port', fields, options);
+  }
+
+  /**
+   * Says which account a number belongs to.
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/{PHONE_NUMBER}/identify`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is not E.164
+   * @throws NotFoundError when it is unknown or out of reach
+   */
+  identify(number: string, options?: CallOptions): Promise<PhoneNumberOwner> {
+    assertE164(number, 'number');
+    return this.call('GET', `${ONE}/identify`, { pathParams: { number }, options });
+  }
+
+  /** The number classifiers of the system, by name. `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/classifiers` */
+  classifiers(options?: CallOptions): Promise<Record<string, NumberClassifier>> {
+    return this.call('GET', `${NUMBERS}/classifiers`, { options });
+  }
+
+  /**
+   * Classifies a dial string (`+14155551234`, `911`, `011…`). Unlike the other calls it takes
+   * any digits, since classifying short codes and international prefixes is its purpose.
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/classifiers/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `dialString` is not digits with an optional leading `+`
+   */
+  classify(dialString: string, options?: CallOptions): Promise<NumberClassification> {
+    if (typeof dialString !== 'string' || !/^\+?[0-9]{1,20}$/.test(dialString)) {
+      throw new InvalidArgumentError(
+        'dialString',
+        `dialString must be digits with an optional leading "+", got ${JSON.stringify(dialString)}`,
+      );
+    }
+    return this.call('GET', `${NUMBERS}/classifiers/{number}`, { pathParams: { number: dialString }, options });
+  }
+
+  /**
+   * Checks with the carriers whether numbers are still available: `{ "+1…": "success" | "error" }`.
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/check`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164
+   */
+  check(numbers: readonly string[], options?: CallOptions): Promise<Record<string, string>> {
+    return this.call('POST', `${NUMBERS}/check`, { data: { numbers: checkNumbers(numbers) }, options });
+  }
+
+  /**
+   * Locality (carrier, city, coordinates) of numbers, by number.
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/locality`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164
+   */
+  locality(numbers: readonly string[], options?: CallOptions): Promise<Record<string, Record<string, unknown>>> {
+    return this.call('POST', `${NUMBERS}/locality`, { data: { numbers: checkNumbers(numbers) }, options });
+  }
+
+  /**
+   * Re-syncs the account's number documents with the number database: every number, or one.
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/fix` and
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/fix/{PHONE_NUMBER}`
+   *
+   * @throws InvalidArgumentError (before any request) when `number` is given and not E.164
+   */
+  fix(number?: string, options?: CallOptions): Promise<unknown> {
+    if (number === undefined) return this.call('POST', `${NUMBERS}/fix`, { options });
+    assertE164(number, 'number');
+    return this.call('POST', `${NUMBERS}/fix/{number}`, { pathParams: { number }, options });
+  }
+
+  /**
+   * The carriers the account may use and how long a search prefix may be.
+   * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/carriers_info`
+   */
+  carriersInfo(options?: CallOptions): Promise<Record<string, unknown>> {
+    return this.call('GET', `${NUMBERS}/carriers_info`, { options });
+  }
+
+  /**
+   * The number prefixes of a US city. `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/prefix?city={CITY}`
+   *
+   * @throws InvalidArgumentError (before any request) when `city` is empty
+   */
+  cityPrefixes(city: string, options?: CallOptions): Promise<unknown> {
+    if (typeof city !== 'string' || city.trim() === '') throw new InvalidArgumentError('city', 'city must be a non-empty string');
+    return this.call('GET', `${NUMBERS}/prefix`, { query: { city }, options });
+  }
+
+  /**
+   * Adds numbers to the account in one call (state `create_with_state`, default `reserved`);
+   * `fields` are set on each. Per-number failures are in the result's `error` map (all failing: a
+   * `BadRequestError`, read it with {@link phoneNumberErrors}).
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/collection`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
+   */
+  async createMany(
+    numbers: readonly string[],
+    fields: PhoneNumberCreateParams = {},
+    options?: CallOptions,
+  ): Promise<PhoneNumberCollectionResult> {
+    return this.collection('PUT', COLLECTION, numbers, fields, 'full', options);
+  }
+
+  /**
+   * Replaces the public fields of several numbers with `fields`.
+   * `POST /v2/accounts/{ACCOUNT_ID}/phone_numbers/collection`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
+   */
+  async updateMany(
+    numbers: readonly string[],
+    fields: PhoneNumberCreateParams,
+    options?: CallOptions,
+  ): Promise<PhoneNumberCollectionResult> {
+    return this.collection('POST', COLLECTION, numbers, fields, 'full', options);
+  }
+
+  /**
+   * Merges `changes` into the public fields of several numbers.
+   * `PATCH /v2/accounts/{ACCOUNT_ID}/phone_numbers/collection`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
+   */
+  async patchMany(
+    numbers: readonly string[],
+    changes: PhoneNumberPatchParams,
+    options?: CallOptions,
+  ): Promise<PhoneNumberCollectionResult> {
+    return this.collection('PATCH', COLLECTION, numbers, changes, 'patch', options);
+  }
+
+  /**
+   * Releases several numbers (`hard: true` deletes them, super-admins only).
+   * `DELETE /v2/accounts/{ACCOUNT_ID}/phone_numbers/collection`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164
+   */
+  async removeMany(
+    numbers: readonly string[],
+    params: { readonly hard?: boolean } = {},
+    options?: CallOptions,
+  ): Promise<PhoneNumberCollectionResult> {
+    const data = await this.call('DELETE', COLLECTION, { data: { numbers: checkNumbers(numbers) }, query: hardQuery(params), options });
+    return collectionResult(data);
+  }
+
+  /**
+   * Buys several numbers a search offered.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/phone_numbers/collection/activate`
+   *
+   * @throws InvalidArgumentError (before any request) when a number is not E.164
+   * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
+   */
+  async activateMany(
+    numbers: readonly string[],
+    fields: PhoneNumberCreateParams = {},
+    options?: CallOptions,
+  ): Promise<PhoneNumberCollectionResult> {
+    return this.collection('PUT', `${COLLECTION}/activate`, numbers, fields, 'full', options);
+  }
+
+  private async numberAction(number: string, action: string, fields: unknown, options: CallOptions | undefined): Promise<PhoneNumber> {
+    assertE164(number, 'number');
+    await checkBody(schemas, fields, 'full', 'phone number');
+    return this.call('PUT', `${ONE}/${action}`, { pathParams: { number }, data: fields, options, schema: document });
+  }
+
+  private async collection(
+    method: 'PUT' | 'POST' | 'PATCH',
+    path: string,
+    numbers: readonly string[],
+    fields: unknown,
+    mode: 'full' | 'patch',
+    options: CallOptions | undefined,
+  ): Promise<PhoneNumberCollectionResult> {
+    const list = checkNumbers(numbers);
+    if (isRecord(fields) && 'numbers' in fields) {
+      throw new InvalidArgumentError('fields.numbers', 'fields must not carry "numbers": pass the numbers as the first argument');
+    }
+    await checkBody(schemas, fields, mode, 'phone number fields');
+    const data = await this.call(method, path, { data: { ...(fields as object), numbers: list }, options });
+    return collectionResult(data);
+  }
+}
+
+/** The listing's `data` must be `{ numbers: { "<number>": { … } } }`. */
+const NUMBER_MAP: StandardSchemaV1 = {
+  '~standard': {
+    version: 1,
+    vendor: 'audian',
+    validate(value: unknown) {
+      if (!isRecord(value) || !isRecord(value.numbers)) return { issues: [{ message: 'expected {"numbers": {…}}', path: ['numbers'] }] };
+      for (const [number, details] of Object.entries(value.numbers)) {
+        if (!isRecord(details)) return { issues: [{ message: 'expected an object', path: ['numbers', number] }] };
+      }
+      return { value };
+    },
+  },
+};
+
+function numberItems(data: unknown): PhoneNumberSummary[] {
+  const numbers = (data as { numbers: Record<string, Record<string, unknown>> }).numbers;
+  return Object.entries(numbers).map(([number, details]) => ({ number, ...details }) as PhoneNumberSummary);
+}
+
+function checkNumbers(numbers: readonly string[]): string[] {
+  if (!Array.isArray(numbers) || numbers.length === 0) {
+    throw new InvalidArgumentError('numbers', 'numbers must be a non-empty array of E.164 numbers');
+  }
+  numbers.forEach((n, i) => {
+    assertE164(n, `numbers[${i}]`);
+  });
+  return [...numbers];
+}
+
+function hardQuery(params: { readonly hard?: boolean }): Record<string, boolean> | undefined {
+  if (typeof params !== 'object' || params === null) throw new InvalidArgumentError('params', 'params must be an object');
+  if (params.hard !== undefined && typeof params.hard !== 'boolean') throw new InvalidArgumentError('hard', 'hard must be a boolean');
+  return params.hard ? { hard: true } : undefined;
+}
+
+function searchQuery(params: NumberSearchParams): Record<string, string | number | undefined> {
+  if (typeof params !== 'object' || params === null) throw new InvalidArgumentError('params', 'search params must be an object');
+  if (typeof params.prefix !== 'string' || !/^\+?[0-9]{1,10}$/.test(params.prefix)) {
+    throw new InvalidArgumentError(
+      'prefix',
+      `prefix must be digits (an area code such as "415") or an E.164 prefix ("+1415"), got ${JSON.stringify(params.prefix)}`,
+    );
+  }
+  for (const key of ['quantity', 'offset'] as const) {
+    const v = params[key];
+    if (v !== undefined && (!Number.isInteger(v) || v < (key === 'quantity' ? 1 : 0))) {
+      throw new InvalidArgumentError(
+        key,
+        `${key} must be ${key === 'quantity' ? 'a positive' : 'a non-negative'} integer, got ${String(v)}`,
+      );
+    }
+  }
+  if (params.country !== undefined && !/^[A-Za-z]{2}$/.test(params.country)) {
+    throw new InvalidArgumentError('country', `country must be a two-letter country code, got ${JSON.stringify(params.country)}`);
+  }
+  return { prefix: params.prefix, quantity: params.quantity, offset: params.offset, country: params.country };
+}
+
+function collectionResult(data: unknown): PhoneNumberCollectionResult {
+  const body = isRecord(data) ? data : {};
+  return {
+    success: (isRecord(body.success) ? body.success : {}) as Record<string, PhoneNumber>,
+    error: (isRecord(body.error) ? body.error : {}) as Record<string, PhoneNumberError>,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,43 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { listCheck } from '../internal/list-check';
+import { ResourceBase } from '../internal/resource-base';
+import type { Registration } from '../schemas/registrations';
+
+const REGISTRATIONS = 'accounts/{account_id}/registrations';
+
+/**
+ * The account's SIP registrations (live, from the proxies): `/v2/accounts/{ACCOUNT_ID}/registrations`.
+ *
+ * @example
+ * ```ts
+ * for await (const reg of audian.registrations.list()) console.log(reg.username, reg.contact_ip, reg.user_agent);
+ * console.log(await audian.registrations.count());
+ * await audian.registrations.flush('reception');
+ * ```
+ */
+export class Registrations extends ResourceBase {
+  /** Lists the registrations (one page: Crossbar asks the proxies, it does not page them). `GET /v2/accounts/{ACCOUNT_ID}/registrations` */
+  list(params?: ListParams, options?: CallOptions): PagePromise<Registration> {
+    // Registrations carry no `id`; an empty key name skips that check.
+    return this.pages(REGISTRATIONS, params, { options, schema: listCheck('') });
+  }
+
+  /** How many devices are registered. `GET /v2/accounts/{ACCOUNT_ID}/registrations/count` */
+  async count(options?: CallOptions): Promise<number> {
+    const data = await this.call<{ count?: unknown }>('GET', `${REGISTRATIONS}/count`, { options });
+    return Number(data?.count ?? 0);
+  }
+
+  /**
+   * Forces one SIP username to register again (drops its registration).
+   * `DELETE /v2/accounts/{ACCOUNT_ID}/registrations/{USERNAME}`
+   */
+  flush(username: string, options?: CallOptions): Promise<unknown> {
+    return this.call('DELETE', `${REGISTRATIONS}/{username}`, { pathParams: { username }, options });
+  }
+
+  /** Forces every device of the account to register again. `DELETE /v2/accounts/{ACCOUNT_ID}/registrations` */
+  flushAll(options?: CallOptions): Promise<unknown> {
+    return this.call('DELETE', REGISTRATIONS, { options });
+  }
+}

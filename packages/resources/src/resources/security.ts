@@ -1,0 +1,72 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { lazy } from '../internal/lazy';
+import { listCheck } from '../internal/list-check';
+import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
+import type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from '../schemas/security';
+
+const SECURITY = 'accounts/{account_id}/security';
+const schemas = lazy(async (): Promise<ResourceSchemas> => {
+  const m = await import('../schemas/security');
+  return { document: m.SecuritySchema, summary: m.LoginAttemptSchema };
+});
+
+/**
+ * The account's authentication settings (enabled auth methods, token lifetime, multi-factor,
+ * attempt logging): `/v2/accounts/{ACCOUNT_ID}/security`, and its login attempts.
+ *
+ * @example
+ * ```ts
+ * await audian.security.patch({ auth_modules: { cb_api_auth: { token_auth_expiry_s: 7200 } } });
+ * for await (const attempt of audian.security.attempts()) console.log(attempt.status, attempt.client_ip);
+ * ```
+ */
+export class Security extends ResourceBase {
+  /** The account's own settings and the effective, inherited ones. `GET /v2/accounts/{ACCOUNT_ID}/security` */
+  get(options?: CallOptions): Promise<SecurityOverview> {
+    return this.call('GET', SECURITY, { options });
+  }
+
+  /**
+   * Replaces the account's settings. `POST /v2/accounts/{ACCOUNT_ID}/security`
+   *
+   * @throws InvalidArgumentError (before any request) when a field has the wrong type
+   */
+  async update(settings: SecurityUpdateParams, options?: CallOptions): Promise<SecuritySettings> {
+    await checkBody(schemas, settings, 'full', 'security settings');
+    return this.call('POST', SECURITY, { data: settings, options });
+  }
+
+  /**
+   * Changes some of the account's settings (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/security`
+   *
+   * @throws InvalidArgumentError (before any request) when a given field has the wrong type
+   */
+  async patch(changes: SecurityPatchParams, options?: CallOptions): Promise<SecuritySettings> {
+    await checkBody(schemas, changes, 'patch', 'security settings');
+    return this.call('PATCH', SECURITY, { data: changes, options });
+  }
+
+  /** Removes the account's own settings (the inherited ones apply). `DELETE /v2/accounts/{ACCOUNT_ID}/security` */
+  remove(options?: CallOptions): Promise<unknown> {
+    return this.call('DELETE', SECURITY, { options });
+  }
+
+  /** Lists login attempts (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/security/attempts` */
+  attempts(params?: ListParams, options?: CallOptions): PagePromise<LoginAttempt> {
+    return this.pages(`${SECURITY}/attempts`, params, { options, schema: listCheck() });
+  }
+
+  /**
+   * Fetches one login attempt. `GET /v2/accounts/{ACCOUNT_ID}/security/attempts/{ATTEMPT_ID}`
+   *
+   * @throws NotFoundError when there is no such attempt
+   */
+  attempt(attemptId: string, options?: CallOptions): Promise<LoginAttempt> {
+    return this.call('GET', `${SECURITY}/attempts/{id}`, { pathParams: { id: attemptId }, options });
+  }
+
+  /** The auth methods the system has, to configure. `GET /v2/security` */
+  modules(options?: CallOptions): Promise<{ available_auth_modules: string[] }> {
+    return this.call('GET', 'security', { options });
+  }
+}

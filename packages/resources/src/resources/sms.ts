@@ -1,0 +1,52 @@
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { crud } from '../internal/crud';
+import { lazy } from '../internal/lazy';
+import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms';
+
+/**
+ * Text messages: `/v2/accounts/{ACCOUNT_ID}/sms` (send, list, fetch, delete).
+ *
+ * @example
+ * ```ts
+ * await audian.sms.send({ from: '+14155550100', to: '+14155550199', body: 'Your table is ready' });
+ * for await (const message of audian.sms.list()) console.log(message.direction, message.from, message.body);
+ * ```
+ */
+export class SmsMessages extends crud({
+  path: 'accounts/{account_id}/sms',
+  what: 'sms',
+  verbs: ['list', 'get', 'create', 'remove'],
+  schemas: lazy(async () => {
+    const m = await import('../schemas/sms');
+    return { document: m.SmsSchema, summary: m.SmsSummarySchema };
+  }),
+}) {
+  /** Lists messages, newest first (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/sms` */
+  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<SmsSummary>;
+
+  /**
+   * Fetches one message. `GET /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}`
+   *
+   * @throws NotFoundError when there is no such message
+   */
+  declare get: (smsId: string, options?: CallOptions) => Promise<Sms>;
+
+  /**
+   * Sends a message (same as {@link SmsMessages.send}). `PUT /v2/accounts/{ACCOUNT_ID}/sms`
+   *
+   * @throws InvalidArgumentError (before any request) when `to` or `body` is missing or `body` is longer than 700 characters
+   */
+  declare create: (message: SmsCreateParams, options?: CallOptions) => Promise<Sms>;
+
+  /** Deletes a message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}` */
+  declare remove: (smsId: string, options?: CallOptions) => Promise<Sms>;
+
+  /**
+   * Sends a message. `PUT /v2/accounts/{ACCOUNT_ID}/sms`
+   *
+   * @throws InvalidArgumentError (before any request) when `to` or `body` is missing or `body` is longer than 700 characters
+   */
+  send(message: SmsCreateParams, options?: CallOptions): Promise<Sms> {
+    return this.create(message, options);
+  }
+}

@@ -1,0 +1,42 @@
+import { InvalidArgumentError } from '@audian/core';
+import { describe, expect, it } from 'vitest';
+import { acct, wireCases } from './wire';
+import { useWireServer } from './wire-b';
+
+describe('search on the wire', () => {
+  wireCases([
+    {
+      label: 'query → GET …/search?t=&q=&v=',
+      call: (a) => a.search.query({ type: 'callflow', view: 'number', value: '1001' }).toArray(),
+      request: { method: 'GET', path: acct('/search'), query: { t: 'callflow', q: 'number', v: '1001' } },
+      reply: [200, [{ id: 'cf1', name: 'Main', numbers: ['1001'] }]],
+      result: [{ id: 'cf1', name: 'Main', numbers: ['1001'] }],
+    },
+    {
+      label: 'query pages like any listing',
+      call: (a) => a.search.query({ type: 'account', view: 'name', value: 'nat' }, { pageSize: 5 }),
+      request: { method: 'GET', path: acct('/search'), query: { t: 'account', q: 'name', v: 'nat', page_size: '5' } },
+      reply: [200, []],
+    },
+    {
+      label: 'multi → GET …/search/multi?t=&by_<view>=',
+      call: (a) => a.search.multi({ type: 'account', by: { name: 'test', realm: 'test.example.com' } }),
+      request: { method: 'GET', path: acct('/search/multi'), query: { t: 'account', by_name: 'test', by_realm: 'test.example.com' } },
+      reply: [200, { name: [{ id: 'a1', name: 'test' }], realm: [] }],
+      result: { name: [{ id: 'a1', name: 'test' }], realm: [] },
+    },
+  ]);
+});
+
+describe('search validation', () => {
+  const wire = useWireServer();
+
+  it('rejects missing terms before any request', () => {
+    const { audian, server } = wire();
+    expect(() => audian.search.query({ type: '', view: 'name', value: 'x' })).toThrow(InvalidArgumentError);
+    expect(() => audian.search.query({ type: 'user', view: 'name', value: '' })).toThrow(InvalidArgumentError);
+    expect(() => audian.search.multi({ type: 'account', by: {} })).toThrow(InvalidArgumentError);
+    expect(() => audian.search.multi({ type: 'account', by: { 'na&me': 'x' } })).toThrow(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+});

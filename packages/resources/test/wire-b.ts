@@ -1,0 +1,49 @@
+import { createApiKeyAuth } from '@audian/auth';
+import { envelope, fakeJwt, type RecordedRequest, startTestServer, type TestServer } from '@audian/test-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type Audian, createAudian } from '../src/index';
+import { ACCOUNT } from './wire';
+
+/** A scripted server and a client logged in to it, fresh for each test. */
+export interface WireServer {
+  readonly server: TestServer;
+  readonly audian: Audian;
+  /** The requests the calls made (the login left out). */
+  calls(): RecordedRequest[];
+}
+
+/**
+ * Registers the hooks of a describe block whose tests script several exchanges themselves
+ * (paging, windows, streams): the server answers the login, each test queues the rest.
+ */
+export function useWireServer(): () => WireServer {
+  let server: TestServer;
+  let audian: Audian;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.reset();
+    server.route('PUT', '/v2/api_auth', {
+      status: 201,
+      body: envelope({ account_id: ACCOUNT }, { auth_token: fakeJwt({ account_id: ACCOUNT, exp: Math.floor(Date.now() / 1000) + 3600 }) }),
+    });
+    audian = createAudian({ baseUrl: server.baseUrl, auth: createApiKeyAuth({ apiKey: 'k'.repeat(64) }), rateLimit: false, retry: false });
+  });
+  return () => ({
+    server,
+    audian,
+    calls: () => server.requests.filter((r) => r.path !== '/v2/api_auth'),
+  });
+}
+
+/** A JSON reply with `data` and extra envelope keys (`next_start_key`, `page_size`, …). */
+export function page(data: unknown, extra: Record<string, unknown> = {}): { status: number; body: Record<string, unknown> } {
+  return { status: 200, body: envelope(data, extra) };
+}
+
+/** Reads a web stream to text. */
+export async function readText(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
