@@ -92,6 +92,32 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     this.#startKey = startKey;
   }
 
+  /**
+   * A listing whose real `PagePromise` is only known later (its code is still loading, say).
+   * `get` resolves to a function that makes the listing — not to the listing itself, which, being
+   * awaitable, a promise would unwrap into its first page. Still lazy: `get` runs on first await
+   * or iteration, and once.
+   *
+   * @example
+   * ```ts
+   * import { PagePromise } from '@audian/core';
+   *
+   * const users = PagePromise.defer(async () => {
+   *   const { Users } = await import('./users');
+   *   return () => new Users(ctx).list();
+   * });
+   * ```
+   */
+  static defer<T>(get: () => Promise<() => PagePromise<T>>): PagePromise<T> {
+    // Boxed, because a promise resolving to a PagePromise would resolve to its first page.
+    let inner: Promise<{ readonly list: PagePromise<T> }> | undefined;
+    return new PagePromise<T>(async (startKey) => {
+      inner ??= get().then((make) => ({ list: make() }));
+      const { list } = await inner;
+      return list.#fetch(startKey ?? list.#startKey);
+    });
+  }
+
   #firstPage(): Promise<Page<T>> {
     this.#first ??= this.#fetch(this.#startKey).then((r) => new Page(r, this.#startKey, this.#fetch));
     return this.#first;

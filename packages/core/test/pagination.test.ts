@@ -1,6 +1,6 @@
 import { envelope, startTestServer, type TestServer } from '@audian/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransport, InvalidArgumentError, Page } from '../src/index';
+import { createTransport, InvalidArgumentError, Page, PagePromise } from '../src/index';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -77,6 +77,21 @@ describe('PagePromise', () => {
     server.reset();
     server.route('GET', '/v2/accounts/a1/loop', () => ({ body: envelope([{ id: 1 }], { next_start_key: 'same' }) }));
     await expect(t().paginate({ method: 'GET', path: 'accounts/{account_id}/loop' }).toArray()).rejects.toThrow(/did not advance/);
+  });
+
+  it('defer() waits for the real listing, stays lazy, and pages through it', async () => {
+    let made = 0;
+    const list = PagePromise.defer(async () => {
+      made++;
+      return () => t().paginate<{ id: number }>({ method: 'GET', path: 'accounts/{account_id}/users' }, { list: { pageSize: 2 } });
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(made).toBe(0);
+    const ids: number[] = [];
+    for await (const item of list) ids.push(item.id);
+    expect(ids).toEqual([1, 2, 3, 4, 5]);
+    expect((await list).data).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(made).toBe(1);
   });
 
   it('rejects a listing whose data is not a list', async () => {

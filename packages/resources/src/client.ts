@@ -8,8 +8,11 @@ import {
   type Transport,
   type TransportOptions,
 } from '@audian/core';
-import type { ResourceContext } from './internal/resource-base';
-import { RESOURCES } from './registry';
+import { facade, parseShape } from './internal/facade.js';
+import { lazy } from './internal/lazy.js';
+import type { ResourceContext } from './internal/resource-base.js';
+import type { RESOURCES } from './registry.js';
+import { LOADERS, SHAPES } from './shapes.generated.js';
 
 /** Options of {@link createAudian}: the transport's options (base URL, auth, timeout, retry, rate limit, fetch, hooks, logger, signal). */
 export interface AudianOptions extends TransportOptions {
@@ -83,10 +86,14 @@ class Client {
     this.#ctx = { transport, accountId };
   }
 
-  resource(name: keyof typeof RESOURCES): object {
+  resource(name: keyof typeof SHAPES): object {
     let instance = this.#resources.get(name);
     if (!instance) {
-      instance = new RESOURCES[name](this.#ctx);
+      // The class loads on the first call, not here: an app that never calls `faxes` never
+      // downloads the Faxes class (see shapes.generated.ts).
+      const ctx = this.#ctx;
+      const load = lazy(async () => new ((await LOADERS[name]()) as unknown as new (c: ResourceContext) => object)(ctx));
+      instance = facade(load, parseShape(SHAPES[name]));
       this.#resources.set(name, instance);
     }
     return instance;
@@ -124,7 +131,7 @@ class Client {
   }
 }
 
-for (const name of Object.keys(RESOURCES) as (keyof typeof RESOURCES)[]) {
+for (const name of Object.keys(SHAPES) as (keyof typeof SHAPES)[]) {
   Object.defineProperty(Client.prototype, name, {
     get(this: Client) {
       return this.resource(name);

@@ -1,17 +1,19 @@
 // Public exports of the provisioning resources (classes and types).
 
-export { type AccountCreateOptions, Accounts } from './resources/accounts';
-export { Blacklists } from './resources/blacklists';
-export { Callflows, callflowNode, isCallflowModule } from './resources/callflows';
-export { ConferenceParticipants, Conferences } from './resources/conferences';
-export { Directories } from './resources/directories';
-export { Groups } from './resources/groups';
-export { ListEntries, Lists } from './resources/lists';
-export { Media, type MediaBody, type MediaLanguages, type MediaPrompts } from './resources/media';
-export { Menus } from './resources/menus';
-export { dateRule, secondsOfDay, TemporalRules, type WeeklyRuleOptions, weeklyRule, yearlyRule } from './resources/temporal-rules';
-export { TemporalRulesSets } from './resources/temporal-rules-sets';
-export { Vmboxes, VoicemailMessages } from './resources/vmboxes';
+export { callflowNode, isCallflowModule } from './helpers/callflow-nodes.js';
+export { dateRule, secondsOfDay, type WeeklyRuleOptions, weeklyRule, yearlyRule } from './helpers/temporal-rule-builders.js';
+export type { AccountCreateOptions, Accounts } from './resources/accounts.js';
+export type { Blacklists } from './resources/blacklists.js';
+export type { Callflows } from './resources/callflows.js';
+export type { ConferenceParticipants, Conferences } from './resources/conferences.js';
+export type { Directories } from './resources/directories.js';
+export type { Groups } from './resources/groups.js';
+export type { ListEntries, Lists } from './resources/lists.js';
+export type { Media, MediaBody, MediaLanguages, MediaPrompts } from './resources/media.js';
+export type { Menus } from './resources/menus.js';
+export type { TemporalRules } from './resources/temporal-rules.js';
+export type { TemporalRulesSets } from './resources/temporal-rules-sets.js';
+export type { Vmboxes, VoicemailMessages } from './resources/vmboxes.js';
 export type {
   Account,
   AccountApiKey,
@@ -19,8 +21,8 @@ export type {
   AccountPatchParams,
   AccountRef,
   AccountSummary,
-} from './schemas/accounts';
-export type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from './schemas/blacklists';
+} from './schemas/accounts.js';
+export type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from './schemas/blacklists.js';
 export type {
   Callflow,
   CallflowChildren,
@@ -32,7 +34,7 @@ export type {
   CallflowSummary,
   CallflowTypedModule,
   CallflowTypedNode,
-} from './schemas/callflows';
+} from './schemas/callflows.js';
 export type {
   Conference,
   ConferenceCreateParams,
@@ -43,9 +45,9 @@ export type {
   ConferenceRealtime,
   ConferenceRelationship,
   ConferenceSummary,
-} from './schemas/conferences';
-export type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary, DirectoryUser } from './schemas/directories';
-export type { Group, GroupCreateParams, GroupEndpoint, GroupPatchParams, GroupSummary } from './schemas/groups';
+} from './schemas/conferences.js';
+export type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary, DirectoryUser } from './schemas/directories.js';
+export type { Group, GroupCreateParams, GroupEndpoint, GroupPatchParams, GroupSummary } from './schemas/groups.js';
 export type {
   List,
   ListCreateParams,
@@ -55,7 +57,7 @@ export type {
   ListEntrySummary,
   ListPatchParams,
   ListSummary,
-} from './schemas/lists';
+} from './schemas/lists.js';
 export type {
   MediaCreateParams,
   MediaFile,
@@ -63,8 +65,8 @@ export type {
   MediaPromptCount,
   MediaPromptTranslation,
   MediaSummary,
-} from './schemas/media';
-export type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from './schemas/menus';
+} from './schemas/media.js';
+export type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from './schemas/menus.js';
 export type {
   TemporalRule,
   TemporalRuleCreateParams,
@@ -72,13 +74,13 @@ export type {
   TemporalRulePatchParams,
   TemporalRuleSummary,
   Weekday,
-} from './schemas/temporal-rules';
+} from './schemas/temporal-rules.js';
 export type {
   TemporalRuleSet,
   TemporalRuleSetCreateParams,
   TemporalRuleSetPatchParams,
   TemporalRuleSetSummary,
-} from './schemas/temporal-rules-sets';
+} from './schemas/temporal-rules-sets.js';
 export type {
   Vmbox,
   VmboxCreateParams,
@@ -91,4 +93,4 @@ export type {
   VoicemailMessageChange,
   VoicemailMessageCreateParams,
   VoicemailMessageSummary,
-} from './schemas/vmboxes';
+} from './schemas/vmboxes.js';

@@ -1,37 +1,39 @@
 // Public exports of the numbers, records and operations resources (classes and types).
 
-export { CDR_MAX_RANGE_SECONDS, type CdrExportParams, type CdrListParams, Cdrs, cdrWindows } from './resources/cdrs';
-export { Channels } from './resources/channels';
-export { ClickToCall } from './resources/clicktocall';
-export { Connectivity } from './resources/connectivity';
-export { Faxboxes } from './resources/faxboxes';
-export { Faxes, FaxInbox, FaxJobs, FaxOutbox, FaxSmtpLogs, StoredFaxes } from './resources/faxes';
-export { Limits } from './resources/limits';
-export { Metaflows } from './resources/metaflows';
-export { Notifications } from './resources/notifications';
-export { assertE164, isE164, PhoneNumbers, phoneNumberErrors } from './resources/phone-numbers';
-export { Queues } from './resources/queues';
-export { Recordings } from './resources/recordings';
-export { Registrations } from './resources/registrations';
-export { Search } from './resources/search';
-export { Security } from './resources/security';
-export { SmsMessages } from './resources/sms';
-export { TokenRestrictions } from './resources/token-restrictions';
-export { Webhooks } from './resources/webhooks';
-export type { Cdr, CdrSummary } from './schemas/cdrs';
-export type { Channel, ChannelCommand, ChannelMetaflow } from './schemas/channels';
+export { CDR_MAX_RANGE_SECONDS, cdrWindows } from './helpers/cdr-windows.js';
+export { assertE164, isE164, phoneNumberErrors } from './helpers/e164.js';
+export type { CdrExportParams, CdrListParams, Cdrs } from './resources/cdrs.js';
+export type { Channels } from './resources/channels.js';
+export type { ClickToCall } from './resources/clicktocall.js';
+export type { Connectivity } from './resources/connectivity.js';
+export type { Faxboxes } from './resources/faxboxes.js';
+export type { Faxes, FaxInbox, FaxJobs, FaxOutbox, FaxSmtpLogs, StoredFaxes } from './resources/faxes.js';
+export type { Limits } from './resources/limits.js';
+export type { Metaflows } from './resources/metaflows.js';
+export type { Notifications } from './resources/notifications.js';
+export type { PhoneNumbers } from './resources/phone-numbers.js';
+export type { Queues } from './resources/queues.js';
+export type { Recordings } from './resources/recordings.js';
+export type { Registrations } from './resources/registrations.js';
+export type { Search } from './resources/search.js';
+export type { Security } from './resources/security.js';
+export type { SmsMessages } from './resources/sms.js';
+export type { TokenRestrictions } from './resources/token-restrictions.js';
+export type { Webhooks } from './resources/webhooks.js';
+export type { Cdr, CdrSummary } from './schemas/cdrs.js';
+export type { Channel, ChannelCommand, ChannelMetaflow } from './schemas/channels.js';
 export type {
   Clicktocall,
   ClicktocallConnectParams,
   ClicktocallCreateParams,
   ClicktocallPatchParams,
   ClicktocallSummary,
-} from './schemas/clicktocall';
-export type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from './schemas/connectivity';
-export type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from './schemas/faxboxes';
-export type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from './schemas/faxes';
-export type { AccountLimits, LimitsUpdateParams } from './schemas/limits';
-export type { AccountMetaflows, MetaflowsUpdateParams } from './schemas/metaflows';
+} from './schemas/clicktocall.js';
+export type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from './schemas/connectivity.js';
+export type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from './schemas/faxboxes.js';
+export type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from './schemas/faxes.js';
+export type { AccountLimits, LimitsUpdateParams } from './schemas/limits.js';
+export type { AccountMetaflows, MetaflowsUpdateParams } from './schemas/metaflows.js';
 export type {
   CustomerUpdateParams,
   Notification,
@@ -40,7 +42,7 @@ export type {
   NotificationSmtpLog,
   NotificationSummary,
   NotificationTemplateFormat,
-} from './schemas/notifications';
+} from './schemas/notifications.js';
 export type {
   AvailableNumber,
   NumberClassification,
@@ -53,14 +55,14 @@ export type {
   PhoneNumberOwner,
   PhoneNumberPatchParams,
   PhoneNumberSummary,
-} from './schemas/phone-numbers';
-export type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from './schemas/queues';
-export type { Recording } from './schemas/recordings';
-export type { Registration } from './schemas/registrations';
-export type { MultiSearchParams, SearchParams, SearchResult } from './schemas/search';
-export type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from './schemas/security';
-export type { Sms, SmsCreateParams, SmsSummary } from './schemas/sms';
-export type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from './schemas/token-restrictions';
+} from './schemas/phone-numbers.js';
+export type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from './schemas/queues.js';
+export type { Recording } from './schemas/recordings.js';
+export type { Registration } from './schemas/registrations.js';
+export type { MultiSearchParams, SearchParams, SearchResult } from './schemas/search.js';
+export type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from './schemas/security.js';
+export type { Sms, SmsCreateParams, SmsSummary } from './schemas/sms.js';
+export type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from './schemas/token-restrictions.js';
 export type {
   Webhook,
   WebhookAttempt,
@@ -68,4 +70,4 @@ export type {
   WebhookDefinition,
   WebhookPatchParams,
   WebhookSummary,
-} from './schemas/webhooks';
+} from './schemas/webhooks.js';

@@ -1,18 +1,77 @@
-import { RESOURCES_A } from './registry-a';
-import { RESOURCES_B } from './registry-b';
-import type { ResourceClass } from './registry-types';
-import { Devices } from './resources/devices';
-import { Users } from './resources/users';
+import type { ResourceContext } from './internal/resource-base.js';
+import { Accounts } from './resources/accounts.js';
+import { Blacklists } from './resources/blacklists.js';
+import { Callflows } from './resources/callflows.js';
+import { Cdrs } from './resources/cdrs.js';
+import { Channels } from './resources/channels.js';
+import { ClickToCall } from './resources/clicktocall.js';
+import { Conferences } from './resources/conferences.js';
+import { Connectivity } from './resources/connectivity.js';
+import { Devices } from './resources/devices.js';
+import { Directories } from './resources/directories.js';
+import { Faxboxes } from './resources/faxboxes.js';
+import { Faxes } from './resources/faxes.js';
+import { Groups } from './resources/groups.js';
+import { Limits } from './resources/limits.js';
+import { Lists } from './resources/lists.js';
+import { Media } from './resources/media.js';
+import { Menus } from './resources/menus.js';
+import { Metaflows } from './resources/metaflows.js';
+import { Notifications } from './resources/notifications.js';
+import { PhoneNumbers } from './resources/phone-numbers.js';
+import { Queues } from './resources/queues.js';
+import { Recordings } from './resources/recordings.js';
+import { Registrations } from './resources/registrations.js';
+import { Search } from './resources/search.js';
+import { Security } from './resources/security.js';
+import { SmsMessages } from './resources/sms.js';
+import { TemporalRules } from './resources/temporal-rules.js';
+import { TemporalRulesSets } from './resources/temporal-rules-sets.js';
+import { TokenRestrictions } from './resources/token-restrictions.js';
+import { Users } from './resources/users.js';
+import { Vmboxes } from './resources/vmboxes.js';
+import { Webhooks } from './resources/webhooks.js';
 
-export type { ResourceClass } from './registry-types';
+/** A resource class: constructed with the client's transport and account. */
+export type ResourceClass = new (ctx: ResourceContext) => object;
 
 /**
- * Every resource of the client, by its wire name. Each becomes a property of `createAudian()`'s
- * client (`audian.users`, `audian.phone_numbers`, …), created on first access.
+ * Every resource class of the client, by its wire name: each is a property of `createAudian()`'s
+ * client (`audian.users`, `audian.phone_numbers`, …). The client itself loads them lazily through
+ * shapes.generated.ts; this map is for tools that want the classes (the CLI, the shapes
+ * generator). A plain literal, so a bundle that does not use it drops it.
  */
 export const RESOURCES = {
   users: Users,
   devices: Devices,
-  ...RESOURCES_A,
-  ...RESOURCES_B,
+  accounts: Accounts,
+  callflows: Callflows,
+  vmboxes: Vmboxes,
+  conferences: Conferences,
+  media: Media,
+  menus: Menus,
+  groups: Groups,
+  temporal_rules: TemporalRules,
+  temporal_rules_sets: TemporalRulesSets,
+  directories: Directories,
+  lists: Lists,
+  blacklists: Blacklists,
+  phone_numbers: PhoneNumbers,
+  cdrs: Cdrs,
+  faxboxes: Faxboxes,
+  faxes: Faxes,
+  webhooks: Webhooks,
+  notifications: Notifications,
+  registrations: Registrations,
+  channels: Channels,
+  connectivity: Connectivity,
+  queues: Queues,
+  recordings: Recordings,
+  sms: SmsMessages,
+  limits: Limits,
+  metaflows: Metaflows,
+  clicktocall: ClickToCall,
+  search: Search,
+  token_restrictions: TokenRestrictions,
+  security: Security,
 } as const satisfies Record<string, ResourceClass>;

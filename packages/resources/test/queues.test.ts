@@ -94,9 +94,14 @@ describe('queues validation', () => {
     const { audian, server } = wire();
     await expect(audian.queues.create({ strategy: 'round_robin' } as never)).rejects.toMatchObject({ argument: 'data.name' });
     await expect(audian.queues.create({ name: 'Q', strategy: 'random' } as never)).rejects.toMatchObject({ argument: 'data.strategy' });
-    expect(() => audian.queues.setRoster(Q, [''])).toThrow(InvalidArgumentError);
-    expect(() => audian.queues.eavesdrop('', { id: 'd' })).toThrow(InvalidArgumentError);
-    expect(() => audian.queues.eavesdropQueue(Q, { id: 'd', mode: 'shout' as never })).toThrow(InvalidArgumentError);
+    await expect(settle(audian.queues.setRoster(Q, ['']))).rejects.toThrow(InvalidArgumentError);
+    await expect(settle(audian.queues.eavesdrop('', { id: 'd' }))).rejects.toThrow(InvalidArgumentError);
+    await expect(settle(audian.queues.eavesdropQueue(Q, { id: 'd', mode: 'shout' as never }))).rejects.toThrow(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
   });
 });
+
+/** Resolves a call's outcome (a listing is awaited for its first page), so its rejection can be asserted. */
+function settle(result: unknown): Promise<unknown> {
+  return Promise.resolve(result as PromiseLike<unknown>).then((value) => value);
+}

@@ -31,12 +31,17 @@ describe('search on the wire', () => {
 describe('search validation', () => {
   const wire = useWireServer();
 
-  it('rejects missing terms before any request', () => {
+  it('rejects missing terms before any request', async () => {
     const { audian, server } = wire();
-    expect(() => audian.search.query({ type: '', view: 'name', value: 'x' })).toThrow(InvalidArgumentError);
-    expect(() => audian.search.query({ type: 'user', view: 'name', value: '' })).toThrow(InvalidArgumentError);
-    expect(() => audian.search.multi({ type: 'account', by: {} })).toThrow(InvalidArgumentError);
-    expect(() => audian.search.multi({ type: 'account', by: { 'na&me': 'x' } })).toThrow(InvalidArgumentError);
+    await expect(settle(audian.search.query({ type: '', view: 'name', value: 'x' }))).rejects.toThrow(InvalidArgumentError);
+    await expect(settle(audian.search.query({ type: 'user', view: 'name', value: '' }))).rejects.toThrow(InvalidArgumentError);
+    await expect(settle(audian.search.multi({ type: 'account', by: {} }))).rejects.toThrow(InvalidArgumentError);
+    await expect(settle(audian.search.multi({ type: 'account', by: { 'na&me': 'x' } }))).rejects.toThrow(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
   });
 });
+
+/** Resolves a call's outcome (a listing is awaited for its first page), so its rejection can be asserted. */
+function settle(result: unknown): Promise<unknown> {
+  return Promise.resolve(result as PromiseLike<unknown>).then((value) => value);
+}

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import type { Lazy } from './lazy';
-import { listCheck } from './list-check';
-import { CTX, call, checkBody, documentCheck, pages, ResourceBase, type ResourceContext, type ResourceSchemas } from './resource-base';
+import type { Lazy } from './lazy.js';
+import { listCheck } from './list-check.js';
+import { CTX, call, checkBody, documentCheck, pages, ResourceBase, type ResourceContext, type ResourceSchemas } from './resource-base.js';
 
 /** The CRUD verbs a Crossbar collection may support. */
 export type CrudVerb = 'list' | 'get' | 'create' | 'update' | 'patch' | 'remove';

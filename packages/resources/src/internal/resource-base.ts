@@ -10,7 +10,7 @@ import type {
   Transport,
 } from '@audian/core';
 import type * as z from 'zod/mini';
-import { type Lazy, lazySchema } from './lazy';
+import { type Lazy, lazySchema } from './lazy.js';
 
 /** What every resource object needs: the transport and the account it acts on. */
 export interface ResourceContext {
@@ -114,7 +114,7 @@ export function fetchBinary(ctx: ResourceContext, path: string, spec: CallSpec &
 
 /** Validates a body against the resource's document schema; the validator loads with the schemas. */
 export async function checkBody(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
-  const [{ document }, { validateBody }] = await Promise.all([schemas(), import('../validation')]);
+  const [{ document }, { validateBody }] = await Promise.all([schemas(), import('../validation.js')]);
   validateBody(document, body, mode, what);
 }
 
@@ -135,7 +135,7 @@ function callOptions(options: CallOptions | undefined): CallOptions {
  */
 export function documentCheck(schemas: Lazy<ResourceSchemas>): StandardSchemaV1 {
   return lazySchema(async () => {
-    const [{ document }, { relax }] = await Promise.all([schemas(), import('./relax')]);
+    const [{ document }, { relax }] = await Promise.all([schemas(), import('./relax.js')]);
     return relax(document);
   });
 }

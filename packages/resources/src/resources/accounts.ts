@@ -1,15 +1,15 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { documentCheck, ResourceBase } from '../internal/resource-base';
-import type { Account, AccountApiKey, AccountCreateParams, AccountPatchParams, AccountRef, AccountSummary } from '../schemas/accounts';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { documentCheck, ResourceBase } from '../internal/resource-base.js';
+import type { Account, AccountApiKey, AccountCreateParams, AccountPatchParams, AccountRef, AccountSummary } from '../schemas/accounts.js';
 
 // The account itself lives at `accounts/{ACCOUNT_ID}` (not in a collection under it); the
 // transport fills `{account_id}` with the client's account unless an id is given.
 const ACCOUNT = 'accounts/{account_id}';
 
 const SCHEMAS = lazy(async () => {
-  const m = await import('../schemas/accounts');
+  const m = await import('../schemas/accounts.js');
   return { document: m.AccountSchema, summary: m.AccountSummarySchema };
 });
 const DOCUMENT = documentCheck(SCHEMAS);

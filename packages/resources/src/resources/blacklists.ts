@@ -1,16 +1,16 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { documentCheck } from '../internal/resource-base';
-import type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { documentCheck } from '../internal/resource-base.js';
+import type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists.js';
 
 const PATH = 'accounts/{account_id}/blacklists';
 const SCHEMAS = lazy(async () => {
-  const m = await import('../schemas/blacklists');
+  const m = await import('../schemas/blacklists.js');
   return { document: m.BlacklistSchema, summary: m.BlacklistSummarySchema };
 });
 const PATCH = lazy(async () => {
-  const m = await import('../schemas/blacklists');
+  const m = await import('../schemas/blacklists.js');
   return { document: m.BlacklistPatchSchema, summary: m.BlacklistSummarySchema };
 });
 const DOCUMENT = documentCheck(SCHEMAS);

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { documentCheck } from '../internal/resource-base';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { documentCheck } from '../internal/resource-base.js';
 import type {
   Callflow,
   CallflowChildren,
@@ -12,58 +12,19 @@ import type {
   CallflowSummary,
   CallflowTypedModule,
   CallflowTypedNode,
-} from '../schemas/callflows';
+} from '../schemas/callflows.js';
 
 const CALLFLOWS = 'accounts/{account_id}/callflows';
 
 const SCHEMAS = lazy(async () => {
-  const m = await import('../schemas/callflows');
+  const m = await import('../schemas/callflows.js');
   return { document: m.CallflowSchema, summary: m.CallflowSummarySchema };
 });
 const DOCUMENT = documentCheck(SCHEMAS);
 
 async function checkCallflow(body: unknown, mode: 'full' | 'patch'): Promise<void> {
-  const { validateCallflow } = await import('../schemas/callflows');
+  const { validateCallflow } = await import('../schemas/callflows.js');
   validateCallflow(body, mode);
-}
-
-/**
- * Builds one callflow node. For the typed modules (`user`, `device`, `ring_group`, `voicemail`,
- * `menu`, `temporal_route`, `play`, `record_call`, `callflow`, `offnet`, `resources`, `park`,
- * `page_group`, `conference`, `pivot`) `data` is checked by the compiler against that module's
- * settings; other modules take any object.
- *
- * @example
- * ```ts
- * import { callflowNode } from '@audian/resources';
- *
- * const flow = callflowNode('user', { id: userId, timeout: 20 }, {
- *   _: callflowNode('voicemail', { id: boxId }),
- * });
- * await audian.callflows.create({ name: 'Ada', numbers: ['1001'], flow });
- * ```
- */
-export function callflowNode<M extends string>(
-  module: M,
-  data: M extends CallflowTypedModule ? CallflowModuleData[M] : { [key: string]: unknown },
-  children?: CallflowChildren,
-): CallflowNode<M> {
-  return (children === undefined ? { module, data } : { module, data, children }) as CallflowNode<M>;
-}
-
-/**
- * Whether a node runs `module`; narrows the node so its `data` has that module's type.
- *
- * @example
- * ```ts
- * import { isCallflowModule } from '@audian/resources';
- *
- * const { flow } = await audian.callflows.get(callflowId);
- * if (flow && isCallflowModule(flow, 'ring_group')) console.log(flow.data.endpoints.length);
- * ```
- */
-export function isCallflowModule<M extends CallflowTypedModule>(node: CallflowNode, module: M): node is CallflowTypedNode<M> {
-  return node.module === module;
 }
 
 /**

@@ -10,19 +10,14 @@ import {
   toGregorianSeconds,
   toListQuery,
 } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { Cdr, CdrSummary } from '../schemas/cdrs';
+import { CDR_MAX_RANGE_SECONDS, cdrWindows } from '../helpers/cdr-windows.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { Cdr, CdrSummary } from '../schemas/cdrs.js';
 
 const CDRS = 'accounts/{account_id}/cdrs';
 const USER_CDRS = 'accounts/{account_id}/users/{user_id}/cdrs';
-
-/**
- * The longest `created_from`…`created_to` span Crossbar accepts in one CDR request: 31 days and
- * one hour (`crossbar.cdrs.maximum_range`), in seconds. Longer ranges answer 400 `date_range`.
- */
-export const CDR_MAX_RANGE_SECONDS = 2_682_000;
 
 /** Options of the CDR listings: the usual list params, plus `utcOffset`. */
 export interface CdrListParams extends ListParams {
@@ -39,41 +34,13 @@ export interface CdrExportParams extends Omit<CdrListParams, 'pageSize' | 'start
 }
 
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/cdrs');
+  const m = await import('../schemas/cdrs.js');
   return { document: m.CdrSchema, summary: m.CdrSummarySchema };
 });
 const document = documentCheck(schemas);
 const withId = listCheck();
 // Interaction and leg rows are not all keyed by `id`; an empty key name skips that check.
 const anyObjects = listCheck('');
-
-/**
- * Splits `[from, to]` (Gregorian seconds, both inclusive, as Crossbar compares them) into
- * consecutive windows no longer than `maxRange`, oldest first. Windows do not overlap: each
- * starts one second after the previous one ends, so no record is listed twice.
- *
- * @throws InvalidArgumentError when `from` is after `to` or a bound is not Gregorian seconds
- *
- * @example
- * ```ts
- * import { cdrWindows } from '@audian/resources';
- *
- * cdrWindows(63905587200, 63905587200 + 70 * 86400).length; // 3
- * ```
- */
-export function cdrWindows(from: number, to: number, maxRange: number = CDR_MAX_RANGE_SECONDS): [number, number][] {
-  assertGregorian(from, 'createdFrom');
-  assertGregorian(to, 'createdTo');
-  if (from > to) throw new InvalidArgumentError('createdFrom', 'createdFrom is after createdTo');
-  if (!Number.isInteger(maxRange) || maxRange < 1) throw new InvalidArgumentError('maxRange', 'maxRange must be a positive integer');
-  const windows: [number, number][] = [];
-  for (let start = Math.floor(from); start <= to; ) {
-    const end = Math.min(start + maxRange, Math.floor(to));
-    windows.push([start, end]);
-    start = end + 1;
-  }
-  return windows;
-}
 
 /**
  * Call detail records: `/v2/accounts/{ACCOUNT_ID}/cdrs`. Crossbar answers at most 31 days (+1 h)

@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { listCheck } from '../internal/list-check';
-import { ResourceBase } from '../internal/resource-base';
-import type { Channel, ChannelCommand, ChannelMetaflow } from '../schemas/channels';
+import { listCheck } from '../internal/list-check.js';
+import { ResourceBase } from '../internal/resource-base.js';
+import type { Channel, ChannelCommand, ChannelMetaflow } from '../schemas/channels.js';
 
 const CHANNELS = 'accounts/{account_id}/channels';
 const ACTIONS: readonly string[] = ['transfer', 'hangup', 'break', 'callflow', 'intercept'];

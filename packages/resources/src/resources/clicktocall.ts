@@ -1,14 +1,14 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
 import type {
   Clicktocall,
   ClicktocallConnectParams,
   ClicktocallCreateParams,
   ClicktocallPatchParams,
   ClicktocallSummary,
-} from '../schemas/clicktocall';
+} from '../schemas/clicktocall.js';
 
 const C2C = 'accounts/{account_id}/clicktocall';
 
@@ -27,7 +27,7 @@ export class ClickToCall extends crud({
   what: 'click-to-call endpoint',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/clicktocall');
+    const m = await import('../schemas/clicktocall.js');
     return { document: m.ClicktocallSchema, summary: m.ClicktocallSummarySchema };
   }),
 }) {

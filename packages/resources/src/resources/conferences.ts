@@ -1,8 +1,8 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   Conference,
   ConferenceCreateParams,
@@ -11,7 +11,7 @@ import type {
   ConferencePatchParams,
   ConferenceRelationship,
   ConferenceSummary,
-} from '../schemas/conferences';
+} from '../schemas/conferences.js';
 
 const CONFERENCES = 'accounts/{account_id}/conferences';
 const CONFERENCE = `${CONFERENCES}/{conference_id}`;
@@ -170,7 +170,7 @@ export class Conferences extends crud({
   what: 'conference',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/conferences');
+    const m = await import('../schemas/conferences.js');
     return { document: m.ConferenceSchema, summary: m.ConferenceSummarySchema };
   }),
 }) {
@@ -265,7 +265,10 @@ export class Conferences extends crud({
    * @throws InvalidArgumentError (before any request) when `endpoints` is empty or a field has the wrong type
    */
   async dial(conferenceId: string, params: ConferenceDialParams, options?: CallOptions): Promise<unknown> {
-    const [{ ConferenceDialSchema }, { validateBody }] = await Promise.all([import('../schemas/conferences'), import('../validation')]);
+    const [{ ConferenceDialSchema }, { validateBody }] = await Promise.all([
+      import('../schemas/conferences.js'),
+      import('../validation.js'),
+    ]);
     validateBody(ConferenceDialSchema, params, 'full', 'dial');
     const { custom_application_vars: cavs, ...dial } = params;
     return this.action(conferenceId, 'dial', cavs === undefined ? { data: dial } : { data: dial, custom_application_vars: cavs }, options);

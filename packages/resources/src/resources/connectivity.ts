@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise, StandardSchemaV1 } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity.js';
 
 const CONNECTIVITY = 'accounts/{account_id}/connectivity';
 
@@ -32,7 +32,7 @@ export class Connectivity extends crud({
   what: 'connectivity',
   verbs: ['get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/connectivity');
+    const m = await import('../schemas/connectivity.js');
     return { document: m.ConnectivitySchema, summary: m.ConnectivitySchema };
   }),
 }) {

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices.js';
 
 const DEVICES = 'accounts/{account_id}/devices';
 
@@ -21,7 +21,7 @@ export class Devices extends crud({
   what: 'device',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/devices');
+    const m = await import('../schemas/devices.js');
     return { document: m.DeviceSchema, summary: m.DeviceSummarySchema };
   }),
 }) {

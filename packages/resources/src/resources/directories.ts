@@ -1,19 +1,19 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { documentCheck } from '../internal/resource-base';
-import type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary } from '../schemas/directories';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { documentCheck } from '../internal/resource-base.js';
+import type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary } from '../schemas/directories.js';
 
 const DIRECTORIES = 'accounts/{account_id}/directories';
 
 // Reads accept the `{ user_id, callflow_id }` members a GET lists; writes are checked against
 // the schema Crossbar validates with (where `users` holds ids only).
 const READ = lazy(async () => {
-  const m = await import('../schemas/directories');
+  const m = await import('../schemas/directories.js');
   return { document: m.DirectoryReadSchema, summary: m.DirectorySummarySchema };
 });
 const WRITE = lazy(async () => {
-  const m = await import('../schemas/directories');
+  const m = await import('../schemas/directories.js');
   return { document: m.DirectorySchema, summary: m.DirectorySummarySchema };
 });
 const DOCUMENT = documentCheck(READ);

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes.js';
 
 /**
  * The account's faxboxes (virtual fax machines): `/v2/accounts/{ACCOUNT_ID}/faxboxes`.
@@ -17,7 +17,7 @@ export class Faxboxes extends crud({
   what: 'faxbox',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/faxboxes');
+    const m = await import('../schemas/faxboxes.js');
     return { document: m.FaxboxSchema, summary: m.FaxboxSummarySchema };
   }),
 }) {

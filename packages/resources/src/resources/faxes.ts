@@ -1,8 +1,8 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { CTX, checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from '../schemas/faxes';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { CTX, checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from '../schemas/faxes.js';
 
 const FAXES = 'accounts/{account_id}/faxes';
 const DOCUMENT_TYPES: readonly string[] = ['application/pdf', 'image/tiff'];
@@ -10,7 +10,7 @@ const DOCUMENT_TYPES: readonly string[] = ['application/pdf', 'image/tiff'];
 const RESERVED = ['verb', 'auth_token', 'accept_charges', 'page_size', 'start_key', 'paginate', 'pretty_print'];
 
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/faxes');
+  const m = await import('../schemas/faxes.js');
   return { document: m.FaxSchema, summary: m.FaxSummarySchema };
 });
 const faxCheck = documentCheck(schemas);

@@ -1,17 +1,17 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { documentCheck } from '../internal/resource-base';
-import type { Group, GroupCreateParams, GroupPatchParams, GroupSummary } from '../schemas/groups';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { documentCheck } from '../internal/resource-base.js';
+import type { Group, GroupCreateParams, GroupPatchParams, GroupSummary } from '../schemas/groups.js';
 
 const PATH = 'accounts/{account_id}/groups';
 const SCHEMAS = lazy(async () => {
-  const m = await import('../schemas/groups');
+  const m = await import('../schemas/groups.js');
   return { document: m.GroupSchema, summary: m.GroupSummarySchema };
 });
 const PATCH = lazy(async () => {
-  const m = await import('../schemas/groups');
+  const m = await import('../schemas/groups.js');
   return { document: m.GroupPatchSchema, summary: m.GroupSummarySchema };
 });
 const DOCUMENT = documentCheck(SCHEMAS);

@@ -1,11 +1,11 @@
 import type { CallOptions } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { AccountLimits, LimitsUpdateParams } from '../schemas/limits';
+import { lazy } from '../internal/lazy.js';
+import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { AccountLimits, LimitsUpdateParams } from '../schemas/limits.js';
 
 const LIMITS = 'accounts/{account_id}/limits';
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/limits');
+  const m = await import('../schemas/limits.js');
   return { document: m.LimitsSchema, summary: m.LimitsSchema };
 });
 

@@ -1,8 +1,8 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { CTX, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { CTX, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   List,
   ListCreateParams,
@@ -12,14 +12,14 @@ import type {
   ListEntrySummary,
   ListPatchParams,
   ListSummary,
-} from '../schemas/lists';
+} from '../schemas/lists.js';
 
 const LISTS = 'accounts/{account_id}/lists';
 const ENTRIES = `${LISTS}/{list_id}/entries`;
 const ENTRY = `${ENTRIES}/{entry_id}`;
 
 const ENTRY_SCHEMAS = lazy(async () => {
-  const m = await import('../schemas/lists');
+  const m = await import('../schemas/lists.js');
   return { document: m.ListEntrySchema, summary: m.ListEntrySummarySchema };
 });
 const ENTRY_DOCUMENT = documentCheck(ENTRY_SCHEMAS);
@@ -156,7 +156,7 @@ export class Lists extends crud({
   what: 'list',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/lists');
+    const m = await import('../schemas/lists.js');
     return { document: m.ListSchema, summary: m.ListSummarySchema };
   }),
 }) {

@@ -1,7 +1,7 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
 import type {
   MediaCreateParams,
   MediaFile,
@@ -9,7 +9,7 @@ import type {
   MediaPromptCount,
   MediaPromptTranslation,
   MediaSummary,
-} from '../schemas/media';
+} from '../schemas/media.js';
 
 const MEDIA = 'accounts/{account_id}/media';
 const OBJECT_LIST = listCheck('');
@@ -111,7 +111,7 @@ export class Media extends crud({
   // Crossbar has no PATCH on media.
   verbs: ['list', 'get', 'create', 'update', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/media');
+    const m = await import('../schemas/media.js');
     return { document: m.MediaDocumentSchema, summary: m.MediaSummarySchema };
   }),
 }) {

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus.js';
 
 /**
  * The account's IVR menus: `/v2/accounts/{ACCOUNT_ID}/menus`. A menu's options are the children
@@ -24,7 +24,7 @@ export class Menus extends crud({
   what: 'menu',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/menus');
+    const m = await import('../schemas/menus.js');
     return { document: m.MenuSchema, summary: m.MenuSummarySchema };
   }),
 }) {

@@ -1,11 +1,11 @@
 import type { CallOptions } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { AccountMetaflows, MetaflowsUpdateParams } from '../schemas/metaflows';
+import { lazy } from '../internal/lazy.js';
+import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { AccountMetaflows, MetaflowsUpdateParams } from '../schemas/metaflows.js';
 
 const METAFLOWS = 'accounts/{account_id}/metaflows';
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/metaflows');
+  const m = await import('../schemas/metaflows.js');
   return { document: m.MetaflowsSchema, summary: m.MetaflowsSchema };
 });
 

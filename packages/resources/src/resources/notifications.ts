@@ -1,8 +1,8 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { checkBody } from '../internal/resource-base';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { checkBody } from '../internal/resource-base.js';
 import type {
   CustomerUpdateParams,
   Notification,
@@ -11,12 +11,12 @@ import type {
   NotificationSmtpLog,
   NotificationSummary,
   NotificationTemplateFormat,
-} from '../schemas/notifications';
+} from '../schemas/notifications.js';
 
 const NOTIFICATIONS = 'accounts/{account_id}/notifications';
 const FORMATS: readonly string[] = ['text/html', 'text/plain'];
 const schemas = lazy(async () => {
-  const m = await import('../schemas/notifications');
+  const m = await import('../schemas/notifications.js');
   return { document: m.NotificationSchema, summary: m.NotificationSummarySchema };
 });
 

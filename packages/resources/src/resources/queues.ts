@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from '../schemas/queues';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from '../schemas/queues.js';
 
 const QUEUES = 'accounts/{account_id}/queues';
 
@@ -21,7 +21,7 @@ export class Queues extends crud({
   what: 'queue',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/queues');
+    const m = await import('../schemas/queues.js');
     return { document: m.QueueSchema, summary: m.QueueSummarySchema };
   }),
 }) {

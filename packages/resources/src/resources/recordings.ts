@@ -1,7 +1,7 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise } from '@audian/core';
-import { listCheck } from '../internal/list-check';
-import { ResourceBase } from '../internal/resource-base';
-import type { Recording } from '../schemas/recordings';
+import { listCheck } from '../internal/list-check.js';
+import { ResourceBase } from '../internal/resource-base.js';
+import type { Recording } from '../schemas/recordings.js';
 
 const RECORDINGS = 'accounts/{account_id}/recordings';
 // Listing items are whole recording documents, not keyed summaries; an empty key name skips the id check.

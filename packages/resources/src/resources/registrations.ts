@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { listCheck } from '../internal/list-check';
-import { ResourceBase } from '../internal/resource-base';
-import type { Registration } from '../schemas/registrations';
+import { listCheck } from '../internal/list-check.js';
+import { ResourceBase } from '../internal/resource-base.js';
+import type { Registration } from '../schemas/registrations.js';
 
 const REGISTRATIONS = 'accounts/{account_id}/registrations';
 

@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { listCheck } from '../internal/list-check';
-import { ResourceBase } from '../internal/resource-base';
-import type { MultiSearchParams, SearchParams, SearchResult } from '../schemas/search';
+import { listCheck } from '../internal/list-check.js';
+import { ResourceBase } from '../internal/resource-base.js';
+import type { MultiSearchParams, SearchParams, SearchResult } from '../schemas/search.js';
 
 const SEARCH = 'accounts/{account_id}/search';
 

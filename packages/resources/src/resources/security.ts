@@ -1,12 +1,12 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from '../schemas/security';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from '../schemas/security.js';
 
 const SECURITY = 'accounts/{account_id}/security';
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/security');
+  const m = await import('../schemas/security.js');
   return { document: m.SecuritySchema, summary: m.LoginAttemptSchema };
 });
 

@@ -1,7 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms.js';
 
 /**
  * Text messages: `/v2/accounts/{ACCOUNT_ID}/sms` (send, list, fetch, delete).
@@ -17,7 +17,7 @@ export class SmsMessages extends crud({
   what: 'sms',
   verbs: ['list', 'get', 'create', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/sms');
+    const m = await import('../schemas/sms.js');
     return { document: m.SmsSchema, summary: m.SmsSummarySchema };
   }),
 }) {

@@ -1,12 +1,12 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
 import type {
   TemporalRuleSet,
   TemporalRuleSetCreateParams,
   TemporalRuleSetPatchParams,
   TemporalRuleSetSummary,
-} from '../schemas/temporal-rules-sets';
+} from '../schemas/temporal-rules-sets.js';
 
 /**
  * The account's temporal rule sets (several rules matched as one):
@@ -25,7 +25,7 @@ export class TemporalRulesSets extends crud({
   what: 'temporal rule set',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/temporal-rules-sets');
+    const m = await import('../schemas/temporal-rules-sets.js');
     return { document: m.TemporalRuleSetSchema, summary: m.TemporalRuleSetSummarySchema };
   }),
 }) {

@@ -1,11 +1,11 @@
 import type { CallOptions } from '@audian/core';
-import { lazy } from '../internal/lazy';
-import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base';
-import type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from '../schemas/token-restrictions';
+import { lazy } from '../internal/lazy.js';
+import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from '../schemas/token-restrictions.js';
 
 const PATH = 'accounts/{account_id}/token_restrictions';
 const schemas = lazy(async (): Promise<ResourceSchemas> => {
-  const m = await import('../schemas/token-restrictions');
+  const m = await import('../schemas/token-restrictions.js');
   return { document: m.TokenRestrictionsSchema, summary: m.TokenRestrictionsSchema };
 });
 

@@ -1,9 +1,9 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import type { DeviceSummary } from '../schemas/devices';
-import type { User, UserCreateParams, UserPatchParams, UserSummary } from '../schemas/users';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import type { DeviceSummary } from '../schemas/devices.js';
+import type { User, UserCreateParams, UserPatchParams, UserSummary } from '../schemas/users.js';
 
 const USERS = 'accounts/{account_id}/users';
 
@@ -23,7 +23,7 @@ export class Users extends crud({
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   // Schemas load on first use, so a bundle that never validates a user never carries them.
   schemas: lazy(async () => {
-    const m = await import('../schemas/users');
+    const m = await import('../schemas/users.js');
     return { document: m.UserSchema, summary: m.UserSummarySchema };
   }),
 }) {

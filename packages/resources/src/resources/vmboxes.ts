@@ -1,8 +1,8 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
-import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
+import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   Vmbox,
   VmboxCreateParams,
@@ -15,7 +15,7 @@ import type {
   VoicemailMessageChange,
   VoicemailMessageCreateParams,
   VoicemailMessageSummary,
-} from '../schemas/vmboxes';
+} from '../schemas/vmboxes.js';
 
 const VMBOXES = 'accounts/{account_id}/vmboxes';
 const MESSAGES = `${VMBOXES}/{vmbox_id}/messages`;
@@ -264,7 +264,7 @@ export class Vmboxes extends crud({
   what: 'voicemail box',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/vmboxes');
+    const m = await import('../schemas/vmboxes.js');
     return { document: m.VmboxSchema, summary: m.VmboxSummarySchema };
   }),
 }) {

@@ -1,7 +1,7 @@
 import { type CallOptions, type ListParams, type PagePromise, toListQuery } from '@audian/core';
-import { crud } from '../internal/crud';
-import { lazy } from '../internal/lazy';
-import { listCheck } from '../internal/list-check';
+import { crud } from '../internal/crud.js';
+import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
 import type {
   Webhook,
   WebhookAttempt,
@@ -9,7 +9,7 @@ import type {
   WebhookDefinition,
   WebhookPatchParams,
   WebhookSummary,
-} from '../schemas/webhooks';
+} from '../schemas/webhooks.js';
 
 const WEBHOOKS = 'accounts/{account_id}/webhooks';
 // Attempts carry no `id`; an empty key name skips that check.
@@ -31,7 +31,7 @@ export class Webhooks extends crud({
   what: 'webhook',
   verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
   schemas: lazy(async () => {
-    const m = await import('../schemas/webhooks');
+    const m = await import('../schemas/webhooks.js');
     return { document: m.WebhookSchema, summary: m.WebhookSummarySchema };
   }),
 }) {

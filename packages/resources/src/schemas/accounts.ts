@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { AccountsSchema } from './generated/accounts';
-import type { DeepPartialNullable } from './users';
+import { AccountsSchema } from './generated/accounts.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * An account document. Required: `name` (1–128 characters). `realm` (4–253 characters of letters,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { BlacklistsSchema } from './generated/blacklists';
-import type { DeepPartialNullable } from './users';
+import { BlacklistsSchema } from './generated/blacklists.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A blacklist: caller id numbers whose calls are refused once the list's id is in the

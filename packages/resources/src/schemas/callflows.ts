@@ -1,23 +1,23 @@
 import { type ArgumentIssue, InvalidArgumentError } from '@audian/core';
 import * as z from 'zod/mini';
-import { validateBody } from '../validation';
-import { CallflowsSchema } from './generated/callflows';
-import { CallflowsCallflowSchema } from './generated/callflows-callflow';
-import { CallflowsConferenceSchema } from './generated/callflows-conference';
-import { CallflowsDeviceSchema } from './generated/callflows-device';
-import { CallflowsMenuSchema } from './generated/callflows-menu';
-import { CallflowsOffnetSchema } from './generated/callflows-offnet';
-import { CallflowsPageGroupSchema } from './generated/callflows-page-group';
-import { CallflowsParkSchema } from './generated/callflows-park';
-import { CallflowsPivotSchema } from './generated/callflows-pivot';
-import { CallflowsPlaySchema } from './generated/callflows-play';
-import { CallflowsRecordCallSchema } from './generated/callflows-record-call';
-import { CallflowsResourcesSchema } from './generated/callflows-resources';
-import { CallflowsRingGroupSchema } from './generated/callflows-ring-group';
-import { CallflowsTemporalRouteSchema } from './generated/callflows-temporal-route';
-import { CallflowsUserSchema } from './generated/callflows-user';
-import { CallflowsVoicemailSchema } from './generated/callflows-voicemail';
-import type { DeepPartialNullable } from './users';
+import { validateBody } from '../validation.js';
+import { CallflowsSchema } from './generated/callflows.js';
+import { CallflowsCallflowSchema } from './generated/callflows-callflow.js';
+import { CallflowsConferenceSchema } from './generated/callflows-conference.js';
+import { CallflowsDeviceSchema } from './generated/callflows-device.js';
+import { CallflowsMenuSchema } from './generated/callflows-menu.js';
+import { CallflowsOffnetSchema } from './generated/callflows-offnet.js';
+import { CallflowsPageGroupSchema } from './generated/callflows-page-group.js';
+import { CallflowsParkSchema } from './generated/callflows-park.js';
+import { CallflowsPivotSchema } from './generated/callflows-pivot.js';
+import { CallflowsPlaySchema } from './generated/callflows-play.js';
+import { CallflowsRecordCallSchema } from './generated/callflows-record-call.js';
+import { CallflowsResourcesSchema } from './generated/callflows-resources.js';
+import { CallflowsRingGroupSchema } from './generated/callflows-ring-group.js';
+import { CallflowsTemporalRouteSchema } from './generated/callflows-temporal-route.js';
+import { CallflowsUserSchema } from './generated/callflows-user.js';
+import { CallflowsVoicemailSchema } from './generated/callflows-voicemail.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * The `data` schema of each callflow module this SDK types. Crossbar validates every node's

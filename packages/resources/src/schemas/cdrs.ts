@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CdrsSchema } from './generated/cdrs';
+import { CdrsSchema } from './generated/cdrs.js';
 
 /**
  * A call detail record: one call leg (read-only). `call_id` is always present; `timestamp` is

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { ClicktocallSchema } from './generated/clicktocall';
-import type { DeepPartialNullable } from './users';
+import { ClicktocallSchema } from './generated/clicktocall.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A click-to-call endpoint: calls `extension` then the number given at connect time (or the

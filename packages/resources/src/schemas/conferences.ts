@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { ConferencesSchema } from './generated/conferences';
-import type { DeepPartialNullable } from './users';
+import { ConferencesSchema } from './generated/conferences.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A conference document. No field is required. `conference_numbers`, `member.numbers` and

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { ConnectivitySchema } from './generated/connectivity';
-import type { DeepPartialNullable } from './users';
+import { ConnectivitySchema } from './generated/connectivity.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A connectivity (trunkstore) document: a PBX connected over SIP trunks. No field is required;

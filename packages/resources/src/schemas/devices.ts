@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { DevicesSchema } from './generated/devices';
-import type { DeepPartialNullable } from './users';
+import { DevicesSchema } from './generated/devices.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A device document. Required: `name`. `device_type` is free text in KAZOO's schema; the ones

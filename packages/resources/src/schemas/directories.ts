@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { DirectoriesSchema } from './generated/directories';
-import type { DeepPartialNullable } from './users';
+import { DirectoriesSchema } from './generated/directories.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A dial-by-name directory, as written. Required: `name`. Defaults: `min_dtmf: 3`, `max_dtmf: 0`

@@ -1,14 +1,14 @@
 // Schemas of the provisioning resources.
 
-export * from './accounts';
-export * from './blacklists';
-export * from './callflows';
-export * from './conferences';
-export * from './directories';
-export * from './groups';
-export * from './lists';
-export * from './media';
-export * from './menus';
-export * from './temporal-rules';
-export * from './temporal-rules-sets';
-export * from './vmboxes';
+export * from './accounts.js';
+export * from './blacklists.js';
+export * from './callflows.js';
+export * from './conferences.js';
+export * from './directories.js';
+export * from './groups.js';
+export * from './lists.js';
+export * from './media.js';
+export * from './menus.js';
+export * from './temporal-rules.js';
+export * from './temporal-rules-sets.js';
+export * from './vmboxes.js';

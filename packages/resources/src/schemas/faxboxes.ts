@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { FaxboxSchema } from './generated/faxbox';
-import type { DeepPartialNullable } from './users';
+import { FaxboxSchema } from './generated/faxbox.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A faxbox (a virtual fax machine: sends faxes e-mailed to it, receives to e-mail). Required:

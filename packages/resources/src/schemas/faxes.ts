@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FaxesSchema } from './generated/faxes';
+import { FaxesSchema } from './generated/faxes.js';
 
 /**
  * An outgoing fax job. Required: `from_number`, `to_number`, and — unless the document is sent

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { GroupsSchema } from './generated/groups';
-import type { DeepPartialNullable } from './users';
+import { GroupsSchema } from './generated/groups.js';
+import type { DeepPartialNullable } from './users.js';
 
 /** One member of a group: what the id in `endpoints` is, and its order when the group rings in turn. */
 export const GroupEndpointSchema = z.looseObject({

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { LimitsSchema } from './generated/limits';
+import { LimitsSchema } from './generated/limits.js';
 
 /**
  * The account's call limits (flat-rate trunks): `twoway_trunks`, `inbound_trunks`,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ListEntriesSchema } from './generated/list-entries';
-import { ListsSchema } from './generated/lists';
-import type { DeepPartialNullable } from './users';
+import { ListEntriesSchema } from './generated/list-entries.js';
+import { ListsSchema } from './generated/lists.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A match list (numbers, prefixes and patterns used by `cidlistmatch` and similar callflow

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MediaSchema } from './generated/media';
+import { MediaSchema } from './generated/media.js';
 
 /**
  * A media document: the metadata of an audio file (the audio itself is uploaded separately, as

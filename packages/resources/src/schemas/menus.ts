@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { MenusSchema } from './generated/menus';
-import type { DeepPartialNullable } from './users';
+import { MenusSchema } from './generated/menus.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * An IVR menu document (the options themselves are the `menu` node's children in a callflow).

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { MetaflowsSchema } from './generated/metaflows';
+import { MetaflowsSchema } from './generated/metaflows.js';
 
 /**
  * The account's metaflows: in-call DTMF features. `binding_digit` (default `*`) starts a

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NotificationsSchema } from './generated/notifications';
+import { NotificationsSchema } from './generated/notifications.js';
 
 /**
  * A notification (e-mail template) configuration. Required: `from`, `subject`, `to` (`{ type:

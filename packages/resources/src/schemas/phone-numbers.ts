@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { PhoneNumbersSchema } from './generated/phone-numbers';
-import type { DeepPartialNullable } from './users';
+import { PhoneNumbersSchema } from './generated/phone-numbers.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A phone number document (the public fields KAZOO keeps beside the number). No field is

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { QueuesSchema } from './generated/queues';
-import type { DeepPartialNullable } from './users';
+import { QueuesSchema } from './generated/queues.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * An ACD call queue. Required: `name`. Defaults: `strategy: 'round_robin'` (or `most_idle`),

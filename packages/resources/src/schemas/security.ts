@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DeepPartialNullable } from './users';
+import type { DeepPartialNullable } from './users.js';
 
 const authModule = z.looseObject({
   enabled: z.optional(z.boolean()),

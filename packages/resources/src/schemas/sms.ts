@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SmsSchema } from './generated/sms';
+import { SmsSchema } from './generated/sms.js';
 
 /**
  * A text message to send. Required: `to`, `body` (1 to 700 characters); `from` defaults to the

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { TemporalRulesSetsSchema } from './generated/temporal-rules-sets';
-import type { DeepPartialNullable } from './users';
+import { TemporalRulesSetsSchema } from './generated/temporal-rules-sets.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A temporal rule set: several temporal rules matched as one (a `temporal_route` node can use a

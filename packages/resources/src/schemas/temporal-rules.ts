@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { TemporalRulesSchema } from './generated/temporal-rules';
-import type { DeepPartialNullable } from './users';
+import { TemporalRulesSchema } from './generated/temporal-rules.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A temporal rule (a time of day, week, month or year, for `temporal_route` callflow nodes).

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { TokenRestrictionsSchema } from './generated/token-restrictions';
+import { TokenRestrictionsSchema } from './generated/token-restrictions.js';
 
 /**
  * The account's token restrictions: per auth method (`cb_user_auth`, `cb_api_auth`, …), per

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { UsersSchema } from './generated/users';
+import { UsersSchema } from './generated/users.js';
 
 /**
  * A user document. Required: `first_name`, `last_name`. KAZOO defaults applied on create include

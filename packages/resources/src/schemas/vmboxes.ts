@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { VmMessageMetadataSchema } from './generated/vm-message-metadata';
-import { VmboxesSchema } from './generated/vmboxes';
-import type { DeepPartialNullable } from './users';
+import { VmMessageMetadataSchema } from './generated/vm-message-metadata.js';
+import { VmboxesSchema } from './generated/vmboxes.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A voicemail box document. Required: `mailbox` (the box number, 1–30 characters) and `name`.

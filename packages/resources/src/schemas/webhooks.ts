@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { WebhooksSchema } from './generated/webhooks';
-import type { DeepPartialNullable } from './users';
+import { WebhooksSchema } from './generated/webhooks.js';
+import type { DeepPartialNullable } from './users.js';
 
 /**
  * A webhook: an event subscription posted to `uri`. Required: `name`, `uri`, `hook` (an event

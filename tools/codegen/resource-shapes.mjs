@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Writes packages/resources/src/shapes.generated.ts: for every resource class of the client, the
+// names of its public methods and what each returns synchronously — a listing (PagePromise), a
+// sub-resource object (with its own shape), or a promise — and a loader importing the class. The
+// client builds its lazy resource objects from these, so a bundle holds a few bytes per resource
+// instead of its class.
+//
+//   node tools/codegen/resource-shapes.mjs [--check]
+//
+// It reads the TypeScript types with the compiler API, so a shape can never disagree with the class.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = join(root, 'packages/resources');
+const require = createRequire(join(root, 'package.json'));
+const ts = require('typescript');
+const check = process.argv.includes('--check');
+const outFile = join(pkg, 'src/shapes.generated.ts');
+
+const configPath = join(pkg, 'tsconfig.json');
+const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+const program = ts.createProgram({ rootNames: [join(pkg, 'src/registry.ts')], options: { ...config.options, noEmit: true } });
+const checker = program.getTypeChecker();
+const registryFile = program.getSourceFile(join(pkg, 'src/registry.ts'));
+const registrySymbol = checker.getSymbolAtLocation(registryFile);
+const resourcesExport = checker.getExportsOfModule(registrySymbol).find((s) => s.name === 'RESOURCES');
+const resourcesType = checker.getTypeOfSymbolAtLocation(resourcesExport, registryFile);
+
+/** The shape of an instance type: method → 'p' (PagePromise), 'a' (promise or value), or a nested shape. */
+function shapeOf(type, depth) {
+  const shape = {};
+  for (const prop of checker.getPropertiesOfType(type)) {
+    const name = prop.getName();
+    if (name.startsWith('#') || name.startsWith('__') || name === 'toJSON' || name === 'constructor') continue;
+    const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+    const flags = decl ? ts.getCombinedModifierFlags(decl) : 0;
+    if (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+    if (prop.flags & ts.SymbolFlags.Prototype) continue;
+    const propType = checker.getTypeOfSymbolAtLocation(prop, decl ?? registryFile);
+    const signatures = propType.getCallSignatures();
+    if (!signatures.length) {
+      // A property holding a sub-resource object (faxes.inbox, media.prompts).
+      if (depth < 3 && hasMethods(propType)) shape[name] = { property: true, shape: shapeOf(propType, depth + 1) };
+      continue;
+    }
+    const returned = checker.getReturnTypeOfSignature(signatures[0]);
+    shape[name] = classify(returned, depth, `${name}`);
+  }
+  return shape;
+}
+
+function hasMethods(type) {
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  return checker.getPropertiesOfType(type).some((p) => {
+    const decl = p.valueDeclaration ?? p.declarations?.[0];
+    return decl && checker.getTypeOfSymbolAtLocation(p, decl).getCallSignatures().length > 0 && !p.getName().startsWith('__');
+  });
+}
+
+function classify(type, depth, where) {
+  const text = checker.typeToString(type);
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  const name = symbol?.getName();
+  if (name === 'PagePromise' || /^PagePromise</.test(text)) return 'p';
+  if (name === 'Promise' || /^Promise</.test(text)) return 'a';
+  if (type.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return 'a';
+  if (depth < 3 && type.getCallSignatures().length === 0 && hasMethods(type)) return { property: false, shape: shapeOf(type, depth + 1) };
+  throw new Error(`${where}: a resource method must return a Promise, a PagePromise or a sub-resource object, not ${text}`);
+}
+
+const shapes = {};
+const modules = {};
+for (const prop of checker.getPropertiesOfType(resourcesType)) {
+  const ctor = checker.getTypeOfSymbolAtLocation(prop, registryFile);
+  const instance = checker.getReturnTypeOfSignature(ctor.getConstructSignatures()[0]);
+  shapes[prop.getName()] = shapeOf(instance, 0);
+  const classSymbol = ctor.getSymbol();
+  const file = classSymbol.valueDeclaration.getSourceFile().fileName;
+  modules[prop.getName()] = { file: `./${file.slice(join(pkg, 'src').length + 1).replace(/\.ts$/, '')}`, name: classSymbol.getName() };
+}
+
+/** Compact encoding: `name` (promise), `name*` (listing), `name{…}` (method returning a sub-resource), `name={…}` (property holding one). */
+function encode(shape) {
+  return Object.entries(shape)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, kind]) => (kind === 'a' ? name : kind === 'p' ? `${name}*` : `${name}${kind.property ? '=' : ''}{${encode(kind.shape)}}`))
+    .join(' ');
+}
+
+const lines = [
+  '// Generated by `pnpm generate:shapes` (tools/codegen/resource-shapes.mjs) from the resource classes',
+  '// types. Do not edit: change a class, then regenerate (a test fails when this file is stale).',
+  '',
+  '/**',
+  ' * Every resource method by name: `name` returns a promise, `name*` a listing (PagePromise),',
+  ' * `name{…}` a sub-resource object with its own methods; `name={…}` is a property holding one.',
+  ' */',
+  'export const SHAPES = {',
+  ...Object.keys(shapes)
+    .sort()
+    .map((name) => `  ${name}: '${encode(shapes[name])}',`),
+  '} as const;',
+  '',
+  '/** Loads each resource class on first use, so a bundle carries only the classes it calls. */',
+  'export const LOADERS = {',
+  ...Object.keys(modules)
+    .sort()
+    .map((name) => `  ${name}: () => import('${modules[name].file}.js').then((m) => m.${modules[name].name}),`),
+  '} as const;',
+  '',
+];
+const text = lines.join('\n');
+if (check) {
+  let current = '';
+  try {
+    current = readFileSync(outFile, 'utf8');
+  } catch {}
+  if (current !== text) {
+    console.error('src/shapes.generated.ts is stale: run pnpm generate:shapes');
+    process.exit(1);
+  }
+  console.log('resource shapes are up to date');
+} else {
+  writeFileSync(outFile, text);
+  console.log(`wrote ${outFile} (${Object.keys(shapes).length} resources)`);
+}
