@@ -1,0 +1,71 @@
+/** A field-error map as Crossbar sends it: `{ "<dot.path>": { "<code>": { message, … } } }`. */
+export type FieldErrors = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * An error answer in Crossbar's shape: the HTTP status, the envelope `message` (a short code
+ * such as `bad_identifier`) and the envelope `data`. Handlers throw it; the HTTP layer renders it.
+ */
+export class CrossbarError extends Error {
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(status: number, message: string, data: unknown, headers?: Record<string, string>) {
+    super(message);
+    this.name = 'CrossbarError';
+    this.status = status;
+    this.data = data;
+    this.headers = headers;
+  }
+}
+
+/** 404 for a document that does not exist (or was deleted). */
+export function badIdentifier(id: string): CrossbarError {
+  return new CrossbarError(404, 'bad_identifier', { cause: id, message: 'bad identifier' });
+}
+
+/** 404 from `response_bad_identifier`: data is the list of the unknown ids. */
+export function badIdentifierList(id: string): CrossbarError {
+  return new CrossbarError(404, 'bad identifier', [id]);
+}
+
+/** 404 for an unknown URL. */
+export function notFound(): CrossbarError {
+  return new CrossbarError(404, 'not_found', { message: 'not found' });
+}
+
+/** 405 for a verb the endpoint lacks. */
+export function invalidMethod(allowed: readonly string[]): CrossbarError {
+  return new CrossbarError(405, 'invalid_method', { message: 'method not allowed' }, { allow: allowed.join(', ') });
+}
+
+/** 401 when no credentials were sent. */
+export function missingCredentials(): CrossbarError {
+  return new CrossbarError(401, 'invalid_credentials', { message: 'invalid credentials' });
+}
+
+/** 401 for a token that is malformed, forged, revoked or expired (`crossbar_util:response_401`). */
+export function invalidToken(): CrossbarError {
+  return new CrossbarError(401, 'invalid credentials', {});
+}
+
+/** 403 for an account the token may not reach. */
+export function forbidden(): CrossbarError {
+  return new CrossbarError(403, 'forbidden', { message: 'forbidden' });
+}
+
+/** 400 field-map validation error. */
+export function validationError(fields: FieldErrors, status = 400, message = 'validation error'): CrossbarError {
+  return new CrossbarError(status, message, fields);
+}
+
+/** Merges field-error maps (several codes per field are kept). */
+export function mergeFieldErrors(target: FieldErrors, source: FieldErrors): FieldErrors {
+  for (const [path, codes] of Object.entries(source)) target[path] = { ...target[path], ...codes };
+  return target;
+}
+
+/** 404 `faulty_request` (Crossbar's answer to an invalid `page_size`). */
+export function faultyRequest(message: string): CrossbarError {
+  return new CrossbarError(404, 'faulty_request', { message });
+}

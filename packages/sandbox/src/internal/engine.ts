@@ -1,0 +1,166 @@
+import type { RateLimitSettings, ServiceCharge, ServicePlanSettings } from '../sandbox-options';
+import { treeOf } from './accounts-def';
+import type { Clock } from './clock';
+import type { AuthInfo, SandboxRequest } from './context';
+import { badIdentifier, CrossbarError, forbidden, invalidToken, missingCredentials } from './crossbar-error';
+import { Documents } from './documents';
+import { isAccountId } from './ids';
+import type { JsonObject } from './json';
+import { type TokenClaims, TokenSigner } from './jwt';
+import { TokenBuckets } from './rate-limit';
+import type { Store, StoredDoc } from './store';
+
+/** The default 402 charges: one user or one device. */
+export const DEFAULT_CHARGES: Readonly<Record<string, ServiceCharge>> = {
+  users: { rate: 1, activation_charges: 0 },
+  devices: { rate: 1, activation_charges: 0 },
+};
+
+export interface EngineSettings {
+  tokenTtlSeconds: number;
+  maxUploadBytes: number;
+  rateLimit: RateLimitSettings | false;
+  servicePlan: ServicePlanSettings | false;
+}
+
+/** The state every handler shares: storage, clock, token signer and the switchable behaviours. */
+export class Engine {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly docs: Documents;
+  readonly signer: TokenSigner;
+  readonly settings: EngineSettings;
+  buckets: TokenBuckets | undefined;
+  readonly #revoked: Set<string>;
+
+  constructor(store: Store, clock: Clock, settings: EngineSettings) {
+    this.store = store;
+    this.clock = clock;
+    this.settings = settings;
+    this.docs = new Documents(store, clock);
+    let secret = store.meta('jwt_secret');
+    if (!secret) {
+      secret = TokenSigner.newSecret().toString('base64');
+      store.setMeta('jwt_secret', secret);
+    }
+    this.signer = new TokenSigner(Buffer.from(secret, 'base64'));
+    this.#revoked = new Set(store.revokedSince(clock.unix()));
+    this.setRateLimit(settings.rateLimit);
+  }
+
+  setRateLimit(settings: RateLimitSettings | false): void {
+    this.settings.rateLimit = settings;
+    this.buckets = settings ? new TokenBuckets(settings) : undefined;
+  }
+
+  /** A live account, or undefined. */
+  account(accountId: string): StoredDoc | undefined {
+    if (!isAccountId(accountId)) return undefined;
+    const doc = this.store.get(accountId, accountId);
+    return doc && !doc.deleted && doc.type === 'account' ? doc : undefined;
+  }
+
+  issueToken(accountId: string, ownerId: string | undefined, method: TokenClaims['method']): { token: string; claims: TokenClaims } {
+    const iat = this.clock.unix();
+    const token = this.signer.sign({
+      account_id: accountId,
+      ...(ownerId ? { owner_id: ownerId } : {}),
+      method,
+      iat,
+      exp: iat + this.settings.tokenTtlSeconds,
+    });
+    return { token, claims: this.signer.verify(token) as TokenClaims };
+  }
+
+  revoke(claims: TokenClaims): void {
+    this.#revoked.add(claims.jti);
+    this.store.revoke(claims.jti, claims.exp);
+  }
+
+  /** The token a request carries (`X-Auth-Token`, then `auth_token` in the query or envelope). */
+  tokenOf(req: SandboxRequest): string | undefined {
+    const header = req.headers['x-auth-token'];
+    const fromHeader = Array.isArray(header) ? header[0] : header;
+    if (fromHeader) return fromHeader.trim();
+    const q = req.query.auth_token;
+    if (q) return q;
+    const e = req.envelope.auth_token;
+    return typeof e === 'string' && e !== '' ? e : undefined;
+  }
+
+  /** Verifies the request's token: 401 when missing, malformed, forged, revoked, expired, or its account is gone. */
+  authenticate(req: SandboxRequest): AuthInfo {
+    const token = this.tokenOf(req);
+    if (!token) throw missingCredentials();
+    const claims = this.signer.verify(token);
+    if (!claims || claims.exp <= this.clock.unix() || this.#revoked.has(claims.jti)) throw invalidToken();
+    if (!this.account(claims.account_id)) throw invalidToken();
+    const auth: AuthInfo = { token, claims, accountId: claims.account_id, ownerId: claims.owner_id };
+    req.auth = auth;
+    return auth;
+  }
+
+  /** The target account of a URL, if the token may reach it (its own account or a descendant); 403 otherwise. */
+  authorize(auth: AuthInfo, accountId: string): StoredDoc {
+    if (!isAccountId(accountId)) throw forbidden();
+    const doc = this.store.get(accountId, accountId);
+    if (doc?.type !== 'account') throw forbidden();
+    if (accountId !== auth.accountId && !treeOf(doc.body).includes(auth.accountId)) throw forbidden();
+    if (doc.deleted) throw badIdentifier(accountId);
+    return doc;
+  }
+
+  /** The reseller an account belongs to: itself when it is a reseller, else the nearest reseller ancestor. */
+  resellerOf(account: StoredDoc): string | undefined {
+    if (account.body.pvt_reseller === true) return account.id;
+    const tree = treeOf(account.body);
+    for (let i = tree.length - 1; i >= 0; i--) {
+      const id = tree[i] as string;
+      const doc = this.store.get(id, id);
+      if (doc?.body.pvt_reseller === true) return id;
+    }
+    return tree[0];
+  }
+
+  /** The `data` of an auth response (`crossbar_util:response_auth`). */
+  authData(account: StoredDoc, ownerId: string | undefined): JsonObject {
+    const out: JsonObject = {
+      account_id: account.id,
+      apps: [],
+      is_reseller: account.body.pvt_reseller === true,
+      language: typeof account.body.language === 'string' ? account.body.language : 'en-us',
+      account_name: account.body.name,
+    };
+    if (ownerId) out.owner_id = ownerId;
+    const reseller = this.resellerOf(account);
+    if (reseller) out.reseller_id = reseller;
+    return out;
+  }
+
+  /** In 402 mode, throws `accept charges` for a billable creation the request did not accept. */
+  checkCharges(resource: string, doc: JsonObject, accepted: boolean): void {
+    const plan = this.settings.servicePlan;
+    if (!plan || accepted) return;
+    const charge = (plan.charges ?? DEFAULT_CHARGES)[resource];
+    if (!charge) return;
+    const item =
+      resource === 'users' ? String(doc.priv_level ?? 'user') : resource === 'devices' ? String(doc.device_type ?? 'sip_device') : resource;
+    const activation = charge.activation_charges ?? 0;
+    throw new CrossbarError(402, 'accept charges', {
+      [resource]: {
+        [item]: {
+          category: resource,
+          item,
+          quantity: 1,
+          rate: charge.rate,
+          single_discount: true,
+          single_discount_rate: 0,
+          cumulative_discount: 0,
+          cumulative_discount_rate: 0,
+          activation_charges: activation,
+        },
+      },
+      activation_charges: activation,
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { ACCOUNTS, treeOf } from '../accounts-def';
+import type { Reply, SandboxRequest } from '../context';
+import { badIdentifier, CrossbarError, forbidden } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { newApiKey, newId } from '../ids';
+import { deepMerge, type JsonObject } from '../json';
+import { listFilter, pageParams, paginateDocs } from '../listing';
+import type { StoredDoc } from '../store';
+import { createdReply, deletedReply, docReply } from './collection';
+
+function liveAccounts(engine: Engine): StoredDoc[] {
+  return engine.store.allOfType(ACCOUNTS.type);
+}
+
+/** `PUT /v2/accounts/{PARENT_ID}` (or `/v2/accounts`): a new child account with its own API key. */
+export function createAccount(engine: Engine, req: SandboxRequest, parent: StoredDoc): Reply {
+  const id = newId();
+  const doc = engine.docs.create(ACCOUNTS, id, req.data, {
+    id,
+    private: { pvt_tree: [...treeOf(parent.body), parent.id], pvt_api_key: newApiKey(), pvt_reseller: false, pvt_enabled: true },
+  });
+  return createdReply(ACCOUNTS, { ...req, path: '/v2/accounts' }, doc);
+}
+
+/** `GET|POST|PATCH|DELETE /v2/accounts/{ACCOUNT_ID}`. */
+export function accountItem(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
+  switch (req.method) {
+    case 'PUT':
+      return createAccount(engine, req, account);
+    case 'GET':
+      return docReply(ACCOUNTS, account);
+    case 'POST':
+      return docReply(ACCOUNTS, engine.docs.replace(ACCOUNTS, account.id, account.id, req.data));
+    case 'PATCH':
+      return docReply(ACCOUNTS, engine.docs.patch(ACCOUNTS, account.id, account.id, req.data, deepMerge));
+    default: {
+      if (liveAccounts(engine).some((a) => treeOf(a.body).includes(account.id))) {
+        throw new CrossbarError(500, 'account_has_descendants', { message: 'account has descendants' });
+      }
+      return deletedReply(ACCOUNTS, engine.docs.remove(ACCOUNTS, account.id, account.id));
+    }
+  }
+}
+
+function listing(req: SandboxRequest, accounts: StoredDoc[], map: (doc: JsonObject) => JsonObject): Reply {
+  const params = pageParams(req);
+  const page = paginateDocs(
+    accounts.map((a) => ({ sortKey: String(a.body.name ?? ''), id: a.id, doc: a.body })),
+    params,
+    listFilter(req),
+    map,
+  );
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
+}
+
+function childSummary(all: StoredDoc[]): (doc: JsonObject) => JsonObject {
+  return (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    realm: doc.realm,
+    descendants_count: all.filter((a) => treeOf(a.body).includes(String(doc._id))).length,
+    flags: doc.flags ?? [],
+  });
+}
+
+/** `GET /v2/accounts/{ACCOUNT_ID}/{children|descendants|siblings|parents|tree}`. */
+export function accountRelatives(engine: Engine, req: SandboxRequest, account: StoredDoc, relation: string): Reply {
+  const all = liveAccounts(engine);
+  const authId = req.auth?.accountId ?? '';
+  switch (relation) {
+    case 'children':
+      return listing(
+        req,
+        all.filter((a) => treeOf(a.body).at(-1) === account.id),
+        childSummary(all),
+      );
+    case 'descendants':
+      return listing(
+        req,
+        all.filter((a) => treeOf(a.body).includes(account.id)),
+        (doc) => ({ id: doc._id, name: doc.name, realm: doc.realm, tree: doc.pvt_tree, flags: doc.flags ?? [] }),
+      );
+    case 'siblings': {
+      if (account.id === authId) throw forbidden();
+      const parent = treeOf(account.body).at(-1);
+      if (!parent) throw badIdentifier(account.id);
+      return listing(
+        req,
+        all.filter((a) => treeOf(a.body).at(-1) === parent),
+        childSummary(all),
+      );
+    }
+    default: {
+      const tree = treeOf(account.body);
+      const start = tree.indexOf(authId);
+      const ids = start >= 0 ? tree.slice(start) : tree;
+      const data = ids.map((id) => {
+        const doc = engine.store.get(id, id);
+        return { id, name: doc?.body.name };
+      });
+      return { data, envelope: { page_size: data.length, revision: 'automatic' } };
+    }
+  }
+}
+
+/** `GET|PUT /v2/accounts/{ACCOUNT_ID}/api_key`: read or regenerate (the old key stops working). */
+export function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
+  if (req.method === 'GET') return { data: { api_key: account.body.pvt_api_key }, envelope: { revision: String(account.body._rev) } };
+  const saved = engine.docs.save(ACCOUNTS, account, { ...account.body, pvt_api_key: newApiKey() });
+  return { status: 201, data: { api_key: saved.body.pvt_api_key }, envelope: { revision: String(saved.body._rev) } };
+}

@@ -1,0 +1,135 @@
+import { CdrsSchema } from '@audian/resources/schemas';
+import { GREGORIAN_OFFSET } from '../clock';
+import { param, type Reply, type SandboxRequest } from '../context';
+import { CrossbarError, validationError } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { compileFilter } from '../filters';
+import { isObject, type JsonObject, publicDoc } from '../json';
+import { pageParams, paginate } from '../listing';
+import type { ResourceDef } from '../resource-def';
+
+/** Crossbar's `maximum_range`: 31 days and one hour. */
+export const MAX_RANGE = 2_682_000;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function ccv(doc: JsonObject, key: string): unknown {
+  return isObject(doc.custom_channel_vars) ? doc.custom_channel_vars[key] : undefined;
+}
+
+function userPart(uri: unknown): string {
+  return typeof uri === 'string' ? (uri.split('@')[0] ?? '') : '';
+}
+
+/** One CDR as `GET …/cdrs` shows it (the columns of `kzd_cdrs`'s CSV/JSON rows). */
+function cdrRow(doc: JsonObject): JsonObject {
+  const duration = typeof doc.duration_seconds === 'number' ? doc.duration_seconds : 0;
+  const start = (typeof doc.timestamp === 'number' ? doc.timestamp : 0) - duration;
+  const unix = start - GREGORIAN_OFFSET;
+  const d = new Date(unix * 1000);
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const authorizing = ccv(doc, 'authorizing_id');
+  return {
+    id: doc._id,
+    call_id: doc.call_id ?? '',
+    caller_id_number: doc.caller_id_number ?? '',
+    caller_id_name: doc.caller_id_name ?? '',
+    callee_id_number: doc.callee_id_number ?? '',
+    callee_id_name: doc.callee_id_name ?? '',
+    duration_seconds: doc.duration_seconds ?? '',
+    billing_seconds: doc.billing_seconds ?? '',
+    timestamp: String(start),
+    hangup_cause: doc.hangup_cause ?? '',
+    other_leg_call_id: doc.other_leg_call_id ?? '',
+    owner_id: ccv(doc, 'owner_id') ?? '',
+    to: doc.to_uri ?? '',
+    from: doc.from_uri ?? '',
+    direction: doc.call_direction ?? '',
+    request: doc.request ?? '',
+    authorizing_id: authorizing === ccv(doc, 'account_id') ? '' : (authorizing ?? ''),
+    cost: '0',
+    dialed_number: userPart(doc.request),
+    calling_from: doc.caller_id_number ?? userPart(doc.from_uri),
+    datetime: `${date} ${time}`,
+    unix_timestamp: String(unix),
+    unix_timestamp_micro: String(unix),
+    rfc_1036: d.toUTCString(),
+    iso_8601: date,
+    iso_8601_combined: `${date}T${time}Z`,
+    call_type: ccv(doc, 'account_billing') ?? '',
+    rate: '0.0',
+    rate_name: ccv(doc, 'rate_name') ?? '',
+    bridge_id: ccv(doc, 'bridge_id') ?? '',
+    recording_url: doc.recording_url ?? '',
+    media_recordings: ccv(doc, 'media_recordings') ?? [],
+    media_server: doc.media_server ?? '',
+    call_priority: ccv(doc, 'call_priority') ?? '',
+    interaction_id: doc.interaction_id ?? '',
+  };
+}
+
+/** CDRs: read-only documents keyed by `[pvt_created, id]`, ids in the MODB form `YYYYMM-…`. */
+export const CDRS: ResourceDef = {
+  name: 'cdrs',
+  type: 'cdr',
+  schema: CdrsSchema,
+  collectionVerbs: ['GET'],
+  itemVerbs: ['GET'],
+  summary: cdrRow,
+  sortKey: (doc) => Number(doc.pvt_created),
+};
+
+function timeParam(req: SandboxRequest, key: string, fallback: number): number {
+  const raw = param(req, key);
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw validationError({ [key]: { type: { message: 'Value did not match type(s): integer', target: 'integer', value: raw } } });
+  }
+  return Number.parseInt(raw, 10);
+}
+
+/** `created_from`/`created_to` for a ranged listing: defaults to the last 31 days; 400 `date_range` beyond. */
+export function timeRange(req: SandboxRequest, now: number): { from: number; to: number } {
+  const to = timeParam(req, 'created_to', now);
+  const from = timeParam(req, 'created_from', to - MAX_RANGE);
+  if (to - from < 0) {
+    throw validationError({ created_from: { date_range: { message: `created_to ${to} is prior to created_from ${from}`, cause: from } } });
+  }
+  if (to - from > MAX_RANGE) {
+    throw validationError({
+      created_from: { date_range: { message: `created_to ${to} is more than ${MAX_RANGE} seconds from created_from ${from}`, cause: to } },
+    });
+  }
+  return { from, to };
+}
+
+/** `GET …/cdrs` (optionally one user's): ranged, filtered, paged; chunked unless `is_chunked=false`. */
+export function listCdrs(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
+  const { from, to } = timeRange(req, engine.clock.gregorian());
+  const params = pageParams(req);
+  const filter = compileFilter(req.query, false);
+  const start: readonly [number, string] = params.direction === 'descending' ? [to, '\uffff'] : [from, ''];
+  const page = paginate(
+    engine.store.rows(accountId, CDRS.type, '', params.direction, params.from ?? start),
+    params,
+    (doc) => {
+      const created = Number(doc.pvt_created);
+      if (created < from || created > to) return false;
+      if (ownerId !== undefined && ccv(doc, 'owner_id') !== ownerId) return false;
+      return filter ? filter(doc) : true;
+    },
+    cdrRow,
+  );
+  const chunked = req.query.is_chunked !== 'false';
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' }, chunked };
+}
+
+/** `GET …/cdrs/{CDR_ID}`: the full CDR document. */
+export function getCdr(engine: Engine, accountId: string, id: string): Reply {
+  const doc = engine.store.get(accountId, id);
+  if (!/^\d{6}-/.test(id) || !doc || doc.deleted || doc.type !== CDRS.type) {
+    throw new CrossbarError(404, 'could not find cdr with supplied id', {});
+  }
+  return { data: publicDoc(doc.body), envelope: { revision: String(doc.body._rev ?? 'undefined') } };
+}

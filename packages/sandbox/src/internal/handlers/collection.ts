@@ -1,0 +1,109 @@
+import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
+import { render } from '../documents';
+import type { Engine } from '../engine';
+import { deepMerge, getPath, isObject, type JsonObject } from '../json';
+import { listFilter, pageParams, paginate, rowLimit } from '../listing';
+import type { ResourceDef } from '../resource-def';
+import type { StoredDoc } from '../store';
+
+/** A single-document answer: the public document, its revision and ETag. */
+export function docReply(
+  def: Pick<ResourceDef, 'view'> | undefined,
+  doc: StoredDoc,
+  status = 200,
+  extra: Record<string, string> = {},
+): Reply {
+  const rev = String(doc.body._rev ?? 'undefined');
+  return { status, data: render(def, doc.body), envelope: { revision: rev }, headers: { etag: `"${rev}"`, ...extra } };
+}
+
+/** 201 with `Location` = the request path plus the new id (`kz_http_util:resolve_uri`). */
+export function createdReply(def: Pick<ResourceDef, 'view'> | undefined, req: SandboxRequest, doc: StoredDoc): Reply {
+  const base = req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
+  return docReply(def, doc, 201, { location: `${base}/${encodeURIComponent(doc.id)}` });
+}
+
+/** DELETE's answer: the document as it was, plus `_read_only.deleted`. */
+export function deletedReply(def: Pick<ResourceDef, 'view'> | undefined, doc: StoredDoc): Reply {
+  const data = { ...render(def, doc.body), _read_only: { deleted: true } };
+  return { data, envelope: { revision: String(doc.body._rev ?? 'undefined') } };
+}
+
+/** `fields=["a","b.c"]` (newer Crossbar): sparse listings taken from the whole document, `id` always included. */
+function sparseFields(req: SandboxRequest): string[] | undefined {
+  const raw = req.query.fields;
+  if (raw === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = raw.split(',');
+  }
+  const list = (Array.isArray(parsed) ? parsed : [parsed]).filter((f): f is string => typeof f === 'string' && f !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+function pick(doc: JsonObject, fields: readonly string[]): JsonObject {
+  const out: JsonObject = { id: doc.id };
+  for (const field of fields) {
+    const value = getPath(doc, field);
+    if (value === undefined) continue;
+    const parts = field.split('.');
+    let target = out;
+    for (const part of parts.slice(0, -1)) {
+      if (!isObject(target[part])) target[part] = {};
+      target = target[part] as JsonObject;
+    }
+    target[parts.at(-1) as string] = value;
+  }
+  return out;
+}
+
+/** `GET` on a collection: the listing view's summaries, paged and filtered. */
+export function listDocs(
+  engine: Engine,
+  req: SandboxRequest,
+  accountId: string,
+  def: ResourceDef,
+  parentId = '',
+  map: (doc: JsonObject) => unknown = (doc) => def.summary(doc),
+): Reply {
+  const params = pageParams(req);
+  const filter = listFilter(req);
+  const fields = sparseFields(req);
+  const rows = engine.store.rows(accountId, def.type, parentId, params.direction, params.from, rowLimit(params, filter));
+  const page = paginate(rows, params, filter, fields ? (doc) => pick(render(def, doc), fields) : map);
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
+}
+
+/** `PUT` on a collection. */
+export function createDoc(
+  engine: Engine,
+  req: SandboxRequest,
+  accountId: string,
+  def: ResourceDef,
+  parentId?: string,
+  extra?: JsonObject,
+): Reply {
+  const data =
+    extra && typeof req.data === 'object' && req.data !== null && !Array.isArray(req.data) ? { ...req.data, ...extra } : req.data;
+  const doc = engine.docs.create(def, accountId, data, {
+    parentId,
+    beforeSave: (d) => engine.checkCharges(def.name, d, envelopeFlag(req, 'accept_charges')),
+  });
+  return createdReply(def, req, doc);
+}
+
+/** `GET`, `POST`, `PATCH`, `DELETE` on one document. */
+export function itemDoc(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef, id: string, parentId?: string): Reply {
+  switch (req.method) {
+    case 'GET':
+      return docReply(def, engine.docs.load(accountId, def, id, parentId));
+    case 'POST':
+      return docReply(def, engine.docs.replace(def, accountId, id, req.data, parentId));
+    case 'PATCH':
+      return docReply(def, engine.docs.patch(def, accountId, id, req.data, deepMerge, parentId));
+    default:
+      return deletedReply(def, engine.docs.remove(def, accountId, id, parentId));
+  }
+}

@@ -1,0 +1,52 @@
+import type { ZodMiniType } from 'zod/mini';
+import type { FieldErrors } from './crossbar-error';
+import type { JsonObject } from './json';
+import type { StoredDoc } from './store';
+
+/** The HTTP verbs Crossbar routes. */
+export type Verb = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/** A unique value a document claims, and how a clash is reported. */
+export interface ClaimSpec {
+  readonly kind: string;
+  readonly value: string;
+  /** `account` (unique inside the account) or `global` (unique in the whole system). */
+  readonly scope: 'account' | 'global';
+  /** The field error for a clash with `holder`. */
+  error(holder: StoredDoc | undefined): FieldErrors;
+}
+
+/** What a document hook can use. */
+export interface DocHookContext {
+  readonly accountId: string;
+  /** The stored document being replaced (undefined on create). */
+  readonly existing: StoredDoc | undefined;
+}
+
+/**
+ * One document collection of the generic engine: its URL segment, stored type, schema, listing
+ * view (summary + sort key) and Crossbar's extra rules.
+ */
+export interface ResourceDef {
+  /** URL segment: `users`. */
+  readonly name: string;
+  /** The stored `pvt_type`: `user`. */
+  readonly type: string;
+  readonly schema: ZodMiniType;
+  /** Verbs on the collection and on one item (the others answer 405). */
+  readonly collectionVerbs: readonly Verb[];
+  readonly itemVerbs: readonly Verb[];
+  /** The `crossbar_listing` view's value for a document. */
+  summary(doc: JsonObject): unknown;
+  /** The view key the listing sorts by. */
+  sortKey(doc: JsonObject): string | number;
+  /** Unique values the document holds. */
+  claims?(doc: JsonObject): ClaimSpec[];
+  /**
+   * Runs after schema validation on the document to be saved: normalises it (lowercase username,
+   * hashed password) and adds business-rule errors.
+   */
+  prepare?(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined;
+  /** Rewrites the public view (e.g. vmboxes drop their legacy `messages`). */
+  view?(doc: JsonObject): JsonObject;
+}

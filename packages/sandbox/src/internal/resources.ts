@@ -1,0 +1,392 @@
+import { createHash } from 'node:crypto';
+import * as schemas from '@audian/resources/schemas';
+import type { ZodMiniType } from 'zod/mini';
+import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
+import { compact, isObject, type JsonObject } from './json';
+import type { ClaimSpec, ResourceDef, Verb } from './resource-def';
+import type { StoredDoc } from './store';
+import { validateAt } from './validation';
+
+const ALL: readonly Verb[] = ['GET', 'POST', 'PATCH', 'DELETE'];
+const NO_PATCH: readonly Verb[] = ['GET', 'POST', 'DELETE'];
+const LIST_CREATE: readonly Verb[] = ['GET', 'PUT'];
+
+const byId = (doc: JsonObject): string => String(doc._id);
+const flags = (doc: JsonObject): unknown => doc.flags ?? [];
+
+function simple(
+  name: string,
+  type: string,
+  schema: ZodMiniType,
+  summary: (doc: JsonObject) => JsonObject,
+  extra: Partial<ResourceDef> = {},
+): ResourceDef {
+  return {
+    name,
+    type,
+    schema,
+    collectionVerbs: LIST_CREATE,
+    itemVerbs: ALL,
+    summary: (doc) => compact(summary(doc)),
+    sortKey: byId,
+    ...extra,
+  };
+}
+
+/** Hex digests of `lower(username):password`, what `user_auth` compares (md5 and sha1 methods). */
+export function credentialHashes(username: string, password: string): { md5: string; sha1: string } {
+  const input = `${username.toLowerCase()}:${password}`;
+  return {
+    md5: createHash('md5').update(input).digest('hex'),
+    sha1: createHash('sha1').update(input).digest('hex'),
+  };
+}
+
+function userFeatures(doc: JsonObject): string[] {
+  const features = Array.isArray(doc.features) ? [...(doc.features as string[])] : [];
+  const on = (v: unknown, key = 'enabled'): boolean => isObject(v) && Boolean(v[key]);
+  if (isObject(doc.smartpbx)) for (const [feature, cfg] of Object.entries(doc.smartpbx)) if (on(cfg)) features.push(feature);
+  if (on(doc.hotdesk)) features.push('hotdesk');
+  if (on(doc.call_forward)) features.push('call_forward');
+  if (on(doc.call_forward, 'failover') && !on(doc.call_forward)) features.push('call_forward_failover');
+  const external = isObject(doc.caller_id) ? doc.caller_id.external : undefined;
+  if (isObject(external) && external.number) features.push('caller_id');
+  if (doc.vm_to_email_enabled) features.push('vm_to_email');
+  if (isObject(doc.music_on_hold) && doc.music_on_hold.media_id) features.push('music_on_hold');
+  if (on(doc.do_not_disturb)) features.push('do_not_disturb');
+  if (on(doc.ctu)) features.push('ctu');
+  if (on(doc.desktop)) features.push('desktop');
+  return features;
+}
+
+const users: ResourceDef = {
+  name: 'users',
+  type: 'user',
+  schema: schemas.UsersSchema,
+  collectionVerbs: LIST_CREATE,
+  itemVerbs: ALL,
+  summary: (doc) =>
+    compact({
+      id: doc._id,
+      features: userFeatures(doc),
+      username: doc.username,
+      email: doc.email,
+      first_name: doc.first_name,
+      last_name: doc.last_name,
+      priv_level: doc.priv_level,
+      feature_level: doc.feature_level,
+      presence_id: doc.presence_id,
+      timezone: doc.timezone,
+      call_recording: doc.call_recording,
+      service: doc.service,
+      flags: flags(doc),
+    }),
+  sortKey: (doc) => `${doc.last_name} ${doc.first_name}`,
+  claims(doc) {
+    if (typeof doc.username !== 'string' || doc.username === '') return [];
+    // Usernames are stored lower-cased; compare the same way even before `prepare` ran.
+    const username = doc.username.toLowerCase();
+    return [
+      {
+        kind: 'username',
+        value: username,
+        scope: 'account',
+        error: () => ({ username: { unique: { message: 'Username must be unique within account', cause: username } } }),
+      },
+    ];
+  },
+  prepare(doc) {
+    if (typeof doc.username === 'string') doc.username = doc.username.toLowerCase();
+    if (typeof doc.password === 'string' && typeof doc.username === 'string') {
+      const { md5, sha1 } = credentialHashes(doc.username, doc.password);
+      doc.pvt_md5_auth = md5;
+      doc.pvt_sha1_auth = sha1;
+    }
+    // The plain-text password is never stored (`cb_modules_util:remove_plaintext_password/1`).
+    delete doc.password;
+    delete doc.confirm_password;
+    return undefined;
+  },
+};
+
+const devices: ResourceDef = {
+  name: 'devices',
+  type: 'device',
+  schema: schemas.DevicesSchema,
+  collectionVerbs: LIST_CREATE,
+  itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
+  summary: (doc) =>
+    compact({
+      id: doc._id,
+      name: doc.name,
+      username: isObject(doc.sip) ? doc.sip.username : undefined,
+      mac_address: doc.mac_address || '',
+      owner_id: doc.owner_id,
+      enabled: doc.enabled,
+      device_type: doc.device_type || 'sip_device',
+      mobile: doc.mobile,
+      call_recording: doc.call_recording,
+      flags: flags(doc),
+    }),
+  sortKey: byId,
+  claims(doc) {
+    const out: ClaimSpec[] = [];
+    const sip = isObject(doc.sip) ? doc.sip : {};
+    if (typeof sip.username === 'string' && sip.username !== '' && sip.method !== 'ip') {
+      out.push({
+        kind: 'sip',
+        value: sip.username.toLowerCase(),
+        scope: 'account',
+        error: () => ({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: sip.username } } }),
+      });
+    }
+    if (typeof sip.ip === 'string' && sip.ip !== '') {
+      out.push({
+        kind: 'sip_ip',
+        value: sip.ip,
+        scope: 'global',
+        error: () => ({ 'sip.ip': { unique: { message: 'SIP IP already in use', cause: sip.ip } } }),
+      });
+    }
+    if (typeof doc.mac_address === 'string' && doc.mac_address !== '') {
+      const mac = doc.mac_address.toLowerCase().replace(/[^0-9a-f]/g, '');
+      out.push({
+        kind: 'mac',
+        value: mac,
+        scope: 'global',
+        error: () => ({ mac_address: { unique: { message: 'MAC address already in use', cause: doc.mac_address } } }),
+      });
+    }
+    return out;
+  },
+};
+
+/** The modules a callflow's flow uses (the listing's `modules`), each once, in walk order. */
+function flowModules(flow: unknown, out: string[] = []): string[] {
+  if (!isObject(flow)) return out;
+  const data = flow.data;
+  if (typeof flow.module === 'string' && isObject(data) && data.skip_module !== true && !out.includes(flow.module)) out.push(flow.module);
+  if (isObject(flow.children)) for (const child of Object.values(flow.children)) flowModules(child, out);
+  return out;
+}
+
+function pascal(module: string): string {
+  return module
+    .split(/[_.-]/)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+}
+
+const moduleSchemas = schemas as unknown as Record<string, ZodMiniType | undefined>;
+
+/** Validates each node's `data` against its module's schema (`callflows.<module>`), applying its defaults. */
+function validateFlow(flow: unknown, path: (string | number)[], errors: FieldErrors): void {
+  if (!isObject(flow)) return;
+  if (typeof flow.module === 'string') {
+    const schema = moduleSchemas[`Callflows${pascal(flow.module)}Schema`];
+    if (schema) {
+      const result = validateAt(schema, flow.data ?? {}, [...path, 'data']);
+      mergeFieldErrors(errors, result.errors);
+      if (Object.keys(result.errors).length === 0) flow.data = result.value;
+    }
+  }
+  if (isObject(flow.children))
+    for (const [key, child] of Object.entries(flow.children)) validateFlow(child, [...path, 'children', key], errors);
+}
+
+function callflowHolder(kind: 'Number' | 'Pattern', value: string, holder: StoredDoc | undefined): string {
+  const id = holder?.id ?? '';
+  const name = holder && typeof holder.body.name === 'string' && holder.body.name !== '' ? holder.body.name : id;
+  return `${kind} ${value} exists in callflow ${id} ${name}`;
+}
+
+const callflows: ResourceDef = {
+  name: 'callflows',
+  type: 'callflow',
+  schema: schemas.CallflowsSchema,
+  collectionVerbs: LIST_CREATE,
+  itemVerbs: ALL,
+  summary: (doc) =>
+    compact({
+      id: doc._id,
+      name: doc.name,
+      type: doc.type,
+      numbers: doc.numbers,
+      patterns: doc.patterns,
+      featurecode: doc.featurecode ? doc.featurecode : false,
+      owner_id: doc.owner_id,
+      group_id: doc.group_id,
+      modules: flowModules(doc.flow),
+      flags: flags(doc),
+    }),
+  sortKey: byId,
+  claims(doc) {
+    const numbers = Array.isArray(doc.numbers) ? (doc.numbers as unknown[]).filter((n): n is string => typeof n === 'string') : [];
+    const patterns = Array.isArray(doc.patterns) ? (doc.patterns as unknown[]).filter((n): n is string => typeof n === 'string') : [];
+    return [
+      ...[...new Set(numbers)].map(
+        (n): ClaimSpec => ({
+          kind: 'number',
+          value: n,
+          scope: 'account',
+          error: (holder) => ({ numbers: { unique: { message: callflowHolder('Number', n, holder), cause: n } } }),
+        }),
+      ),
+      ...[...new Set(patterns)].map(
+        (p): ClaimSpec => ({
+          kind: 'pattern',
+          value: p,
+          scope: 'account',
+          error: (holder) => ({ patterns: { unique: { message: callflowHolder('Pattern', p, holder), cause: p } } }),
+        }),
+      ),
+    ];
+  },
+  prepare(doc) {
+    const errors: FieldErrors = {};
+    const numbers = Array.isArray(doc.numbers) ? doc.numbers : [];
+    const patterns = Array.isArray(doc.patterns) ? doc.patterns : [];
+    if (numbers.length === 0 && patterns.length === 0) {
+      errors.numbers = { required: { message: 'Callflows must be assigned at least one number or pattern' } };
+    }
+    validateFlow(doc.flow, ['flow'], errors);
+    return errors;
+  },
+};
+
+const vmboxes: ResourceDef = {
+  name: 'vmboxes',
+  type: 'vmbox',
+  schema: schemas.VmboxesSchema,
+  collectionVerbs: LIST_CREATE,
+  itemVerbs: ALL,
+  // `messages` is completed with the live counts by the handler.
+  summary: (doc) => compact({ id: doc._id, name: doc.name, mailbox: doc.mailbox, owner_id: doc.owner_id, messages: 0, flags: flags(doc) }),
+  sortKey: (doc) => String(doc.name ?? ''),
+  claims: (doc) =>
+    typeof doc.mailbox === 'string'
+      ? [
+          {
+            kind: 'mailbox',
+            value: doc.mailbox,
+            scope: 'account',
+            error: () => ({ mailbox: { unique: { message: 'Invalid mailbox number or already exists' } } }),
+          },
+        ]
+      : [],
+  view: (doc) => {
+    const { messages: _legacy, ...rest } = doc;
+    return rest;
+  },
+};
+
+const conferences = simple('conferences', 'conference', schemas.ConferencesSchema, (doc) => ({
+  id: doc._id,
+  name: doc.name,
+  owner_id: doc.owner_id,
+  member: doc.member,
+  moderator: doc.moderator,
+  ui_flags: doc.ui_flags,
+  conference_numbers: doc.conference_numbers,
+  flags: flags(doc),
+}));
+// Conferences also take `PUT …/conferences/{id}` actions.
+const conferencesDef: ResourceDef = { ...conferences, itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'] };
+
+const media = simple(
+  'media',
+  'media',
+  schemas.MediaSchema,
+  (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    media_type: doc.media_type,
+    media_source: doc.media_source,
+    language: String(doc.language ?? '').toLowerCase(),
+    is_prompt: Boolean(doc.prompt_id),
+  }),
+  { itemVerbs: NO_PATCH },
+);
+
+const named = (doc: JsonObject): JsonObject => ({ id: doc._id, name: doc.name, flags: flags(doc) });
+
+function groupFeatures(doc: JsonObject): string[] {
+  const features: string[] = [];
+  if (isObject(doc.smartpbx)) for (const [f, cfg] of Object.entries(doc.smartpbx)) if (isObject(cfg) && cfg.enabled) features.push(f);
+  if (isObject(doc.music_on_hold) && doc.music_on_hold.media_id) features.push('music_on_hold');
+  return features;
+}
+
+const listEntries: ResourceDef = simple('entries', 'list_entry', schemas.ListEntriesSchema, (doc) => ({
+  id: doc._id,
+  key: doc.list_id,
+  value: compact({
+    capture_group_key: doc.capture_group_key,
+    capture_group_length: doc.capture_group_length,
+    name: doc.name,
+    number: doc.number,
+    pattern: doc.pattern,
+    prefix: doc.prefix,
+    regexp: doc.regexp,
+    type: doc.type,
+  }),
+}));
+
+/** Document collections under `/v2/accounts/{ACCOUNT_ID}/…` served by the generic engine. */
+export const RESOURCES: Readonly<Record<string, ResourceDef>> = {
+  users,
+  devices,
+  callflows,
+  vmboxes,
+  conferences: conferencesDef,
+  media,
+  menus: simple('menus', 'menu', schemas.MenusSchema, named),
+  groups: simple('groups', 'group', schemas.GroupsSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    features: groupFeatures(doc),
+    endpoints: isObject(doc.endpoints) ? Object.keys(doc.endpoints).length : 0,
+    flags: flags(doc),
+  })),
+  temporal_rules: simple('temporal_rules', 'temporal_rule', schemas.TemporalRulesSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    type: doc.type,
+    flags: flags(doc),
+  })),
+  temporal_rules_sets: simple('temporal_rules_sets', 'temporal_rule_set', schemas.TemporalRulesSetsSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    rules: doc.temporal_rules,
+    flags: flags(doc),
+  })),
+  directories: simple('directories', 'directory', schemas.DirectoriesSchema, named),
+  lists: simple('lists', 'list', schemas.ListsSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    description: doc.description,
+    list_type: doc.list_type,
+  })),
+  blacklists: simple('blacklists', 'blacklist', schemas.BlacklistsSchema, named),
+  faxboxes: simple('faxboxes', 'faxbox', schemas.FaxboxSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    created: doc.pvt_created,
+    flags: flags(doc),
+  })),
+  webhooks: simple('webhooks', 'webhook', schemas.WebhooksSchema, (doc) => ({
+    id: doc._id,
+    hook: doc.hook,
+    name: doc.name,
+    uri: doc.uri,
+    group: doc.group,
+    enabled: doc.enabled === undefined ? true : doc.enabled,
+    disable_reason: doc.pvt_disabled_message,
+  })),
+  // Crossbar lists connectivity documents by id only.
+  connectivity: { ...simple('connectivity', 'sys_info', schemas.ConnectivitySchema, () => ({})), summary: (doc) => doc._id },
+  queues: simple('queues', 'queue', schemas.QueuesSchema, (doc) => ({ id: doc._id, name: doc.name, strategy: doc.strategy })),
+};
+
+/** List entries (`/lists/{LIST_ID}/entries`): stored with the list as parent; listed as raw view rows. */
+export const LIST_ENTRIES = listEntries;

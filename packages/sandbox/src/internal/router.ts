@@ -1,0 +1,182 @@
+import type { Reply, SandboxRequest } from './context';
+import type { Engine } from './engine';
+import { accountItem, accountRelatives, apiKey, createAccount } from './handlers/accounts';
+import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
+import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/binaries';
+import { getCdr, listCdrs } from './handlers/cdrs';
+import { createDoc, itemDoc, listDocs } from './handlers/collection';
+import { listNumbers, numberItem, searchNumbers } from './handlers/phone-numbers';
+import {
+  channels,
+  conferenceAction,
+  deviceAction,
+  deviceStatus,
+  limits,
+  listEntries,
+  registrations,
+  userDevices,
+} from './handlers/telephony';
+import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
+import type { Verb } from './resource-def';
+import { RESOURCES } from './resources';
+
+/** A resolved endpoint: which verbs it has and how to run it. */
+export interface Route {
+  readonly allowed: readonly Verb[];
+  /** Login endpoints and number search need no token. */
+  readonly public?: boolean;
+  /** The account in the URL (authorized against the token; part of the rate-limit bucket key). */
+  readonly accountId?: string;
+  /** The body is raw bytes, not a JSON envelope. */
+  readonly binary?: boolean;
+  run(engine: Engine, req: SandboxRequest): Reply;
+}
+
+const R: Record<string, Verb[]> = {
+  get: ['GET'],
+  put: ['PUT'],
+  getPut: ['GET', 'PUT'],
+  getPost: ['GET', 'POST'],
+  getDelete: ['GET', 'DELETE'],
+  getDel: ['GET', 'DELETE'],
+  getPostDelete: ['GET', 'POST', 'DELETE'],
+  getPutPostDelete: ['GET', 'PUT', 'POST', 'DELETE'],
+  getPutDelete: ['GET', 'PUT', 'DELETE'],
+  item: ['GET', 'POST', 'PATCH', 'DELETE'],
+};
+
+const acct = (accountId: string, allowed: readonly Verb[], run: Route['run'], binary = false): Route => ({
+  accountId,
+  allowed,
+  run,
+  binary,
+});
+
+/** Maps a path (segments after `/v2`) to its endpoint; `undefined` for an unknown URL (404). */
+export function resolve(segments: readonly string[], contentType: string, method: string): Route | undefined {
+  const [first, ...rest] = segments;
+  switch (first) {
+    case 'api_auth':
+      return rest.length === 0 ? { allowed: R.put as Verb[], public: true, run: apiAuth } : undefined;
+    case 'user_auth':
+      if (rest.length === 0) return { allowed: R.put as Verb[], public: true, run: userAuth };
+      if (rest.length === 1) return { allowed: R.get as Verb[], public: true, run: (e, r) => userAuthTokenInfo(e, r, rest[0] as string) };
+      return undefined;
+    case 'token_auth':
+      return rest.length === 0 ? { allowed: R.getDelete as Verb[], public: true, run: tokenAuth } : undefined;
+    case 'phone_numbers':
+      return rest.length === 0 ? { allowed: R.get as Verb[], public: true, run: (_e, r) => searchNumbers(r) } : undefined;
+    case 'accounts':
+      if (rest.length === 0) {
+        return { allowed: R.put as Verb[], run: (e, r) => createAccount(e, r, e.authorize(r.auth!, r.auth!.accountId)) };
+      }
+      return accountRoute(rest[0] as string, rest.slice(1), contentType, method);
+    default:
+      return undefined;
+  }
+}
+
+function accountRoute(accountId: string, path: readonly string[], contentType: string, method: string): Route | undefined {
+  const [resource, id, sub, subId, extra] = path;
+  const account = (e: Engine, r: SandboxRequest) => e.authorize(r.auth!, accountId);
+  if (resource === undefined) return acct(accountId, ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => accountItem(e, r, account(e, r)));
+  if (path.length === 1 && ['children', 'descendants', 'siblings', 'parents', 'tree'].includes(resource)) {
+    return acct(accountId, R.get as Verb[], (e, r) => accountRelatives(e, r, account(e, r), resource));
+  }
+  if (resource === 'api_key' && path.length === 1) return acct(accountId, R.getPut as Verb[], (e, r) => apiKey(e, r, account(e, r)));
+
+  switch (resource) {
+    case 'users':
+      if (id !== undefined && sub === 'devices' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e, r) => userDevices(e, r, accountId, id));
+      if (id !== undefined && sub === 'cdrs' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId, id));
+      if (id !== undefined && sub === 'photo' && subId === undefined) {
+        return acct(accountId, R.getPostDelete as Verb[], (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
+      }
+      break;
+    case 'devices':
+      if (id === 'status' && sub === undefined) return acct(accountId, R.get as Verb[], (e) => deviceStatus(e, accountId));
+      if (id !== undefined && sub === 'sync' && subId === undefined)
+        return acct(accountId, ['POST'], (e, r) => deviceAction(e, r, accountId, id, true));
+      if (id !== undefined && sub === undefined && method === 'PUT') {
+        return acct(accountId, RESOURCES.devices!.itemVerbs, (e, r) => deviceAction(e, r, accountId, id, false));
+      }
+      break;
+    case 'conferences':
+      if (id !== undefined && sub === undefined && method === 'PUT') {
+        return acct(accountId, RESOURCES.conferences!.itemVerbs, (e, r) => conferenceAction(e, r, accountId, id));
+      }
+      break;
+    case 'vmboxes':
+      if (id === 'messages' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => listAccountMessages(e, r, accountId));
+      if (id === undefined) {
+        return acct(accountId, R.getPut as Verb[], (e, r) =>
+          r.method === 'GET' ? listVmboxes(e, r, accountId) : createDoc(e, r, accountId, RESOURCES.vmboxes!),
+        );
+      }
+      if (sub === 'messages') {
+        if (subId === undefined) return acct(accountId, R.getPutPostDelete as Verb[], (e, r) => messages(e, r, accountId, id));
+        if (extra === undefined) return acct(accountId, R.getPostDelete as Verb[], (e, r) => messages(e, r, accountId, id, subId));
+        if (extra === 'raw' && path.length === 5) {
+          return acct(accountId, R.getPut as Verb[], (e, r) => messages(e, r, accountId, id, subId, true), isBinaryUpload(contentType));
+        }
+        return undefined;
+      }
+      break;
+    case 'media':
+      if (id !== undefined && sub === 'raw' && subId === undefined) {
+        return acct(accountId, R.getPost as Verb[], (e, r) => mediaRaw(e, r, accountId, id), isBinaryUpload(contentType));
+      }
+      if (id !== undefined && sub === undefined && isBinaryUpload(contentType) && method === 'POST') {
+        return acct(accountId, RESOURCES.media!.itemVerbs, (e, r) => mediaRaw(e, r, accountId, id), true);
+      }
+      if (id !== undefined && sub === undefined && method === 'GET') {
+        return acct(accountId, RESOURCES.media!.itemVerbs, (e, r) =>
+          wantsBinary(r) ? mediaRaw(e, r, accountId, id) : itemDoc(e, r, accountId, RESOURCES.media!, id),
+        );
+      }
+      break;
+    case 'lists':
+      if (id !== undefined && sub === 'entries') {
+        if (subId === undefined) return acct(accountId, R.getPutDelete as Verb[], (e, r) => listEntries(e, r, accountId, id));
+        if (extra === undefined) return acct(accountId, R.item as Verb[], (e, r) => listEntries(e, r, accountId, id, subId));
+        return undefined;
+      }
+      break;
+    case 'phone_numbers':
+      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listNumbers(e, r, accountId));
+      if (sub === undefined) return acct(accountId, ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => numberItem(e, r, accountId, id));
+      if ((sub === 'activate' || sub === 'reserve') && subId === undefined)
+        return acct(accountId, R.put as Verb[], (e, r) => numberItem(e, r, accountId, id, sub));
+      return undefined;
+    case 'cdrs':
+      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId));
+      if (sub === undefined) return acct(accountId, R.get as Verb[], (e) => getCdr(e, accountId, id));
+      return undefined;
+    case 'registrations':
+      if (id === undefined) return acct(accountId, R.getDel as Verb[], (e, r) => registrations(e, r, accountId));
+      if (id === 'count' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => registrations(e, r, accountId, 'count'));
+      if (sub === undefined) return acct(accountId, ['DELETE'], (e, r) => registrations(e, r, accountId, id));
+      return undefined;
+    case 'channels':
+      if (sub !== undefined) return undefined;
+      return acct(accountId, id === undefined ? (R.get as Verb[]) : ['GET', 'PUT', 'POST'], () => channels(id));
+    case 'limits':
+      return id === undefined ? acct(accountId, R.getPost as Verb[], (e, r) => limits(e, r, accountId)) : undefined;
+  }
+
+  const def = RESOURCES[resource];
+  if (!def) return undefined;
+  if (id === undefined) {
+    return acct(accountId, def.collectionVerbs, (e, r) =>
+      r.method === 'GET' ? listDocs(e, r, accountId, def) : createDoc(e, r, accountId, def),
+    );
+  }
+  if (sub !== undefined) return undefined;
+  return acct(
+    accountId,
+    def.itemVerbs.filter((v) => v !== 'PUT'),
+    (e, r) => itemDoc(e, r, accountId, def, id),
+  );
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { ACCOUNTS } from './accounts-def';
+import type { Engine } from './engine';
+import { newApiKey, newId } from './ids';
+import { RESOURCES } from './resources';
+
+/** The login details of an account the sandbox created. */
+export interface SeededAccount {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly apiKey: string;
+  readonly username: string;
+  readonly password: string;
+  readonly userId: string;
+}
+
+interface SeedRecord {
+  accountId: string;
+  accountName: string;
+  username: string;
+  password: string;
+  userId: string;
+}
+
+/** A password that is easy to type and hard to guess. */
+function newPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** Creates a top-level reseller account with an API key and an admin user. */
+export function createTopAccount(
+  engine: Engine,
+  options: { name: string; realm?: string; username?: string; password?: string },
+): SeededAccount {
+  const accountId = newId();
+  const apiKey = newApiKey();
+  const username = (options.username ?? 'admin').toLowerCase();
+  const password = options.password ?? newPassword();
+  let userId = '';
+  engine.store.transaction(() => {
+    engine.docs.create(
+      ACCOUNTS,
+      accountId,
+      { name: options.name, ...(options.realm ? { realm: options.realm } : {}), timezone: 'America/Los_Angeles', language: 'en-us' },
+      { id: accountId, private: { pvt_tree: [], pvt_api_key: apiKey, pvt_reseller: true, pvt_enabled: true } },
+    );
+    const user = engine.docs.create(RESOURCES.users!, accountId, {
+      first_name: 'Sandbox',
+      last_name: 'Admin',
+      username,
+      password,
+      email: `${username}@example.com`,
+      priv_level: 'admin',
+    });
+    userId = user.id;
+  });
+  return { accountId, accountName: options.name, apiKey, username, password, userId };
+}
+
+/** The seeded account of this database, creating it on first start. */
+export function ensureSeed(engine: Engine): SeededAccount {
+  const stored = engine.store.meta('seed');
+  if (stored) {
+    const record = JSON.parse(stored) as SeedRecord;
+    const account = engine.store.get(record.accountId, record.accountId);
+    if (account && !account.deleted) return { ...record, apiKey: String(account.body.pvt_api_key) };
+  }
+  const seeded = createTopAccount(engine, { name: 'Sandbox Reseller', realm: 'sandbox.sip.local' });
+  const { apiKey: _key, ...record } = seeded;
+  engine.store.setMeta('seed', JSON.stringify(record));
+  return seeded;
+}

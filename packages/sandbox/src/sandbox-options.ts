@@ -1,0 +1,168 @@
+/**
+ * Crossbar's token bucket: `capacity` tokens per (client IP, account in the URL), refilled at
+ * `refillPerSecond`; each request costs one token, an empty bucket answers 429.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ rateLimit: { capacity: 100, refillPerSecond: 10 } });
+ * ```
+ */
+export interface RateLimitSettings {
+  /** Bucket size (KAZOO's default is 100). */
+  readonly capacity: number;
+  /** Tokens added back per second (KAZOO's default is 10). */
+  readonly refillPerSecond: number;
+}
+
+/**
+ * What creating one document of a resource costs under the service plan (402 mode).
+ *
+ * @example
+ * ```ts
+ * import type { ServiceCharge } from '@audian/sandbox';
+ *
+ * const perUser: ServiceCharge = { rate: 5, activation_charges: 1 };
+ * ```
+ */
+export interface ServiceCharge {
+  /** Monthly rate reported in the 402 `data`. */
+  readonly rate: number;
+  /** One-off charge reported in the 402 `data`. @default 0 */
+  readonly activation_charges?: number;
+}
+
+/**
+ * The 402 mode: creating a resource listed in `charges` answers 402 `accept charges` (with the
+ * charges in `data`) until the request carries `"accept_charges": true` in its envelope.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ servicePlan: { charges: { users: { rate: 5 } } } });
+ * ```
+ */
+export interface ServicePlanSettings {
+  /** Charges per resource name (`users`, `devices`, …). @default users and devices, rate 1 */
+  readonly charges?: Readonly<Record<string, ServiceCharge>>;
+}
+
+/**
+ * What a fault does to a matching request:
+ * - `delay` — waits `delayMs`, then handles the request normally;
+ * - `drop-before` — closes the connection without handling the request (nothing was written);
+ * - `drop-after` — handles the request (writes are committed), then closes the connection without answering;
+ * - `error-before` — answers `status` (default 500) with a Crossbar error envelope, nothing was written;
+ * - `error-after` — handles the request (writes are committed), then answers `status` (default 500);
+ * - `malformed` — handles the request, then answers with its status and a body that is not JSON;
+ * - `truncated` — handles the request, then sends half of the body and closes the connection;
+ * - `html` — answers `status` (default 502) with an HTML error page, as a proxy in front of Crossbar would.
+ */
+export type FaultKind = 'delay' | 'drop-before' | 'drop-after' | 'error-before' | 'error-after' | 'malformed' | 'truncated' | 'html';
+
+/**
+ * One fault-injection rule, matched against each request's method and path (query excluded).
+ *
+ * @example
+ * ```ts
+ * import type { FaultRule } from '@audian/sandbox';
+ *
+ * // the next two user creations commit, then the connection drops before the answer
+ * const rule: FaultRule = { kind: 'drop-after', method: 'PUT', path: '/v2/accounts/*' + '/users', times: 2 };
+ * ```
+ */
+export interface FaultRule {
+  readonly kind: FaultKind;
+  /** HTTP method(s) to match (case-insensitive). @default every method */
+  readonly method?: string | readonly string[];
+  /**
+   * Path to match: a RegExp, or a pattern where `*` matches inside one segment and `**` matches
+   * anything (`/v2/accounts/*` + `/users/**`). @default every path
+   */
+  readonly path?: string | RegExp;
+  /** Applies to the next N matching requests, then expires. @default unlimited */
+  readonly times?: number;
+  /** Delay for `delay`. @default 1000 */
+  readonly delayMs?: number;
+  /** Status for `error-before`, `error-after` (default 500) and `html` (default 502). */
+  readonly status?: number;
+}
+
+/**
+ * Request counters kept by the sandbox (reset with `resetStats()`).
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox();
+ * console.log(sandbox.stats().byRoute['PUT /v2/accounts/{account_id}/users'] ?? 0);
+ * ```
+ */
+export interface SandboxStats {
+  /** Every request received, including ones a fault dropped. */
+  readonly total: number;
+  /** By HTTP method: `{ GET: 12, PUT: 3 }`. */
+  readonly byMethod: Readonly<Record<string, number>>;
+  /** By method and path with ids replaced: `PUT /v2/accounts/{account_id}/users`. */
+  readonly byRoute: Readonly<Record<string, number>>;
+  /** By answered status (`"201"`, `"429"`, …); `"dropped"` for connections closed by a fault. */
+  readonly byStatus: Readonly<Record<string, number>>;
+  /** Faults applied, by kind. */
+  readonly faults: Readonly<Record<string, number>>;
+}
+
+/**
+ * Where the sandbox reports. Any object with these methods (console, pino, …); nothing is logged
+ * synchronously on the request path.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * await startSandbox({ logger: console });
+ * ```
+ */
+export interface SandboxLogger {
+  debug?(message: string): void;
+  info?(message: string): void;
+  warn?(message: string): void;
+  error?(message: string): void;
+}
+
+/**
+ * Options of `startSandbox()`.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ port: 8000, dbPath: './sandbox.db', demoData: true });
+ * ```
+ */
+export interface SandboxOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  readonly host?: string;
+  /** SQLite file; `':memory:'` keeps everything in memory. A file survives restarts. @default ':memory:' */
+  readonly dbPath?: string;
+  /** Create the reseller account, its API key and an admin user when the database is empty. @default true */
+  readonly seed?: boolean;
+  /** Add demo users, devices, callflows, voicemail boxes, 30 days of CDRs and registrations (with the seed). @default false */
+  readonly demoData?: boolean;
+  /** Lifetime of the tokens `api_auth`/`user_auth` issue. @default 3600 */
+  readonly tokenTtlSeconds?: number;
+  /** Crossbar's token bucket; `false` disables it. @default false */
+  readonly rateLimit?: RateLimitSettings | false;
+  /** 402 mode; `false` disables it. @default false */
+  readonly servicePlan?: ServicePlanSettings | false;
+  /** Faults active from the start. @default none */
+  readonly faults?: readonly FaultRule[];
+  /** Largest request body accepted (413 above it). @default 8000000 */
+  readonly maxUploadBytes?: number;
+  /** Where to report start-up, unexpected errors and (at debug level) each request. @default silent */
+  readonly logger?: SandboxLogger;
+}

@@ -1,0 +1,294 @@
+import { chmodSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { InvalidArgumentError } from '@audian/core';
+import { serve } from '@hono/node-server';
+import { Clock } from './internal/clock';
+import { addDemoData } from './internal/demo-data';
+import { Engine } from './internal/engine';
+import { FaultInjector } from './internal/faults';
+import { createApp } from './internal/http';
+import { createTopAccount, ensureSeed, type SeededAccount } from './internal/seed';
+import { RequestStats } from './internal/stats';
+import { Store } from './internal/store';
+import type { FaultRule, RateLimitSettings, SandboxOptions, SandboxStats, ServicePlanSettings } from './sandbox-options';
+
+/**
+ * The login details of a sandbox account: the seeded one (on {@link Sandbox} itself) or one made
+ * with {@link Sandbox.createAccount}.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox();
+ * const { accountId, apiKey, username, password } = sandbox.createAccount({ name: 'Tenant A' });
+ * ```
+ */
+export interface SandboxAccount {
+  readonly accountId: string;
+  readonly accountName: string;
+  /** The account's 64-character API key (for `PUT /v2/api_auth`). */
+  readonly apiKey: string;
+  /** The admin user's id, username and password (for `PUT /v2/user_auth`). */
+  readonly userId: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * A fault rule as it is active: its id and how many more requests it applies to.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox();
+ * sandbox.addFault({ kind: 'error-before', status: 503, times: 2 });
+ * console.log(sandbox.faults()); // [{ id: 'fault-1', rule: {…}, remaining: 2 }]
+ * ```
+ */
+export interface ActiveFault {
+  readonly id: string;
+  readonly rule: FaultRule;
+  readonly remaining: number;
+}
+
+/**
+ * A running sandbox: where it listens, the seeded account's credentials (empty strings when the
+ * database was not seeded), and the controls tests use.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox();
+ * sandbox.setServicePlan({ charges: { users: { rate: 5 } } }); // creating users now answers 402
+ * sandbox.addFault({ kind: 'drop-after', method: 'PUT', times: 1 }); // the next PUT commits, then the connection drops
+ * console.log(sandbox.stats().byStatus);
+ * await sandbox.stop();
+ * ```
+ */
+export interface Sandbox extends SandboxAccount {
+  /** The server root (`http://127.0.0.1:PORT`); the API is under `${url}/v2/`. */
+  readonly url: string;
+  /** `${url}/v2/`, ready for `createAudian({ baseUrl })`. */
+  readonly apiUrl: string;
+  readonly port: number;
+  /** The SQLite file (or `':memory:'`). */
+  readonly dbPath: string;
+  /** Stops listening, closes open connections and the database. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Activates a fault rule; returns its id. */
+  addFault(rule: FaultRule): string;
+  /** Removes one rule; false when it was not active (expired or unknown). */
+  removeFault(id: string): boolean;
+  clearFaults(): void;
+  /** The active rules. */
+  faults(): ActiveFault[];
+  /** Turns Crossbar's token bucket on (fresh buckets) or off. */
+  setRateLimit(settings: RateLimitSettings | false): void;
+  /** Turns the 402 mode on or off. */
+  setServicePlan(settings: ServicePlanSettings | false): void;
+  /** Request counters since start (or the last reset). */
+  stats(): SandboxStats;
+  resetStats(): void;
+  /** Moves the sandbox's clock forward (token expiry, `created`/`modified`, CDR ranges); `0` resets it. */
+  advanceClock(seconds: number): void;
+  /** Creates another top-level reseller account with its own API key and admin user (test isolation). */
+  createAccount(options?: { name?: string; username?: string; password?: string }): SandboxAccount;
+}
+
+function check(condition: boolean, argument: string, message: string): void {
+  if (!condition) throw new InvalidArgumentError(argument, message);
+}
+
+function checkOptions(options: SandboxOptions): void {
+  const { port, host, dbPath, tokenTtlSeconds, rateLimit, maxUploadBytes, faults } = options;
+  check(port === undefined || (Number.isInteger(port) && port >= 0 && port <= 65_535), 'port', 'port must be an integer from 0 to 65535');
+  check(host === undefined || (typeof host === 'string' && host !== ''), 'host', 'host must be a non-empty string');
+  check(dbPath === undefined || (typeof dbPath === 'string' && dbPath !== ''), 'dbPath', "dbPath must be a file path or ':memory:'");
+  check(
+    tokenTtlSeconds === undefined || (Number.isInteger(tokenTtlSeconds) && tokenTtlSeconds > 0),
+    'tokenTtlSeconds',
+    'tokenTtlSeconds must be a positive integer',
+  );
+  check(
+    maxUploadBytes === undefined || (Number.isInteger(maxUploadBytes) && maxUploadBytes > 0),
+    'maxUploadBytes',
+    'maxUploadBytes must be a positive integer',
+  );
+  if (rateLimit) checkRateLimit(rateLimit);
+  for (const rule of faults ?? []) checkFault(rule);
+}
+
+function checkRateLimit(settings: RateLimitSettings): void {
+  check(Number.isFinite(settings.capacity) && settings.capacity >= 1, 'rateLimit.capacity', 'rateLimit.capacity must be at least 1');
+  check(
+    Number.isFinite(settings.refillPerSecond) && settings.refillPerSecond >= 0,
+    'rateLimit.refillPerSecond',
+    'rateLimit.refillPerSecond must be zero or more',
+  );
+}
+
+const FAULT_KINDS = new Set(['delay', 'drop-before', 'drop-after', 'error-before', 'error-after', 'malformed', 'truncated', 'html']);
+
+function checkFault(rule: FaultRule): void {
+  check(FAULT_KINDS.has(rule?.kind), 'fault.kind', `fault.kind must be one of ${[...FAULT_KINDS].join(', ')}`);
+  check(
+    rule.times === undefined || (Number.isInteger(rule.times) && rule.times > 0),
+    'fault.times',
+    'fault.times must be a positive integer',
+  );
+  check(
+    rule.delayMs === undefined || (Number.isFinite(rule.delayMs) && rule.delayMs >= 0),
+    'fault.delayMs',
+    'fault.delayMs must be zero or more',
+  );
+  check(
+    rule.status === undefined || (Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599),
+    'fault.status',
+    'fault.status must be an HTTP error status (400-599)',
+  );
+}
+
+/** Keeps the database (API keys, password hashes) readable by its owner only. */
+function restrictPermissions(dbPath: string): void {
+  if (dbPath === ':memory:') return;
+  for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    try {
+      if (existsSync(file)) chmodSync(file, 0o600);
+    } catch {
+      // best effort: a file system without permissions (Windows) keeps its defaults
+    }
+  }
+}
+
+/**
+ * Starts a local, stateful Crossbar (the Audian API v2) on SQLite: real HTTP, KAZOO's envelope,
+ * validation, pagination, filters, auth and errors. With `seed` (the default) the database gets a
+ * reseller account, its API key and an admin user on first start; a database file keeps them
+ * (and everything else) across restarts.
+ *
+ * @throws InvalidArgumentError for an invalid option (port, host, dbPath, tokenTtlSeconds, rateLimit, faults, maxUploadBytes)
+ * @throws Error when the port cannot be bound or the database file cannot be opened
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ * import { createAudian } from '@audian/resources';
+ * import { createApiKeyAuth } from '@audian/auth';
+ *
+ * const sandbox = await startSandbox();
+ * const audian = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: sandbox.apiKey }) });
+ * await audian.users.create({ first_name: 'Ada', last_name: 'Lovelace' });
+ * await sandbox.stop();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  checkOptions(options);
+  const dbPath = options.dbPath ?? ':memory:';
+  const store = new Store(dbPath);
+  restrictPermissions(dbPath);
+  const clock = new Clock();
+  let engine: Engine;
+  let seeded: SeededAccount | undefined;
+  try {
+    engine = new Engine(store, clock, {
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+      maxUploadBytes: options.maxUploadBytes ?? 8_000_000,
+      rateLimit: options.rateLimit ?? false,
+      servicePlan: options.servicePlan ?? false,
+    });
+    if (options.seed !== false) {
+      const fresh = !store.meta('seed');
+      seeded = ensureSeed(engine);
+      if (options.demoData && (fresh || !store.meta('demo'))) {
+        const account = store.get(seeded.accountId, seeded.accountId);
+        addDemoData(engine, seeded.accountId, String(account?.body.realm ?? 'sandbox.sip.local'));
+        store.setMeta('demo', '1');
+      }
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const faults = new FaultInjector();
+  for (const rule of options.faults ?? []) faults.add(rule);
+  const stats = new RequestStats();
+  const app = createApp({ engine, faults, stats, logger: options.logger });
+
+  const host = options.host ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      if (server.listening) resolve();
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
+  options.logger?.info?.(`sandbox: listening on ${url} (database ${dbPath})`);
+
+  let stopped: Promise<void> | undefined;
+  const seedAccount = seeded;
+  const sandbox: Sandbox = {
+    url,
+    apiUrl: `${url}/v2/`,
+    port,
+    dbPath,
+    accountId: seedAccount?.accountId ?? '',
+    accountName: seedAccount?.accountName ?? '',
+    get apiKey() {
+      if (!seedAccount || !store.db.open) return seedAccount?.apiKey ?? '';
+      const account = store.get(seedAccount.accountId, seedAccount.accountId);
+      return String(account?.body.pvt_api_key ?? seedAccount.apiKey);
+    },
+    userId: seedAccount?.userId ?? '',
+    username: seedAccount?.username ?? '',
+    password: seedAccount?.password ?? '',
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        const http = server as unknown as { closeAllConnections?: () => void };
+        http.closeAllConnections?.();
+      });
+      return stopped;
+    },
+    addFault(rule) {
+      checkFault(rule);
+      return faults.add(rule);
+    },
+    removeFault: (id) => faults.remove(id),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    setRateLimit(settings) {
+      if (settings) checkRateLimit(settings);
+      engine.setRateLimit(settings);
+    },
+    setServicePlan(settings) {
+      engine.settings.servicePlan = settings;
+    },
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    advanceClock(seconds) {
+      check(Number.isFinite(seconds), 'seconds', 'seconds must be a finite number');
+      if (seconds === 0) clock.reset();
+      else clock.advance(seconds);
+    },
+    createAccount(opts = {}) {
+      const name = opts.name ?? `Sandbox Account ${store.allOfType('account').length + 1}`;
+      const created = createTopAccount(engine, { name, username: opts.username, password: opts.password });
+      restrictPermissions(dbPath);
+      return created;
+    },
+  };
+  return sandbox;
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, type Harness, harness, request } from './helpers';
+
+type Doc = Record<string, unknown> & { id: string };
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.stop());
+
+const create = async (parent: string, name: string): Promise<Doc> => {
+  const r = await h.call('PUT', `/v2/accounts/${parent}`, { data: { name } });
+  expect(r.status, r.text).toBe(201);
+  return r.body.data as Doc;
+};
+
+describe('account hierarchy', () => {
+  let reseller: string;
+  let east: Doc;
+  let west: Doc;
+  let branch: Doc;
+  beforeAll(async () => {
+    reseller = h.sandbox.accountId;
+    east = await create(reseller, 'East Co');
+    west = await create(reseller, 'West Co');
+    branch = await create(east.id, 'East Branch');
+  });
+
+  it('creates a child with PUT /v2/accounts/{parent}: 201, Location, a realm and the schema defaults', async () => {
+    const r = await h.call('PUT', `/v2/accounts/${reseller}`, { data: { name: 'Located' } });
+    const doc = r.body.data as Doc;
+    expect(r.headers.get('location')).toBe(`/v2/accounts/${doc.id}`);
+    expect(doc.realm).toMatch(/\.sip\.sandbox\.local$/);
+    expect(doc).not.toHaveProperty('pvt_tree');
+    expect((await h.call('GET', `/v2/accounts/${doc.id}`)).body.data).toMatchObject({ name: 'Located', id: doc.id });
+  });
+
+  it('lists children, descendants, siblings, parents and the tree', async () => {
+    const names = (r: { body: { data?: unknown } }) => (r.body.data as Doc[]).map((a) => a.name).sort();
+    expect(names(await h.call('GET', `/v2/accounts/${reseller}/children?paginate=false`))).toEqual(
+      expect.arrayContaining(['East Co', 'West Co']),
+    );
+    expect(names(await h.call('GET', `/v2/accounts/${reseller}/children?paginate=false`))).not.toContain('East Branch');
+    const descendants = await h.call('GET', `/v2/accounts/${reseller}/descendants?paginate=false`);
+    expect(names(descendants)).toEqual(expect.arrayContaining(['East Branch', 'East Co', 'West Co']));
+    expect((descendants.body.data as Doc[]).find((a) => a.name === 'East Branch')?.tree).toEqual([reseller, east.id]);
+    const children = await h.call('GET', `/v2/accounts/${reseller}/children?paginate=false`);
+    expect((children.body.data as Doc[]).find((a) => a.id === east.id)).toMatchObject({ descendants_count: 1, realm: east.realm });
+    expect(names(await h.call('GET', `/v2/accounts/${east.id}/siblings?paginate=false`))).toEqual(
+      expect.arrayContaining(['East Co', 'West Co']),
+    );
+    expect((await h.call('GET', `/v2/accounts/${branch.id}/parents`)).body.data).toEqual([
+      { id: reseller, name: h.sandbox.accountName },
+      { id: east.id, name: 'East Co' },
+    ]);
+    expect((await h.call('GET', `/v2/accounts/${branch.id}/tree`)).body.data).toEqual([
+      { id: reseller, name: h.sandbox.accountName },
+      { id: east.id, name: 'East Co' },
+    ]);
+    expect((await h.call('GET', `/v2/accounts/${reseller}/siblings`)).status).toBe(403);
+  });
+
+  it('reads and regenerates the API key; the old key stops working', async () => {
+    const first = await h.call('GET', `/v2/accounts/${west.id}/api_key`);
+    const oldKey = (first.body.data as { api_key: string }).api_key;
+    expect(oldKey).toMatch(/^[0-9a-f]{64}$/);
+    await apiLogin(h.sandbox, oldKey);
+    const rotated = await h.call('PUT', `/v2/accounts/${west.id}/api_key`, { data: {} });
+    const newKey = (rotated.body.data as { api_key: string }).api_key;
+    expect(newKey).not.toBe(oldKey);
+    expect((await request(h.sandbox, 'PUT', '/v2/api_auth', { data: { api_key: oldKey } })).status).toBe(404);
+    await apiLogin(h.sandbox, newKey);
+  });
+
+  it('updates (POST) and patches (PATCH) an account, realm kept unique', async () => {
+    const patched = await h.call('PATCH', `/v2/accounts/${west.id}`, { data: { timezone: 'Europe/Paris' } });
+    expect(patched.body.data).toMatchObject({ name: 'West Co', timezone: 'Europe/Paris', realm: west.realm });
+    const clash = await h.call('POST', `/v2/accounts/${west.id}`, { data: { name: 'West Co', realm: String(east.realm).toUpperCase() } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toMatchObject({ realm: { unique: { message: 'Account realm already in use' } } });
+  });
+
+  it('refuses to delete an account with sub-accounts (500), deletes a leaf', async () => {
+    const r = await h.call('DELETE', `/v2/accounts/${east.id}`);
+    expect(r.status).toBe(500);
+    expect(r.body).toMatchObject({ message: 'account_has_descendants', data: { message: 'account has descendants' } });
+    const leaf = await h.call('DELETE', `/v2/accounts/${branch.id}`);
+    expect(leaf.status).toBe(200);
+    expect(leaf.body.data).toMatchObject({ _read_only: { deleted: true } });
+    expect((await h.call('GET', `/v2/accounts/${branch.id}`)).status).toBe(404);
+    expect((await h.call('DELETE', `/v2/accounts/${east.id}`)).status).toBe(200);
+  });
+
+  it('lets a child token work in its own account and below, and creates grandchildren', async () => {
+    const child = await create(reseller, 'Child With Token');
+    const key = ((await h.call('GET', `/v2/accounts/${child.id}/api_key`)).body.data as { api_key: string }).api_key;
+    const token = await apiLogin(h.sandbox, key);
+    const grand = await request(h.sandbox, 'PUT', `/v2/accounts/${child.id}`, { data: { name: 'Grandchild' } }, token);
+    expect(grand.status).toBe(201);
+    const viaRoot = await request(h.sandbox, 'PUT', '/v2/accounts', { data: { name: 'Another Grandchild' } }, token);
+    expect(viaRoot.status).toBe(201);
+    const kids = await request(h.sandbox, 'GET', `/v2/accounts/${child.id}/children?paginate=false`, {}, token);
+    expect((kids.body.data as Doc[]).map((a) => a.name).sort()).toEqual(['Another Grandchild', 'Grandchild']);
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${reseller}`, {}, token)).status).toBe(403);
+  });
+});
