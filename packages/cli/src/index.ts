@@ -1,3 +1,4 @@
 // @audian/cli — the `audian` command; importable for tests and wrappers.
 
-export { buildProgram, run } from './program';
+export { EXIT_CODES, type ExitCode } from './internal/cli-error';
+export { buildFullProgram, buildProgram, type ResourceStub, run } from './program';

@@ -1,0 +1,147 @@
+import type { ArgToken } from './call-args';
+
+/**
+ * A resource method beyond CRUD, exposed as `audian <resource> <command> ARGS…`. Only entries
+ * whose method the resource class really has become commands; any other endpoint is reachable
+ * through `audian api`.
+ */
+export interface DomainVerb {
+  /** The sub-command name. */
+  readonly command: string;
+  /** The resource class method it calls. */
+  readonly method: string;
+  /** One line for `--help`. */
+  readonly description: string;
+  /** Limits the verb to these resources (wire names); any resource with the method when absent. */
+  readonly resources?: readonly string[];
+  /** How the method's arguments are filled (see {@link ArgToken}). */
+  readonly args: readonly ArgToken[];
+  /** A sub-resource: the method returns an object, whose `method` is then called with `args`. */
+  readonly sub?: { readonly method: string; readonly args: readonly ArgToken[] };
+  /** The answer is binary or text (photo, vCard, audio, PDF): written to `--out` or standard output. */
+  readonly binary?: boolean;
+  /** Deletes or disrupts something: asks for confirmation like `delete`. */
+  readonly destructive?: boolean;
+}
+
+type Row = readonly [command: string, method: string, args: readonly ArgToken[], description: string, extra?: Partial<DomainVerb>];
+
+const ROWS: readonly Row[] = [
+  // users, devices
+  ['status', 'status', [], 'registration state of every device', { resources: ['devices'] }],
+  ['sync', 'sync', ['id'], 'ask the phone to re-read its configuration (most reboot)'],
+  ['notify', 'notify', ['id', 'event'], 'send the device a SIP NOTIFY with this event (e.g. check-sync)'],
+  ['quickcall', 'quickcall', ['id', 'number', '@query'], 'ring it and, when answered, call the number (--query auto_answer=true)'],
+  ['devices', 'devices', ['id', '@list'], 'list the devices the user owns', { resources: ['users'] }],
+  ['vcard', 'vcard', ['id'], 'download the vCard', { binary: true, resources: ['users'] }],
+  ['photo', 'photo', ['id'], 'download the photo', { binary: true }],
+  ['upload-photo', 'uploadPhoto', ['id', '@file'], 'upload a photo from an image file', { resources: ['users'] }],
+  ['remove-photo', 'removePhoto', ['id'], 'delete the photo', { destructive: true }],
+  // accounts (the API key commands are left out on purpose: the CLI never prints secrets)
+  ['children', 'children', ['id?', '@list'], 'list the direct sub-accounts (of the login’s account by default)'],
+  ['descendants', 'descendants', ['id?', '@list'], 'list every sub-account, at any depth'],
+  ['siblings', 'siblings', ['id?', '@list'], 'list the accounts beside this one under the same parent'],
+  ['tree', 'tree', ['id?'], 'the path of accounts from the top down to this one'],
+  ['parents', 'parents', ['id?'], 'the accounts above this one'],
+  ['move', 'move', ['id', 'to-account-id'], 'move the account under another parent', { destructive: true }],
+  ['promote-reseller', 'promoteReseller', ['id?'], 'make the account a reseller'],
+  ['demote-reseller', 'demoteReseller', ['id?'], 'make the account an ordinary account again', { destructive: true }],
+  // voicemail boxes
+  ['messages', 'messages', ['box-id'], 'list the box’s messages', { sub: { method: 'list', args: ['@list'] } }],
+  ['message', 'messages', ['box-id'], 'fetch one message of the box', { sub: { method: 'get', args: ['message-id'] } }],
+  [
+    'message-audio',
+    'messages',
+    ['box-id'],
+    'download a message’s audio',
+    { binary: true, sub: { method: 'download', args: ['message-id'] } },
+  ],
+  [
+    'remove-message',
+    'messages',
+    ['box-id'],
+    'delete a message of the box',
+    { destructive: true, sub: { method: 'remove', args: ['message-id'] } },
+  ],
+  ['all-messages', 'allMessages', ['@list'], 'list the messages of every box'],
+  // conferences
+  ['participants', 'participants', ['id'], 'list who is in the conference now', { sub: { method: 'list', args: [] } }],
+  ['lock', 'lock', ['id'], 'lock the conference (nobody else can join)'],
+  ['unlock', 'unlock', ['id'], 'unlock the conference'],
+  ['play', 'play', ['id', 'media-id'], 'play a media file into the conference', { resources: ['conferences'] }],
+  ['record', 'record', ['id', 'start-or-stop'], 'start or stop recording the conference'],
+  ['dial', 'dial', ['id', '@body'], 'dial endpoints into the conference (--data {"endpoints":[…]})'],
+  // media, directories, recordings, faxes
+  ['upload', 'upload', ['id', '@file'], 'upload the audio file of a media document', { resources: ['media'] }],
+  ['download', 'download', ['id'], 'download the audio', { binary: true, resources: ['media'] }],
+  ['download', 'download', ['id', '@skip'], 'download the recording', { binary: true, resources: ['recordings'] }],
+  ['pdf', 'pdf', ['id'], 'download the directory as a PDF', { binary: true }],
+  ['list-by-user', 'listByUser', ['user-id', '@list'], 'list those of one user'],
+  ['list-by-device', 'listByDevice', ['device-id', '@list'], 'list those of one device'],
+  ['for-user', 'forUser', ['user-id', '@list'], 'list the groups a user belongs to'],
+  ['send', 'send', ['@body'], 'send one (--data / --set)'],
+  ['attachment', 'attachment', ['id'], 'download the fax document', { binary: true }],
+  // lists
+  ['entries', 'entries', ['list-id'], 'list the entries of a list', { sub: { method: 'list', args: ['@list'] } }],
+  // cdrs
+  ['interactions', 'interaction', ['@list'], 'list calls as interactions (all legs of a call together)'],
+  ['legs', 'legs', ['interaction-id', '@list'], 'list the legs of one interaction'],
+  ['summary', 'summary', ['@list'], 'totals over a period (--created-from / --created-to)'],
+  // webhooks
+  ['attempts', 'attempts', ['@list'], 'list recent delivery (or login) attempts'],
+  ['attempts-of', 'attemptsOf', ['id', '@list'], 'list the delivery attempts of one webhook'],
+  ['available', 'available', [], 'list the webhook events available'],
+  ['reenable', 'reenable', ['@skip'], 're-enable webhooks disabled after failures'],
+  // registrations, channels, queues
+  ['count', 'count', [], 'count the registrations'],
+  ['flush', 'flush', ['username'], 'drop the registrations of a SIP username', { destructive: true }],
+  ['flush-all', 'flushAll', [], 'drop every registration of the account', { destructive: true }],
+  ['hangup', 'hangup', ['uuid'], 'hang up the channel', { destructive: true }],
+  ['roster', 'roster', ['id'], 'list the agents of the queue'],
+  ['set-roster', 'setRoster', ['id', 'agent-ids...'], 'replace the agents of the queue'],
+  ['clear-roster', 'clearRoster', ['id'], 'remove every agent from the queue', { destructive: true }],
+  ['stats', 'stats', ['@skip'], 'queue statistics'],
+  // clicktocall, security, notifications
+  ['connect', 'connect', ['id', '@body'], 'place the click-to-call (--data {"contact":"+1…"})'],
+  ['history', 'history', ['id', '@list'], 'list the calls it placed'],
+  ['attempt', 'attempt', ['id'], 'fetch one login attempt'],
+  ['modules', 'modules', [], 'list the auth modules available'],
+  ['template', 'template', ['id', 'format'], 'the template of a notification (html or text)'],
+  ['preview', 'preview', ['id', '@body'], 'send a preview of a notification'],
+  ['smtp-logs', 'smtpLogs', ['@list'], 'list the e-mails sent'],
+  ['smtp-log', 'smtpLog', ['id'], 'fetch one e-mail log'],
+  // phone numbers
+  ['search', 'search', ['@query'], 'search numbers to buy (--query prefix=415 --query quantity=5)', { resources: ['phone_numbers'] }],
+  ['activate', 'activate', ['number', '@body'], 'buy/activate a number for the account', { resources: ['phone_numbers'] }],
+  ['reserve', 'reserve', ['number', '@body'], 'reserve a number for the account', { resources: ['phone_numbers'] }],
+  ['identify', 'identify', ['number'], 'which account holds the number'],
+  ['classify', 'classify', ['dial-string'], 'classify a dialled number (emergency, tollfree, …)'],
+  ['classifiers', 'classifiers', [], 'list the number classifiers'],
+  ['check', 'check', ['numbers...'], 'check which numbers are available'],
+  ['cascade-quantity', 'cascadeQuantity', [], 'how many numbers the account and its sub-accounts hold'],
+  // search
+  ['query', 'query', ['@body', '@list'], 'search documents (--set type=user --set view=name --set value=Ada)', { resources: ['search'] }],
+];
+
+/** The domain verbs the CLI knows, matched against each resource class's methods. */
+export const DOMAIN_VERBS: readonly DomainVerb[] = ROWS.map(([command, method, args, description, extra]) => ({
+  command,
+  method,
+  args,
+  description,
+  ...extra,
+}));
+
+/** The domain verbs a resource class has (the first matching entry per command). */
+export function domainVerbsOf(resource: string, prototype: object, taken: readonly string[] = []): DomainVerb[] {
+  const seen = new Set(taken);
+  const out: DomainVerb[] = [];
+  for (const verb of DOMAIN_VERBS) {
+    if (seen.has(verb.command)) continue;
+    if (verb.resources && !verb.resources.includes(resource)) continue;
+    if (typeof (prototype as Record<string, unknown>)[verb.method] !== 'function') continue;
+    seen.add(verb.command);
+    out.push(verb);
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+import type { Writable } from 'node:stream';
+import Table from 'cli-table3';
+import { stringify as csvStringify } from 'csv-stringify/sync';
+import { stringify as yamlStringify } from 'yaml';
+import { UsageError } from './cli-error';
+import { type Doc, flatten, getPath, isDoc, project } from './fields';
+import { stdoutIsTTY, write } from './stdout';
+
+/** The output formats of every command that prints data. */
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'yaml'] as const;
+
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** How to print: the format and the chosen fields (dot paths). */
+export interface OutputOptions {
+  readonly format: OutputFormat;
+  readonly fields?: readonly string[];
+}
+
+const MAX_DEFAULT_COLUMNS = 8;
+const MAX_CELL = 60;
+
+/**
+ * The format to use: the one asked for, else a table on a terminal and JSON when piped.
+ *
+ * @throws UsageError for an unknown format
+ */
+export function resolveFormat(format: string | undefined, tty: boolean = stdoutIsTTY()): OutputFormat {
+  if (format === undefined) return tty ? 'table' : 'json';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--output: unknown format ${JSON.stringify(format)} (use ${OUTPUT_FORMATS.join(', ')})`);
+  }
+  return format as OutputFormat;
+}
+
+/** Receives a stream of items and prints them as they come (a table waits for the last one). */
+export interface ItemSink {
+  /** Prints (or buffers) one item. */
+  write(item: unknown): Promise<void>;
+  /** Marks the end of a page: a CSV decides its columns at the first one. */
+  pageEnd(): Promise<void>;
+  /** Prints what is left and closes the document (`]` for JSON). */
+  end(): Promise<void>;
+}
+
+/** A sink printing items in `options.format` to `out`. */
+export function createItemSink(options: OutputOptions, out: Writable = process.stdout): ItemSink {
+  const { format, fields } = options;
+  let count = 0;
+  switch (format) {
+    case 'json':
+      return {
+        async write(item) {
+          const text = indent(JSON.stringify(project(item, fields), null, 2));
+          await write(`${count++ === 0 ? '[\n' : ',\n'}${text}`, out);
+        },
+        async pageEnd() {},
+        async end() {
+          await write(count === 0 ? '[]\n' : '\n]\n', out);
+        },
+      };
+    case 'ndjson':
+      return {
+        async write(item) {
+          count++;
+          await write(`${JSON.stringify(project(item, fields))}\n`, out);
+        },
+        async pageEnd() {},
+        async end() {},
+      };
+    case 'yaml':
+      return {
+        async write(item) {
+          count++;
+          await write(yamlStringify([project(item, fields)]), out);
+        },
+        async pageEnd() {},
+        async end() {
+          if (count === 0) await write('[]\n', out);
+        },
+      };
+    case 'csv': {
+      let columns: string[] | undefined = fields ? [...fields] : undefined;
+      let pending: unknown[] = [];
+      let headerDone = false;
+      const flush = async (): Promise<void> => {
+        if (pending.length === 0) return;
+        columns ??= columnsOf(pending, 'csv');
+        const rows = pending.map((item) => rowOf(item, columns as string[], 'csv'));
+        pending = [];
+        await write(csvStringify(rows, { header: !headerDone, columns }), out);
+        headerDone = true;
+      };
+      return {
+        async write(item) {
+          pending.push(item);
+          if (columns) await flush();
+        },
+        pageEnd: flush,
+        async end() {
+          await flush();
+          // An empty result with chosen columns is still a CSV with its header.
+          if (!headerDone && columns?.length) await write(csvStringify([], { header: true, columns }), out);
+        },
+      };
+    }
+    case 'table': {
+      const items: unknown[] = [];
+      return {
+        async write(item) {
+          items.push(item);
+        },
+        async pageEnd() {},
+        async end() {
+          await write(renderRows(items, fields), out);
+        },
+      };
+    }
+  }
+}
+
+/** Prints one value (a document, a list, a scalar) in `options.format`. */
+export async function printValue(value: unknown, options: OutputOptions, out: Writable = process.stdout): Promise<void> {
+  const { format, fields } = options;
+  if (Array.isArray(value) && format !== 'json' && format !== 'yaml') {
+    const sink = createItemSink(options, out);
+    for (const item of value) await sink.write(item);
+    await sink.end();
+    return;
+  }
+  switch (format) {
+    case 'json':
+      await write(
+        `${JSON.stringify(Array.isArray(value) ? value.map((v) => project(v, fields)) : project(value, fields), null, 2) ?? 'null'}\n`,
+        out,
+      );
+      return;
+    case 'ndjson':
+      await write(`${JSON.stringify(project(value, fields)) ?? 'null'}\n`, out);
+      return;
+    case 'yaml':
+      await write(yamlStringify(Array.isArray(value) ? value.map((v) => project(v, fields)) : project(value, fields)), out);
+      return;
+    case 'csv': {
+      const columns = fields ? [...fields] : columnsOf([value], 'csv');
+      await write(csvStringify([rowOf(value, columns, 'csv')], { header: true, columns }), out);
+      return;
+    }
+    case 'table':
+      await write(isDoc(value) ? renderDocument(value, fields) : `${cell(value, 'table')}\n`, out);
+      return;
+  }
+}
+
+/**
+ * Columns for a list: `id` first, then the flattened keys in order of appearance. A table keeps
+ * the first few that print well (no lists of objects); a CSV keeps them all.
+ */
+function columnsOf(items: readonly unknown[], mode: 'csv' | 'table'): string[] {
+  const seen = new Set<string>();
+  for (const item of items) {
+    for (const [key, value] of Object.entries(flatten(item))) {
+      if (mode === 'table' && Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) continue;
+      seen.add(key);
+    }
+  }
+  const keys = [...seen];
+  const ordered = keys.includes('id') ? ['id', ...keys.filter((k) => k !== 'id')] : keys;
+  return mode === 'table' ? ordered.slice(0, MAX_DEFAULT_COLUMNS) : ordered;
+}
+
+function rowOf(item: unknown, columns: readonly string[], mode: 'csv' | 'table'): string[] {
+  if (!isDoc(item)) return [cell(item, mode)];
+  return columns.map((c) => cell(getPath(item, c) ?? (item as Doc)[c], mode));
+}
+
+function cell(value: unknown, mode: 'csv' | 'table'): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return mode === 'table' ? truncate(value) : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (mode === 'table' && Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return truncate(value.join(', '));
+  const json = JSON.stringify(value);
+  return mode === 'table' ? truncate(json) : json;
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  return oneLine.length > MAX_CELL ? `${oneLine.slice(0, MAX_CELL - 1)}…` : oneLine;
+}
+
+function borderless(head: string[]): Table.Table {
+  return new Table({
+    head,
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
+    style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+  });
+}
+
+function renderRows(items: readonly unknown[], fields: readonly string[] | undefined): string {
+  if (items.length === 0) return '';
+  if (!items.some(isDoc)) return `${items.map((i) => cell(i, 'table')).join('\n')}\n`;
+  const columns = fields ? [...fields] : columnsOf(items, 'table');
+  const table = borderless(columns);
+  for (const item of items) table.push(rowOf(item, columns, 'table'));
+  return `${trimLines(table.toString())}\n`;
+}
+
+function renderDocument(doc: Doc, fields: readonly string[] | undefined): string {
+  const flat = fields ? Object.fromEntries(fields.map((f) => [f, getPath(doc, f)])) : flatten(doc);
+  const entries = Object.entries(flat);
+  if (entries.length === 0) return '';
+  const table = borderless([]);
+  for (const [key, value] of entries) table.push([key, cell(value, 'table')]);
+  return `${trimLines(table.toString())}\n`;
+}
+
+function trimLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

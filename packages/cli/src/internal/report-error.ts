@@ -1,0 +1,76 @@
+import {
+  ApiError,
+  AudianError,
+  BadRequestError,
+  InvalidArgumentError,
+  NotFoundError,
+  PaymentRequiredError,
+  UnauthorizedError,
+} from '@audian/core';
+import { activity } from './activity';
+import { CliError, EXIT_CODES, type ExitCode } from './cli-error';
+import { interrupted } from './interrupt';
+import { secrets } from './secrets';
+
+/** What to print for an error, and the exit code. */
+export interface ErrorReport {
+  readonly exitCode: ExitCode;
+  /** The first line says what failed and why; the others list field errors and hints. */
+  readonly lines: readonly string[];
+}
+
+/**
+ * Turns an error into one line (what failed and why, with the request id of API errors), one
+ * more line per field error, and the exit code: 2 bad arguments, 3 auth, 4 not found, 130
+ * interrupted, 1 anything else. Known secrets are scrubbed; the stack only with `debug`.
+ */
+export function reportError(error: unknown, debug = false): ErrorReport {
+  const { exitCode, message, details } = classify(error);
+  const doing = activity();
+  // Ctrl-C is the user's own doing, not an error.
+  const head = exitCode === EXIT_CODES.interrupted ? message : `error: ${doing ? `${doing}: ` : ''}${message}`;
+  const lines = [head, ...details.map((d) => `  ${d}`)];
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return { exitCode, lines: lines.map((l) => secrets.scrub(l)) };
+}
+
+function classify(error: unknown): { exitCode: ExitCode; message: string; details: readonly string[] } {
+  if (error instanceof CliError && error.exitCode === EXIT_CODES.interrupted)
+    return { exitCode: error.exitCode, message: error.message, details: error.details };
+  if (interrupted() || isAbort(error)) return { exitCode: EXIT_CODES.interrupted, message: 'interrupted', details: [] };
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message, details: error.details };
+  if (error instanceof InvalidArgumentError) {
+    const details = error.issues.length > 1 ? error.issues.map((i) => `${i.path || '(body)'}: ${i.message}`) : [];
+    return { exitCode: EXIT_CODES.usage, message: error.message, details };
+  }
+  if (error instanceof UnauthorizedError) {
+    return { exitCode: EXIT_CODES.auth, message: error.message, details: ['check the credentials, or log in again with `audian login`'] };
+  }
+  if (error instanceof NotFoundError) return { exitCode: EXIT_CODES.notFound, message: error.message, details: [] };
+  if (error instanceof BadRequestError) {
+    const details = error.fieldErrors.map((f) => `${f.path || '(document)'}: ${f.message} [${f.code}]`);
+    return { exitCode: EXIT_CODES.failure, message: apiSummary(error, details.length > 0), details };
+  }
+  if (error instanceof PaymentRequiredError) {
+    return {
+      exitCode: EXIT_CODES.failure,
+      message: error.message,
+      details: [`charges: ${JSON.stringify(error.charges)}`, 'add --accept-charges to accept them'],
+    };
+  }
+  if (error instanceof ApiError || error instanceof AudianError)
+    return { exitCode: EXIT_CODES.failure, message: error.message, details: [] };
+  if (error instanceof Error) return { exitCode: EXIT_CODES.failure, message: error.message || error.name, details: [] };
+  return { exitCode: EXIT_CODES.failure, message: String(error), details: [] };
+}
+
+/** A 400's first line: status, reason, request; the field errors follow on their own lines. */
+function apiSummary(error: BadRequestError, hasFields: boolean): string {
+  if (!hasFields) return error.message;
+  const reason = error.apiMessage ?? 'invalid request';
+  return `${error.status} ${reason}: ${error.fieldErrors.length} field error${error.fieldErrors.length === 1 ? '' : 's'} (${error.request.method} ${error.request.url}${error.requestId ? `, request id ${error.requestId}` : ''})`;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
+}
