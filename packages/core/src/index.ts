@@ -2,11 +2,13 @@
 
 export type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 export { BinaryResponse } from './binary-response';
+export { assertE164, isE164 } from './e164';
 export { type ApiResponse, type HeaderReader, parseEnvelope, type RateLimitTokens, type ResponseMeta } from './envelope';
 export { ApiError, type ApiErrorInit, statusText } from './errors/api-error';
 export { AudianError, errorChain, isAudianError } from './errors/audian-error';
 export { type FieldError, formatFieldErrors, parseFieldErrors } from './errors/field-errors';
 export { type ArgumentIssue, InvalidArgumentError } from './errors/invalid-argument-error';
+export { type NumberError, numberErrors } from './errors/number-errors';
 export type { RequestInfo } from './errors/request-info';
 export { ResponseValidationError, type ValidationIssue } from './errors/response-validation-error';
 export {
@@ -52,6 +54,7 @@ export {
   resolveRetryOptions,
 } from './retry';
 export { issuePath, type StandardSchemaV1 } from './standard-schema';
+export { MAX_RANGE_SECONDS, rangeWindows } from './time-windows';
 export { CROSSBAR_RATE_LIMIT, type RateLimitOptions, TokenBucket } from './token-bucket';
 export {
   createTransport,

@@ -1,4 +1,6 @@
 import ky, { type Hooks, type KyInstance } from 'ky';
+// '#node-fetch' is the Node client on Node and a stub elsewhere (package.json "imports").
+import { BUFFERED, createNodeFetch, type PlainInit } from '#node-fetch';
 import type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 import { BinaryResponse } from './binary-response';
 import { type ApiResponse, parseEnvelope, type ResponseMeta } from './envelope';
@@ -13,7 +15,6 @@ import { type ListParams, queryValue, toListQuery } from './filters';
 import { abortReason, sleep } from './internal/abort';
 import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environment';
 import { describeNetworkError } from './internal/network-error';
-import { BUFFERED, createNodeFetch, type PlainInit } from './internal/node-fetch';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
 import { expandPath } from './path';

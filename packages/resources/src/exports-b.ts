@@ -1,7 +1,9 @@
 // Public exports of the numbers, records and operations resources (classes and types).
 
-export { CDR_MAX_RANGE_SECONDS, cdrWindows } from './helpers/cdr-windows.js';
-export { assertE164, isE164, phoneNumberErrors } from './helpers/e164.js';
+// Time-range splitting and E.164 checks live in core (every layer needs them); re-exported here
+// under the names resource users look for.
+export { assertE164, isE164, MAX_RANGE_SECONDS as CDR_MAX_RANGE_SECONDS, rangeWindows as cdrWindows } from '@audian/core';
+export { phoneNumberErrors } from './helpers/phone-number-errors.js';
 export type { CdrExportParams, CdrListParams, Cdrs } from './resources/cdrs.js';
 export type { Channels } from './resources/channels.js';
 export type { ClickToCall } from './resources/clicktocall.js';

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BinaryResponse, InvalidArgumentError, NotFoundError, Page } from '@audian/core';
 import { describe, expect, it } from 'vitest';
+import { example } from './kazoo-examples';
 import { acct, wireCases } from './wire';
 import { rawUploadCases, rejectionOf, scriptedClient } from './wire-a';
 
@@ -12,12 +11,6 @@ const MSG2 = '201605-f0c3c16551a5ff7b5753a381892e2e01';
 const box = { id: BOX, name: 'VMBox 0', mailbox: '3000', owner_id: 'f1d98a5df729f95cd208ee9430e3b21b', pin: '0000', custom: 1 };
 const message = { timestamp: 63630058722, caller_id_number: '1001', folder: 'new', length: 3140, media_id: MSG };
 const AUDIO = new Uint8Array([0x49, 0x44, 0x33, 0x04, 0x00, 0xff, 0xfb, 0x90]);
-
-const example = (name: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../../shared/kazoo-examples/${name}`, import.meta.url)), 'utf8')) as Record<
-    string,
-    unknown
-  >;
 
 // KAZOO's documented account-wide listing. Its `next_start_key: []` is a pre-4.2 artefact (an
 // empty raw key); left out here so the page is the last one.
@@ -46,6 +39,7 @@ describe('vmboxes on the wire', () => {
     },
     {
       label: "create with KAZOO's documented request passes validation and is sent unchanged",
+      needsExamples: true,
       call: (a) => a.vmboxes.create(example('vmboxes.create.request.json').data as never),
       request: { method: 'PUT', path: acct('/vmboxes'), body: example('vmboxes.create.request.json') },
       reply: { status: 201, raw: example('vmboxes.create.response.json') },
@@ -71,6 +65,7 @@ describe('vmboxes on the wire', () => {
     },
     {
       label: 'allMessages → GET …/vmboxes/messages, each item flattened with its box id as source_id',
+      needsExamples: true,
       call: (a) => a.vmboxes.allMessages({ filter: { folder: 'new' } }),
       request: { method: 'GET', path: acct('/vmboxes/messages'), query: { filter_folder: 'new' } },
       reply: { status: 200, raw: accountListing },
@@ -110,12 +105,14 @@ describe('vmboxes on the wire', () => {
     },
     {
       label: 'moveToFolder(one id) → POST …/messages/{msg} with the documented body',
+      needsExamples: true,
       call: (a) => a.vmboxes.messages(BOX).moveToFolder(MSG, 'saved'),
       request: { method: 'POST', path: acct(`/vmboxes/${BOX}/messages/${MSG}`), body: example('vmboxes.message.update.request.json') },
       reply: [200, { ...message, folder: 'saved' }],
     },
     {
       label: 'moveToFolder(ids) → one bulk POST …/messages with the documented body',
+      needsExamples: true,
       call: (a) => a.vmboxes.messages(BOX).moveToFolder(['MSG_ID1', 'MSG_ID2', 'MSG_ID3'], 'saved'),
       request: { method: 'POST', path: acct(`/vmboxes/${BOX}/messages`), body: example('vmboxes.messages.update.request.json') },
       reply: [200, { succeeded: [MSG], failed: [{ [MSG2]: 'not_found' }] }],
@@ -163,6 +160,7 @@ describe('vmboxes on the wire', () => {
     },
     {
       label: 'downloadZip → POST …/messages/raw with the documented body, Accept application/zip, a BinaryResponse',
+      needsExamples: true,
       call: async (a) => {
         const zip = await a.vmboxes.messages(BOX).downloadZip(['MSG_ID1', 'MSG_ID2', 'MSG_ID3']);
         return { binary: zip instanceof BinaryResponse, type: zip.contentType, bytes: await zip.bytes() };

@@ -2,6 +2,7 @@ import { createApiKeyAuth } from '@audian/auth';
 import { envelope, fakeJwt, type RecordedRequest, startTestServer, type TestServer } from '@audian/test-server';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type Audian, createAudian } from '../src/index';
+import { HAS_EXAMPLES } from './kazoo-examples';
 
 /** The account every wire test's session belongs to. */
 export const ACCOUNT = '4b1d0c0ffee0000000000000000000aa';
@@ -28,6 +29,8 @@ export interface WireCase {
   readonly error?: abstract new (
     ...args: never[]
   ) => Error;
+  /** The case uses KAZOO's documented examples (../shared/kazoo-examples): skipped without them. */
+  readonly needsExamples?: boolean;
 }
 
 /**
@@ -52,6 +55,10 @@ export function wireCases(cases: readonly WireCase[]): void {
   });
 
   for (const c of cases) {
+    if (c.needsExamples && !HAS_EXAMPLES) {
+      it.skip(`${c.label} (skipped: ../shared/kazoo-examples not found)`, () => {});
+      continue;
+    }
     it(c.label, async () => {
       let seen: RecordedRequest | undefined;
       const reply = c.reply ?? [200, {}];

@@ -1,16 +1,8 @@
 import type * as Http from 'node:http';
 
-/**
- * Options the transport hands its `fetch` beside the Request: the same method, headers and body
- * as plain values, so the Node fetch below need not read them back out of the Request object.
- * Absent when a user hook may have replaced the Request.
- */
-export interface PlainInit {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
-}
+import type { PlainInit } from './node-fetch-types';
+
+export type { PlainInit };
 
 /** Marks a Response whose body was read in full before it was returned (so it cannot stall). */
 export const BUFFERED = Symbol.for('@audian/core.buffered-body');

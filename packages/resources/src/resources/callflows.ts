@@ -2,17 +2,7 @@ import type { CallOptions, ListParams, PagePromise } from '@audian/core';
 import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { documentCheck } from '../internal/resource-base.js';
-import type {
-  Callflow,
-  CallflowChildren,
-  CallflowCreateParams,
-  CallflowModuleData,
-  CallflowNode,
-  CallflowPatchParams,
-  CallflowSummary,
-  CallflowTypedModule,
-  CallflowTypedNode,
-} from '../schemas/callflows.js';
+import type { Callflow, CallflowCreateParams, CallflowPatchParams, CallflowSummary } from '../schemas/callflows.js';
 
 const CALLFLOWS = 'accounts/{account_id}/callflows';
 

@@ -4,13 +4,14 @@ import {
   type CallOptions,
   InvalidArgumentError,
   type ListParams,
+  MAX_RANGE_SECONDS,
   PagePromise,
   type PageResult,
+  rangeWindows,
   type StandardSchemaV1,
   toGregorianSeconds,
   toListQuery,
 } from '@audian/core';
-import { CDR_MAX_RANGE_SECONDS, cdrWindows } from '../helpers/cdr-windows.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
@@ -59,7 +60,7 @@ const anyObjects = listCheck('');
 export class Cdrs extends ResourceBase {
   /**
    * Lists CDRs (summaries), newest first unless `ascending`; ranges longer than
-   * {@link CDR_MAX_RANGE_SECONDS} are split into windows transparently. For a split range,
+   * {@link MAX_RANGE_SECONDS} are split into windows transparently. For a split range,
    * `page.nextStartKey` is an SDK cursor (window + Crossbar key) to pass back as `startKey` with
    * the same range.
    * `GET /v2/accounts/{ACCOUNT_ID}/cdrs`
@@ -98,17 +99,17 @@ export class Cdrs extends ResourceBase {
   }
 
   /**
-   * Totals over a time range (at most one window: {@link CDR_MAX_RANGE_SECONDS}).
+   * Totals over a time range (at most one window: {@link MAX_RANGE_SECONDS}).
    * `GET /v2/accounts/{ACCOUNT_ID}/cdrs/summary`
    *
    * @throws InvalidArgumentError (before any request) when the range is longer than Crossbar accepts
    */
   summary(params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'query'> = {}, options?: CallOptions): Promise<Record<string, unknown>> {
     const range = bounds(params);
-    if (range.from !== undefined && range.to !== undefined && range.to - range.from > CDR_MAX_RANGE_SECONDS) {
+    if (range.from !== undefined && range.to !== undefined && range.to - range.from > MAX_RANGE_SECONDS) {
       throw new InvalidArgumentError(
         'createdTo',
-        `a CDR summary covers at most ${CDR_MAX_RANGE_SECONDS} seconds (31 days + 1 hour); ask per window`,
+        `a CDR summary covers at most ${MAX_RANGE_SECONDS} seconds (31 days + 1 hour); ask per window`,
       );
     }
     return this.call('GET', `${CDRS}/summary`, { query: toListQuery(params), options });
@@ -243,8 +244,8 @@ function plannedWindows(params: ListParams): [number, number][] | undefined {
   const { from, to } = bounds(params);
   if (from === undefined) return undefined;
   const end = to ?? toGregorianSeconds(new Date());
-  if (end - from <= CDR_MAX_RANGE_SECONDS) return undefined;
-  return cdrWindows(from, end);
+  if (end - from <= MAX_RANGE_SECONDS) return undefined;
+  return rangeWindows(from, end);
 }
 
 /** Crossbar lists newest first unless `ascending`: windows follow the same order. */

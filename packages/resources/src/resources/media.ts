@@ -160,7 +160,7 @@ export class Media extends crud({
    * Downloads a file's audio; the body is not read until asked (stream it, or read bytes/blob).
    * `GET /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}/raw` with `Accept: audio/*`
    *
-   * @param accept - a precise media type to ask for @default 'audio/*'
+   * @param options - per-call options; `accept` asks for a precise media type (default `audio/*`)
    */
   download(mediaId: string, options?: CallOptions & { readonly accept?: string }): Promise<BinaryResponse> {
     return this.fetchBinary(`${MEDIA}/{id}/raw`, { pathParams: { id: mediaId }, accept: options?.accept ?? 'audio/*', options });

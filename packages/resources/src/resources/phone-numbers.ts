@@ -1,5 +1,4 @@
-import { ApiError, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type StandardSchemaV1 } from '@audian/core';
-import { assertE164 } from '../helpers/e164.js';
+import { assertE164, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type StandardSchemaV1 } from '@audian/core';
 import { lazy } from '../internal/lazy.js';
 import { checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
 import type {

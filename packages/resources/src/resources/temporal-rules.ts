@@ -1,13 +1,7 @@
-import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, toGregorianSeconds } from '@audian/core';
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
 import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
-import type {
-  TemporalRule,
-  TemporalRuleCreateParams,
-  TemporalRulePatchParams,
-  TemporalRuleSummary,
-  Weekday,
-} from '../schemas/temporal-rules.js';
+import type { TemporalRule, TemporalRuleCreateParams, TemporalRulePatchParams, TemporalRuleSummary } from '../schemas/temporal-rules.js';
 
 /**
  * The account's temporal rules (times of day, week, month or year, used by `temporal_route`

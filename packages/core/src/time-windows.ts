@@ -1,10 +1,12 @@
-import { assertGregorian, InvalidArgumentError } from '@audian/core';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { assertGregorian } from './gregorian';
 
 /**
- * The longest `created_from`…`created_to` span Crossbar accepts in one CDR request: 31 days and
- * one hour (`crossbar.cdrs.maximum_range`), in seconds. Longer ranges answer 400 `date_range`.
+ * The longest `created_from`…`created_to` span Crossbar accepts in one request to a time-ranged
+ * endpoint (CDRs, ledgers, recordings…): 31 days and one hour (`crossbar.maximum_range`), in
+ * seconds. Longer ranges answer 400 `date_range`.
  */
-export const CDR_MAX_RANGE_SECONDS = 2_682_000;
+export const MAX_RANGE_SECONDS = 2_682_000;
 
 /**
  * Splits `[from, to]` (Gregorian seconds, both inclusive, as Crossbar compares them) into
@@ -15,12 +17,12 @@ export const CDR_MAX_RANGE_SECONDS = 2_682_000;
  *
  * @example
  * ```ts
- * import { cdrWindows } from '@audian/resources';
+ * import { rangeWindows } from '@audian/core';
  *
- * cdrWindows(63905587200, 63905587200 + 70 * 86400).length; // 3
+ * rangeWindows(63905587200, 63905587200 + 70 * 86400).length; // 3
  * ```
  */
-export function cdrWindows(from: number, to: number, maxRange: number = CDR_MAX_RANGE_SECONDS): [number, number][] {
+export function rangeWindows(from: number, to: number, maxRange: number = MAX_RANGE_SECONDS): [number, number][] {
   assertGregorian(from, 'createdFrom');
   assertGregorian(to, 'createdTo');
   if (from > to) throw new InvalidArgumentError('createdFrom', 'createdFrom is after createdTo');

@@ -1,0 +1,11 @@
+/**
+ * Options the transport hands its `fetch` beside the Request: the same method, headers and body
+ * as plain values, so the Node fetch need not read them back out of the Request object.
+ * Absent when a user hook may have replaced the Request.
+ */
+export interface PlainInit {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
