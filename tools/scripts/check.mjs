@@ -24,6 +24,8 @@ if (run(bin('biome'), ['ci', '.']) !== 0) failures.push('lint');
 console.log('\n=== build, typecheck, test, package checks (nx)');
 const targets = process.argv.includes('--no-package-checks') ? 'build,typecheck,test' : 'build,typecheck,test,lint:package';
 if (run(bin('nx'), ['run-many', '-t', targets, '--output-style=static', '--parallel=2']) !== 0) failures.push('nx');
+console.log('\n=== API reference (TypeDoc into docs/api; an export without TSDoc fails)');
+if (run(bin('typedoc'), ['--logLevel', 'Error']) !== 0) failures.push('docs');
 console.log('\n=== summary');
 if (run(process.execPath, [join(root, 'tools/scripts/test-summary.mjs')]) !== 0) failures.push('tests');
 if (failures.length) {

@@ -1,0 +1,47 @@
+import type { Applied } from './apply';
+import type { Plan } from './plan';
+
+const SYMBOL: Record<string, string> = { create: '+', change: '~', keep: '=', remove: '-', orphan: '?' };
+
+/** A plain-text table: columns padded to their widest cell. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The plan as a person reads it: one line per document, with what will happen and why. */
+export function renderPlan(plan: Plan): string {
+  const rows = plan.steps.map((s) => {
+    if (s.action === 'create') return [SYMBOL.create as string, 'create', s.desired.kind, s.desired.label, ''];
+    if (s.action === 'change') return [SYMBOL.change as string, 'change', s.desired.kind, s.desired.label, s.fields.join(', ')];
+    if (s.action === 'keep') return [SYMBOL.keep as string, 'keep', s.desired.kind, s.desired.label, ''];
+    return [
+      SYMBOL[s.action] as string,
+      s.action === 'orphan' ? 'orphan' : 'remove',
+      s.kind,
+      s.key,
+      s.action === 'orphan' ? 'no longer in the spec (use --prune)' : '',
+    ];
+  });
+  const count = (a: string) => plan.steps.filter((s) => s.action === a).length;
+  const summary = `${count('create')} to create, ${count('change')} to change, ${count('keep')} unchanged${count('remove') ? `, ${count('remove')} to remove` : ''}${count('orphan') ? `, ${count('orphan')} orphaned` : ''}`;
+  return `Plan for office "${plan.office}": ${summary}\n\n${table(['', 'action', 'kind', 'document', 'fields'], rows)}`;
+}
+
+/** Whether a plan changes anything. */
+export function isNoop(plan: Plan): boolean {
+  return plan.steps.every((s) => s.action === 'keep' || s.action === 'orphan');
+}
+
+/** What was applied, as a table. */
+export function renderApplied(applied: readonly Applied[]): string {
+  return table(
+    ['', 'action', 'kind', 'document', 'id'],
+    applied.map((a) => [SYMBOL[a.action] as string, a.action, a.kind, a.label, a.id ?? '']),
+  );
+}

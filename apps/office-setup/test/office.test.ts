@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createApiKeyAuth } from '@audian/auth';
+import { type Audian, createAudian } from '@audian/resources';
+import { startSandbox } from '@audian/sandbox';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyOffice, isNoop, parseSpec, planOffice, SpecError } from '../src/index';
+
+const exampleFile = fileURLToPath(new URL('../examples/acme-dental.yaml', import.meta.url));
+const example = readFileSync(exampleFile, 'utf8');
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let audian: Audian;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  // The sandbox answers at once; the client-side bucket would only slow the test down.
+  audian = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: sandbox.apiKey }), rateLimit: false });
+});
+afterAll(() => sandbox?.stop());
+
+// Asynchronous on purpose: the sandbox answering the command runs in this same process.
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { ...process.env, AUDIAN_API_KEY: sandbox.apiKey, AUDIAN_BASE_URL: sandbox.apiUrl },
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+};
+
+const writes = () => {
+  const s = sandbox.stats();
+  return (s.byMethod.PUT ?? 0) + (s.byMethod.POST ?? 0) + (s.byMethod.PATCH ?? 0) + (s.byMethod.DELETE ?? 0);
+};
+
+describe('office-setup against the sandbox', () => {
+  // The cases build on each other: one office, applied, re-applied, changed.
+  beforeEach(() => sandbox.resetStats());
+
+  it('applies the example office: every document created, in dependency order', async () => {
+    const { plan, applied } = await applyOffice(audian, parseSpec(example));
+    expect(plan.steps.every((s) => s.action === 'create')).toBe(true);
+    expect(applied).toHaveLength(19);
+    const users = await audian.users.list({ filter: { 'office_setup.office': 'Acme Dental' } }).toArray();
+    expect(users.map((u) => u.presence_id).sort()).toEqual(['2001', '2002', '2003']);
+    const main = await audian.callflows.list({ filter: { numbers: '+14155550150' } }).toArray();
+    expect(main).toHaveLength(1);
+    const flow = (await audian.callflows.get(main[0]?.id as string)).flow as {
+      module: string;
+      children: Record<string, { module: string }>;
+    };
+    expect(flow.module).toBe('temporal_route');
+    expect(flow.children._?.module).toBe('voicemail');
+  });
+
+  it('applying the same spec again changes nothing and writes nothing', async () => {
+    const plan = await planOffice(audian, parseSpec(example));
+    expect(isNoop(plan)).toBe(true);
+    const { applied } = await applyOffice(audian, parseSpec(example));
+    expect(applied.every((a) => a.action === 'keep')).toBe(true);
+    expect(writes()).toBe(0);
+  });
+
+  it('a changed spec applies only the difference', async () => {
+    const changed = example
+      .replace('email: alan@acme-dental.example', 'email: alan.turing@acme-dental.example')
+      .replace(
+        '        mac_address: "00:04:f2:ab:7e:02"',
+        '        mac_address: "00:04:f2:ab:7e:02"\n      - name: Alan softphone\n        type: softphone',
+      );
+    const plan = await planOffice(audian, parseSpec(changed));
+    const moving = plan.steps.filter((s) => s.action !== 'keep');
+    expect(moving.map((s) => [s.action, 'desired' in s ? s.desired.key : s.key])).toEqual([
+      ['change', 'user:2002'],
+      ['create', 'device:2002:1'],
+    ]);
+    expect(moving[0]?.action === 'change' && moving[0].fields).toEqual(['username', 'email']);
+    await applyOffice(audian, parseSpec(changed));
+    expect(writes()).toBe(2);
+    expect((await audian.users.list({ filter: { email: 'alan.turing@acme-dental.example' } }).toArray()).length).toBe(1);
+    expect(isNoop(await planOffice(audian, parseSpec(changed)))).toBe(true);
+  });
+
+  it('a document the spec no longer names is reported, and removed only with prune', async () => {
+    const smaller = example.replace('      - name: Grace softphone\n        type: softphone\n', '');
+    const plan = await planOffice(audian, parseSpec(smaller));
+    // Grace's softphone is gone from the spec; so is the softphone the previous case added for Alan.
+    expect(
+      plan.steps
+        .filter((s) => s.action === 'orphan')
+        .map((s) => ('key' in s ? s.key : ''))
+        .sort(),
+    ).toEqual(['device:2001:1', 'device:2002:1']);
+    await applyOffice(audian, parseSpec(smaller));
+    expect(writes()).toBeGreaterThan(0); // the Alan changes from the previous case are reverted
+    sandbox.resetStats();
+    const pruned = await applyOffice(audian, parseSpec(smaller), { prune: true });
+    expect(
+      pruned.applied
+        .filter((a) => a.action === 'remove')
+        .map((a) => a.key)
+        .sort(),
+    ).toEqual(['device:2001:1', 'device:2002:1']);
+    expect(isNoop(await planOffice(audian, parseSpec(smaller), { prune: true }))).toBe(true);
+  });
+
+  it('an invalid spec is reported with its location and nothing is sent', () => {
+    sandbox.resetStats();
+    const broken = example.replace('extension: "2003"', 'extension: "twenty"');
+    expect(() => parseSpec(broken, 'office.yaml')).toThrow(SpecError);
+    expect(() => parseSpec(broken, 'office.yaml')).toThrow(/^office\.yaml:\d+:\d+: users\[2\]\.extension: must be 2 to 7 digits$/m);
+    expect(sandbox.stats().total).toBe(0);
+  });
+
+  it('the command line refuses an invalid spec with exit code 2, before any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'office-'));
+    const file = join(dir, 'office.yaml');
+    writeFileSync(file, example.replace('open: "08:30"', 'open: "8:30am"'));
+    sandbox.resetStats();
+    const result = await run(['apply', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the spec is invalid; nothing was sent');
+    expect(result.stderr).toMatch(/office\.yaml:\d+:\d+: main_number\.business_hours\.open: must be a 24-hour time/);
+    expect(sandbox.stats().total).toBe(0);
+  });
+
+  it('the command line plans against the sandbox and prints the office', async () => {
+    const plan = await run(['plan', exampleFile]);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toContain('Plan for office "Acme Dental"');
+    expect(plan.stdout).not.toContain(sandbox.apiKey);
+  });
+});

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `pnpm bench`: every benchmark, each measured side by side with its baseline in the same run
+// (these machines are noisy), printed as a table of ratios and written to docs/benchmarks.md.
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bundleSize } from './bundle-size.mjs';
+import { cliColdStart } from './cli-cold-start.mjs';
+import { paginationMemory } from './pagination-memory.mjs';
+import { rateLimitedBulk } from './rate-limited-bulk.mjs';
+import { requestOverhead } from './request-overhead.mjs';
+import { sandboxThroughput } from './sandbox-throughput.mjs';
+
+const only = process.argv.slice(2);
+const suites = {
+  'request-overhead': () => requestOverhead(),
+  'pagination-memory': () => paginationMemory(),
+  'rate-limited-bulk': () => rateLimitedBulk(),
+  'cli-cold-start': () => cliColdStart(),
+  'bundle-size': () => bundleSize(),
+  'sandbox-throughput': () => sandboxThroughput(),
+};
+
+const rows = [];
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stdout.write(`running ${name}…\n`);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    rows.push({ name: `${name}: FAILED`, baseline: '', measured: String(error?.message ?? error), ratio: Number.NaN, target: undefined });
+  }
+}
+
+const verdict = (r) => (r.target === undefined ? 'info' : Number.isFinite(r.ratio) && r.ratio <= r.target ? 'met' : 'MISSED');
+const table = [
+  '| benchmark | baseline | measured | ratio | target | |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.baseline} | ${r.measured} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '—'} | ${r.target === undefined ? '' : `≤ ${r.target.toFixed(2)}`} | ${verdict(r)} |`,
+  ),
+];
+console.log(`\n${table.join('\n')}\n`);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+let commit = '';
+try {
+  commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+} catch {}
+if (!only.length) {
+  const doc = `# Benchmarks
+
+Measured by \`pnpm bench\` (tools/bench) on ${new Date().toISOString().slice(0, 10)}, ${machine}${commit ? `, commit ${commit}` : ''}.
+Every figure is a ratio against a baseline measured in the same run (the machines are noisy);
+"met" means the ratio is within its target.
+
+${table.join('\n')}
+
+## What each row measures
+
+- **request overhead** — \`audian.users.get(id)\` (auth header, envelope, response schema check)
+  against a hand-written \`fetch\` of the same URL with the same token, both against a fixed-answer
+  server in another process, alternating rounds of 1,000 requests; the median round ratio.
+- **pagination memory** — iterating 100,000 users in pages of 500 with \`for await\` in a fresh
+  process: peak RSS growth against a 40 MB budget, and RSS at 100k against RSS at 10k.
+- **rate-limited bulk** — 500 creates through the SDK against the sandbox with a bucket of 20
+  tokens + 50/s: wall time against the bucket's minimum ((500 − 20) / 50 s) with the client-side
+  bucket on, and the same job with it off (the 429s it draws are counted).
+- **CLI cold start** — \`audian --help\` against \`node -e 0\`, medians of alternating runs.
+- **browser bundle** — \`createAudian\` + \`createApiKeyAuth\` + \`users.list\` bundled from the built
+  packages with esbuild (minified, code-split), gzipped: what the page loads up front.
+- **sandbox throughput** — authenticated GETs/s and creates/s over keep-alive connections,
+  against the same load on a bare node:http server answering a fixed body.
+`;
+  writeFileSync(fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url)), doc);
+  console.log('written to docs/benchmarks.md');
+}
+process.exitCode = rows.some((r) => verdict(r) === 'MISSED') ? 1 : 0;

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The release rehearsal, entirely offline and without touching this checkout:
+//   1. copies the publishable packages (with their built dist/) and the pending changesets to a
+//      scratch workspace and runs `changeset version` there (independent versions, CHANGELOGs);
+//   2. `pnpm pack`s every package (workspace:^ ranges become real versions);
+//   3. runs publint and are-the-types-wrong on each tarball;
+//   4. installs the tarballs into a scratch project from the local pnpm store (--offline) and runs
+//      a smoke script through both `import` (ESM) and `require` (CJS).
+// Run after `pnpm build`. Exits non-zero on the first failure.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const keep = process.argv.includes('--keep');
+const scratch = mkdtempSync(join(tmpdir(), 'audian-release-'));
+const workspace = join(scratch, 'workspace');
+const tarballs = join(scratch, 'tarballs');
+const project = join(scratch, 'project');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(cmd, args, cwd, options = {}) {
+  const result = spawnSync(cmd, args, {
+    cwd,
+    stdio: options.capture ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', ...options.env },
+  });
+  if (result.status !== 0) {
+    if (options.capture) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+  }
+  return result.stdout ?? '';
+}
+
+function step(text) {
+  console.log(`\n=== ${text}`);
+}
+
+try {
+  const packagesDir = join(root, 'packages');
+  const publishable = readdirSync(packagesDir)
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.private);
+
+  step(`scratch workspace ${workspace}`);
+  mkdirSync(join(workspace, 'packages'), { recursive: true });
+  for (const file of ['package.json', 'pnpm-workspace.yaml', 'LICENSE']) cpSync(join(root, file), join(workspace, file));
+  cpSync(join(root, '.changeset'), join(workspace, '.changeset'), { recursive: true });
+  for (const { dir } of publishable) {
+    const from = join(packagesDir, dir);
+    if (!existsSync(join(from, 'dist'))) throw new Error(`packages/${dir} has no dist/: run pnpm build first`);
+    const to = join(workspace, 'packages', dir);
+    mkdirSync(to, { recursive: true });
+    for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'dist']) {
+      if (existsSync(join(from, entry))) cpSync(join(from, entry), join(to, entry), { recursive: true });
+    }
+    cpSync(join(root, 'LICENSE'), join(to, 'LICENSE'));
+  }
+  // changesets reads the workspace layout only; the scratch copy keeps just the published packages.
+  writeFileSync(join(workspace, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
+
+  step('changeset version');
+  run(process.execPath, [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'], workspace);
+  for (const { dir } of publishable) {
+    const manifest = JSON.parse(readFileSync(join(workspace, 'packages', dir, 'package.json'), 'utf8'));
+    const changelog = existsSync(join(workspace, 'packages', dir, 'CHANGELOG.md')) ? 'CHANGELOG.md written' : 'no CHANGELOG';
+    console.log(`  ${manifest.name}@${manifest.version} (${changelog})`);
+  }
+
+  step('pnpm pack');
+  mkdirSync(tarballs, { recursive: true });
+  const packed = [];
+  for (const { dir } of publishable) {
+    run('pnpm', ['pack', '--pack-destination', tarballs], join(workspace, 'packages', dir), { capture: true });
+  }
+  for (const file of readdirSync(tarballs)) packed.push(join(tarballs, file));
+  for (const file of packed) {
+    const listing = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' });
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' }));
+    const ranges = JSON.stringify({ ...manifest.dependencies, ...manifest.peerDependencies });
+    if (ranges.includes('workspace:')) throw new Error(`${file} still has a workspace: range: ${ranges}`);
+    console.log(`  ${file.split('/').pop()}: ${listing.trim().split('\n').length} files`);
+  }
+
+  step('publint and are-the-types-wrong on each tarball');
+  for (const file of packed) {
+    const unpacked = join(
+      scratch,
+      'unpacked',
+      file
+        .split('/')
+        .pop()
+        .replace(/\.tgz$/, ''),
+    );
+    mkdirSync(unpacked, { recursive: true });
+    execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+    run(bin('publint'), ['--strict', '--pack', 'false', join(unpacked, 'package')], root, { capture: true });
+    run(bin('attw'), [file, '--profile', 'node16', '--format', 'table-flipped'], root, { capture: true });
+    console.log(`  ${file.split('/').pop()}: publint ok, attw ok`);
+  }
+
+  step('install the tarballs into a scratch project (offline, from the local store)');
+  mkdirSync(project, { recursive: true });
+  const dependencies = Object.fromEntries(
+    packed.map((file) => {
+      const manifest = JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' }));
+      return [manifest.name, `file:${file}`];
+    }),
+  );
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'release-smoke', private: true, dependencies }, null, 2));
+  // The published packages depend on each other by version; point those at the tarballs too.
+  writeFileSync(
+    join(project, 'pnpm-workspace.yaml'),
+    `overrides:\n${Object.entries(dependencies)
+      .map(([name, spec]) => `  "${name}": "${spec}"`)
+      .join('\n')}\nallowBuilds:\n  better-sqlite3: true\n  esbuild: true\n`,
+  );
+  run('pnpm', ['install', '--offline', '--config.confirmModulesPurge=false'], project, {
+    capture: true,
+    env: existsSync('/usr/include/node/node.h') ? { npm_config_nodedir: '/usr' } : {},
+  });
+
+  step('smoke test: ESM and CommonJS');
+  cpSync(join(root, 'tools/scripts/release-smoke.mjs'), join(project, 'smoke.mjs'));
+  cpSync(join(root, 'tools/scripts/release-smoke.cjs'), join(project, 'smoke.cjs'));
+  run(process.execPath, ['smoke.mjs'], project);
+  run(process.execPath, ['smoke.cjs'], project);
+  console.log('\nrelease dry run passed');
+} finally {
+  if (keep) console.log(`scratch kept at ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,22 @@
+// Smoke test of the packed packages through ESM `import`: run by release-dry.mjs inside a
+// scratch project where the tarballs are installed.
+import { execFileSync } from 'node:child_process';
+import { createApiKeyAuth } from '@audian/auth';
+import { AudianError, toGregorianSeconds } from '@audian/core';
+import { createAudian } from '@audian/resources';
+import { UserSchema } from '@audian/resources/schemas';
+import { startSandbox } from '@audian/sandbox';
+
+const sandbox = await startSandbox();
+try {
+  const audian = createAudian({ baseUrl: `${sandbox.url}/v2/`, auth: createApiKeyAuth({ apiKey: sandbox.apiKey }) });
+  const user = await audian.users.create({ first_name: 'Smoke', last_name: 'Test' });
+  const all = await audian.users.list().toArray();
+  if (!all.some((u) => u.id === user.id)) throw new Error('created user missing from the listing');
+  if (typeof UserSchema !== 'object' || !(new AudianError('x') instanceof Error) || toGregorianSeconds(0) !== 62167219200)
+    throw new Error('exports broken');
+  const version = execFileSync(process.execPath, ['node_modules/@audian/cli/dist/bin.js', '--version'], { encoding: 'utf8' }).trim();
+  console.log(`ESM smoke ok: ${all.length} users, audian ${version}`);
+} finally {
+  await sandbox.stop();
+}
