@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from './errors/invalid-argument-error';
 import { assertGregorian, toGregorianSeconds } from './gregorian';
+import { isWellFormed } from './internal/well-formed';
 
 /** A filter value: compared by its string form on the server; an array means "any of" (OR). */
 export type FilterValue = string | number | boolean | Date | readonly (string | number | boolean)[];
@@ -196,6 +197,12 @@ function checkKey(key: string, argument: string): string {
 
 function filterValue(value: FilterValue, argument: string): string {
   if (value instanceof Date) return String(toGregorianSeconds(value));
+  if (
+    (typeof value === 'string' && !isWellFormed(value)) ||
+    (Array.isArray(value) && value.some((v) => typeof v === 'string' && !isWellFormed(v)))
+  ) {
+    throw new InvalidArgumentError(argument, `${argument} is not valid Unicode text (it holds a lone surrogate)`);
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) throw new InvalidArgumentError(argument, `${argument}: an empty array matches nothing`);
     for (const v of value) {

@@ -32,7 +32,12 @@ export function encodePathSegment(value: PathValue, name = 'path segment'): stri
   if (value.includes('/') || value.includes('\\')) {
     throw new InvalidArgumentError(name, `${name} must not contain "/" or "\\" (got ${JSON.stringify(value)})`);
   }
-  return encodeURIComponent(value);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // A lone UTF-16 surrogate has no UTF-8 form.
+    throw new InvalidArgumentError(name, `${name} is not valid Unicode text (got ${JSON.stringify(value)})`);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { type ListParams, queryValue, toListQuery } from './filters';
 import { abortReason, sleep } from './internal/abort';
 import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environment';
 import { describeNetworkError } from './internal/network-error';
+import { isWellFormed } from './internal/well-formed';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
 import { expandPath } from './path';
@@ -123,6 +124,7 @@ export class Transport {
   readonly #secrets = new SecretRegistry();
   readonly #authContext: AuthContext;
   readonly #plain: boolean;
+  readonly #textOnly: boolean;
   readonly #debug: boolean;
 
   /**
@@ -158,6 +160,8 @@ export class Transport {
     const fetch = options.fetch ?? createNodeFetch();
     // The plain side channel is only trustworthy when no hook can swap the Request.
     this.#plain = !options.fetch && fetch !== undefined && !(options.hooks?.beforeRequest?.length ?? 0);
+    // Without afterResponse hooks nobody but the transport reads a JSON body.
+    this.#textOnly = !(options.hooks?.afterResponse?.length ?? 0);
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
@@ -370,10 +374,11 @@ export class Transport {
     try {
       const options: Record<string, unknown> = { method, headers, body: body ?? null, timeout };
       if (signal) options.signal = signal;
-      if (this.#plain)
-        options.audianPlain = { method, url, headers, body: typeof body === 'string' ? body : undefined } satisfies PlainInit;
-      // A raw (non-string) body cannot travel in the plain side channel: let the fetch read it.
-      if (this.#plain && body !== undefined && typeof body !== 'string') delete options.audianPlain;
+      // A raw (non-string) body cannot travel in the plain side channel: the fetch reads it instead.
+      if (this.#plain && (body === undefined || typeof body === 'string')) {
+        const plain: PlainInit = { method, url, headers, body, textOnly: mode === 'json' && this.#textOnly };
+        options.audianPlain = plain;
+      }
       response = await this.#ky(url, options);
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
@@ -383,7 +388,9 @@ export class Transport {
     }
     // Error bodies are read now in both modes; a successful raw body is left for the caller.
     if (mode === 'raw' && response.ok) return { kind: 'response', response, text: undefined };
-    if ((response as unknown as Record<symbol, unknown>)[BUFFERED] || timeout === false) {
+    const buffered = (response as unknown as Record<symbol, unknown>)[BUFFERED];
+    if (typeof buffered === 'string') return { kind: 'response', response, text: buffered };
+    if (buffered || timeout === false) {
       try {
         return { kind: 'response', response, text: await response.text() };
       } catch (error) {
@@ -436,7 +443,7 @@ export class Transport {
     }
     const parsed = parseEnvelope(body, response.status, response.headers);
     const remaining = parsed.meta.tokens?.remaining;
-    if (remaining !== undefined && this.#rateLimit) this.#bucket(bucketKey).sync(remaining);
+    if (remaining !== undefined && this.#rateLimit) this.#bucket(bucketKey).sync(remaining - bucketReserve(this.#rateLimit));
     const finish = (): ApiResponse<unknown> => {
       if (!items) return parsed;
       const list = items(parsed.data);
@@ -515,7 +522,11 @@ export class Transport {
   #bucket(key: string): TokenBucket {
     let bucket = this.#buckets.get(key);
     if (!bucket) {
-      bucket = new TokenBucket(this.#rateLimit as RateLimitOptions);
+      // One token stays in reserve: requests reach the server a little earlier or later than
+      // they left, and its clock ticks in whole milliseconds, so a client that drove the server's
+      // bucket to exactly zero would draw a 429 now and then.
+      const { capacity, refillPerSecond } = this.#rateLimit as RateLimitOptions;
+      bucket = new TokenBucket({ capacity: capacity - bucketReserve(this.#rateLimit as RateLimitOptions), refillPerSecond });
       this.#buckets.set(key, bucket);
     }
     return bucket;
@@ -585,7 +596,14 @@ export class Transport {
       const search = new URLSearchParams();
       for (const [k, v] of Object.entries(params.query)) {
         const encoded = queryValue(v);
-        if (encoded !== undefined) search.append(k, encoded);
+        if (encoded === undefined) continue;
+        if (!isWellFormed(encoded) || !isWellFormed(k)) {
+          throw new InvalidArgumentError(
+            `query.${k}`,
+            `query parameter ${JSON.stringify(k)} is not valid Unicode text (it holds a lone surrogate)`,
+          );
+        }
+        search.append(k, encoded);
       }
       const qs = search.toString();
       if (qs) url += `?${qs}`;
@@ -628,6 +646,11 @@ function withAuthToken(response: ApiResponse<unknown>, text: string): LoginRespo
     token = undefined;
   }
   return typeof token === 'string' && token !== '' ? { ...response, authToken: token } : response;
+}
+
+/** Tokens the client leaves in the server's bucket (none when the bucket holds a single token). */
+function bucketReserve(limit: RateLimitOptions): number {
+  return limit.capacity >= 2 ? 1 : 0;
 }
 
 function identity(data: unknown): unknown {

@@ -127,7 +127,7 @@ async function fill(tokens: readonly ArgToken[], positionals: readonly unknown[]
         break;
       case '@file': {
         const file = positionals[cursor.i++] as string;
-        const type = flags.contentType ?? contentTypeOf(file);
+        const type = flags.contentType ?? (await contentTypeOf(file));
         if (!type) throw new UsageError(`cannot tell the media type of ${file}: pass --content-type`);
         out.push(readUpload(file), type);
         break;

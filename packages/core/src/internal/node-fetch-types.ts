@@ -8,4 +8,10 @@ export interface PlainInit {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
+  /**
+   * The caller reads a JSON answer as text and nothing else reads the Response: a buffered body
+   * may then be handed over as text (on the `BUFFERED` symbol) with a body-less Response, which
+   * skips building a body stream that would only be read back at once.
+   */
+  readonly textOnly: boolean;
 }

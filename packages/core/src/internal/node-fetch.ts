@@ -4,7 +4,10 @@ import type { PlainInit } from './node-fetch-types';
 
 export type { PlainInit };
 
-/** Marks a Response whose body was read in full before it was returned (so it cannot stall). */
+/**
+ * Marks a Response whose body was read in full before it was returned (so it cannot stall):
+ * `true`, or the body's text when the caller asked for text only.
+ */
 export const BUFFERED = Symbol.for('@audian/core.buffered-body');
 
 type HttpModule = typeof Http;
@@ -76,12 +79,14 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
             res.on('end', () => {
               cleanup();
               const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-              const response = new Response(nullBody ? null : (buffer as unknown as BodyInit), {
+              const asText = plain?.textOnly === true;
+              const response = new Response(nullBody || asText ? null : (buffer as unknown as BodyInit), {
                 status,
                 statusText: res.statusMessage,
                 headers: responseHeaders,
               });
-              Object.defineProperty(response, BUFFERED, { value: true });
+              // The marker is `true` for a buffered body, or the body itself as text.
+              Object.defineProperty(response, BUFFERED, { value: asText ? (nullBody ? '' : buffer.toString('utf8')) : true });
               resolve(response);
             });
             res.on('error', (error) => {

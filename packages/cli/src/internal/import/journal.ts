@@ -38,9 +38,11 @@ export function journalPath(file: string): string {
 }
 
 /**
- * An append-only NDJSON journal, each line flushed to disk (fsync) before the call returns: a
- * `pending` line is on disk before its request leaves, so a run killed at any moment can be
- * resumed without creating a row twice.
+ * An append-only NDJSON journal. Every line is written before the call returns, so a run killed
+ * at any moment (SIGKILL included) can be resumed without creating a row twice; `pending` lines
+ * are also flushed to disk (fsync) before their request leaves, so that holds even after a
+ * machine crash. Other lines are not flushed one by one: a lost `done` line only makes the
+ * resume look the row up instead of trusting the journal.
  */
 export class Journal {
   readonly path: string;
@@ -56,14 +58,15 @@ export class Journal {
     return new Journal(path, openSync(path, 'a', 0o600));
   }
 
-  /** Appends one entry and flushes it to disk. */
+  /** Appends one entry; a `pending` row (and a run header) is flushed to disk before returning. */
   append(entry: JournalEntry): void {
     writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
-    fsyncSync(this.#fd);
+    if (entry.type === 'run' || entry.state === 'pending') fsyncSync(this.#fd);
   }
 
-  /** Closes the file. */
+  /** Flushes and closes the file. */
   close(): void {
+    fsyncSync(this.#fd);
     closeSync(this.#fd);
   }
 }
