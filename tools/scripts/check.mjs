@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test command: lint and format check, then build, typecheck, tests and packaging
-// checks (publint + are-the-types-wrong) of every project through nx, then one summary line.
+// checks (publint + are-the-types-wrong) of every project through nx, the release rehearsal,
+// then one summary line.
 // Every step runs even when an earlier one failed, so one run shows every problem.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -24,6 +25,10 @@ if (run(bin('biome'), ['ci', '.']) !== 0) failures.push('lint');
 console.log('\n=== build, typecheck, test, package checks (nx)');
 const targets = process.argv.includes('--no-package-checks') ? 'build,typecheck,test' : 'build,typecheck,test,lint:package';
 if (run(bin('nx'), ['run-many', '-t', targets, '--output-style=static', '--parallel=2']) !== 0) failures.push('nx');
+if (!process.argv.includes('--no-release') && !failures.includes('nx')) {
+  console.log('\n=== release rehearsal (version, build, pack, lint the tarballs, install and smoke-test them)');
+  if (run(process.execPath, [join(root, 'tools/scripts/release-dry.mjs')]) !== 0) failures.push('release');
+}
 console.log('\n=== API reference (TypeDoc into docs/api; an export without TSDoc fails)');
 if (run(bin('typedoc'), ['--logLevel', 'Error']) !== 0) failures.push('docs');
 console.log('\n=== summary');

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The release rehearsal, entirely offline and without touching this checkout:
-//   1. copies the publishable packages (with their built dist/) and the pending changesets to a
-//      scratch workspace and runs `changeset version` there (independent versions, CHANGELOGs);
+//   1. copies the publishable packages and the pending changesets to a scratch workspace and runs
+//      `changeset version` there (independent versions, CHANGELOGs), then builds them from source
+//      at their new versions, as a release does;
 //   2. `pnpm pack`s every package (workspace:^ ranges become real versions);
 //   3. runs publint and are-the-types-wrong on each tarball;
 //   4. installs the tarballs into a scratch project from the local pnpm store (--offline) and runs
 //      a smoke script through both `import` (ESM) and `require` (CJS).
 // Run after `pnpm build`. Exits non-zero on the first failure.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,12 +50,16 @@ try {
   mkdirSync(join(workspace, 'packages'), { recursive: true });
   for (const file of ['package.json', 'pnpm-workspace.yaml', 'LICENSE']) cpSync(join(root, file), join(workspace, file));
   cpSync(join(root, '.changeset'), join(workspace, '.changeset'), { recursive: true });
+  // The ignore list names the private apps and tools, which the scratch copy leaves out.
+  const changesetConfig = JSON.parse(readFileSync(join(root, '.changeset/config.json'), 'utf8'));
+  writeFileSync(join(workspace, '.changeset/config.json'), JSON.stringify({ ...changesetConfig, ignore: [] }, null, 2));
   for (const { dir } of publishable) {
     const from = join(packagesDir, dir);
+    // The CLI's build reads the resources registry from the checkout's built package.
     if (!existsSync(join(from, 'dist'))) throw new Error(`packages/${dir} has no dist/: run pnpm build first`);
     const to = join(workspace, 'packages', dir);
     mkdirSync(to, { recursive: true });
-    for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'dist']) {
+    for (const entry of ['package.json', 'README.md', 'CHANGELOG.md']) {
       if (existsSync(join(from, entry))) cpSync(join(from, entry), join(to, entry), { recursive: true });
     }
     cpSync(join(root, 'LICENSE'), join(to, 'LICENSE'));
@@ -68,6 +73,55 @@ try {
     const manifest = JSON.parse(readFileSync(join(workspace, 'packages', dir, 'package.json'), 'utf8'));
     const changelog = existsSync(join(workspace, 'packages', dir, 'CHANGELOG.md')) ? 'CHANGELOG.md written' : 'no CHANGELOG';
     console.log(`  ${manifest.name}@${manifest.version} (${changelog})`);
+  }
+
+  // A release builds after `changeset version`: the bundles carry their package's version (the
+  // User-Agent, `audian --version`), so the scratch copy is rebuilt from source with the new one.
+  step('build at the new versions');
+  cpSync(join(root, 'tsconfig.base.json'), join(workspace, 'tsconfig.base.json'));
+  symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'));
+  for (const { dir } of publishable) {
+    const from = join(packagesDir, dir);
+    const to = join(workspace, 'packages', dir);
+    for (const entry of ['src', 'tsup.config.ts', 'tsconfig.json']) cpSync(join(from, entry), join(to, entry), { recursive: true });
+    symlinkSync(join(from, 'node_modules'), join(to, 'node_modules'));
+    rmSync(join(to, 'dist'), { recursive: true, force: true });
+    run(bin('tsup'), [], to, { capture: true });
+    const { version } = JSON.parse(readFileSync(join(to, 'package.json'), 'utf8'));
+    const built = readdirSync(join(to, 'dist')).filter((file) => /\.(c|m)?js$/.test(file));
+    const embedsVersion = readdirSync(join(to, 'src'), { recursive: true })
+      .filter((file) => String(file).endsWith('.ts'))
+      .some((file) => readFileSync(join(to, 'src', String(file)), 'utf8').includes("package.json'"));
+    if (embedsVersion && !built.some((file) => readFileSync(join(to, 'dist', file), 'utf8').includes(`"${version}"`))) {
+      throw new Error(`packages/${dir}/dist does not carry version ${version}`);
+    }
+    console.log(`  packages/${dir}: built at ${version}`);
+  }
+
+  // What `pnpm publish` does to workspace: ranges, done here so the scratch copy needs no install.
+  const versions = Object.fromEntries(
+    publishable.map(({ dir }) => {
+      const manifest = JSON.parse(readFileSync(join(workspace, 'packages', dir, 'package.json'), 'utf8'));
+      return [manifest.name, manifest.version];
+    }),
+  );
+  for (const { dir } of publishable) {
+    const file = join(workspace, 'packages', dir, 'package.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies']) {
+      for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+        if (!range.startsWith('workspace:')) continue;
+        if (field === 'devDependencies') {
+          delete manifest[field][name];
+          continue;
+        }
+        const kind = range.slice('workspace:'.length);
+        const version = versions[name];
+        if (!version) throw new Error(`${manifest.name} depends on unpublished ${name} (${range})`);
+        manifest[field][name] = kind === '*' ? version : kind === '^' || kind === '~' ? `${kind}${version}` : kind;
+      }
+    }
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
   step('pnpm pack');
