@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createApiKeyAuth } from '@audian/auth';
-import { AudianError, VERSION, toGregorianSeconds } from '@audian/core';
+import { AudianError, toGregorianSeconds, VERSION } from '@audian/core';
 import { createAudian } from '@audian/resources';
 import { UserSchema } from '@audian/resources/schemas';
 import { startSandbox } from '@audian/sandbox';
@@ -18,8 +18,10 @@ try {
     throw new Error('exports broken');
   const version = execFileSync(process.execPath, ['node_modules/@audian/cli/dist/bin.js', '--version'], { encoding: 'utf8' }).trim();
   const manifest = (name) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
-  if (version !== manifest('@audian/cli').version) throw new Error(`audian --version says ${version}, package is ${manifest('@audian/cli').version}`);
-  if (VERSION !== manifest('@audian/core').version) throw new Error(`core VERSION is ${VERSION}, package is ${manifest('@audian/core').version}`);
+  if (version !== manifest('@audian/cli').version)
+    throw new Error(`audian --version says ${version}, package is ${manifest('@audian/cli').version}`);
+  if (VERSION !== manifest('@audian/core').version)
+    throw new Error(`core VERSION is ${VERSION}, package is ${manifest('@audian/core').version}`);
   console.log(`ESM smoke ok: ${all.length} users, audian ${version}`);
 } finally {
   await sandbox.stop();
