@@ -1,16 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { projectConfig } from '../../vitest.shared';
 
-const conditions = ['@audian/source', 'module', 'node', 'development|production'];
-
-export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions } },
-  test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results.json' },
-  },
+export default projectConfig({
+  include: ['test/**/*.test.ts'],
+  // A browser and a dev server start in the hooks.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
 });

@@ -1,30 +1,16 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
-import { ACCOUNT, API_KEY, type FakeCrossbar, startFakeCrossbar } from './fake-crossbar';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BIN, cli } from './cli';
+import { ACCOUNT, useLoggedInFake } from './fake-crossbar';
 
-let fake: FakeCrossbar;
-let tmp: ReturnType<typeof tempDir>;
-let configDir: string;
-const run = (...args: string[]) => cli(args, { configDir });
-
-beforeAll(async () => {
-  fake = await startFakeCrossbar();
-  tmp = tempDir();
-  configDir = join(tmp.dir, 'config');
-  expect((await cli(['login', '--api-key', API_KEY, '--base-url', fake.baseUrl], { configDir })).status).toBe(0);
-});
-afterAll(async () => {
-  tmp.remove();
-  await fake.close();
-});
+const ctx = useLoggedInFake();
+const run = (...args: string[]) => cli(args, { configDir: ctx.configDir });
 beforeEach(() => {
-  fake.users.clear();
+  ctx.fake.users.clear();
   for (let i = 1; i <= 23; i++) {
     const id = `seed${String(i).padStart(28, '0')}`;
-    fake.users.set(id, { id, first_name: `F${i}`, last_name: `L${i}`, caller_id: { internal: { number: `${1000 + i}` } } });
+    ctx.fake.users.set(id, { id, first_name: `F${i}`, last_name: `L${i}`, caller_id: { internal: { number: `${1000 + i}` } } });
   }
 });
 
@@ -32,7 +18,7 @@ describe.skipIf(!existsSync(BIN))('audian api', () => {
   it('fills {account_id}, sends --query, and prints the unwrapped data', async () => {
     const result = await run('api', 'GET', 'accounts/{account_id}/users', '--query', 'page_size=5', '--query', 'filter_first_name=F3');
     expect(result.status).toBe(0);
-    const request = fake.server.requests.at(-1);
+    const request = ctx.fake.server.requests.at(-1);
     expect(request?.path).toBe(`/v2/accounts/${ACCOUNT}/users`);
     expect(Object.fromEntries(request?.query ?? [])).toEqual({ page_size: '5', filter_first_name: 'F3' });
     expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ first_name: 'F3' })]);
@@ -62,7 +48,7 @@ describe.skipIf(!existsSync(BIN))('audian api', () => {
       '--accept-charges',
     );
     expect(result.status).toBe(0);
-    expect(fake.server.requests.at(-1)?.json).toEqual({ data: { first_name: 'Raw', last_name: 'Put' }, accept_charges: true });
+    expect(ctx.fake.server.requests.at(-1)?.json).toEqual({ data: { first_name: 'Raw', last_name: 'Put' }, accept_charges: true });
   });
 
   it('exits 2 on an unknown method and 4 on a missing document', async () => {
@@ -75,10 +61,10 @@ describe.skipIf(!existsSync(BIN))('audian api', () => {
 
 describe.skipIf(!existsSync(BIN))('audian export', () => {
   it('streams every page as CSV with one header, flattened columns', async () => {
-    const before = fake.count('GET', /\/users$/);
+    const before = ctx.fake.count('GET', /\/users$/);
     const result = await run('export', 'users', '--output', 'csv', '--page-size', '10');
     expect(result.status).toBe(0);
-    expect(fake.count('GET', /\/users$/) - before).toBe(3);
+    expect(ctx.fake.count('GET', /\/users$/) - before).toBe(3);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(23);
     expect(rows[22]).toMatchObject({ first_name: 'F23', last_name: 'L23' });

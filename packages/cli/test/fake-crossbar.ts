@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { envelope, errorEnvelope, fakeJwt, type RecordedRequest, type Reply, startTestServer, type TestServer } from '@audian/test-server';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { cli, tempDir } from './cli';
 
 /** The account of the fake's API key and user. */
 export const ACCOUNT = '4b1d0c0ffee0000000000000000000aa';
@@ -204,4 +207,31 @@ export async function startFakeCrossbar(): Promise<FakeCrossbar> {
     }),
   );
   return fake;
+}
+
+/** A fake Crossbar and a config directory logged in to it with the API key (set before the tests run). */
+export interface LoggedInFake {
+  fake: FakeCrossbar;
+  /** The CLI's config directory (AUDIAN_CONFIG_DIR). */
+  configDir: string;
+  /** A scratch directory for the file's inputs and outputs. */
+  dir: string;
+}
+
+/** Starts a fake Crossbar and logs the CLI in to it for the whole test file; stops both after. */
+export function useLoggedInFake(): LoggedInFake {
+  const ctx = {} as LoggedInFake;
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    ctx.fake = await startFakeCrossbar();
+    tmp = tempDir();
+    ctx.dir = tmp.dir;
+    ctx.configDir = join(tmp.dir, 'config');
+    expect((await cli(['login', '--api-key', API_KEY, '--base-url', ctx.fake.baseUrl], { configDir: ctx.configDir })).status).toBe(0);
+  });
+  afterAll(async () => {
+    tmp.remove();
+    await ctx.fake.close();
+  });
+  return ctx;
 }

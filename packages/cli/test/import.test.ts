@@ -2,78 +2,65 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
-import { API_KEY, type FakeCrossbar, startFakeCrossbar } from './fake-crossbar';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BIN, cli } from './cli';
+import { useLoggedInFake } from './fake-crossbar';
 
-let fake: FakeCrossbar;
-let tmp: ReturnType<typeof tempDir>;
-let configDir: string;
-
-beforeAll(async () => {
-  fake = await startFakeCrossbar();
-  tmp = tempDir();
-  configDir = join(tmp.dir, 'config');
-  expect((await cli(['login', '--api-key', API_KEY, '--base-url', fake.baseUrl], { configDir })).status).toBe(0);
-});
-afterAll(async () => {
-  tmp.remove();
-  await fake.close();
-});
+const ctx = useLoggedInFake();
 beforeEach(() => {
-  fake.users.clear();
-  fake.onCreate = undefined;
+  ctx.fake.users.clear();
+  ctx.fake.onCreate = undefined;
 });
 
 let fileSeq = 0;
 function file(ext: string, text: string): string {
-  const path = join(tmp.dir, `rows${++fileSeq}.${ext}`);
+  const path = join(ctx.dir, `rows${++fileSeq}.${ext}`);
   writeFileSync(path, text);
   return path;
 }
 
-const creates = () => fake.count('PUT', /\/users$/);
+const creates = () => ctx.fake.count('PUT', /\/users$/);
 
 describe.skipIf(!existsSync(BIN))('audian import', () => {
   it('--dry-run validates every row with the create schema and sends nothing', async () => {
     const csv = file('csv', 'first_name,last_name,email\nAda,Lovelace,ada@example.com\nGrace,,grace@example.com\nAlan,Turing,\n');
-    const before = fake.server.requests.length;
-    const result = await cli(['import', 'users', csv, '--dry-run'], { configDir });
+    const before = ctx.fake.server.requests.length;
+    const result = await cli(['import', 'users', csv, '--dry-run'], { configDir: ctx.configDir });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('3 rows, 2 valid, 1 invalid; nothing was sent');
     expect(result.stdout).toMatch(/line 3: invalid user: last_name is required/);
-    expect(fake.server.requests.length).toBe(before);
+    expect(ctx.fake.server.requests.length).toBe(before);
 
     const good = file('csv', 'first_name,last_name\nAda,Lovelace\n');
-    const ok = await cli(['import', 'users', good, '--dry-run'], { configDir });
+    const ok = await cli(['import', 'users', good, '--dry-run'], { configDir: ctx.configDir });
     expect(ok.status).toBe(0);
-    expect(fake.server.requests.length).toBe(before);
+    expect(ctx.fake.server.requests.length).toBe(before);
     expect(existsSync(good.replace('.csv', '.audian-journal.ndjson'))).toBe(false);
   });
 
   it('stops on malformed CSV with the line number, before sending anything (exit 2)', async () => {
     const csv = file('csv', 'first_name,last_name\nAda,Lovelace\nGrace,Hopper,extra\nAlan,Turing\n');
-    const before = fake.server.requests.length;
-    const result = await cli(['import', 'users', csv], { configDir });
+    const before = ctx.fake.server.requests.length;
+    const result = await cli(['import', 'users', csv], { configDir: ctx.configDir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/line 3: malformed CSV/);
-    expect(fake.server.requests.length).toBe(before);
+    expect(ctx.fake.server.requests.length).toBe(before);
 
     const quote = file('csv', 'first_name,last_name\nAda,"Love\nGrace,Hopper\n');
-    const unclosed = await cli(['import', 'users', quote], { configDir });
+    const unclosed = await cli(['import', 'users', quote], { configDir: ctx.configDir });
     expect(unclosed.status).toBe(2);
     expect(unclosed.stderr).toMatch(/line \d+: malformed CSV: Quote Not Closed/);
   });
 
   it('stops on malformed JSON with the line number (exit 2)', async () => {
     const json = file('json', '[\n  {"first_name": "Ada", "last_name": "Lovelace"},\n  {"first_name": "Grace", "last_name": Hopper}\n]\n');
-    const result = await cli(['import', 'users', json], { configDir });
+    const result = await cli(['import', 'users', json], { configDir: ctx.configDir });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/line 3: malformed JSON/);
     const trailing = file('json', '[\n  {"first_name": "Ada", "last_name": "Lovelace"},\n]\n');
-    expect((await cli(['import', 'users', trailing], { configDir })).stderr).toMatch(/line 3: malformed JSON/);
+    expect((await cli(['import', 'users', trailing], { configDir: ctx.configDir })).stderr).toMatch(/line 3: malformed JSON/);
     const badCell = file('csv', 'first_name,last_name,timeout:number\nAda,Lovelace,soon\n');
-    const cell = await cli(['import', 'users', badCell], { configDir });
+    const cell = await cli(['import', 'users', badCell], { configDir: ctx.configDir });
     expect(cell.status).toBe(2);
     expect(cell.stderr).toContain('line 2: column "timeout:number": "soon" is not a number');
   });
@@ -84,11 +71,11 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
       'first_name,last_name,caller_id.internal.number,enabled,timeout:number,features:json\n' +
         'Ada,Lovelace,1001,true,20,"[""voicemail""]"\nGrace,Hopper,1002,false,,\n',
     );
-    const result = await cli(['import', 'users', csv], { configDir });
+    const result = await cli(['import', 'users', csv], { configDir: ctx.configDir });
     expect(result.stderr).toContain('progress: 2/2 rows');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('2 created');
-    const docs = [...fake.users.values()];
+    const docs = [...ctx.fake.users.values()];
     expect(docs).toHaveLength(2);
     expect(docs[0]).toMatchObject({
       first_name: 'Ada',
@@ -115,25 +102,25 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
         .sort(),
     ).toEqual(docs.map((d) => d.id).sort());
 
-    const again = await cli(['import', 'users', csv], { configDir });
+    const again = await cli(['import', 'users', csv], { configDir: ctx.configDir });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--resume');
     const before = creates();
-    const resumed = await cli(['import', 'users', csv, '--resume'], { configDir });
+    const resumed = await cli(['import', 'users', csv, '--resume'], { configDir: ctx.configDir });
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toContain('0 created, 2 done in an earlier run');
     expect(creates()).toBe(before);
   });
 
   it('writes the rows the server refused, with their field errors, to FILE.failed.csv (exit 1)', async () => {
-    fake.users.set('existing00000000000000000000000', {
+    ctx.fake.users.set('existing00000000000000000000000', {
       id: 'existing00000000000000000000000',
       username: 'taken',
       first_name: 'X',
       last_name: 'Y',
     });
     const csv = file('csv', 'first_name,last_name,username\nAda,Lovelace,ada\nBob,Taken,taken\n');
-    const result = await cli(['import', 'users', csv], { configDir });
+    const result = await cli(['import', 'users', csv], { configDir: ctx.configDir });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('1 created');
     expect(result.stdout).toContain('1 failed');
@@ -151,11 +138,11 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
         { first_name: 'B', last_name: 'Two', import_key: 'my-own-key' },
       ]),
     );
-    expect((await cli(['import', 'users', json], { configDir })).status).toBe(0);
+    expect((await cli(['import', 'users', json], { configDir: ctx.configDir })).status).toBe(0);
     const ndjson = file('ndjson', '{"first_name":"C","last_name":"Three"}\n\n{"first_name":"D","last_name":"Four"}\n');
-    expect((await cli(['import', 'users', ndjson, '--concurrency', '2'], { configDir })).status).toBe(0);
-    expect([...fake.users.values()].map((u) => u.first_name).sort()).toEqual(['A', 'B', 'C', 'D']);
-    expect([...fake.users.values()].find((u) => u.first_name === 'B')?.import_key).toBe('my-own-key');
+    expect((await cli(['import', 'users', ndjson, '--concurrency', '2'], { configDir: ctx.configDir })).status).toBe(0);
+    expect([...ctx.fake.users.values()].map((u) => u.first_name).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect([...ctx.fake.users.values()].find((u) => u.first_name === 'B')?.import_key).toBe('my-own-key');
   });
 
   it('after SIGKILL mid-import, --resume creates every row exactly once', async () => {
@@ -166,31 +153,33 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
     let seen = 0;
     // Kill the importer while the 15th create is being handled: that one (and any other in
     // flight) is stored on the server but never answered, so its journal line stays "pending".
-    fake.onCreate = async () => {
+    ctx.fake.onCreate = async () => {
       seen++;
       if (seen === 15) child?.kill('SIGKILL');
       if (seen >= 15) await new Promise((r) => setTimeout(r, 100));
     };
     const before = creates();
     const killed = await cli(['import', 'users', csv, '--concurrency', '4'], {
-      configDir,
+      configDir: ctx.configDir,
       onSpawn: (c) => {
         child = c;
       },
     });
     expect(killed.signal).toBe('SIGKILL');
-    expect(fake.users.size).toBeGreaterThanOrEqual(15);
-    expect(fake.users.size).toBeLessThan(total);
-    fake.onCreate = undefined;
+    expect(ctx.fake.users.size).toBeGreaterThanOrEqual(15);
+    expect(ctx.fake.users.size).toBeLessThan(total);
+    ctx.fake.onCreate = undefined;
 
-    const resumed = await cli(['import', 'users', csv, '--resume', '--concurrency', '4'], { configDir });
+    const resumed = await cli(['import', 'users', csv, '--resume', '--concurrency', '4'], { configDir: ctx.configDir });
     expect(resumed.stderr).not.toContain('error');
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/found already created/);
-    const keys = [...fake.users.values()].map((u) => u.import_key);
-    expect(fake.users.size).toBe(total);
+    const keys = [...ctx.fake.users.values()].map((u) => u.import_key);
+    expect(ctx.fake.users.size).toBe(total);
     expect(new Set(keys).size).toBe(total);
     expect(creates() - before).toBe(total);
-    expect([...fake.users.values()].map((u) => u.last_name).sort()).toEqual(Array.from({ length: total }, (_, i) => `Row ${i + 1}`).sort());
+    expect([...ctx.fake.users.values()].map((u) => u.last_name).sort()).toEqual(
+      Array.from({ length: total }, (_, i) => `Row ${i + 1}`).sort(),
+    );
   });
 });

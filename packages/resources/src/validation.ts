@@ -13,6 +13,7 @@ export interface SchemaIssue {
   readonly maximum?: number | bigint;
   readonly pattern?: string;
   readonly format?: string;
+  readonly divisor?: number;
   readonly keys?: readonly string[];
 }
 
@@ -49,6 +50,8 @@ export function describeIssue(issue: SchemaIssue): ArgumentIssue {
       return { path, code: 'type', message: `${name} does not match any allowed form` };
     case 'unrecognized_keys':
       return { path, code: 'additionalProperties', message: `${name} has unknown keys ${(issue.keys ?? []).join(', ')}` };
+    case 'not_multiple_of':
+      return { path, code: 'divisibleBy', message: `${name} must be a multiple of ${issue.divisor}` };
     default:
       return { path, code: 'invalid', message: `${name} is invalid` };
   }

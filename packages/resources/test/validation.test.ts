@@ -89,3 +89,21 @@ describe('patch bodies that touch maps', () => {
     }
   });
 });
+
+describe('validateBody with your own schema (the schemas entry)', () => {
+  it('reports a step constraint as Crossbar does (divisibleBy), naming the field', async () => {
+    const z = await import('zod/mini');
+    const { validateBody } = await import('../src/schemas/index');
+    const schema = z.looseObject({ interval: z.number().check(z.multipleOf(60)) });
+    let caught: unknown;
+    try {
+      validateBody(schema, { interval: 90 }, 'full', 'rule');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidArgumentError);
+    expect((caught as InvalidArgumentError).issues).toEqual([
+      { path: 'interval', code: 'divisibleBy', message: 'interval must be a multiple of 60' },
+    ]);
+  });
+});

@@ -1,8 +1,7 @@
-import { createApiKeyAuth } from '@audian/auth';
-import { envelope, fakeJwt, type RecordedRequest, startTestServer, type TestServer } from '@audian/test-server';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type Audian, createAudian } from '../src/index';
-import { ACCOUNT, acct, type WireCase } from './wire';
+import { envelope, type RecordedRequest } from '@audian/test-server';
+import { expect, it } from 'vitest';
+import type { Audian } from '../src/index';
+import { acct, scriptedClient, type WireCase } from './wire';
 
 /** One raw-body exchange: the call must send exactly these bytes with this content type. */
 export interface RawUploadCase {
@@ -43,24 +42,7 @@ export function rawUploadCases(cases: readonly RawUploadCase[]): void {
   }
 }
 
-/** A scripted server plus a client logged in to it, fresh for every test of the file. */
-export function scriptedClient(): { client: { server: () => TestServer; audian: () => Audian } } {
-  let server: TestServer;
-  let audian: Audian;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.reset();
-    server.route('PUT', '/v2/api_auth', {
-      status: 201,
-      body: envelope({ account_id: ACCOUNT }, { auth_token: fakeJwt({ account_id: ACCOUNT, exp: Math.floor(Date.now() / 1000) + 3600 }) }),
-    });
-    audian = createAudian({ baseUrl: server.baseUrl, auth: createApiKeyAuth({ apiKey: 'k'.repeat(64) }), rateLimit: false, retry: false });
-  });
-  return { client: { server: () => server, audian: () => audian } };
-}
+export { scriptedClient } from './wire';
 
 /** Resolves to the InvalidArgumentError-like rejection of `promise` (fails the test when it resolves). */
 export async function rejectionOf(

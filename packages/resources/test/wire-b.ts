@@ -1,8 +1,6 @@
-import { createApiKeyAuth } from '@audian/auth';
-import { envelope, fakeJwt, type RecordedRequest, startTestServer, type TestServer } from '@audian/test-server';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type Audian, createAudian } from '../src/index';
-import { ACCOUNT } from './wire';
+import { envelope, type RecordedRequest, type TestServer } from '@audian/test-server';
+import type { Audian } from '../src/index';
+import { scriptedClient } from './wire';
 
 /** A scripted server and a client logged in to it, fresh for each test. */
 export interface WireServer {
@@ -17,25 +15,11 @@ export interface WireServer {
  * (paging, windows, streams): the server answers the login, each test queues the rest.
  */
 export function useWireServer(): () => WireServer {
-  let server: TestServer;
-  let audian: Audian;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.reset();
-    server.route('PUT', '/v2/api_auth', {
-      status: 201,
-      body: envelope({ account_id: ACCOUNT }, { auth_token: fakeJwt({ account_id: ACCOUNT, exp: Math.floor(Date.now() / 1000) + 3600 }) }),
-    });
-    audian = createAudian({ baseUrl: server.baseUrl, auth: createApiKeyAuth({ apiKey: 'k'.repeat(64) }), rateLimit: false, retry: false });
-  });
-  return () => ({
-    server,
-    audian,
-    calls: () => server.requests.filter((r) => r.path !== '/v2/api_auth'),
-  });
+  const { client } = scriptedClient();
+  return () => {
+    const server = client.server();
+    return { server, audian: client.audian(), calls: () => server.requests.filter((r) => r.path !== '/v2/api_auth') };
+  };
 }
 
 /** A JSON reply with `data` and extra envelope keys (`next_start_key`, `page_size`, …). */

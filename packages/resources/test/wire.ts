@@ -38,22 +38,7 @@ export interface WireCase {
  * the expected request (method, path, query, JSON body, headers), and gets the scripted reply.
  */
 export function wireCases(cases: readonly WireCase[]): void {
-  let server: TestServer;
-  let audian: Audian;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    server.reset();
-    server.route('PUT', '/v2/api_auth', {
-      status: 201,
-      body: envelope({ account_id: ACCOUNT }, { auth_token: fakeJwt({ account_id: ACCOUNT, exp: Math.floor(Date.now() / 1000) + 3600 }) }),
-    });
-    audian = createAudian({ baseUrl: server.baseUrl, auth: createApiKeyAuth({ apiKey: 'k'.repeat(64) }), rateLimit: false, retry: false });
-  });
-
+  const { client } = scriptedClient();
   for (const c of cases) {
     if (c.needsExamples && !HAS_EXAMPLES) {
       it.skip(`${c.label} (skipped: ../shared/kazoo-examples not found)`, () => {});
@@ -62,6 +47,7 @@ export function wireCases(cases: readonly WireCase[]): void {
     it(c.label, async () => {
       let seen: RecordedRequest | undefined;
       const reply = c.reply ?? [200, {}];
+      const server = client.server();
       server.expect({
         method: c.request.method,
         path: c.request.path,
@@ -73,7 +59,7 @@ export function wireCases(cases: readonly WireCase[]): void {
         },
       });
       const outcome = await Promise.resolve()
-        .then(() => c.call(audian))
+        .then(() => c.call(client.audian()))
         .then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
@@ -97,6 +83,25 @@ export function wireCases(cases: readonly WireCase[]): void {
       }
     });
   }
+}
+
+/** A scripted server plus a client logged in to it, fresh for every test of the file. */
+export function scriptedClient(): { client: { server: () => TestServer; audian: () => Audian } } {
+  let server: TestServer;
+  let audian: Audian;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.reset();
+    server.route('PUT', '/v2/api_auth', {
+      status: 201,
+      body: envelope({ account_id: ACCOUNT }, { auth_token: fakeJwt({ account_id: ACCOUNT, exp: Math.floor(Date.now() / 1000) + 3600 }) }),
+    });
+    audian = createAudian({ baseUrl: server.baseUrl, auth: createApiKeyAuth({ apiKey: 'k'.repeat(64) }), rateLimit: false, retry: false });
+  });
+  return { client: { server: () => server, audian: () => audian } };
 }
 
 /** `/v2/accounts/<ACCOUNT>` + rest. */

@@ -42,10 +42,7 @@ export function profilesCommand(): Command {
       .description('make a profile the current one')
       .argument('<name>')
       .action(async (name: string) => {
-        const dir = configDir();
-        const config = readConfig(dir);
-        checkProfileName(name);
-        if (!config.profiles[name]) throw new CliError(`no profile named "${name}" (see audian profiles list)`, EXIT_CODES.failure);
+        const { dir, config } = existingProfile(name);
         writeConfig(dir, { ...config, current: name });
         process.stdout.write(`Now using profile "${name}"\n`);
       }),
@@ -56,10 +53,7 @@ export function profilesCommand(): Command {
       .description('remove a profile and its cached session (the server is not told; see logout)')
       .argument('<name>')
       .action(async (name: string) => {
-        const dir = configDir();
-        const config = readConfig(dir);
-        checkProfileName(name);
-        if (!config.profiles[name]) throw new CliError(`no profile named "${name}" (see audian profiles list)`, EXIT_CODES.failure);
+        const { dir, config } = existingProfile(name);
         const next = withoutProfile(config, name);
         writeConfig(dir, next);
         removeSession(dir, name);
@@ -67,4 +61,13 @@ export function profilesCommand(): Command {
       }),
   );
   return cmd;
+}
+
+/** The config directory and its config, after checking that profile `name` exists. */
+function existingProfile(name: string): { dir: string; config: ReturnType<typeof readConfig> } {
+  const dir = configDir();
+  const config = readConfig(dir);
+  checkProfileName(name);
+  if (!config.profiles[name]) throw new CliError(`no profile named "${name}" (see audian profiles list)`, EXIT_CODES.failure);
+  return { dir, config };
 }

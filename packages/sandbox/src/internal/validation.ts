@@ -1,23 +1,7 @@
-import { describeIssue } from '@audian/resources/schemas';
+import { describeIssue, type SchemaIssue } from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
 import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
 import { isObject, type JsonObject } from './json';
-
-/** The parts of a zod issue the translation reads (zod reports `input` with `reportInput`). */
-interface ZodIssueLike {
-  readonly code: string;
-  readonly path: readonly PropertyKey[];
-  readonly input?: unknown;
-  readonly expected?: string;
-  readonly values?: readonly unknown[];
-  readonly origin?: string;
-  readonly minimum?: number | bigint;
-  readonly maximum?: number | bigint;
-  readonly pattern?: string;
-  readonly format?: string;
-  readonly divisor?: number;
-  readonly keys?: readonly string[];
-}
 
 /** The result of validating a document: the document with schema defaults applied, or Crossbar's field map. */
 export type Validation = { readonly ok: true; readonly value: JsonObject } | { readonly ok: false; readonly errors: FieldErrors };
@@ -32,7 +16,7 @@ function num(value: number | bigint | undefined): number {
 }
 
 /** Translates one zod issue into Crossbar's `{ code: { message, target?, value?, cause? } }`. */
-function toCrossbar(issue: ZodIssueLike, root: unknown): [string, Record<string, unknown>] {
+function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, unknown>] {
   const code = describeIssue(issue).code;
   const value = issue.input;
   switch (code) {
@@ -70,10 +54,9 @@ function toCrossbar(issue: ZodIssueLike, root: unknown): [string, Record<string,
       return [code, { message: `Failed to match pattern '${issue.pattern ?? ''}'`, target: issue.pattern, value }];
     case 'additionalProperties':
       return [code, { message: 'Strict checking of data is enabled; only include schema-defined properties', value: issue.keys }];
+    case 'divisibleBy':
+      return [code, { message: `Value not divisible by ${issue.divisor}`, target: issue.divisor, value }];
     default:
-      if (issue.code === 'not_multiple_of') {
-        return ['divisibleBy', { message: `Value not divisible by ${issue.divisor}`, target: issue.divisor, value }];
-      }
       return ['invalid', { message: 'Value is invalid', value }];
   }
 }
@@ -89,7 +72,7 @@ function getParent(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns zod issues into one Crossbar field map (several codes per field merged). */
-export function issuesToFieldErrors(issues: readonly ZodIssueLike[], root: unknown, prefix: readonly PropertyKey[] = []): FieldErrors {
+export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknown, prefix: readonly PropertyKey[] = []): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const [code, detail] = toCrossbar(issue, root);
@@ -105,12 +88,12 @@ export function issuesToFieldErrors(issues: readonly ZodIssueLike[], root: unkno
 export function validateDocument(schema: ZodMiniType, doc: JsonObject): Validation {
   const result = schema.safeParse(doc, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as JsonObject };
-  return { ok: false, errors: issuesToFieldErrors(result.error.issues as unknown as ZodIssueLike[], doc) };
+  return { ok: false, errors: issuesToFieldErrors(result.error.issues as unknown as SchemaIssue[], doc) };
 }
 
 /** Validates a value found at `path` inside a document (callflow module data), reporting full paths. */
 export function validateAt(schema: ZodMiniType, value: unknown, path: readonly PropertyKey[]): { value: unknown; errors: FieldErrors } {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { value: result.data, errors: {} };
-  return { value, errors: issuesToFieldErrors(result.error.issues as unknown as ZodIssueLike[], value, path) };
+  return { value, errors: issuesToFieldErrors(result.error.issues as unknown as SchemaIssue[], value, path) };
 }
