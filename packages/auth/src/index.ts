@@ -7,4 +7,10 @@ export { decodeJwtClaims, tokenExpiry } from './jwt';
 export type { LoginStrategyOptions } from './login-options';
 export { createTokenAuth, type TokenAuthOptions } from './token-auth';
 export { createMemoryTokenStore, type TokenStore } from './token-store';
-export { createUserAuth, type UserAuthOptions } from './user-auth';
+export {
+  createUserAuth,
+  type UserAuthAccountOptions,
+  type UserAuthOptions,
+  type UserCredentialsOptions,
+  type UserPasswordOptions,
+} from './user-auth';

@@ -11,12 +11,8 @@ import { type CredentialsMethod, userCredentialsHash } from './credentials';
 import { LoginStrategy, sessionFromLogin } from './internal/login-strategy';
 import type { LoginStrategyOptions } from './login-options';
 
-/** Options of {@link createUserAuth}: the user's credentials and exactly one account identifier. */
-export interface UserAuthOptions extends LoginStrategyOptions {
-  /** The username (lower-cased before hashing, as Crossbar expects). */
-  readonly username: string;
-  /** The password: hashed at once and then forgotten; never sent, kept or logged. */
-  readonly password: string;
+/** What every user login names: the account and, optionally, the hash method and an MFA answer. */
+export interface UserAuthAccountOptions extends LoginStrategyOptions {
   /** The account's name. */
   readonly accountName?: string;
   /** The account's SIP realm. */
@@ -28,6 +24,30 @@ export interface UserAuthOptions extends LoginStrategyOptions {
   /** The answer to a `multi_factor_request`, sent with the login. */
   readonly multiFactorResponse?: unknown;
 }
+
+/** A user login by username and password (hashed at once). */
+export interface UserPasswordOptions extends UserAuthAccountOptions {
+  /** The username (lower-cased before hashing, as Crossbar expects). */
+  readonly username: string;
+  /** The password: hashed at once and then forgotten; never sent, kept or logged. */
+  readonly password: string;
+  readonly credentials?: never;
+}
+
+/**
+ * A user login by a credentials hash computed earlier ({@link userCredentialsHash}), for tools that
+ * keep the hash instead of the password (it is as good as the password for logging in: store it
+ * like one).
+ */
+export interface UserCredentialsOptions extends UserAuthAccountOptions {
+  /** The hex digest of `lowercase(username) + ":" + password`: 32 characters (md5) or 40 (sha). */
+  readonly credentials: string;
+  readonly username?: never;
+  readonly password?: never;
+}
+
+/** Options of {@link createUserAuth}: a username and password, or a credentials hash, and exactly one account identifier. */
+export type UserAuthOptions = UserPasswordOptions | UserCredentialsOptions;
 
 const IDENTIFIERS = [
   ['accountName', 'account_name'],
@@ -89,9 +109,10 @@ class UserAuth extends LoginStrategy {
  * Authenticates a user: `PUT /v2/user_auth` with `credentials` = hex MD5 (or SHA-1 with
  * `method: 'sha'`) of `lowercase(username) + ":" + password`, and exactly one of the account's
  * name, realm or phone number. The password is hashed at once and never kept; only the hash
- * lives as long as the strategy. Token lifecycle as in {@link createApiKeyAuth}.
+ * lives as long as the strategy. A tool that saved the hash instead of the password passes it as
+ * `credentials`. Token lifecycle as in {@link createApiKeyAuth}.
  *
- * @throws InvalidArgumentError (before any request) for a missing username or password, or not exactly one account identifier
+ * @throws InvalidArgumentError (before any request) for a missing username or password, a malformed `credentials` hash, or not exactly one account identifier
  *
  * @example
  * ```ts
@@ -102,12 +123,36 @@ class UserAuth extends LoginStrategy {
  */
 export function createUserAuth(options: UserAuthOptions): AuthStrategy {
   if (typeof options !== 'object' || options === null)
-    throw new InvalidArgumentError('options', 'createUserAuth takes { username, password, accountName | accountRealm | phoneNumber }');
-  const { username, password, method = 'md5' } = options;
-  if (typeof username !== 'string' || username.trim() === '') throw new InvalidArgumentError('username', 'username is required');
-  if (typeof password !== 'string' || password === '') throw new InvalidArgumentError('password', 'password is required');
+    throw new InvalidArgumentError(
+      'options',
+      'createUserAuth takes { username, password (or credentials), accountName | accountRealm | phoneNumber }',
+    );
+  // Read loosely: callers from JavaScript may pass anything, and every field is checked below.
+  const {
+    username,
+    password,
+    credentials: hash,
+    method = 'md5',
+  } = options as { username?: unknown; password?: unknown; credentials?: unknown; method?: unknown };
   if (method !== 'md5' && method !== 'sha')
     throw new InvalidArgumentError('method', `method must be 'md5' or 'sha', got ${JSON.stringify(method)}`);
+  let credentials: string;
+  if (hash !== undefined) {
+    if (username !== undefined || password !== undefined)
+      throw new InvalidArgumentError('credentials', 'give either credentials or username and password, not both');
+    const length = method === 'sha' ? 40 : 32;
+    // The message never echoes the hash: it logs in as well as the password does.
+    if (typeof hash !== 'string' || !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(hash))
+      throw new InvalidArgumentError(
+        'credentials',
+        `credentials must be the ${length}-character hex ${method} digest of "username:password"`,
+      );
+    credentials = hash.toLowerCase();
+  } else {
+    if (typeof username !== 'string' || username.trim() === '') throw new InvalidArgumentError('username', 'username is required');
+    if (typeof password !== 'string' || password === '') throw new InvalidArgumentError('password', 'password is required');
+    credentials = userCredentialsHash(username.trim(), password, method);
+  }
   const given = IDENTIFIERS.filter(([option]) => options[option] !== undefined);
   if (given.length !== 1) {
     throw new InvalidArgumentError(
@@ -120,7 +165,6 @@ export function createUserAuth(options: UserAuthOptions): AuthStrategy {
   const [option, wire] = given[0] as (typeof IDENTIFIERS)[number];
   const value = options[option];
   if (typeof value !== 'string' || value.trim() === '') throw new InvalidArgumentError(option, `${option} must be a non-empty string`);
-  const credentials = userCredentialsHash(username.trim(), password, method);
   return new UserAuth(
     { tokenStore: options.tokenStore, refreshMargin: options.refreshMargin },
     credentials,

@@ -290,6 +290,43 @@ describe('createUserAuth', () => {
     }
   });
 
+  it('logs in with a saved credentials hash instead of the password, sending it as is', async () => {
+    loginRoute('/v2/user_auth');
+    const session = await transport(createUserAuth({ credentials: HASH.toUpperCase(), accountName: 'Acme' })).session();
+    expect(logins[0]?.json).toEqual({ data: { credentials: HASH, method: 'md5', account_name: 'Acme' } });
+    expect(session.accountId).toBe(ACCOUNT);
+    await transport(
+      createUserAuth({ credentials: '055cf886cb9b5c5867083463867c527ace0f8ecc', method: 'sha', accountName: 'Acme' }),
+    ).session();
+    expect(logins[1]?.json).toMatchObject({ data: { method: 'sha', credentials: '055cf886cb9b5c5867083463867c527ace0f8ecc' } });
+  });
+
+  it('a hash login that is refused keeps the hash out of the error and the logs', async () => {
+    server.route('PUT', '/v2/user_auth', { status: 401, body: errorEnvelope(401, 'invalid_credentials') });
+    const error = await transport(createUserAuth({ credentials: HASH, accountName: 'Acme' }))
+      .session()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 20 }), ...lines]) expect(text).not.toContain(HASH);
+  });
+
+  it.each([
+    [{ credentials: HASH, username: 'john', accountName: 'a' }, /either credentials or username and password/],
+    [{ credentials: 'abc123', accountName: 'a' }, /32-character hex md5 digest/],
+    [{ credentials: HASH, method: 'sha', accountName: 'a' }, /40-character hex sha digest/],
+    [{ credentials: `${HASH.slice(0, 31)}g`, accountName: 'a' }, /32-character hex md5 digest/],
+  ])('rejects a malformed credentials hash before any request, without echoing it (%#)', (options, message) => {
+    try {
+      createUserAuth(options as Parameters<typeof createUserAuth>[0]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).argument).toBe('credentials');
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain(HASH.slice(0, 12));
+    }
+  });
+
   it('keeps neither password nor hash visible on the strategy', () => {
     const auth = createUserAuth({ ...base, accountName: 'Acme' });
     for (const text of [JSON.stringify(auth), inspect(auth, { showHidden: true, depth: 20 }), String(auth)]) {

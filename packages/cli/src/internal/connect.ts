@@ -1,4 +1,4 @@
-import { createApiKeyAuth } from '@audian/auth';
+import { createApiKeyAuth, createUserAuth } from '@audian/auth';
 import { type AuthStrategy, DEFAULT_BASE_URL, InvalidArgumentError, type RateLimitOptions } from '@audian/core';
 import { type Audian, createAudian } from '@audian/resources';
 import { version } from '../../package.json';
@@ -10,7 +10,6 @@ import { createFileTokenStore, credentialsFingerprint } from './file-token-store
 import { interruption } from './interrupt';
 import { secrets } from './secrets';
 import { note } from './stdout';
-import { createStoredUserAuth } from './stored-user-auth';
 
 /** The options every command that talks to the API understands. */
 export interface ConnectOptions {
@@ -87,19 +86,24 @@ export function resolveProfile(
 export function profileAuth(dir: string, profile: ResolvedProfile): AuthStrategy {
   const store = createFileTokenStore(sessionFile(dir, profile.name), credentialsFingerprint(profile.baseUrl, profile.auth), note);
   const auth = profile.auth;
-  if (auth.type === 'api-key') {
-    secrets.add(auth.apiKey);
-    try {
-      return createApiKeyAuth({ apiKey: auth.apiKey, tokenStore: store });
-    } catch (error) {
-      if (error instanceof InvalidArgumentError) {
-        throw new CliError(`${profile.fromEnv ? 'AUDIAN_API_KEY' : `profile "${profile.name}"`}: ${error.message}`, EXIT_CODES.auth);
-      }
-      throw error;
+  secrets.add(auth.type === 'api-key' ? auth.apiKey : auth.credentials);
+  try {
+    if (auth.type === 'api-key') return createApiKeyAuth({ apiKey: auth.apiKey, tokenStore: store });
+    // The profile keeps the credentials hash, never the password.
+    const { credentials, method, accountName, accountRealm, phoneNumber } = auth;
+    return createUserAuth({
+      credentials,
+      method,
+      tokenStore: store,
+      ...(accountName ? { accountName } : accountRealm ? { accountRealm } : { phoneNumber }),
+    });
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) {
+      const source = auth.type === 'api-key' && profile.fromEnv ? 'AUDIAN_API_KEY' : `profile "${profile.name}"`;
+      throw new CliError(`${source}: ${error.message}`, EXIT_CODES.auth);
     }
+    throw error;
   }
-  secrets.add(auth.credentials);
-  return createStoredUserAuth(auth, store);
 }
 
 /**
