@@ -152,7 +152,29 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   /** Iterates every item of every page. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.iterPages()) yield* page.data;
+    // Not built on iterPages(): there a finished page stays referenced while the next one is
+    // fetched and parsed, so V8 copies it through the young generation (and grows that) on every
+    // page. Here nothing of a page outlives its last item.
+    // A suspended generator keeps every local it holds, so each is cleared once used.
+    let key = this.#startKey;
+    let page: Page<T> | undefined;
+    let items: T[] | undefined;
+    let item: T | undefined;
+    for (;;) {
+      page = new Page(await this.#fetch(key), key, this.#fetch);
+      items = page.data;
+      key = page.nextStartKey;
+      page = undefined;
+      for (let i = 0; i < items.length; i++) {
+        item = items[i] as T;
+        // The consumer may let go of each item as soon as it moves on.
+        items[i] = undefined as T;
+        yield item;
+        item = undefined;
+      }
+      items = undefined;
+      if (key === undefined) return;
+    }
   }
 
   /**
