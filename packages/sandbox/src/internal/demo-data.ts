@@ -2,6 +2,7 @@ import { GREGORIAN_OFFSET } from './clock';
 import type { Engine } from './engine';
 import { CDRS } from './handlers/cdrs';
 import { PHONE_NUMBERS } from './handlers/phone-numbers';
+import { storeRecording } from './handlers/recordings';
 import { REGISTRATIONS } from './handlers/telephony';
 import { MESSAGES } from './handlers/vmboxes';
 import { newId, newModbId } from './ids';
@@ -124,6 +125,55 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
       );
     }
     addCdrs(engine, accountId, realm, users, rand, pick);
+    addRecordings(engine, accountId, realm, users);
+  });
+}
+
+/** A stand-in MP3: an ID3 tag and one silent MPEG frame header, enough for players to recognise the type. */
+function silentMp3(): Buffer {
+  return Buffer.concat([
+    Buffer.from('ID3\x03\x00\x00\x00\x00\x00\x00', 'latin1'),
+    Buffer.from([0xff, 0xfb, 0x90, 0x64]),
+    Buffer.alloc(413),
+  ]);
+}
+
+function addRecordings(
+  engine: Engine,
+  accountId: string,
+  realm: string,
+  users: readonly { id: string; name: string; ext: string }[],
+): void {
+  users.slice(0, 2).forEach((user, i) => {
+    const start = engine.clock.gregorian() - (i + 1) * 3600;
+    const callId = `${newId()}@sandbox`;
+    const outside = `+1415555${String(2000 + i)}`;
+    storeRecording(
+      engine,
+      accountId,
+      newModbId(start - GREGORIAN_OFFSET),
+      {
+        name: `call_recording_${callId.slice(0, 12)}.mp3`,
+        description: 'recording of a call',
+        call_id: callId,
+        caller_id_name: 'Outside Caller',
+        caller_id_number: outside,
+        callee_id_name: user.name,
+        callee_id_number: user.ext,
+        direction: 'inbound',
+        from: `${outside}@${realm}`,
+        to: `${user.ext}@${realm}`,
+        owner_id: user.id,
+        media_type: 'mp3',
+        content_type: 'audio/mpeg',
+        duration: 42 + i * 17,
+        duration_ms: (42 + i * 17) * 1000,
+        start,
+        origin: 'inbound from offnet',
+        source_type: 'kz_call_recording',
+      },
+      silentMp3(),
+    );
   });
 }
 

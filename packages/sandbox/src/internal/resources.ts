@@ -386,6 +386,12 @@ export const RESOURCES: Readonly<Record<string, ResourceDef>> = {
   // Crossbar lists connectivity documents by id only.
   connectivity: { ...simple('connectivity', 'sys_info', schemas.ConnectivitySchema, () => ({})), summary: (doc) => doc._id },
   queues: simple('queues', 'queue', schemas.QueuesSchema, (doc) => ({ id: doc._id, name: doc.name, strategy: doc.strategy })),
+  // `kzd_clicktocall:type()` is `click2call`: the URL and the stored type differ.
+  clicktocall: simple('clicktocall', 'click2call', schemas.ClicktocallSchema, (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    extension: doc.extension,
+  })),
 };
 
 /** List entries (`/lists/{LIST_ID}/entries`): stored with the list as parent; listed as raw view rows. */

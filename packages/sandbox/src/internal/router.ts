@@ -4,8 +4,13 @@ import { accountItem, accountRelatives, apiKey, createAccount } from './handlers
 import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
 import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/binaries';
 import { getCdr, listCdrs } from './handlers/cdrs';
+import { connect, history } from './handlers/clicktocall';
 import { createDoc, itemDoc, listDocs } from './handlers/collection';
 import { listNumbers, numberItem, searchNumbers } from './handlers/phone-numbers';
+import { listRecordings, recording } from './handlers/recordings';
+import { multiSearch, search } from './handlers/search';
+import { authModules, loginAttempts, metaflows, security, tokenRestrictions } from './handlers/settings';
+import { sms } from './handlers/sms';
 import {
   channels,
   conferenceAction,
@@ -66,6 +71,8 @@ export function resolve(segments: readonly string[], contentType: string, method
       return rest.length === 0 ? { allowed: R.getDelete as Verb[], public: true, run: tokenAuth } : undefined;
     case 'phone_numbers':
       return rest.length === 0 ? { allowed: R.get as Verb[], public: true, run: (_e, r) => searchNumbers(r) } : undefined;
+    case 'security':
+      return rest.length === 0 ? { allowed: R.get as Verb[], run: () => authModules() } : undefined;
     case 'accounts':
       if (rest.length === 0) {
         return { allowed: R.put as Verb[], run: (e, r) => createAccount(e, r, e.authorize(r.auth!, r.auth!.accountId)) };
@@ -91,6 +98,8 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
         return acct(accountId, R.get as Verb[], (e, r) => userDevices(e, r, accountId, id));
       if (id !== undefined && sub === 'cdrs' && subId === undefined)
         return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId, id));
+      if (id !== undefined && sub === 'recordings' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId, id));
       if (id !== undefined && sub === 'photo' && subId === undefined) {
         return acct(accountId, R.getPostDelete as Verb[], (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
       }
@@ -164,6 +173,33 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       return acct(accountId, id === undefined ? (R.get as Verb[]) : ['GET', 'PUT', 'POST'], () => channels(id));
     case 'limits':
       return id === undefined ? acct(accountId, R.getPost as Verb[], (e, r) => limits(e, r, accountId)) : undefined;
+    case 'metaflows':
+      return id === undefined ? acct(accountId, R.getPostDelete as Verb[], (e, r) => metaflows(e, r, account(e, r))) : undefined;
+    case 'token_restrictions':
+      return id === undefined ? acct(accountId, R.getPostDelete as Verb[], (e, r) => tokenRestrictions(e, r, accountId)) : undefined;
+    case 'security':
+      if (id === undefined) return acct(accountId, R.item as Verb[], (e, r) => security(e, r, account(e, r)));
+      if (id === 'attempts' && subId === undefined) return acct(accountId, R.get as Verb[], () => loginAttempts(sub));
+      return undefined;
+    case 'clicktocall':
+      if (id !== undefined && sub === 'connect' && subId === undefined) {
+        // Public: an endpoint with `auth_required: false` takes anonymous calls; the handler checks.
+        return { accountId, allowed: R.getPost as Verb[], public: true, run: (e, r) => connect(e, r, accountId, id) };
+      }
+      if (id !== undefined && sub === 'history' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e, r) => history(e, r, accountId, id));
+      break;
+    case 'sms':
+      if (sub !== undefined) return undefined;
+      return acct(accountId, id === undefined ? (R.getPut as Verb[]) : (R.getDelete as Verb[]), (e, r) => sms(e, r, accountId, id));
+    case 'recordings':
+      if (sub !== undefined) return undefined;
+      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId));
+      return acct(accountId, R.getDelete as Verb[], (e, r) => recording(e, r, accountId, id));
+    case 'search':
+      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => search(e, r, accountId));
+      if (id === 'multi' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => multiSearch(e, r, accountId));
+      return undefined;
   }
 
   const def = RESOURCES[resource];

@@ -5,7 +5,7 @@ import { CrossbarError, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compileFilter } from '../filters';
 import { isObject, type JsonObject, publicDoc } from '../json';
-import { pageParams, paginate } from '../listing';
+import { listFilter, pageParams, paginate } from '../listing';
 import type { ResourceDef } from '../resource-def';
 
 /** Crossbar's `maximum_range`: 31 days and one hour. */
@@ -132,4 +132,28 @@ export function getCdr(engine: Engine, accountId: string, id: string): Reply {
     throw new CrossbarError(404, 'could not find cdr with supplied id', {});
   }
   return { data: publicDoc(doc.body), envelope: { revision: String(doc.body._rev ?? 'undefined') } };
+}
+
+/** A listing over a time range (`created_from`/`created_to`, as `cb_modules_util:range_modb_view_options`), paged. */
+export function rangedListing(
+  engine: Engine,
+  req: SandboxRequest,
+  accountId: string,
+  def: ResourceDef,
+  keep: (doc: JsonObject) => boolean = () => true,
+): Reply {
+  const { from, to } = timeRange(req, engine.clock.gregorian());
+  const params = pageParams(req);
+  const filter = listFilter(req);
+  const start: readonly [number, string] = params.direction === 'descending' ? [to, '\uffff'] : [from, ''];
+  const page = paginate(
+    engine.store.rows(accountId, def.type, '', params.direction, params.from ?? start),
+    params,
+    (doc) => {
+      const created = Number(doc.pvt_created);
+      return created >= from && created <= to && keep(doc) && (!filter || filter(doc));
+    },
+    (doc) => def.summary(doc),
+  );
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }

@@ -1,0 +1,114 @@
+import * as z from 'zod/mini';
+import type { Reply, SandboxRequest } from '../context';
+import { CrossbarError, validationError } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { newId, newModbId } from '../ids';
+import { compact, isObject, type JsonObject, publicDoc } from '../json';
+import type { ResourceDef } from '../resource-def';
+import { RESOURCES } from '../resources';
+import { docReply, listDocs } from './collection';
+
+const C2C = RESOURCES.clicktocall as ResourceDef;
+
+/** One call placed through a click-to-call endpoint (KAZOO keeps them in the MODB as `c2c_history`). */
+export const C2C_HISTORY: ResourceDef = {
+  name: 'history',
+  type: 'c2c_history',
+  schema: z.looseObject({}),
+  collectionVerbs: ['GET'],
+  itemVerbs: [],
+  summary: (doc) => publicDoc(doc),
+  sortKey: (doc) => Number(doc.pvt_created),
+};
+
+/** A request value the way `cb_context:req_value/2` reads it: the envelope's `data`, then the query string. */
+function reqValue(req: SandboxRequest, key: string): unknown {
+  if (isObject(req.data) && req.data[key] !== undefined) return req.data[key];
+  return req.query[key];
+}
+
+function matchesWhitelist(patterns: readonly unknown[], contact: string): boolean {
+  return patterns.some((p) => {
+    if (typeof p !== 'string') return false;
+    try {
+      return new RegExp(p).test(contact);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * `GET|POST …/clicktocall/{C2C_ID}/connect`. No call is placed in a sandbox: the call "succeeds" at
+ * once and is recorded in the endpoint's history. Endpoints with `auth_required: false` take
+ * unauthenticated requests, as in KAZOO.
+ */
+export function connect(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+  const stored = engine.store.get(accountId, id);
+  // Authenticate before loading anything, so an anonymous caller cannot probe for ids.
+  if (!stored || stored.deleted || stored.type !== C2C.type || stored.body.auth_required !== false) {
+    engine.authorize(engine.authenticate(req), accountId);
+  }
+  const c2c = engine.docs.load(accountId, C2C, id);
+  const doc = c2c.body;
+  const raw = reqValue(req, 'contact');
+  const contact = typeof raw === 'string' ? raw.trim() : '';
+  if (contact === '') {
+    throw validationError({ contact: { required: { message: 'The contact extension for this click to call has not been set' } } });
+  }
+  const whitelist = Array.isArray(doc.whitelist) ? doc.whitelist : [];
+  if (whitelist.length > 0 && !matchesWhitelist(whitelist, contact)) {
+    throw new CrossbarError(400, "Contact doesn't match whitelist", contact);
+  }
+  const callId = `c2c-${id}-${newId().slice(0, 10)}`;
+  const now = engine.clock.gregorian();
+  const item = engine.docs.create(
+    C2C_HISTORY,
+    accountId,
+    { timestamp: now, contact, call_id: callId, result: 'success' },
+    { id: newModbId(engine.clock.unix()), parentId: id, private: { pvt_clicktocall_id: id } },
+  );
+  const blocking = reqValue(req, 'blocking');
+  if (blocking === true || blocking === 'true') return docReply(C2C_HISTORY, item);
+  return { status: 202, data: originateRequest(engine, accountId, doc, contact, callId), envelope: { revision: 'automatic' } };
+}
+
+/** The originate request Crossbar answers a non-blocking connect with (normalised keys, defaults left out). */
+function originateRequest(engine: Engine, accountId: string, doc: JsonObject, contact: string, callId: string): JsonObject {
+  const account = engine.account(accountId);
+  const realm = String(account?.body.realm ?? '');
+  const extension = String(doc.extension ?? '');
+  const name = String(doc.name ?? '');
+  const callerNumber = typeof doc.caller_id_number === 'string' ? doc.caller_id_number : contact;
+  const contactFirst = doc.dial_first === 'contact';
+  const caller = contactFirst ? { route: extension, name: doc.outbound_callee_id_name ?? extension } : { route: contact, name };
+  const callee = contactFirst ? { route: contact, name } : { route: extension, name: doc.outbound_callee_id_name ?? extension };
+  return compact({
+    application_name: 'transfer',
+    application_data: { route: caller.route },
+    call_id: callId,
+    msg_id: newId().slice(0, 16),
+    endpoints: [{ invite_format: 'loopback', route: callee.route, to_did: callee.route, to_realm: realm }],
+    timeout: typeof doc.timeout === 'number' ? doc.timeout : 30,
+    ignore_early_media: !(isObject(doc.media) && doc.media.ignore_early_media === false),
+    outbound_callee_id_name: callee.name,
+    outbound_callee_id_number: doc.outbound_callee_id_number ?? extension,
+    outbound_caller_id_name: caller.name,
+    outbound_caller_id_number: callerNumber,
+    outbound_call_id: callId,
+    dial_endpoint_method: 'single',
+    continue_on_fail: true,
+    custom_channel_vars: {
+      account_id: accountId,
+      authorizing_id: doc._id,
+      authorizing_type: 'clicktocall',
+      request_uri: `${callerNumber}@${realm}`,
+    },
+  });
+}
+
+/** `GET …/clicktocall/{C2C_ID}/history`: the calls placed through the endpoint, newest first. */
+export function history(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+  engine.docs.load(accountId, C2C, id);
+  return listDocs(engine, req, accountId, C2C_HISTORY, id);
+}

@@ -1,0 +1,99 @@
+import { SmsSchema } from '@audian/resources/schemas';
+import { GREGORIAN_OFFSET } from '../clock';
+import type { Reply, SandboxRequest } from '../context';
+import type { Engine } from '../engine';
+import { newModbId } from '../ids';
+import { compact, getPath, type JsonObject } from '../json';
+import type { ResourceDef } from '../resource-def';
+import { rangedListing } from './cdrs';
+import { createdReply, deletedReply, docReply } from './collection';
+
+/** `kz_privacy:anonymous_caller_id_number/1`'s default, the sender when nobody has a caller id. */
+const ANONYMOUS_NUMBER = '0000000000';
+
+/** A row of `sms/crossbar_listing`, plus the `date` Crossbar adds. */
+function smsRow(doc: JsonObject): JsonObject {
+  const created = Number(doc.pvt_created);
+  return compact({
+    id: doc._id,
+    from: doc.from_user,
+    to: doc.to_user,
+    created,
+    direction: doc.pvt_authorization_type === 'resource' ? 'inbound' : 'outbound',
+    status: doc.pvt_status,
+    // The view reads `Body` (what inbound messages carry); API-sent ones have `body`, shown too.
+    body: doc.Body ?? doc.body,
+    date: new Date((created - GREGORIAN_OFFSET) * 1000).toUTCString(),
+  });
+}
+
+/** Text messages, stored in the MODB (ids `YYYYMM-…`) and keyed by creation time. */
+export const SMS: ResourceDef = {
+  name: 'sms',
+  type: 'sms',
+  schema: SmsSchema,
+  collectionVerbs: ['GET', 'PUT'],
+  itemVerbs: ['GET', 'DELETE'],
+  summary: smsRow,
+  sortKey: (doc) => Number(doc.pvt_created),
+};
+
+/** The first caller id number set on the user (over the account), internal before external. */
+function defaultCallerId(engine: Engine, accountId: string, ownerId: string | undefined): string {
+  const sources: unknown[] = [];
+  if (ownerId) sources.push(engine.store.get(accountId, ownerId)?.body);
+  sources.push(engine.account(accountId)?.body);
+  for (const path of ['caller_id.internal.number', 'caller_id.external.number']) {
+    for (const doc of sources) {
+      const number = getPath(doc, path);
+      if (typeof number === 'string' && number !== '') return number;
+    }
+  }
+  return ANONYMOUS_NUMBER;
+}
+
+/**
+ * `GET|PUT …/sms` and `GET|DELETE …/sms/{SMS_ID}`. Nothing is delivered: a sent message is stored
+ * `queued`, with the addressing fields `cb_sms` adds (`to`/`from` become `user@realm`).
+ */
+export function sms(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
+  if (id !== undefined) {
+    if (req.method === 'GET') return docReply(SMS, engine.docs.load(accountId, SMS, id));
+    return deletedReply(SMS, engine.docs.remove(SMS, accountId, id));
+  }
+  if (req.method === 'PUT') {
+    const ownerId = req.auth?.ownerId;
+    const realm = String(engine.account(accountId)?.body.realm ?? '');
+    const def: ResourceDef = {
+      ...SMS,
+      prepare(doc) {
+        const toUser = String(doc.to);
+        const fromUser = typeof doc.from === 'string' ? doc.from : defaultCallerId(engine, accountId, ownerId);
+        Object.assign(doc, {
+          request: `${toUser}@${realm}`,
+          request_user: toUser,
+          request_realm: realm,
+          to: `${toUser}@${realm}`,
+          to_user: toUser,
+          to_realm: realm,
+          from: `${fromUser}@${realm}`,
+          from_user: fromUser,
+          from_realm: realm,
+        });
+        return undefined;
+      },
+    };
+    const doc = engine.docs.create(def, accountId, req.data, {
+      id: newModbId(engine.clock.unix()),
+      private: compact({
+        pvt_status: 'queued',
+        pvt_origin: 'api',
+        pvt_authorization_type: ownerId ? 'user' : 'account',
+        pvt_authorization: ownerId ?? accountId,
+        pvt_owner_id: ownerId,
+      }),
+    });
+    return createdReply(SMS, req, doc);
+  }
+  return rangedListing(engine, req, accountId, SMS);
+}
