@@ -157,14 +157,10 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     // page. Here nothing of a page outlives its last item.
     // A suspended generator keeps every local it holds, so each is cleared once used.
     let key = this.#startKey;
-    let page: Page<T> | undefined;
     let items: T[] | undefined;
     let item: T | undefined;
-    for (;;) {
-      page = new Page(await this.#fetch(key), key, this.#fetch);
-      items = page.data;
-      key = page.nextStartKey;
-      page = undefined;
+    do {
+      ({ data: items, nextStartKey: key } = new Page(await this.#fetch(key), key, this.#fetch));
       for (let i = 0; i < items.length; i++) {
         item = items[i] as T;
         // The consumer may let go of each item as soon as it moves on.
@@ -173,8 +169,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
         item = undefined;
       }
       items = undefined;
-      if (key === undefined) return;
-    }
+    } while (key !== undefined);
   }
 
   /**
