@@ -10,7 +10,7 @@ import { toCsv, wantsCsv } from './csv';
 import type { Engine } from './engine';
 import type { FaultInjector } from './faults';
 import { newId } from './ids';
-import { isObject, type JsonObject } from './json';
+import { isObject, type JsonObject, parseJson } from './json';
 import type { TokenReport } from './rate-limit';
 import type { Verb } from './resource-def';
 import { type Route, resolve } from './router';
@@ -279,37 +279,6 @@ async function handle(deps: HttpDeps, incoming: IncomingMessage, outgoing: Serve
   }
   if (fault?.kind === 'truncated' && typeof outcome.body === 'string') return truncate(deps, outgoing, outcome);
   return finish(deps, method, path, started, outcome);
-}
-
-/** Deeper JSON than this is refused as invalid: it could not be stored or echoed back safely. */
-const MAX_DEPTH = 100;
-
-function tooDeep(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return true;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return false;
-}
-
-/** JSON.parse, minus `__proto__` keys (they would set an object's prototype when copied), minus absurd nesting. */
-function parseJson(text: string): unknown {
-  if (tooDeep(text)) return undefined;
-  try {
-    if (!text.includes('"__proto__"')) return JSON.parse(text);
-    return JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Crossbar's envelope schema: `data`, when present, is an object or an array; writes must carry it. */

@@ -64,3 +64,34 @@ export function compact(value: JsonObject): JsonObject {
   for (const key of Object.keys(value)) if (value[key] !== undefined) out[key] = value[key];
   return out;
 }
+
+/** Deeper JSON than this is refused as invalid: it could not be stored or echoed back safely. */
+const MAX_DEPTH = 100;
+
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/** JSON.parse, minus `__proto__` keys (they would set an object's prototype when copied), minus absurd nesting. */
+export function parseJson(text: string): unknown {
+  if (tooDeep(text)) return undefined;
+  try {
+    if (!text.includes('"__proto__"')) return JSON.parse(text);
+    return JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
+  } catch {
+    return undefined;
+  }
+}

@@ -6,6 +6,8 @@ import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/bin
 import { getCdr, listCdrs } from './handlers/cdrs';
 import { connect, history } from './handlers/clicktocall';
 import { createDoc, itemDoc, listDocs } from './handlers/collection';
+import { type FaxFolder, faxItem, faxSmtpLogs, listFaxes, sendFax } from './handlers/faxes';
+import { customerUpdate, notification, notificationSmtpLogs, notifications, preview, systemNotifications } from './handlers/notifications';
 import { listNumbers, numberItem, searchNumbers } from './handlers/phone-numbers';
 import { listRecordings, recording } from './handlers/recordings';
 import { multiSearch, search } from './handlers/search';
@@ -73,6 +75,10 @@ export function resolve(segments: readonly string[], contentType: string, method
       return rest.length === 0 ? { allowed: R.get as Verb[], public: true, run: (_e, r) => searchNumbers(r) } : undefined;
     case 'security':
       return rest.length === 0 ? { allowed: R.get as Verb[], run: () => authModules() } : undefined;
+    case 'notifications':
+      if (rest.length === 0) return { allowed: ['GET', 'PUT', 'DELETE'], run: (_e, r) => systemNotifications(r) };
+      if (rest.length === 1) return { allowed: R.getPostDelete as Verb[], run: (_e, r) => systemNotifications(r, rest[0]) };
+      return undefined;
     case 'accounts':
       if (rest.length === 0) {
         return { allowed: R.put as Verb[], run: (e, r) => createAccount(e, r, e.authorize(r.auth!, r.auth!.accountId)) };
@@ -196,6 +202,10 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       if (sub !== undefined) return undefined;
       if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId));
       return acct(accountId, R.getDelete as Verb[], (e, r) => recording(e, r, accountId, id));
+    case 'faxes':
+      return faxRoute(accountId, path.slice(1), contentType);
+    case 'notifications':
+      return notificationRoute(accountId, path.slice(1), contentType);
     case 'search':
       if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => search(e, r, accountId));
       if (id === 'multi' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => multiSearch(e, r, accountId));
@@ -215,4 +225,49 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
     def.itemVerbs.filter((v) => v !== 'PUT'),
     (e, r) => itemDoc(e, r, accountId, def, id),
   );
+}
+
+const FAX_FOLDERS: readonly string[] = ['inbox', 'outbox', 'incoming', 'outgoing'];
+
+/** `…/faxes/…` (`cb_faxes`): sending, the job views, the stored folders and their documents, the SMTP log. */
+function faxRoute(accountId: string, path: readonly string[], contentType: string): Route | undefined {
+  const [folder, id, sub, extra] = path;
+  const send = (e: Engine, r: SandboxRequest) => sendFax(e, r, accountId);
+  const upload = isBinaryUpload(contentType);
+  if (folder === undefined) return acct(accountId, R.put as Verb[], send, upload);
+  if (folder === 'smtplog') {
+    if (sub !== undefined) return undefined;
+    return acct(accountId, R.get as Verb[], (e, r) => faxSmtpLogs(e, r, accountId, id));
+  }
+  if (!FAX_FOLDERS.includes(folder)) return undefined;
+  const f = folder as FaxFolder;
+  if (id === undefined) {
+    if (f !== 'outgoing') return acct(accountId, R.get as Verb[], (e, r) => listFaxes(e, r, accountId, f));
+    return acct(accountId, R.getPut as Verb[], (e, r) => (r.method === 'GET' ? listFaxes(e, r, accountId, f) : send(e, r)), upload);
+  }
+  const stored = f === 'inbox' || f === 'outbox';
+  if (sub === undefined)
+    return acct(accountId, stored ? (R.getPutDelete as Verb[]) : (R.get as Verb[]), (e, r) => faxItem(e, r, accountId, f, id));
+  if (stored && sub === 'attachment' && extra === undefined) {
+    return acct(accountId, R.getDelete as Verb[], (e, r) => faxItem(e, r, accountId, f, id, sub));
+  }
+  return undefined;
+}
+
+/** `…/notifications/…` (`cb_notifications`): the templates, their previews, the SMTP log, customer updates. */
+function notificationRoute(accountId: string, path: readonly string[], contentType: string): Route | undefined {
+  const [id, sub, extra] = path;
+  if (id === undefined) return acct(accountId, ['GET', 'PUT', 'DELETE'], (e, r) => notifications(e, r, accountId));
+  if (id === 'smtplog') {
+    if (extra !== undefined) return undefined;
+    return acct(accountId, R.get as Verb[], (e, r) => notificationSmtpLogs(e, r, accountId, sub));
+  }
+  if (sub === undefined) {
+    // Templates are written with their own content type (`text/html`, `text/plain`).
+    return acct(accountId, R.getPostDelete as Verb[], (e, r) => notification(e, r, accountId, id), isBinaryUpload(contentType));
+  }
+  if (extra !== undefined) return undefined;
+  if (id === 'customer_update' && sub === 'message') return acct(accountId, ['POST'], () => customerUpdate());
+  if (sub === 'preview') return acct(accountId, ['POST'], (e, r) => preview(e, r, accountId, id));
+  return undefined;
 }

@@ -1,0 +1,240 @@
+import { FaxSchema } from '@audian/resources/schemas';
+import * as z from 'zod/mini';
+import { GREGORIAN_OFFSET } from '../clock';
+import type { Reply, SandboxRequest } from '../context';
+import { badIdentifier, CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { newModbId } from '../ids';
+import { compact, getPath, isObject, type JsonObject, parseJson, publicDoc, stripReserved } from '../json';
+import { isMultipart, parseMultipart } from '../multipart';
+import type { ResourceDef } from '../resource-def';
+import type { StoredDoc } from '../store';
+import { rangedListing } from './cdrs';
+import { docReply, listDocs } from './collection';
+import { normalizeNumber } from './phone-numbers';
+
+/** The attachment a fax's document is kept under. */
+const FAX_DOCUMENT = 'document';
+
+/** The two stored-fax folders and the two job views Crossbar serves. */
+export type FaxFolder = 'inbox' | 'outbox' | 'incoming' | 'outgoing';
+
+/** The stored-fax listings' row (`faxes/list_by_folder`), merged with the document as `cb_faxes` does. */
+function folderRow(doc: JsonObject): JsonObject {
+  return {
+    ...publicDoc(doc),
+    ...compact({ status: doc.pvt_job_status, to: doc.to_number, from: doc.from_number, created: doc.pvt_created }),
+  };
+}
+
+/** Fax documents: jobs and stored faxes alike (`pvt_type: fax`), keyed by creation time. */
+export const FAXES: ResourceDef = {
+  name: 'faxes',
+  type: 'fax',
+  schema: FaxSchema,
+  collectionVerbs: ['PUT'],
+  itemVerbs: ['GET', 'PUT', 'DELETE'],
+  summary: folderRow,
+  sortKey: (doc) => Number(doc.pvt_created),
+};
+
+/** The outgoing-jobs listing's row (the faxes database's `faxes/list_by_account` view). */
+function jobRow(doc: JsonObject): JsonObject {
+  return compact({
+    id: doc._id,
+    faxbox_id: doc.faxbox_id,
+    status: doc.pvt_job_status,
+    to: doc.to_number,
+    from: doc.from_number,
+    attempts: doc.attempts,
+    created: doc.pvt_created,
+  });
+}
+
+/** E-mail-to-fax attempts (`fax_smtp_log`): the sandbox receives no e-mail, so there are none. */
+const SMTP_LOGS: ResourceDef = {
+  name: 'smtplog',
+  type: 'fax_smtp_log',
+  schema: z.looseObject({}),
+  collectionVerbs: ['GET'],
+  itemVerbs: ['GET'],
+  summary: (doc) =>
+    compact({
+      id: doc._id,
+      from: doc.from,
+      to: doc.to,
+      error: Array.isArray(doc.errors) ? doc.errors[0] : undefined,
+      created: doc.pvt_created,
+    }),
+  sortKey: (doc) => Number(doc.pvt_created),
+};
+
+/** The fax request and its document: a JSON envelope, or `multipart/*` with the JSON part and a file part. */
+function faxRequest(req: SandboxRequest): { data: unknown; file: { contentType: string; data: Buffer } | undefined } {
+  if (!isMultipart(req.contentType)) return { data: req.data, file: undefined };
+  let data: unknown = {};
+  let file: { contentType: string; data: Buffer } | undefined;
+  for (const part of parseMultipart(req)) {
+    if (part.contentType === 'application/json' || part.contentType === 'application/x-json') {
+      const envelope = parseJson(part.body.toString('utf8').trim());
+      if (!isObject(envelope)) throw validationError({ json: { invalid: { message: 'All JSON must be valid', target: 'body' } } });
+      data = envelope.data ?? {};
+    } else if (!file && part.body.length > 0) {
+      // Crossbar keeps every file part, but `cb_faxes` only reads the first.
+      file = { contentType: part.contentType, data: Buffer.from(part.body) };
+    }
+  }
+  return { data, file };
+}
+
+/** The fax's timezone as `cb_faxes` picks it: the request's, the sender's, the account's. */
+function faxTimezone(engine: Engine, accountId: string, ownerId: string | undefined, data: JsonObject): string | undefined {
+  if (typeof data.timezone === 'string') return data.timezone;
+  const user = ownerId ? engine.store.get(accountId, ownerId)?.body.timezone : undefined;
+  if (typeof user === 'string' && user !== 'inherit') return user;
+  const account = engine.account(accountId)?.body.timezone;
+  return typeof account === 'string' ? account : undefined;
+}
+
+/**
+ * `PUT …/faxes` and `PUT …/faxes/outgoing`: validates the job (`document.url`, or a document sent
+ * along), normalises `to_number` to E.164, stores it `pending` with its document, and answers 202.
+ * Nothing is transmitted: the sandbox files the fax in the outbox at once, under one MODB id that
+ * both `outgoing/{id}` and `outbox/{id}` serve.
+ */
+export function sendFax(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+  const { data, file } = faxRequest(req);
+  const def: ResourceDef = {
+    ...FAXES,
+    prepare(doc) {
+      const errors: FieldErrors = {};
+      if (!file && getPath(doc, 'document.url') === undefined) {
+        errors['document.url'] = { required: { message: 'add document url or upload a document' } };
+        return errors;
+      }
+      const number = normalizeNumber(String(doc.to_number));
+      // Crossbar reports an unreconcilable number under this odd path.
+      if (!number) errors['document.to_number'] = { required: { message: 'add a valid number to send the fax to' } };
+      else doc.to_number = number;
+      const timezone = faxTimezone(engine, accountId, req.auth?.ownerId, doc);
+      Object.assign(doc, { attempts: 0, folder: 'outbox' }, timezone ? { fax_timezone: timezone } : {});
+      return errors;
+    },
+  };
+  // The schema's `tx_result` defaults show on a new job, as KAZOO fills them in.
+  const input = isObject(data) ? { tx_result: {}, ...stripReserved(data) } : data;
+  const doc = engine.docs.create(def, accountId, input, {
+    id: newModbId(engine.clock.unix()),
+    private: { pvt_job_status: 'pending', pvt_reseller_id: engine.resellerOf(engine.account(accountId) as StoredDoc) },
+  });
+  if (file) engine.store.putAttachment(accountId, doc.id, FAX_DOCUMENT, file.contentType, file.data);
+  return { status: 202, data: publicDoc(doc.body), envelope: { revision: String(doc.body._rev) } };
+}
+
+/** A fax of a folder; one in another folder is a 500 with `cb_faxes`'s message. */
+function folderFax(engine: Engine, accountId: string, id: string, folder: FaxFolder): StoredDoc {
+  const doc = engine.docs.load(accountId, FAXES, id);
+  const actual = typeof doc.body.folder === 'string' ? doc.body.folder : 'inbox';
+  if (actual !== folder) {
+    const message = `document is not in folder ${folder}`;
+    throw new CrossbarError(500, message, { message });
+  }
+  return doc;
+}
+
+/** `GET …/faxes/{inbox,outbox,incoming}`: the folder's faxes, time-ranged; `outgoing`: every job. */
+export function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder): Reply {
+  if (folder === 'outgoing') return listDocs(engine, req, accountId, FAXES, '', jobRow);
+  // `cb_faxes` serves `incoming` with the inbox listing.
+  const wanted = folder === 'outbox' ? 'outbox' : 'inbox';
+  return rangedListing(engine, req, accountId, FAXES, (doc) => (typeof doc.folder === 'string' ? doc.folder : 'inbox') === wanted);
+}
+
+/** `GET …/faxes/outgoing/{id}`: the job with `created`, `status` and, once delivered, `delivered`. */
+function job(doc: StoredDoc): Reply {
+  const body = doc.body;
+  const delivered = body.pvt_delivered_date ?? (body.pvt_job_status === 'completed' ? body.pvt_modified : undefined);
+  const data = { ...publicDoc(body), ...compact({ created: body.pvt_created, delivered, status: body.pvt_job_status }) };
+  return { data, envelope: { revision: String(body._rev) }, headers: { etag: `"${String(body._rev)}"` } };
+}
+
+/** A stored fax's PUT needs `action`: `resubmit` in the outbox, `forward` in the inbox (500 otherwise, as in KAZOO). */
+function checkAction(req: SandboxRequest, folder: FaxFolder): void {
+  const action = req.envelope.action;
+  if (action === undefined) throw new CrossbarError(500, 'action required', { message: 'action required' });
+  if (action !== (folder === 'outbox' ? 'resubmit' : 'forward'))
+    throw new CrossbarError(500, 'invalid action', { message: 'invalid action' });
+}
+
+/** `PUT …/faxes/outbox/{id}` (`resubmit`) and `…/inbox/{id}` (`forward`): a new pending job from the stored fax. */
+function copyAsJob(engine: Engine, req: SandboxRequest, accountId: string, source: StoredDoc): Reply {
+  const changes = isObject(req.data) ? stripReserved(req.data) : {};
+  const { tx_result: _tx, rx_result: _rx, retry_after: _retry, ...kept } = { ...publicDoc(source.body), ...changes };
+  delete kept.id;
+  const id = newModbId(engine.clock.unix());
+  const created = engine.docs.create(
+    { ...FAXES, schema: z.looseObject({}) },
+    accountId,
+    { ...kept, attempts: 0 },
+    {
+      id,
+      private: { pvt_job_status: 'pending', pvt_reseller_id: source.body.pvt_reseller_id },
+    },
+  );
+  const file = engine.store.attachment(accountId, source.id, FAX_DOCUMENT);
+  if (file) engine.store.putAttachment(accountId, id, FAX_DOCUMENT, file.contentType, file.data);
+  return docReply(FAXES, created);
+}
+
+/** `fax_document_<local time>.<ext>`, as `cb_faxes` names a downloaded document (UTC here). */
+function documentName(doc: StoredDoc, contentType: string): string {
+  const created = new Date((Number(doc.body.pvt_created) - GREGORIAN_OFFSET) * 1000).toISOString();
+  const stamp = `${created.slice(0, 10)}_${created.slice(11, 19).replaceAll(':', '-')}`;
+  const ext = contentType === 'application/pdf' ? 'pdf' : contentType === 'image/tiff' ? 'tiff' : (contentType.split('/')[1] ?? 'bin');
+  return `fax_document_${stamp}.${ext}`;
+}
+
+/** `GET|DELETE …/faxes/{inbox,outbox}/{id}/attachment`: the document as stored, or its removal. */
+function attachment(engine: Engine, req: SandboxRequest, doc: StoredDoc): Reply {
+  const file = engine.store.attachment(doc.accountId, doc.id, FAX_DOCUMENT);
+  if (req.method === 'DELETE') {
+    if (!file) return docReply(FAXES, doc);
+    engine.store.deleteAttachment(doc.accountId, doc.id, FAX_DOCUMENT);
+    return { data: {}, envelope: { revision: String(doc.body._rev) } };
+  }
+  if (!file) throw badIdentifier(doc.id);
+  const disposition = req.query.disposition ?? 'attachment';
+  return {
+    raw: { body: file.data, contentType: file.contentType },
+    headers: {
+      'content-disposition': `${disposition}; filename=${documentName(doc, file.contentType)}`,
+      etag: `"${String(doc.body._rev)}"`,
+    },
+  };
+}
+
+/**
+ * One fax path below a folder: `{folder}/{id}` (GET; DELETE and the PUT actions on the stored
+ * folders) and `{folder}/{id}/attachment`.
+ */
+export function faxItem(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder, id: string, sub?: string): Reply {
+  if (folder === 'outgoing') return job(engine.docs.load(accountId, FAXES, id));
+  // The action is checked before the fax is looked up, as `cb_faxes` validates.
+  if (req.method === 'PUT' && sub === undefined) checkAction(req, folder);
+  const doc = folderFax(engine, accountId, id, folder);
+  if (folder === 'incoming') return docReply(FAXES, doc);
+  if (sub === 'attachment') return attachment(engine, req, doc);
+  if (req.method === 'PUT') return copyAsJob(engine, req, accountId, doc);
+  if (req.method === 'DELETE') {
+    engine.store.deleteAttachment(accountId, id, FAX_DOCUMENT);
+    const removed = engine.docs.remove(FAXES, accountId, id);
+    return { data: { ...publicDoc(removed.body), _read_only: { deleted: true } }, envelope: { revision: String(removed.body._rev) } };
+  }
+  return docReply(FAXES, doc);
+}
+
+/** `GET …/faxes/smtplog` (time-ranged, always empty here) and `…/smtplog/{id}`. */
+export function faxSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
+  if (id !== undefined) return docReply(undefined, engine.docs.load(accountId, SMTP_LOGS, id));
+  return rangedListing(engine, req, accountId, SMTP_LOGS);
+}
