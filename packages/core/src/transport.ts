@@ -14,7 +14,9 @@ import { ConnectionError, TimeoutError } from './errors/transport-errors';
 import { type ListParams, queryValue, toListQuery } from './filters';
 import { abortReason, sleep } from './internal/abort';
 import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environment';
+import { withIdleTimeout } from './internal/idle-timeout';
 import { describeNetworkError } from './internal/network-error';
+import { readText } from './internal/read-body';
 import { isWellFormed } from './internal/well-formed';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
@@ -212,7 +214,9 @@ export class Transport {
 
   /**
    * Sends one request whose answer is binary or CSV and returns the unread body.
-   * The timeout covers the wait for the response headers; reading the body is up to the caller.
+   * The timeout covers the wait for the response headers (and the whole of an error answer);
+   * reading a successful body then fails with a {@link TimeoutError} only when the server sends
+   * nothing for `timeout` ms between chunks, so a long recording may take as long as it needs.
    *
    * @throws the same errors as {@link Transport.request}
    */
@@ -342,7 +346,19 @@ export class Transport {
         throw await this.#apiError(response, method, url, headers, requestId, attempt.text);
       }
 
-      if (mode === 'raw') return new BinaryResponse(response);
+      if (mode === 'raw') {
+        if (timeout === false) return new BinaryResponse(response);
+        const info = this.#info(method, url, headers, requestId);
+        return new BinaryResponse(
+          withIdleTimeout(response, timeout, {
+            timeout: () => new TimeoutError(info, timeout, { idle: true }),
+            broken: (cause) => {
+              const failure = describeNetworkError(cause);
+              return new ConnectionError(info, { cause, sent: true, errno: failure.errno, detail: this.#secrets.scrub(failure.detail) });
+            },
+          }),
+        );
+      }
       const info = () => this.#info(method, url, headers, requestId);
       const result = this.#parseSuccess(response, attempt.text as string, params.schema, info, requestId, bucketKey, items);
       return captureToken ? withAuthToken(await result, attempt.text as string) : result;
@@ -350,11 +366,12 @@ export class Transport {
   }
 
   /**
-   * One attempt: fetch plus (for JSON) reading the whole body, under one per-attempt timeout.
+   * One attempt: fetch plus (for JSON) reading the whole body, under one per-attempt deadline.
    * ky's own timeout covers the wait for the response; a buffered body (the Node fetch reads
    * JSON in full before answering) is then already complete, otherwise the body read gets the
-   * rest of the time and is cancelled when it runs out. No per-request AbortSignal is made
-   * unless the caller passed one: signals are the costliest part of a small request.
+   * rest of the time and its reader is cancelled when it runs out — that works for any fetch,
+   * including one that ignores abort signals. No per-request AbortSignal is made unless the
+   * caller passed one: signals are the costliest part of a small request.
    */
   async #attempt(
     url: string,
@@ -398,20 +415,12 @@ export class Transport {
         return { kind: 'network', ...describeNetworkError(error), sent: true, cause: error };
       }
     }
-    let timedOut = false;
-    const remaining = Math.max(1, (timeout as number) - (performance.now() - started));
-    const guard = setTimeout(() => {
-      timedOut = true;
-      void response.body?.cancel().catch(() => undefined);
-    }, remaining);
     try {
-      return { kind: 'response', response, text: await response.text() };
+      const read = await readText(response, { timeLeft: (timeout as number) - (performance.now() - started), signal });
+      return read.kind === 'timeout' ? { kind: 'timeout', cause: undefined } : { kind: 'response', response, text: read.text };
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
-      if (timedOut) return { kind: 'timeout', cause: error };
       return { kind: 'network', ...describeNetworkError(error), sent: true, cause: error };
-    } finally {
-      clearTimeout(guard);
     }
   }
 

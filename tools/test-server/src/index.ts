@@ -29,6 +29,12 @@ export interface Reply {
    * request was read); `mid-body` sends the headers and half the body, then destroys it.
    */
   readonly destroy?: 'before-response' | 'mid-body';
+  /**
+   * Send the headers and the first `stall.bytes` bytes of the body (half when omitted), then
+   * nothing more: the connection stays open, as with a wedged upstream, until the server closes.
+   * `every` (ms) instead trickles the rest one byte at a time at that interval.
+   */
+  readonly stall?: { readonly bytes?: number; readonly every?: number };
 }
 
 export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
@@ -222,6 +228,25 @@ function send(res: ServerResponse, reply: Reply, req: RecordedRequest): void {
     ...reply.headers,
   };
   res.writeHead(status, headers);
+  if (reply.stall) {
+    const first = reply.stall.bytes ?? Math.floor(payload.length / 2);
+    res.write(payload.subarray(0, first));
+    const every = reply.stall.every;
+    if (every !== undefined) {
+      let sent = first;
+      const timer = setInterval(() => {
+        if (sent >= payload.length || res.destroyed) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(payload.subarray(sent, sent + 1));
+        sent++;
+      }, every);
+      res.on('close', () => clearInterval(timer));
+    }
+    return;
+  }
   if (reply.destroy === 'mid-body') {
     res.write(payload.subarray(0, Math.floor(payload.length / 2)));
     setTimeout(() => res.socket?.destroy(), 10);

@@ -40,7 +40,9 @@ export class ConnectionError extends AudianError {
 }
 
 /**
- * The attempt took longer than the transport's `timeout` (per attempt, connect to last byte).
+ * The attempt took longer than the transport's `timeout` (per attempt, from sending the request
+ * to the last byte of the answer), or — `idle: true` — a download's server sent nothing for
+ * `timeout` ms between two chunks.
  *
  * @example
  * ```ts
@@ -55,15 +57,21 @@ export class TimeoutError extends AudianError {
   readonly request: RequestInfo;
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number;
+  /** `true` when a download stalled between chunks rather than the whole exchange running late. */
+  readonly idle: boolean;
 
-  constructor(request: RequestInfo, timeout: number, options?: { cause?: unknown }) {
-    super(`no response within ${timeout} ms: ${request.method} ${request.url}`, options);
+  constructor(request: RequestInfo, timeout: number, options?: { cause?: unknown; idle?: boolean }) {
+    super(
+      `${options?.idle ? `download stalled: no data for ${timeout} ms` : `no complete response within ${timeout} ms`}: ${request.method} ${request.url}`,
+      { cause: options?.cause },
+    );
     this.request = request;
     this.timeout = timeout;
+    this.idle = options?.idle ?? false;
   }
 
   /** A JSON form without the request headers. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, timeout: this.timeout, url: this.request.url };
+    return { name: this.name, message: this.message, timeout: this.timeout, idle: this.idle, url: this.request.url };
   }
 }
