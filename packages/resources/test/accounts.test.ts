@@ -1,7 +1,6 @@
 import { ForbiddenError, InvalidArgumentError, Page } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, wireCases } from './wire';
-import { rejectionOf, scriptedClient } from './wire-a';
+import { ACCOUNT, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const CHILD = 'c0ffee00c0ffee00c0ffee00c0ffee01';
 const PARENT = 'c0ffee00c0ffee00c0ffee00c0ffee02';

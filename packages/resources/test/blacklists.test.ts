@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wireCases } from './wire';
-import { crudWireCases, rejectionOf, scriptedClient } from './wire-a';
+import { crudWireCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const LIST = 'b1acb1acb1acb1acb1acb1acb1acb1ac';
 

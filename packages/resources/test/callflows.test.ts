@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CallflowNode, callflowNode, isCallflowModule } from '../src/index';
 import { CallflowNodeSchema, CallflowSchema, validateCallflow } from '../src/schemas/index';
 import { exampleText, HAS_EXAMPLES } from './kazoo-examples';
-import { acct, wireCases } from './wire';
-import { rejectionOf, scriptedClient } from './wire-a';
+import { acct, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const CF = 'cf00cf00cf00cf00cf00cf00cf00cf01';
 const USER = 'a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4';

@@ -2,8 +2,7 @@ import { BadRequestError, InvalidArgumentError, Page } from '@audian/core';
 import { envelope } from '@audian/test-server';
 import { describe, expect, it } from 'vitest';
 import { CDR_MAX_RANGE_SECONDS, cdrWindows } from '../src/index';
-import { acct, wireCases } from './wire';
-import { page, readText, useWireServer } from './wire-b';
+import { acct, page, readText, useWireServer, wireCases } from './wire';
 
 const DAY = 86_400;
 const W = CDR_MAX_RANGE_SECONDS;

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const U = 'dab25c76-7479-4ed2-ba92-6b725d68e351';
 const channel = { uuid: U, answered: true, direction: 'outbound', owner_id: 'u1', destination: '2600' };

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const C = 'c2c00000000000000000000000000c01';
 const c2c = { id: C, name: 'Call sales', extension: '2000', auth_required: true };

@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import type { Audian } from '../src/index';
-import { acct, wireCases } from './wire';
-import { rejectionOf, scriptedClient } from './wire-a';
+import { acct, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const CONF = '5edbfdd3b825314a71b0a05957392edb';
 const USER = '32d8788da9506b4b1991d5bb86d27b0a';

@@ -1,7 +1,6 @@
 import { ResponseValidationError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const C = 'ts0000000000000000000000000000c1';
 const doc = {

@@ -1,7 +1,6 @@
 import { BinaryResponse } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { crudWireCases, rejectionOf, scriptedClient } from './wire-a';
+import { acct, crudWireCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const DIR = '77dfb38ff2353624e35bf4df91acda94';
 const USER = 'df9274b450ea6795cdb381055c3f9b45';

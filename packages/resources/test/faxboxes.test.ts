@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const F = 'fb0000000000000000000000000000f1';
 const box = { id: F, name: 'Front desk', caller_id: '+14155550100', custom: { keep: true } };

@@ -1,7 +1,6 @@
 import { BinaryResponse, InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const X = '202501-fax0000000000000000000001';
 const job = { from_number: '+14155550100', to_number: '+14155550199', document: { url: 'https://files.example.com/c.pdf' } };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { crudWireCases, rejectionOf, scriptedClient } from './wire-a';
+import { acct, crudWireCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const GROUP = '1743724cd775bf6994380dbc79c1af09';
 const USER = 'df9274b450ea6795cdb381055c3f9b45';

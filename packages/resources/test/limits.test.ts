@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const limits = { twoway_trunks: 10, inbound_trunks: 2, allow_prepay: true, burst_trunks: 0 };
 

@@ -1,7 +1,6 @@
 import { BinaryResponse, type Page } from '@audian/core';
 import { describe, expect } from 'vitest';
-import { acct, wireCases } from './wire';
-import { crudWireCases, rawUploadCases } from './wire-a';
+import { acct, crudWireCases, rawUploadCases, wireCases } from './wire';
 
 const LIST = '11511511511511511511511511511511';
 const ENTRY = 'e4e4e4e4e4e4e4e4e4e4e4e4e4e4e4e4';

@@ -1,8 +1,7 @@
 import { BinaryResponse, InvalidArgumentError, type Page } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import type { MediaFile } from '../src/index';
-import { acct, wireCases } from './wire';
-import { rawUploadCases, rejectionOf, scriptedClient } from './wire-a';
+import { acct, rawUploadCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const MEDIA = 'f2bb1e9ba0c3d4e5f6a7b8c9d0e1f2a3';
 const media: MediaFile = {

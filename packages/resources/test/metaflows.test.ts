@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const flows = { binding_digit: '*' as const, patterns: { '2(\\d+)': { module: 'transfer', data: { takeback_dtmf: '*1' } } } };
 

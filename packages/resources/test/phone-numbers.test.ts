@@ -1,8 +1,7 @@
 import { BadRequestError, ConflictError, InvalidArgumentError, NotFoundError, Page, ResponseValidationError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import { assertE164, isE164, phoneNumberErrors } from '../src/index';
-import { acct, wireCases } from './wire';
-import { page, useWireServer } from './wire-b';
+import { acct, page, useWireServer, wireCases } from './wire';
 
 const N = '+14155551234';
 const ENC = '%2B14155551234';

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const Q = 'queue000000000000000000000000q01';
 const queue = { id: Q, name: 'Support', strategy: 'most_idle' as const, custom: 1 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const settings = { auth_modules: { cb_user_auth: { token_auth_expiry_s: 604800 }, cb_api_auth: { enabled: false } } };
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const S = '202501-sms0000000000000000000001';
 const message = { from: '+14155550100', to: '+14155550199', body: 'wave if you received this' };

@@ -1,8 +1,7 @@
 import { fromGregorianSeconds, InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import { dateRule, secondsOfDay, weeklyRule, yearlyRule } from '../src/index';
-import { acct, wireCases } from './wire';
-import { crudWireCases, rejectionOf, scriptedClient } from './wire-a';
+import { acct, crudWireCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const RULE = '7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e7e';
 const christmas = {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const restrictions = { restrictions: { cb_user_auth: { user: { accounts: [{ rules: { '*': ['GET', 'POST'] } }] } } } };
 

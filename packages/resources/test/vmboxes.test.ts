@@ -1,8 +1,7 @@
 import { BinaryResponse, InvalidArgumentError, NotFoundError, Page } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import { example } from './kazoo-examples';
-import { acct, wireCases } from './wire';
-import { rawUploadCases, rejectionOf, scriptedClient } from './wire-a';
+import { acct, rawUploadCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
 const BOX = '3a63acc3694ba189947235ae4727941b';
 const OTHER = '0e820108c0f4ca391500f3be1b02bdfa';

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
-import { acct, wireCases } from './wire';
-import { useWireServer } from './wire-b';
+import { acct, useWireServer, wireCases } from './wire';
 
 const H = 'hook00000000000000000000000000h1';
 const hook = { id: H, name: 'New calls', uri: 'https://example.com/calls', hook: 'channel_create', custom_data: { team: 'ops' } };

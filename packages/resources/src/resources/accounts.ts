@@ -213,3 +213,5 @@ export class Accounts extends ResourceBase {
     return this.pages(`${ACCOUNT}/${which}`, params, { pathParams: target(accountId), options, schema: LISTING });
   }
 }
+
+export type { Account, AccountApiKey, AccountCreateParams, AccountPatchParams, AccountRef, AccountSummary } from '../schemas/accounts.js';

@@ -74,3 +74,5 @@ export class Blacklists extends crud({
     return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: blacklistId }, data: changes, options, schema: DOCUMENT });
   }
 }
+
+export type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists.js';

@@ -89,3 +89,16 @@ export class Callflows extends crud({ path: CALLFLOWS, what: 'callflow', verbs: 
     return this.call('PATCH', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: changes, options, schema: DOCUMENT });
   }
 }
+
+export type {
+  Callflow,
+  CallflowChildren,
+  CallflowCreateParams,
+  CallflowGenericNode,
+  CallflowModuleData,
+  CallflowNode,
+  CallflowPatchParams,
+  CallflowSummary,
+  CallflowTypedModule,
+  CallflowTypedNode,
+} from '../schemas/callflows.js';

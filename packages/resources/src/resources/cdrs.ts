@@ -371,3 +371,5 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(b, a.length);
   return out;
 }
+
+export type { Cdr, CdrSummary } from '../schemas/cdrs.js';

@@ -103,3 +103,5 @@ export class Channels extends ResourceBase {
     return this.call('PUT', `${CHANNELS}/{uuid}`, { pathParams: { uuid }, envelope: { action: 'metaflow' }, data: flow, options });
   }
 }
+
+export type { Channel, ChannelCommand, ChannelMetaflow } from '../schemas/channels.js';

@@ -84,3 +84,11 @@ export class ClickToCall extends crud({
     return this.pages(`${C2C}/{id}/history`, params, { pathParams: { id: c2cId }, options, schema: listCheck('') });
   }
 }
+
+export type {
+  Clicktocall,
+  ClicktocallConnectParams,
+  ClicktocallCreateParams,
+  ClicktocallPatchParams,
+  ClicktocallSummary,
+} from '../schemas/clicktocall.js';

@@ -274,3 +274,15 @@ export class Conferences extends crud({
     return this.action(conferenceId, 'dial', cavs === undefined ? { data: dial } : { data: dial, custom_application_vars: cavs }, options);
   }
 }
+
+export type {
+  Conference,
+  ConferenceCreateParams,
+  ConferenceDialParams,
+  ConferenceParticipant,
+  ConferenceParticipantFlag,
+  ConferencePatchParams,
+  ConferenceRealtime,
+  ConferenceRelationship,
+  ConferenceSummary,
+} from '../schemas/conferences.js';

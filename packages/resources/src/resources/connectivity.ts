@@ -73,3 +73,5 @@ export class Connectivity extends crud({
   /** Deletes a connectivity document; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}` */
   declare remove: (connectivityId: string, options?: CallOptions) => Promise<ConnectivitySettings>;
 }
+
+export type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity.js';

@@ -90,3 +90,5 @@ export class Devices extends crud({
     return this.call('GET', `${DEVICES}/{id}/quickcall/{number}`, { pathParams: { id: deviceId, number }, query, options });
   }
 }
+
+export type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices.js';

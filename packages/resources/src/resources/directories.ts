@@ -86,3 +86,5 @@ export class Directories extends crud({ path: DIRECTORIES, what: 'directory', ve
     return this.fetchBinary(`${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, accept: 'application/pdf', options });
   }
 }
+
+export type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary, DirectoryUser } from '../schemas/directories.js';

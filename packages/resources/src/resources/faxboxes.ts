@@ -55,3 +55,5 @@ export class Faxboxes extends crud({
   /** Deletes a faxbox; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}` */
   declare remove: (faxboxId: string, options?: CallOptions) => Promise<Faxbox>;
 }
+
+export type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes.js';

@@ -279,3 +279,5 @@ export class FaxSmtpLogs extends ResourceBase {
     return this.call('GET', `${FAXES}/smtplog/{id}`, { pathParams: { id: attemptId }, options });
   }
 }
+
+export type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from '../schemas/faxes.js';

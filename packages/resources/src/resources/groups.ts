@@ -88,3 +88,5 @@ export class Groups extends crud({
     return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: groupId }, data: changes, options, schema: DOCUMENT });
   }
 }
+
+export type { Group, GroupCreateParams, GroupEndpoint, GroupPatchParams, GroupSummary } from '../schemas/groups.js';

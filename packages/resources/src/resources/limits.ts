@@ -37,3 +37,5 @@ export class Limits extends ResourceBase {
     return this.call('POST', LIMITS, { data: limits, options });
   }
 }
+
+export type { AccountLimits, LimitsUpdateParams } from '../schemas/limits.js';

@@ -199,3 +199,14 @@ export class Lists extends crud({
     return new ListEntries(this[CTX], listId);
   }
 }
+
+export type {
+  List,
+  ListCreateParams,
+  ListEntry,
+  ListEntryCreateParams,
+  ListEntryPatchParams,
+  ListEntrySummary,
+  ListPatchParams,
+  ListSummary,
+} from '../schemas/lists.js';

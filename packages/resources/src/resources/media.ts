@@ -183,3 +183,12 @@ export class Media extends crud({
     };
   }
 }
+
+export type {
+  MediaCreateParams,
+  MediaFile,
+  MediaLanguageCount,
+  MediaPromptCount,
+  MediaPromptTranslation,
+  MediaSummary,
+} from '../schemas/media.js';

@@ -62,3 +62,5 @@ export class Menus extends crud({
   /** Deletes a menu; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}` */
   declare remove: (menuId: string, options?: CallOptions) => Promise<Menu>;
 }
+
+export type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus.js';

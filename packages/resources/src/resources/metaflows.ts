@@ -40,3 +40,5 @@ export class Metaflows extends ResourceBase {
     return this.call('DELETE', METAFLOWS, { options });
   }
 }
+
+export type { AccountMetaflows, MetaflowsUpdateParams } from '../schemas/metaflows.js';

@@ -169,3 +169,13 @@ function checkFormat(format: string): void {
     throw new InvalidArgumentError('format', `format must be text/html or text/plain, got ${JSON.stringify(format)}`);
   }
 }
+
+export type {
+  CustomerUpdateParams,
+  Notification,
+  NotificationCreateParams,
+  NotificationPreviewParams,
+  NotificationSmtpLog,
+  NotificationSummary,
+  NotificationTemplateFormat,
+} from '../schemas/notifications.js';

@@ -424,3 +424,17 @@ function collectionResult(data: unknown): PhoneNumberCollectionResult {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+export type {
+  AvailableNumber,
+  NumberClassification,
+  NumberClassifier,
+  NumberSearchParams,
+  PhoneNumber,
+  PhoneNumberCollectionResult,
+  PhoneNumberCreateParams,
+  PhoneNumberError,
+  PhoneNumberOwner,
+  PhoneNumberPatchParams,
+  PhoneNumberSummary,
+} from '../schemas/phone-numbers.js';

@@ -119,3 +119,5 @@ function checkEavesdrop(params: EavesdropParams): EavesdropParams {
   }
   return params;
 }
+
+export type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from '../schemas/queues.js';

@@ -69,3 +69,5 @@ export class Recordings extends ResourceBase {
     return this.call('DELETE', `${RECORDINGS}/{id}`, { pathParams: { id: recordingId }, options });
   }
 }
+
+export type { Recording } from '../schemas/recordings.js';

@@ -41,3 +41,5 @@ export class Registrations extends ResourceBase {
     return this.call('DELETE', REGISTRATIONS, { options });
   }
 }
+
+export type { Registration } from '../schemas/registrations.js';

@@ -51,3 +51,5 @@ function text(value: unknown, argument: string): string {
   if (typeof value !== 'string' || value === '') throw new InvalidArgumentError(argument, `${argument} must be a non-empty string`);
   return value;
 }
+
+export type { MultiSearchParams, SearchParams, SearchResult } from '../schemas/search.js';

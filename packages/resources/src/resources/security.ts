@@ -70,3 +70,5 @@ export class Security extends ResourceBase {
     return this.call('GET', 'security', { options });
   }
 }
+
+export type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from '../schemas/security.js';

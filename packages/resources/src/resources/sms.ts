@@ -50,3 +50,5 @@ export class SmsMessages extends crud({
     return this.create(message, options);
   }
 }
+
+export type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms.js';

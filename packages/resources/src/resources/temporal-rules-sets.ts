@@ -65,3 +65,10 @@ export class TemporalRulesSets extends crud({
   /** Deletes a rule set; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets/{TEMPORAL_RULE_SET}` */
   declare remove: (ruleSetId: string, options?: CallOptions) => Promise<TemporalRuleSet>;
 }
+
+export type {
+  TemporalRuleSet,
+  TemporalRuleSetCreateParams,
+  TemporalRuleSetPatchParams,
+  TemporalRuleSetSummary,
+} from '../schemas/temporal-rules-sets.js';

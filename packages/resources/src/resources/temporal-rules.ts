@@ -61,3 +61,12 @@ export class TemporalRules extends crud({
   /** Deletes a rule; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}` */
   declare remove: (ruleId: string, options?: CallOptions) => Promise<TemporalRule>;
 }
+
+export type {
+  TemporalRule,
+  TemporalRuleCreateParams,
+  TemporalRuleCycle,
+  TemporalRulePatchParams,
+  TemporalRuleSummary,
+  Weekday,
+} from '../schemas/temporal-rules.js';

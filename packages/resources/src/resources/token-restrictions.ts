@@ -40,3 +40,5 @@ export class TokenRestrictions extends ResourceBase {
     return this.call('DELETE', PATH, { options });
   }
 }
+
+export type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from '../schemas/token-restrictions.js';

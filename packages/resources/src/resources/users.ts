@@ -109,3 +109,5 @@ export class Users extends crud({
     return this.call('GET', `${USERS}/{id}/quickcall/{number}`, { pathParams: { id: userId, number }, query, options });
   }
 }
+
+export type { DeepPartialNullable, User, UserCreateParams, UserPatchParams, UserSummary } from '../schemas/users.js';

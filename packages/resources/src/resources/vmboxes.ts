@@ -315,3 +315,17 @@ export class Vmboxes extends crud({
     return this.pages(`${VMBOXES}/messages`, params, { options, schema: OBJECT_LIST, items: flattenAccountMessages });
   }
 }
+
+export type {
+  Vmbox,
+  VmboxCreateParams,
+  VmboxPatchParams,
+  VmboxSummary,
+  VoicemailAccountMessage,
+  VoicemailBulkResult,
+  VoicemailFolder,
+  VoicemailMessage,
+  VoicemailMessageChange,
+  VoicemailMessageCreateParams,
+  VoicemailMessageSummary,
+} from '../schemas/vmboxes.js';

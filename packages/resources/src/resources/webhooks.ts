@@ -110,3 +110,12 @@ export class Webhooks extends crud({
     return this.call('GET', 'webhooks/samples/{id}', { pathParams: { id: sampleId }, query: toListQuery(params), options });
   }
 }
+
+export type {
+  Webhook,
+  WebhookAttempt,
+  WebhookCreateParams,
+  WebhookDefinition,
+  WebhookPatchParams,
+  WebhookSummary,
+} from '../schemas/webhooks.js';
