@@ -90,7 +90,9 @@ function redactValue(value: unknown, secrets: SecretRegistry | undefined, depth:
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactValue(v, secrets, depth + 1);
+    // Keys are scrubbed too: per-number error maps are keyed by what the request sent.
+    out[secrets ? secrets.scrub(k) : k] =
+      isSecretKey(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactValue(v, secrets, depth + 1);
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environmen
 import { withIdleTimeout } from './internal/idle-timeout';
 import { describeNetworkError } from './internal/network-error';
 import { readText } from './internal/read-body';
+import { safeCause } from './internal/safe-cause';
 import { isWellFormed } from './internal/well-formed';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
@@ -284,9 +285,9 @@ export class Transport {
         const info = this.#info(method, url, headers, requestId);
         const error =
           attempt.kind === 'timeout'
-            ? new TimeoutError(info, timeout as number, { cause: attempt.cause })
+            ? new TimeoutError(info, timeout as number, { cause: this.#safe(attempt.cause) })
             : new ConnectionError(info, {
-                cause: attempt.cause,
+                cause: this.#safe(attempt.cause),
                 sent: attempt.sent,
                 errno: attempt.errno,
                 detail: this.#secrets.scrub(attempt.detail),
@@ -354,7 +355,12 @@ export class Transport {
             timeout: () => new TimeoutError(info, timeout, { idle: true }),
             broken: (cause) => {
               const failure = describeNetworkError(cause);
-              return new ConnectionError(info, { cause, sent: true, errno: failure.errno, detail: this.#secrets.scrub(failure.detail) });
+              return new ConnectionError(info, {
+                cause: this.#safe(cause),
+                sent: true,
+                errno: failure.errno,
+                detail: this.#secrets.scrub(failure.detail),
+              });
             },
           }),
         );
@@ -442,11 +448,16 @@ export class Transport {
       } catch (cause) {
         throw new ResponseValidationError({
           kind: 'json',
-          issues: [{ path: '', message: `${(cause as Error).message}; body starts ${JSON.stringify(excerpt(text, 80))}` }],
+          issues: [
+            {
+              path: '',
+              message: this.#secrets.scrub(`${(cause as Error).message}; body starts ${JSON.stringify(excerpt(text, 80))}`),
+            },
+          ],
           status: response.status,
           requestId: response.headers.get('x-request-id') ?? requestId,
           request: info(),
-          cause,
+          cause: this.#safe(cause),
         });
       }
     }
@@ -473,7 +484,7 @@ export class Transport {
       if (r.issues) {
         throw new ResponseValidationError({
           kind: 'schema',
-          issues: r.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          issues: r.issues.map((i) => ({ path: issuePath(i.path), message: this.#secrets.scrub(i.message) })),
           status: response.status,
           requestId: parsed.meta.requestId,
           request: info(),
@@ -503,7 +514,8 @@ export class Transport {
     }
     const info = this.#info(method, url, headers, requestId);
     let meta: ResponseMeta | undefined;
-    if (envelope) meta = parseEnvelope(envelope, response.status, response.headers).meta;
+    // Unknown envelope keys and the Location header land in meta: a server may echo a secret there.
+    if (envelope) meta = this.#secrets.redact(parseEnvelope(envelope, response.status, response.headers).meta);
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     return createApiError({
       status: response.status,
@@ -517,6 +529,11 @@ export class Transport {
       bodyExcerpt: envelope ? undefined : this.#secrets.scrub(excerpt(stripTags(raw), 200)) || undefined,
       retryAfter,
     });
+  }
+
+  /** A sanitized copy of a lower layer's error, with registered secrets scrubbed from its text. */
+  #safe(cause: unknown): unknown {
+    return safeCause(cause, (text) => this.#secrets.scrub(text));
   }
 
   #info(method: string, url: string, headers: Record<string, string>, requestId?: string): RequestInfo {

@@ -254,3 +254,5 @@ function send(res: ServerResponse, reply: Reply, req: RecordedRequest): void {
   }
   res.end(payload);
 }
+
+export { assertNoSecrets } from './no-secrets';

@@ -1,4 +1,4 @@
-import { type AuthContext, type AuthSession, type AuthStrategy, InvalidArgumentError, type LoginResponse } from '@audian/core';
+import { AudianError, type AuthContext, type AuthSession, type AuthStrategy, InvalidArgumentError, type LoginResponse } from '@audian/core';
 import { tokenExpiry } from '../jwt';
 import type { LoginStrategyOptions } from '../login-options';
 import { createMemoryTokenStore, type TokenStore } from '../token-store';
@@ -110,7 +110,7 @@ export abstract class LoginStrategy implements AuthStrategy {
 /** Reads the session out of an `api_auth` / `user_auth` answer. */
 export function sessionFromLogin(response: LoginResponse<unknown>, what: string): AuthSession {
   const token = response.authToken;
-  if (!token) throw new Error(`${what} answered without an auth_token`);
+  if (!token) throw new AudianError(`${what} answered without an auth_token`);
   const data = (response.data && typeof response.data === 'object' ? response.data : {}) as Record<string, unknown>;
   const session: {
     -readonly [K in keyof AuthSession]: AuthSession[K];

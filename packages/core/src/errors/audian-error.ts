@@ -1,3 +1,5 @@
+import { safeCause } from '../internal/safe-cause';
+
 /**
  * Every error class carries the names of its class chain under this registry symbol, so that
  * `instanceof` and the `isX` guards still work when two copies of `@audian/core` are installed
@@ -32,7 +34,8 @@ export class AudianError extends Error {
   static readonly errorName: string = 'AudianError';
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // Whatever the cause, the error keeps only a sanitized copy of it (see safeCause).
+    super(message, options?.cause === undefined ? undefined : { cause: safeCause(options.cause) });
     const chain: string[] = [];
     let current: unknown = new.target;
     while (typeof current === 'function' && (current as unknown as ErrorClass).errorName) {
