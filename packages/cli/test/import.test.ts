@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -124,10 +124,47 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('1 created');
     expect(result.stdout).toContain('1 failed');
-    const failed = parseCsv(readFileSync(csv.replace(/\.csv$/, '.failed.csv'), 'utf8'), { columns: true });
+    const failedFile = csv.replace(/\.csv$/, '.failed.csv');
+    const failed = parseCsv(readFileSync(failedFile, 'utf8'), { columns: true });
     expect(failed).toEqual([
       { first_name: 'Bob', last_name: 'Taken', username: 'taken', error: 'username: Username is not unique', line: '3' },
     ]);
+    // The rows are the file's own (passwords included): owner-only, like the journal.
+    expect(statSync(failedFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('imports FILE.failed.csv (and .failed.json) again without sending its error and line columns', async () => {
+    ctx.fake.users.set('existing00000000000000000000000', { id: 'existing00000000000000000000000', username: 'taken' });
+    const csv = file('csv', 'first_name,last_name,username\nBob,Taken,taken\n');
+    expect((await cli(['import', 'users', csv], { configDir: ctx.configDir })).status).toBe(1);
+    const failedCsv = csv.replace(/\.csv$/, '.failed.csv');
+    writeFileSync(failedCsv, readFileSync(failedCsv, 'utf8').replace(',taken,', ',bob,'));
+    const again = await cli(['import', 'users', failedCsv], { configDir: ctx.configDir });
+    expect(again.stderr).not.toContain('error:');
+    expect(again.status).toBe(0);
+    const bob = [...ctx.fake.users.values()].find((u) => u.username === 'bob');
+    expect(bob).toMatchObject({ first_name: 'Bob', last_name: 'Taken' });
+    expect(bob).not.toHaveProperty('error');
+    expect(bob).not.toHaveProperty('line');
+
+    const json = file('json', JSON.stringify([{ first_name: 'Al', last_name: 'Dup', username: 'taken' }]));
+    expect((await cli(['import', 'users', json], { configDir: ctx.configDir })).status).toBe(1);
+    const failedJson = json.replace(/\.json$/, '.failed.json');
+    writeFileSync(failedJson, readFileSync(failedJson, 'utf8').replaceAll('"taken"', '"al"'));
+    expect((await cli(['import', 'users', failedJson], { configDir: ctx.configDir })).status).toBe(0);
+    const al = [...ctx.fake.users.values()].find((u) => u.username === 'al');
+    expect(Object.keys(al ?? {}).sort()).toEqual(['first_name', 'id', 'import_key', 'last_name', 'priv_level', 'username']);
+  });
+
+  it('replaces a loose FILE.failed.csv with a 0600 one holding a password column', async () => {
+    const csv = file('csv', 'first_name,last_name,username,password\nBob,Taken,taken,hunter2-secret\n');
+    ctx.fake.users.set('existing00000000000000000000000', { id: 'existing00000000000000000000000', username: 'taken' });
+    const failedFile = csv.replace(/\.csv$/, '.failed.csv');
+    writeFileSync(failedFile, 'stale\n', { mode: 0o644 });
+    const result = await cli(['import', 'users', csv], { configDir: ctx.configDir });
+    expect(result.status).toBe(1);
+    expect(statSync(failedFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(failedFile, 'utf8')).toContain('hunter2-secret');
   });
 
   it('imports JSON and NDJSON files', async () => {

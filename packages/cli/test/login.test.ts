@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, cli, tempDir } from './cli';
@@ -68,6 +68,17 @@ describe.skipIf(!existsSync(BIN))('audian login', () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toMatch(/^error: logging in to .*API key rejected/);
     expect(result.stderr).not.toContain('x'.repeat(64));
+    expect(existsSync(join(configDir, 'config.json'))).toBe(false);
+  });
+
+  it('says a base URL that is not a Crossbar API is wrong, not the key (a 404 other than bad identifier, exit 2)', async () => {
+    const wrong = fake.baseUrl.replace(/\/v2\/$/, '/foo/');
+    const result = await cli(['login', '--api-key', API_KEY, '--base-url', wrong], { configDir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`${wrong} is not a Crossbar API`);
+    expect(result.stderr).toContain('404 not_found');
+    expect(result.stderr).not.toContain('API key rejected');
+    expect(result.stderr).not.toContain(API_KEY);
     expect(existsSync(join(configDir, 'config.json'))).toBe(false);
   });
 
@@ -211,6 +222,26 @@ describe.skipIf(!existsSync(BIN))('sessions, whoami, profiles, logout', () => {
       env: { AUDIAN_ACCOUNT_ID: other },
     });
     expect(fake.server.requests.at(-1)?.path).toBe('/v2/accounts/dddd0000000000000000000000000ddd/users');
+  });
+
+  it('tightens a session file, sessions directory and config directory others can read, naming each, before using them', async () => {
+    const session = join(configDir, 'sessions', 'default.json');
+    chmodSync(session, 0o644);
+    chmodSync(join(configDir, 'sessions'), 0o755);
+    chmodSync(configDir, 0o755);
+    chmodSync(join(configDir, 'config.json'), 0o644);
+    const result = await cli(['users', 'list', '--output', 'json'], { configDir });
+    expect(result.status).toBe(0);
+    expect(mode(session)).toBe(0o600);
+    expect(mode(join(configDir, 'sessions'))).toBe(0o700);
+    expect(mode(configDir)).toBe(0o700);
+    expect(mode(join(configDir, 'config.json'))).toBe(0o600);
+    for (const path of [session, join(configDir, 'sessions'), configDir, join(configDir, 'config.json')]) {
+      expect(result.stderr).toContain(`warning: ${path} was accessible by others`);
+    }
+    // Once tight, nothing more is said.
+    const again = await cli(['users', 'list', '--output', 'json'], { configDir });
+    expect(again.stderr).toBe('');
   });
 
   it('selects a profile with AUDIAN_PROFILE, and says when it does not exist (exit 3)', async () => {

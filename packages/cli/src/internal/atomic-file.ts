@@ -31,3 +31,29 @@ export function ensurePrivateDir(dir: string, owned: readonly string[] = []): vo
   const entries = readdirSync(dir);
   if (entries.length === 0 || entries.some((e) => owned.includes(e))) chmodSync(dir, DIR_MODE);
 }
+
+/**
+ * Tightens, on read, a file or directory holding secrets that others may read or write (a
+ * `chmod 644`, a copy, a restored backup): like ssh, which refuses a key file others can read,
+ * except that the CLI repairs the mode to 0600 (files) or 0700 (directories) and says so, naming
+ * the path, rather than refusing. A directory is only tightened when it holds one of the CLI's
+ * files (`owned`), so a shared AUDIAN_CONFIG_DIR is never changed. Returns whether it changed.
+ */
+export function tightenOnRead(path: string, onWarning: (message: string) => void, owned: readonly string[] = []): boolean {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch {
+    return false;
+  }
+  const mode = stats.mode & 0o777;
+  if ((mode & 0o077) === 0) return false;
+  const dir = stats.isDirectory();
+  if (dir && !readdirSync(path).some((e) => owned.includes(e))) return false;
+  const wanted = dir ? DIR_MODE : FILE_MODE;
+  chmodSync(path, wanted);
+  onWarning(
+    `warning: ${path} was accessible by others (mode ${mode.toString(8).padStart(4, '0')}); its mode is now ${wanted.toString(8).padStart(4, '0')}`,
+  );
+  return true;
+}

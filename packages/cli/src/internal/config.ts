@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir, FILE_MODE, writeFileAtomic } from './atomic-file';
+import { ensurePrivateDir, tightenOnRead, writeFileAtomic } from './atomic-file';
 import { CliError, UsageError } from './cli-error';
+import { note } from './stdout';
 
 /** How a profile authenticates: an account API key. */
 export interface ApiKeyProfileAuth {
@@ -65,15 +66,16 @@ export function checkProfileName(name: string): string {
 }
 
 /**
- * Reads the config file of `dir` (an empty config when there is none). A file readable by others
- * is tightened to 0600 on the way.
+ * Reads the config file of `dir` (an empty config when there is none). A config directory or
+ * file others can reach is tightened to 0700/0600 on the way, with a warning naming it.
  *
  * @throws CliError when the file is not valid JSON or not a config file
  */
-export function readConfig(dir: string): ConfigFile {
+export function readConfig(dir: string, onWarning: (message: string) => void = note): ConfigFile {
   const file = join(dir, CONFIG_FILE);
+  tightenOnRead(dir, onWarning, [CONFIG_FILE, SESSIONS_DIR]);
   if (!existsSync(file)) return { version: 1, profiles: {} };
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, FILE_MODE);
+  tightenOnRead(file, onWarning);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { TokenStore } from '@audian/auth';
 import type { AuthSession } from '@audian/core';
-import { ensurePrivateDir, writeFileAtomic } from './atomic-file';
+import { ensurePrivateDir, tightenOnRead, writeFileAtomic } from './atomic-file';
 import type { ProfileAuth } from './config';
 import { secrets } from './secrets';
 
@@ -29,13 +29,16 @@ export function credentialsFingerprint(baseUrl: string, auth: ProfileAuth): stri
 
 /**
  * A {@link TokenStore} backed by a 0600 JSON file, so repeated commands reuse one session instead
- * of logging in each time. A file that cannot be read or written only costs a login.
+ * of logging in each time. A file that cannot be read or written only costs a login. A session
+ * file (or sessions directory) others can read is tightened before the token is used.
  */
 export function createFileTokenStore(file: string, fingerprint: string, onWarning: (message: string) => void = () => {}): TokenStore {
   return {
     get() {
       if (!existsSync(file)) return undefined;
       try {
+        tightenOnRead(dirname(file), onWarning, [basename(file)]);
+        tightenOnRead(file, onWarning);
         const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSession;
         if (stored?.fingerprint !== fingerprint || typeof stored.session?.token !== 'string') return undefined;
         secrets.add(stored.session.token);

@@ -43,6 +43,8 @@ function classify(error: unknown): { exitCode: ExitCode; message: string; detail
     const details = error.issues.length > 1 ? error.issues.map((i) => `${i.path || '(body)'}: ${i.message}`) : [];
     return { exitCode: EXIT_CODES.usage, message: error.message, details };
   }
+  const notApi = notCrossbarApi(error);
+  if (notApi) return notApi;
   if (error instanceof UnauthorizedError) {
     return { exitCode: EXIT_CODES.auth, message: error.message, details: ['check the credentials, or log in again with `audian login`'] };
   }
@@ -69,6 +71,26 @@ function apiSummary(error: BadRequestError, hasFields: boolean): string {
   if (!hasFields) return error.message;
   const reason = error.apiMessage ?? 'invalid request';
   return `${error.status} ${reason}: ${error.fieldErrors.length} field error${error.fieldErrors.length === 1 ? '' : 's'} (${error.request.method} ${error.request.url}${error.requestId ? `, request id ${error.requestId}` : ''})`;
+}
+
+/**
+ * A login refused with a 404 that is not Crossbar's answer to an unknown key. `cb_api_auth`
+ * answers an unknown key with 404 `bad identifier` (`crossbar_util:response_bad_identifier/2`,
+ * data = the key); any other 404 (`not_found`, an HTML page, no envelope at all) means the
+ * request reached something that has no `api_auth`: the base URL is wrong, not the key.
+ */
+function notCrossbarApi(error: unknown): { exitCode: ExitCode; message: string; details: readonly string[] } | undefined {
+  if (!(error instanceof ApiError) || error.status !== 404 || (error as { reason?: unknown }).reason !== 'unknown_api_key')
+    return undefined;
+  if (/^bad[ _]identifier$/.test(error.apiMessage ?? '')) return undefined;
+  const url = error.request.url;
+  const base = url.replace(/api_auth(\?.*)?$/, '');
+  const answer = error.apiMessage ?? (error.bodyExcerpt ? 'not a Crossbar answer' : 'no envelope');
+  return {
+    exitCode: EXIT_CODES.usage,
+    message: `${base} is not a Crossbar API: ${error.request.method} ${url} answered 404 ${answer}${error.requestId ? ` (request id ${error.requestId})` : ''}`,
+    details: ['check the base URL: it is the API root, usually ending in /v2/ (e.g. https://api.audian.com:8443/v2/)'],
+  };
 }
 
 function isAbort(error: unknown): boolean {

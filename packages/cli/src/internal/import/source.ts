@@ -31,6 +31,12 @@ export interface Source {
   readonly columns?: readonly string[];
 }
 
+/**
+ * The columns the CLI adds to a failed-rows CSV (why a row failed, and where it was): never
+ * fields of a document, so they are not sent when that file is imported again.
+ */
+export const FAILED_COLUMNS: readonly string[] = ['error', 'line'];
+
 type CellType = 'auto' | 'string' | 'number' | 'boolean' | 'json';
 const CELL_TYPES = new Set<CellType>(['auto', 'string', 'number', 'boolean', 'json']);
 
@@ -87,6 +93,7 @@ function readCsv(file: string, text: string): Source {
     }
     throw error;
   }
+  columns = columns.filter((column) => !FAILED_COLUMNS.includes(column));
   const headers = columns.map((column) => parseHeader(file, column));
   const seen = new Set<string>();
   for (const h of headers) {
@@ -176,9 +183,20 @@ function readJsonArray(file: string, text: string): Source {
   const rows = parsed.map((item, index) => {
     const where = `item ${index + 1}`;
     if (!isDoc(item)) throw new UsageError(`${file}: ${where}: expected an object, got ${Array.isArray(item) ? 'an array' : typeof item}`);
-    return row(index, where, structuredClone(item), item);
+    // An item of a FILE.failed.json: only its `data` is the document.
+    const data = isFailedItem(item) ? item.data : item;
+    return row(index, where, structuredClone(data), data);
   });
   return { kind: 'json', rows };
+}
+
+/** Whether a JSON item is an entry of a failed-rows file (`{ where, error, field_errors, data }`). */
+function isFailedItem(item: Doc): item is Doc & { data: Doc } {
+  return (
+    isDoc(item.data) &&
+    typeof item.where === 'string' &&
+    Object.keys(item).every((k) => ['where', 'error', 'field_errors', 'data'].includes(k))
+  );
 }
 
 function readNdjson(file: string, text: string): Source {
