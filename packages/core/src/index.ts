@@ -9,6 +9,13 @@ export { AudianError, errorChain, isAudianError } from './errors/audian-error';
 export { type FieldError, formatFieldErrors, parseFieldErrors } from './errors/field-errors';
 export { type ArgumentIssue, InvalidArgumentError } from './errors/invalid-argument-error';
 export { type NumberError, numberErrors } from './errors/number-errors';
+export type {
+  ActivationChargeItem,
+  ChargesTotal,
+  ServiceInvoice,
+  ServiceInvoiceItem,
+  ServiceItemChanges,
+} from './errors/payment-quote';
 export type { RequestInfo } from './errors/request-info';
 export { ResponseValidationError, type ValidationIssue } from './errors/response-validation-error';
 export {

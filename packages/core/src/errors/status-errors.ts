@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorInit } from './api-error';
 import { type FieldError, formatFieldErrors, parseFieldErrors } from './field-errors';
+import { type ChargesTotal, readPaymentQuote, type ServiceInvoice } from './payment-quote';
 
 // One-line subclasses, one per status the SDK's users branch on. They live together because each
 // is only a name; createApiError() is the one place that maps a status to its class.
@@ -54,7 +55,13 @@ export class UnauthorizedError extends ApiError {
 
 /**
  * 402: the operation has charges under the account's service plan. Repeat it with
- * `{ acceptCharges: true }` to accept them; `charges` lists them.
+ * `{ acceptCharges: true }` to accept them.
+ *
+ * The quote is read from both shapes Crossbar has used: KAZOO 5.x answers `data` as a list of
+ * invoices (one per bookkeeper, `kz_services_invoices:public_json/1`), KAZOO 4.x as one object keyed
+ * by category and item. `invoices` gives the 5.x view (4.x quotes are turned into one invoice),
+ * `total` what it adds up to, and `charges` the 4.x view (`{ category: { item: line } }`, with the
+ * changed lines of a 5.x quote) for code written against it.
  *
  * @example
  * ```ts
@@ -64,7 +71,8 @@ export class UnauthorizedError extends ApiError {
  *   await audian.devices.create(device);
  * } catch (error) {
  *   if (error instanceof PaymentRequiredError) {
- *     console.log(error.charges);
+ *     console.log(`due now: ${error.total.today}, then ${error.total.recurring} per period`);
+ *     for (const invoice of error.invoices) for (const line of invoice.items) if (line.changes) console.log(line.name, line.total);
  *     await audian.devices.create(device, { acceptCharges: true });
  *   }
  * }
@@ -72,12 +80,23 @@ export class UnauthorizedError extends ApiError {
  */
 export class PaymentRequiredError extends ApiError {
   static override readonly errorName: string = 'PaymentRequiredError';
-  /** The charges Crossbar asks to accept: `{ category: { item: { quantity, rate, … } }, activation_charges? }`. */
+  /** The charges as a `{ category: { item: { quantity, rate, … } }, activation_charges? }` map (KAZOO 4.x shape). */
   readonly charges: Readonly<Record<string, unknown>>;
+  /** The quote's invoices (KAZOO 5.x shape), one per bookkeeper; empty when the 402 carried no quote. */
+  readonly invoices: readonly ServiceInvoice[];
+  /** Due now (`today`, activation charges) and the recurring total once applied, over every invoice. */
+  readonly total: ChargesTotal;
 
   constructor(init: ApiErrorInit) {
     super(init);
-    this.charges = init.data && typeof init.data === 'object' && !Array.isArray(init.data) ? (init.data as Record<string, unknown>) : {};
+    const quote = readPaymentQuote(init.data);
+    this.charges = quote.charges;
+    this.invoices = quote.invoices;
+    this.total = quote.total;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), total: this.total, invoices: this.invoices };
   }
 }
 
