@@ -11,6 +11,7 @@ import type {
 } from '@audian/core';
 import type * as z from 'zod/mini';
 import { type Lazy, lazySchema } from './lazy.js';
+import { listCheck } from './list-check.js';
 
 /** What every resource object needs: the transport and the account it acts on. */
 export interface ResourceContext {
@@ -44,12 +45,37 @@ export interface CallSpec {
 /** The property under which a resource keeps its context (not part of the public surface). */
 export const CTX: unique symbol = Symbol('audian.resource-context');
 
+/** A Crossbar collection (`accounts/{account_id}/users`): what its CRUD helpers need. */
+export interface Collection {
+  /** The collection path: `accounts/{account_id}/users`. */
+  readonly path: string;
+  /** One document of it: `accounts/{account_id}/users/{id}`. */
+  readonly item: string;
+  /** The document's name in messages: `user`. */
+  readonly what: string;
+  /** The resource's schemas, loaded on first use (only to check a body or a document). */
+  readonly schemas: Lazy<ResourceSchemas>;
+  /** Checks a document response (types only, see `relax`). */
+  readonly document: StandardSchemaV1;
+  /** Checks a listing page. */
+  readonly listing: StandardSchemaV1;
+}
+
 /**
- * The shared plumbing of resource classes. Each resource declares only the verbs Crossbar has
- * for it, as one-line public methods over these helpers.
+ * Describes a collection for the CRUD helpers of {@link ResourceBase}.
+ *
+ * @param listId - the key every list item carries, or `null` when items have none
+ */
+export function collection(path: string, what: string, schemas: Lazy<ResourceSchemas>, listId: string | null = 'id'): Collection {
+  return { path, item: `${path}/{id}`, what, schemas, document: documentCheck(schemas), listing: listCheck(listId) };
+}
+
+/**
+ * The shared plumbing of resource classes. Each resource has only the verbs Crossbar has for it,
+ * as one-line public methods over these protected helpers.
  */
 export abstract class ResourceBase {
-  readonly [CTX]: ResourceContext;
+  protected readonly [CTX]: ResourceContext;
 
   constructor(ctx: ResourceContext) {
     this[CTX] = ctx;
@@ -77,6 +103,39 @@ export abstract class ResourceBase {
   /** Validates a body before sending it (see `validateBody`). */
   protected validate(schemas: Lazy<ResourceSchemas>, body: unknown, mode: 'full' | 'patch', what: string): Promise<void> {
     return checkBody(schemas, body, mode, what);
+  }
+
+  /** `GET` a collection, page by page. */
+  protected _list<T>(c: Collection, params: ListParams | undefined, options: CallOptions | undefined): PagePromise<T> {
+    return pages<T>(this[CTX], c.path, params, { options, schema: c.listing });
+  }
+
+  /** `GET` one document. */
+  protected _get<T>(c: Collection, id: string, options: CallOptions | undefined): Promise<T> {
+    return call<T>(this[CTX], 'GET', c.item, { pathParams: { id }, options, schema: c.document });
+  }
+
+  /** `PUT` a new document, checked first. */
+  protected async _create<T>(c: Collection, body: unknown, options: CallOptions | undefined): Promise<T> {
+    await checkBody(c.schemas, body, 'full', c.what);
+    return call<T>(this[CTX], 'PUT', c.path, { data: body, options, schema: c.document });
+  }
+
+  /** `POST` a whole document over the stored one, checked first. */
+  protected async _update<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): Promise<T> {
+    await checkBody(c.schemas, body, 'full', c.what);
+    return call<T>(this[CTX], 'POST', c.item, { pathParams: { id }, data: body, options, schema: c.document });
+  }
+
+  /** `PATCH` some fields into the stored document, checked first. */
+  protected async _patch<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): Promise<T> {
+    await checkBody(c.schemas, body, 'patch', c.what);
+    return call<T>(this[CTX], 'PATCH', c.item, { pathParams: { id }, data: body, options, schema: c.document });
+  }
+
+  /** `DELETE` one document; Crossbar answers with it. */
+  protected _delete<T>(c: Collection, id: string, options: CallOptions | undefined): Promise<T> {
+    return call<T>(this[CTX], 'DELETE', c.item, { pathParams: { id }, options });
   }
 
   // A resource prints as its class name, never its transport internals.

@@ -1,7 +1,6 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
-import { documentCheck } from '../internal/resource-base.js';
+import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists.js';
 
 const PATH = 'accounts/{account_id}/blacklists';
@@ -14,6 +13,9 @@ const PATCH = lazy(async () => {
   return { document: m.BlacklistPatchSchema, summary: m.BlacklistSummarySchema };
 });
 const DOCUMENT = documentCheck(SCHEMAS);
+
+// No _patch: patch() below checks against the patch schema, where `null` entries delete.
+const SPEC = collection(PATH, 'blacklist', SCHEMAS);
 
 /**
  * The account's blacklists (caller id numbers to refuse): `/v2/accounts/{ACCOUNT_ID}/blacklists`.
@@ -29,39 +31,43 @@ const DOCUMENT = documentCheck(SCHEMAS);
  * await audian.accounts.patch({ blacklists: [spam.id] });
  * ```
  */
-export class Blacklists extends crud({
-  path: PATH,
-  what: 'blacklist',
-  // patch() is written out below: it checks against the patch schema, where `null` entries delete.
-  verbs: ['list', 'get', 'create', 'update', 'remove'],
-  schemas: SCHEMAS,
-}) {
+export class Blacklists extends ResourceBase {
   /** Lists the blacklists (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/blacklists` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<BlacklistSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<BlacklistSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one blacklist with its numbers. `GET /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}`
    *
    * @throws NotFoundError when there is no such blacklist
    */
-  declare get: (blacklistId: string, options?: CallOptions) => Promise<Blacklist>;
+  get(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
+    return this._get(SPEC, blacklistId, options);
+  }
 
   /**
    * Creates a blacklist. `PUT /v2/accounts/{ACCOUNT_ID}/blacklists`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (blacklist: BlacklistCreateParams, options?: CallOptions) => Promise<Blacklist>;
+  create(blacklist: BlacklistCreateParams, options?: CallOptions): Promise<Blacklist> {
+    return this._create(SPEC, blacklist, options);
+  }
 
   /**
    * Replaces a blacklist (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (blacklistId: string, blacklist: BlacklistCreateParams, options?: CallOptions) => Promise<Blacklist>;
+  update(blacklistId: string, blacklist: BlacklistCreateParams, options?: CallOptions): Promise<Blacklist> {
+    return this._update(SPEC, blacklistId, blacklist, options);
+  }
 
   /** Deletes a blacklist; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}` */
-  declare remove: (blacklistId: string, options?: CallOptions) => Promise<Blacklist>;
+  remove(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
+    return this._delete(SPEC, blacklistId, options);
+  }
 
   /**
    * Changes some fields (deep merge: numbers are added by key, `null` unblocks one).

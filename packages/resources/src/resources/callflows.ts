@@ -1,7 +1,6 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
-import { documentCheck } from '../internal/resource-base.js';
+import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Callflow, CallflowCreateParams, CallflowPatchParams, CallflowSummary } from '../schemas/callflows.js';
 
 const CALLFLOWS = 'accounts/{account_id}/callflows';
@@ -16,6 +15,8 @@ async function checkCallflow(body: unknown, mode: 'full' | 'patch'): Promise<voi
   const { validateCallflow } = await import('../schemas/callflows.js');
   validateCallflow(body, mode);
 }
+
+const SPEC = collection(CALLFLOWS, 'callflow', SCHEMAS);
 
 /**
  * The account's callflows (what happens when a number or pattern is dialled):
@@ -37,22 +38,28 @@ async function checkCallflow(body: unknown, mode: 'full' | 'patch'): Promise<voi
  * });
  * ```
  */
-export class Callflows extends crud({ path: CALLFLOWS, what: 'callflow', verbs: ['list', 'get', 'remove'], schemas: SCHEMAS }) {
+export class Callflows extends ResourceBase {
   /**
    * Lists the callflows (summaries: id, name, numbers, patterns, featurecode, modules, flags,
    * type, owner_id, group_id). `GET /v2/accounts/{ACCOUNT_ID}/callflows`
    */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<CallflowSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<CallflowSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one callflow with its flow tree. `GET /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}`
    *
    * @throws NotFoundError when there is no such callflow
    */
-  declare get: (callflowId: string, options?: CallOptions) => Promise<Callflow>;
+  get(callflowId: string, options?: CallOptions): Promise<Callflow> {
+    return this._get(SPEC, callflowId, options);
+  }
 
   /** Deletes a callflow; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}` */
-  declare remove: (callflowId: string, options?: CallOptions) => Promise<Callflow>;
+  remove(callflowId: string, options?: CallOptions): Promise<Callflow> {
+    return this._delete(SPEC, callflowId, options);
+  }
 
   /**
    * Creates a callflow. `PUT /v2/accounts/{ACCOUNT_ID}/callflows`

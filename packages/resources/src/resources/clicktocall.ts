@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type {
   Clicktocall,
   ClicktocallConnectParams,
@@ -11,6 +11,15 @@ import type {
 } from '../schemas/clicktocall.js';
 
 const C2C = 'accounts/{account_id}/clicktocall';
+
+const SPEC = collection(
+  C2C,
+  'click-to-call endpoint',
+  lazy(async () => {
+    const m = await import('../schemas/clicktocall.js');
+    return { document: m.ClicktocallSchema, summary: m.ClicktocallSummarySchema };
+  }),
+);
 
 /**
  * Click-to-call endpoints: `/v2/accounts/{ACCOUNT_ID}/clicktocall`. Connecting one rings its
@@ -22,48 +31,52 @@ const C2C = 'accounts/{account_id}/clicktocall';
  * await audian.clicktocall.connect(c2c.id, { contact: '+14155550199' });
  * ```
  */
-export class ClickToCall extends crud({
-  path: C2C,
-  what: 'click-to-call endpoint',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/clicktocall.js');
-    return { document: m.ClicktocallSchema, summary: m.ClicktocallSummarySchema };
-  }),
-}) {
+export class ClickToCall extends ResourceBase {
   /** Lists the click-to-call endpoints. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<ClicktocallSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<ClicktocallSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one endpoint. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}`
    *
    * @throws NotFoundError when there is no such endpoint
    */
-  declare get: (c2cId: string, options?: CallOptions) => Promise<Clicktocall>;
+  get(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
+    return this._get(SPEC, c2cId, options);
+  }
 
   /**
    * Creates an endpoint. `PUT /v2/accounts/{ACCOUNT_ID}/clicktocall`
    *
    * @throws InvalidArgumentError (before any request) when `name` or `extension` is missing or a field has the wrong type
    */
-  declare create: (c2c: ClicktocallCreateParams, options?: CallOptions) => Promise<Clicktocall>;
+  create(c2c: ClicktocallCreateParams, options?: CallOptions): Promise<Clicktocall> {
+    return this._create(SPEC, c2c, options);
+  }
 
   /**
    * Replaces an endpoint (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (c2cId: string, c2c: ClicktocallCreateParams, options?: CallOptions) => Promise<Clicktocall>;
+  update(c2cId: string, c2c: ClicktocallCreateParams, options?: CallOptions): Promise<Clicktocall> {
+    return this._update(SPEC, c2cId, c2c, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (c2cId: string, changes: ClicktocallPatchParams, options?: CallOptions) => Promise<Clicktocall>;
+  patch(c2cId: string, changes: ClicktocallPatchParams, options?: CallOptions): Promise<Clicktocall> {
+    return this._patch(SPEC, c2cId, changes, options);
+  }
 
   /** Deletes an endpoint; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}` */
-  declare remove: (c2cId: string, options?: CallOptions) => Promise<Clicktocall>;
+  remove(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
+    return this._delete(SPEC, c2cId, options);
+  }
 
   /**
    * Places the call: rings the endpoint's extension and `contact`, then bridges them. Answers

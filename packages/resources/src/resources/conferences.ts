@@ -1,8 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   Conference,
   ConferenceCreateParams,
@@ -150,6 +149,15 @@ export class ConferenceParticipants extends ResourceBase {
   }
 }
 
+const SPEC = collection(
+  CONFERENCES,
+  'conference',
+  lazy(async () => {
+    const m = await import('../schemas/conferences.js');
+    return { document: m.ConferenceSchema, summary: m.ConferenceSummarySchema };
+  }),
+);
+
 /**
  * The account's conference rooms: `/v2/accounts/{ACCOUNT_ID}/conferences`, their live control
  * (`lock`, `unlock`, `play`, `record`, `dial`: `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with
@@ -165,20 +173,14 @@ export class ConferenceParticipants extends ResourceBase {
  * await audian.conferences.lock(room.id);
  * ```
  */
-export class Conferences extends crud({
-  path: CONFERENCES,
-  what: 'conference',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/conferences.js');
-    return { document: m.ConferenceSchema, summary: m.ConferenceSummarySchema };
-  }),
-}) {
+export class Conferences extends ResourceBase {
   /**
    * Lists the conferences, each with its live state under `_read_only` (members, moderators,
    * duration, is_locked). `GET /v2/accounts/{ACCOUNT_ID}/conferences`
    */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<ConferenceSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<ConferenceSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one conference with its live state and participants under `_read_only`.
@@ -186,7 +188,9 @@ export class Conferences extends crud({
    *
    * @throws NotFoundError when there is no such conference
    */
-  declare get: (conferenceId: string, options?: CallOptions) => Promise<Conference>;
+  get(conferenceId: string, options?: CallOptions): Promise<Conference> {
+    return this._get(SPEC, conferenceId, options);
+  }
 
   /**
    * Creates a conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences`
@@ -194,7 +198,9 @@ export class Conferences extends crud({
    * @throws InvalidArgumentError (before any request) when a field has the wrong type (numbers and pins are digit strings)
    * @throws BadRequestError when Crossbar rejects it (numbers already in use, …)
    */
-  declare create: (conference: ConferenceCreateParams, options?: CallOptions) => Promise<Conference>;
+  create(conference: ConferenceCreateParams, options?: CallOptions): Promise<Conference> {
+    return this._create(SPEC, conference, options);
+  }
 
   /**
    * Replaces a conference (fields not sent are deleted; a `_read_only` sent back is ignored).
@@ -202,17 +208,23 @@ export class Conferences extends crud({
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (conferenceId: string, conference: ConferenceCreateParams, options?: CallOptions) => Promise<Conference>;
+  update(conferenceId: string, conference: ConferenceCreateParams, options?: CallOptions): Promise<Conference> {
+    return this._update(SPEC, conferenceId, conference, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (conferenceId: string, changes: ConferencePatchParams, options?: CallOptions) => Promise<Conference>;
+  patch(conferenceId: string, changes: ConferencePatchParams, options?: CallOptions): Promise<Conference> {
+    return this._patch(SPEC, conferenceId, changes, options);
+  }
 
   /** Deletes a conference; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` */
-  declare remove: (conferenceId: string, options?: CallOptions) => Promise<Conference>;
+  remove(conferenceId: string, options?: CallOptions): Promise<Conference> {
+    return this._delete(SPEC, conferenceId, options);
+  }
 
   /** The participants of a running conference (no request until a method is called). */
   participants(conferenceId: string): ConferenceParticipants {

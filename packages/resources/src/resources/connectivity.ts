@@ -1,6 +1,6 @@
 import type { CallOptions, ListParams, PagePromise, StandardSchemaV1 } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity.js';
 
 const CONNECTIVITY = 'accounts/{account_id}/connectivity';
@@ -18,6 +18,15 @@ const ID_LIST: StandardSchemaV1 = {
   },
 };
 
+const SPEC = collection(
+  CONNECTIVITY,
+  'connectivity',
+  lazy(async () => {
+    const m = await import('../schemas/connectivity.js');
+    return { document: m.ConnectivitySchema, summary: m.ConnectivitySchema };
+  }),
+);
+
 /**
  * The account's trunkstore connections (PBXs on SIP trunks): `/v2/accounts/{ACCOUNT_ID}/connectivity`.
  *
@@ -27,15 +36,7 @@ const ID_LIST: StandardSchemaV1 = {
  * for await (const id of audian.connectivity.list()) console.log(id);
  * ```
  */
-export class Connectivity extends crud({
-  path: CONNECTIVITY,
-  what: 'connectivity',
-  verbs: ['get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/connectivity.js');
-    return { document: m.ConnectivitySchema, summary: m.ConnectivitySchema };
-  }),
-}) {
+export class Connectivity extends ResourceBase {
   /** Lists the connectivity documents: their ids (Crossbar lists nothing else). `GET /v2/accounts/{ACCOUNT_ID}/connectivity` */
   list(params?: ListParams, options?: CallOptions): PagePromise<string> {
     return this.pages(CONNECTIVITY, params, { options, schema: ID_LIST });
@@ -46,14 +47,18 @@ export class Connectivity extends crud({
    *
    * @throws NotFoundError when there is no such document
    */
-  declare get: (connectivityId: string, options?: CallOptions) => Promise<ConnectivitySettings>;
+  get(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
+    return this._get(SPEC, connectivityId, options);
+  }
 
   /**
    * Creates a connectivity document. `PUT /v2/accounts/{ACCOUNT_ID}/connectivity`
    *
    * @throws InvalidArgumentError (before any request) when a field has the wrong type
    */
-  declare create: (connectivity: ConnectivityCreateParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+  create(connectivity: ConnectivityCreateParams, options?: CallOptions): Promise<ConnectivitySettings> {
+    return this._create(SPEC, connectivity, options);
+  }
 
   /**
    * Replaces a connectivity document (fields not sent are deleted).
@@ -61,17 +66,23 @@ export class Connectivity extends crud({
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (connectivityId: string, connectivity: ConnectivityCreateParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+  update(connectivityId: string, connectivity: ConnectivityCreateParams, options?: CallOptions): Promise<ConnectivitySettings> {
+    return this._update(SPEC, connectivityId, connectivity, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (connectivityId: string, changes: ConnectivityPatchParams, options?: CallOptions) => Promise<ConnectivitySettings>;
+  patch(connectivityId: string, changes: ConnectivityPatchParams, options?: CallOptions): Promise<ConnectivitySettings> {
+    return this._patch(SPEC, connectivityId, changes, options);
+  }
 
   /** Deletes a connectivity document; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}` */
-  declare remove: (connectivityId: string, options?: CallOptions) => Promise<ConnectivitySettings>;
+  remove(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
+    return this._delete(SPEC, connectivityId, options);
+  }
 }
 
 export type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity.js';

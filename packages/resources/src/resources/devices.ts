@@ -1,9 +1,18 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices.js';
 
 const DEVICES = 'accounts/{account_id}/devices';
+
+const SPEC = collection(
+  DEVICES,
+  'device',
+  lazy(async () => {
+    const m = await import('../schemas/devices.js');
+    return { document: m.DeviceSchema, summary: m.DeviceSummarySchema };
+  }),
+);
 
 /**
  * The account's devices (desk phones, softphones, cell phones, fax machines):
@@ -16,24 +25,20 @@ const DEVICES = 'accounts/{account_id}/devices';
  * await audian.devices.sync(phone.id);
  * ```
  */
-export class Devices extends crud({
-  path: DEVICES,
-  what: 'device',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/devices.js');
-    return { document: m.DeviceSchema, summary: m.DeviceSummarySchema };
-  }),
-}) {
+export class Devices extends ResourceBase {
   /** Lists the devices (summaries). `GET /v2/accounts/{ACCOUNT_ID}/devices` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<DeviceSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<DeviceSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one device. `GET /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
    *
    * @throws NotFoundError when there is no such device
    */
-  declare get: (deviceId: string, options?: CallOptions) => Promise<Device>;
+  get(deviceId: string, options?: CallOptions): Promise<Device> {
+    return this._get(SPEC, deviceId, options);
+  }
 
   /**
    * Creates a device. `PUT /v2/accounts/{ACCOUNT_ID}/devices`
@@ -42,24 +47,32 @@ export class Devices extends crud({
    * @throws BadRequestError when Crossbar rejects it (SIP credentials or MAC address already in use, …)
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  declare create: (device: DeviceCreateParams, options?: CallOptions) => Promise<Device>;
+  create(device: DeviceCreateParams, options?: CallOptions): Promise<Device> {
+    return this._create(SPEC, device, options);
+  }
 
   /**
    * Replaces a device (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (deviceId: string, device: DeviceCreateParams, options?: CallOptions) => Promise<Device>;
+  update(deviceId: string, device: DeviceCreateParams, options?: CallOptions): Promise<Device> {
+    return this._update(SPEC, deviceId, device, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (deviceId: string, changes: DevicePatchParams, options?: CallOptions) => Promise<Device>;
+  patch(deviceId: string, changes: DevicePatchParams, options?: CallOptions): Promise<Device> {
+    return this._patch(SPEC, deviceId, changes, options);
+  }
 
   /** Deletes a device; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` */
-  declare remove: (deviceId: string, options?: CallOptions) => Promise<Device>;
+  remove(deviceId: string, options?: CallOptions): Promise<Device> {
+    return this._delete(SPEC, deviceId, options);
+  }
 
   /** Registration state of every device. `GET /v2/accounts/{ACCOUNT_ID}/devices/status` */
   status(options?: CallOptions): Promise<DeviceStatus[]> {

@@ -1,7 +1,6 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
-import { documentCheck } from '../internal/resource-base.js';
+import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary } from '../schemas/directories.js';
 
 const DIRECTORIES = 'accounts/{account_id}/directories';
@@ -18,6 +17,8 @@ const WRITE = lazy(async () => {
 });
 const DOCUMENT = documentCheck(READ);
 
+const SPEC = collection(DIRECTORIES, 'directory', READ);
+
 /**
  * The account's dial-by-name directories: `/v2/accounts/{ACCOUNT_ID}/directories`. Users join
  * one through their own `directories` map (`{ "<DIRECTORY_ID>": "<CALLFLOW_ID>" }`); a GET lists
@@ -33,19 +34,25 @@ const DOCUMENT = documentCheck(READ);
  * const pdf = await audian.directories.pdf(staff.id);
  * ```
  */
-export class Directories extends crud({ path: DIRECTORIES, what: 'directory', verbs: ['list', 'get', 'remove'], schemas: READ }) {
+export class Directories extends ResourceBase {
   /** Lists the directories (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/directories` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<DirectorySummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<DirectorySummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one directory with its members. `GET /v2/accounts/{ACCOUNT_ID}/directories/{DIRECTORY_ID}`
    *
    * @throws NotFoundError when there is no such directory
    */
-  declare get: (directoryId: string, options?: CallOptions) => Promise<Directory>;
+  get(directoryId: string, options?: CallOptions): Promise<Directory> {
+    return this._get(SPEC, directoryId, options);
+  }
 
   /** Deletes a directory; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/directories/{DIRECTORY_ID}` */
-  declare remove: (directoryId: string, options?: CallOptions) => Promise<Directory>;
+  remove(directoryId: string, options?: CallOptions): Promise<Directory> {
+    return this._delete(SPEC, directoryId, options);
+  }
 
   /**
    * Creates a directory. `PUT /v2/accounts/{ACCOUNT_ID}/directories`

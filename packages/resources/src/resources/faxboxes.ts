@@ -1,7 +1,16 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes.js';
+
+const SPEC = collection(
+  'accounts/{account_id}/faxboxes',
+  'faxbox',
+  lazy(async () => {
+    const m = await import('../schemas/faxboxes.js');
+    return { document: m.FaxboxSchema, summary: m.FaxboxSummarySchema };
+  }),
+);
 
 /**
  * The account's faxboxes (virtual fax machines): `/v2/accounts/{ACCOUNT_ID}/faxboxes`.
@@ -12,48 +21,52 @@ import type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } fro
  * await audian.faxboxes.patch(box.id, { notifications: { inbound: { email: { send_to: ['desk@example.com'] } } } });
  * ```
  */
-export class Faxboxes extends crud({
-  path: 'accounts/{account_id}/faxboxes',
-  what: 'faxbox',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/faxboxes.js');
-    return { document: m.FaxboxSchema, summary: m.FaxboxSummarySchema };
-  }),
-}) {
+export class Faxboxes extends ResourceBase {
   /** Lists the faxboxes (id, name, created, flags). `GET /v2/accounts/{ACCOUNT_ID}/faxboxes` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<FaxboxSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<FaxboxSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one faxbox. `GET /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}`
    *
    * @throws NotFoundError when there is no such faxbox
    */
-  declare get: (faxboxId: string, options?: CallOptions) => Promise<Faxbox>;
+  get(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
+    return this._get(SPEC, faxboxId, options);
+  }
 
   /**
    * Creates a faxbox. `PUT /v2/accounts/{ACCOUNT_ID}/faxboxes`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (faxbox: FaxboxCreateParams, options?: CallOptions) => Promise<Faxbox>;
+  create(faxbox: FaxboxCreateParams, options?: CallOptions): Promise<Faxbox> {
+    return this._create(SPEC, faxbox, options);
+  }
 
   /**
    * Replaces a faxbox (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (faxboxId: string, faxbox: FaxboxCreateParams, options?: CallOptions) => Promise<Faxbox>;
+  update(faxboxId: string, faxbox: FaxboxCreateParams, options?: CallOptions): Promise<Faxbox> {
+    return this._update(SPEC, faxboxId, faxbox, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (faxboxId: string, changes: FaxboxPatchParams, options?: CallOptions) => Promise<Faxbox>;
+  patch(faxboxId: string, changes: FaxboxPatchParams, options?: CallOptions): Promise<Faxbox> {
+    return this._patch(SPEC, faxboxId, changes, options);
+  }
 
   /** Deletes a faxbox; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}` */
-  declare remove: (faxboxId: string, options?: CallOptions) => Promise<Faxbox>;
+  remove(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
+    return this._delete(SPEC, faxboxId, options);
+  }
 }
 
 export type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes.js';

@@ -1,8 +1,7 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { documentCheck } from '../internal/resource-base.js';
+import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Group, GroupCreateParams, GroupPatchParams, GroupSummary } from '../schemas/groups.js';
 
 const PATH = 'accounts/{account_id}/groups';
@@ -17,6 +16,9 @@ const PATCH = lazy(async () => {
 const DOCUMENT = documentCheck(SCHEMAS);
 
 const LISTING = listCheck();
+
+// No _patch: patch() below checks against the patch schema, where `null` entries delete.
+const SPEC = collection(PATH, 'group', SCHEMAS);
 
 /**
  * The account's groups of users and devices (rung together by `ring_group` callflow nodes):
@@ -34,39 +36,43 @@ const LISTING = listCheck();
  * const adasGroups = await audian.groups.forUser(adaId).toArray();
  * ```
  */
-export class Groups extends crud({
-  path: PATH,
-  what: 'group',
-  // patch() is written out below: it checks against the patch schema, where `null` entries delete.
-  verbs: ['list', 'get', 'create', 'update', 'remove'],
-  schemas: SCHEMAS,
-}) {
+export class Groups extends ResourceBase {
   /** Lists the groups (id, name, features, endpoint count, flags). `GET /v2/accounts/{ACCOUNT_ID}/groups` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<GroupSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<GroupSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one group with its endpoints. `GET /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}`
    *
    * @throws NotFoundError when there is no such group
    */
-  declare get: (groupId: string, options?: CallOptions) => Promise<Group>;
+  get(groupId: string, options?: CallOptions): Promise<Group> {
+    return this._get(SPEC, groupId, options);
+  }
 
   /**
    * Creates a group. `PUT /v2/accounts/{ACCOUNT_ID}/groups`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or an endpoint has no valid `type`
    */
-  declare create: (group: GroupCreateParams, options?: CallOptions) => Promise<Group>;
+  create(group: GroupCreateParams, options?: CallOptions): Promise<Group> {
+    return this._create(SPEC, group, options);
+  }
 
   /**
    * Replaces a group (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (groupId: string, group: GroupCreateParams, options?: CallOptions) => Promise<Group>;
+  update(groupId: string, group: GroupCreateParams, options?: CallOptions): Promise<Group> {
+    return this._update(SPEC, groupId, group, options);
+  }
 
   /** Deletes a group; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}` */
-  declare remove: (groupId: string, options?: CallOptions) => Promise<Group>;
+  remove(groupId: string, options?: CallOptions): Promise<Group> {
+    return this._delete(SPEC, groupId, options);
+  }
 
   /** Lists the groups a user is a member of. `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/groups` */
   forUser(userId: string, params?: ListParams, options?: CallOptions): PagePromise<GroupSummary> {

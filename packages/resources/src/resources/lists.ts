@@ -1,8 +1,7 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { CTX, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import { CTX, collection, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   List,
   ListCreateParams,
@@ -138,6 +137,15 @@ export class ListEntries extends ResourceBase {
   }
 }
 
+const SPEC = collection(
+  LISTS,
+  'list',
+  lazy(async () => {
+    const m = await import('../schemas/lists.js');
+    return { document: m.ListSchema, summary: m.ListSummarySchema };
+  }),
+);
+
 /**
  * The account's match lists: `/v2/accounts/{ACCOUNT_ID}/lists`; their entries through
  * `entries(listId)`.
@@ -151,48 +159,52 @@ export class ListEntries extends ResourceBase {
  * await audian.lists.entries(vip.id).create({ number: '+14155550100' });
  * ```
  */
-export class Lists extends crud({
-  path: LISTS,
-  what: 'list',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/lists.js');
-    return { document: m.ListSchema, summary: m.ListSummarySchema };
-  }),
-}) {
+export class Lists extends ResourceBase {
   /** Lists the lists (id, name, description, list_type). `GET /v2/accounts/{ACCOUNT_ID}/lists` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<ListSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<ListSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one list (without its entries). `GET /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}`
    *
    * @throws NotFoundError when there is no such list
    */
-  declare get: (listId: string, options?: CallOptions) => Promise<List>;
+  get(listId: string, options?: CallOptions): Promise<List> {
+    return this._get(SPEC, listId, options);
+  }
 
   /**
    * Creates a list (empty: add entries next). `PUT /v2/accounts/{ACCOUNT_ID}/lists`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (list: ListCreateParams, options?: CallOptions) => Promise<List>;
+  create(list: ListCreateParams, options?: CallOptions): Promise<List> {
+    return this._create(SPEC, list, options);
+  }
 
   /**
    * Replaces a list's properties (its entries stay). `POST /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (listId: string, list: ListCreateParams, options?: CallOptions) => Promise<List>;
+  update(listId: string, list: ListCreateParams, options?: CallOptions): Promise<List> {
+    return this._update(SPEC, listId, list, options);
+  }
 
   /**
    * Changes some properties (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (listId: string, changes: ListPatchParams, options?: CallOptions) => Promise<List>;
+  patch(listId: string, changes: ListPatchParams, options?: CallOptions): Promise<List> {
+    return this._patch(SPEC, listId, changes, options);
+  }
 
   /** Deletes a list and its entries. `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}` */
-  declare remove: (listId: string, options?: CallOptions) => Promise<List>;
+  remove(listId: string, options?: CallOptions): Promise<List> {
+    return this._delete(SPEC, listId, options);
+  }
 
   /** The entries of one list (no request until a method is called). */
   entries(listId: string): ListEntries {

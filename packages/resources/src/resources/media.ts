@@ -1,7 +1,7 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type {
   MediaCreateParams,
   MediaFile,
@@ -89,6 +89,15 @@ function checkUpload(body: unknown, contentType: string | undefined): string {
   return type;
 }
 
+const SPEC = collection(
+  MEDIA,
+  'media',
+  lazy(async () => {
+    const m = await import('../schemas/media.js');
+    return { document: m.MediaDocumentSchema, summary: m.MediaSummarySchema };
+  }),
+);
+
 /**
  * The account's media files (greetings, hold music, IVR prompts, text-to-speech):
  * `/v2/accounts/{ACCOUNT_ID}/media`. A file is two things: its metadata (`create`, `update`) and
@@ -105,25 +114,20 @@ function checkUpload(body: unknown, contentType: string | undefined): string {
  * const audio = await audian.media.download(greeting.id); // BinaryResponse
  * ```
  */
-export class Media extends crud({
-  path: MEDIA,
-  what: 'media',
-  // Crossbar has no PATCH on media.
-  verbs: ['list', 'get', 'create', 'update', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/media.js');
-    return { document: m.MediaDocumentSchema, summary: m.MediaSummarySchema };
-  }),
-}) {
+export class Media extends ResourceBase {
   /** Lists the media files (id, name, media_source, media_type, language, is_prompt). `GET /v2/accounts/{ACCOUNT_ID}/media` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<MediaSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<MediaSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches a file's metadata. `GET /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}`
    *
    * @throws NotFoundError when there is no such file
    */
-  declare get: (mediaId: string, options?: CallOptions) => Promise<MediaFile>;
+  get(mediaId: string, options?: CallOptions): Promise<MediaFile> {
+    return this._get(SPEC, mediaId, options);
+  }
 
   /**
    * Creates a file's metadata; upload the audio next (text-to-speech files need none).
@@ -131,17 +135,23 @@ export class Media extends crud({
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (media: MediaCreateParams, options?: CallOptions) => Promise<MediaFile>;
+  create(media: MediaCreateParams, options?: CallOptions): Promise<MediaFile> {
+    return this._create(SPEC, media, options);
+  }
 
   /**
    * Replaces a file's metadata (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (mediaId: string, media: MediaCreateParams, options?: CallOptions) => Promise<MediaFile>;
+  update(mediaId: string, media: MediaCreateParams, options?: CallOptions): Promise<MediaFile> {
+    return this._update(SPEC, mediaId, media, options);
+  }
 
   /** Deletes a file; returns its metadata. `DELETE /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}` */
-  declare remove: (mediaId: string, options?: CallOptions) => Promise<MediaFile>;
+  remove(mediaId: string, options?: CallOptions): Promise<MediaFile> {
+    return this._delete(SPEC, mediaId, options);
+  }
 
   /**
    * Uploads (or replaces) a file's audio as raw bytes; answers with the updated metadata.

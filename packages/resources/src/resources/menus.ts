@@ -1,7 +1,16 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus.js';
+
+const SPEC = collection(
+  'accounts/{account_id}/menus',
+  'menu',
+  lazy(async () => {
+    const m = await import('../schemas/menus.js');
+    return { document: m.MenuSchema, summary: m.MenuSummarySchema };
+  }),
+);
 
 /**
  * The account's IVR menus: `/v2/accounts/{ACCOUNT_ID}/menus`. A menu's options are the children
@@ -19,48 +28,52 @@ import type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../sc
  * });
  * ```
  */
-export class Menus extends crud({
-  path: 'accounts/{account_id}/menus',
-  what: 'menu',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/menus.js');
-    return { document: m.MenuSchema, summary: m.MenuSummarySchema };
-  }),
-}) {
+export class Menus extends ResourceBase {
   /** Lists the menus (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/menus` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<MenuSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<MenuSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one menu. `GET /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}`
    *
    * @throws NotFoundError when there is no such menu
    */
-  declare get: (menuId: string, options?: CallOptions) => Promise<Menu>;
+  get(menuId: string, options?: CallOptions): Promise<Menu> {
+    return this._get(SPEC, menuId, options);
+  }
 
   /**
    * Creates a menu. `PUT /v2/accounts/{ACCOUNT_ID}/menus`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (menu: MenuCreateParams, options?: CallOptions) => Promise<Menu>;
+  create(menu: MenuCreateParams, options?: CallOptions): Promise<Menu> {
+    return this._create(SPEC, menu, options);
+  }
 
   /**
    * Replaces a menu (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (menuId: string, menu: MenuCreateParams, options?: CallOptions) => Promise<Menu>;
+  update(menuId: string, menu: MenuCreateParams, options?: CallOptions): Promise<Menu> {
+    return this._update(SPEC, menuId, menu, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (menuId: string, changes: MenuPatchParams, options?: CallOptions) => Promise<Menu>;
+  patch(menuId: string, changes: MenuPatchParams, options?: CallOptions): Promise<Menu> {
+    return this._patch(SPEC, menuId, changes, options);
+  }
 
   /** Deletes a menu; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}` */
-  declare remove: (menuId: string, options?: CallOptions) => Promise<Menu>;
+  remove(menuId: string, options?: CallOptions): Promise<Menu> {
+    return this._delete(SPEC, menuId, options);
+  }
 }
 
 export type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus.js';

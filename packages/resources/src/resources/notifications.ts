@@ -1,8 +1,7 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { checkBody } from '../internal/resource-base.js';
+import { checkBody, collection, ResourceBase } from '../internal/resource-base.js';
 import type {
   CustomerUpdateParams,
   Notification,
@@ -20,6 +19,8 @@ const schemas = lazy(async () => {
   return { document: m.NotificationSchema, summary: m.NotificationSummarySchema };
 });
 
+const SPEC = collection(NOTIFICATIONS, 'notification', schemas);
+
 /**
  * E-mail notification templates: the account's overrides (`/v2/accounts/{ACCOUNT_ID}/notifications`)
  * and the system defaults (`/v2/notifications`). Each notification has a JSON configuration and
@@ -32,14 +33,11 @@ const schemas = lazy(async () => {
  * await audian.notifications.updateTemplate('voicemail_to_email', 'text/plain', 'You have a new message.');
  * ```
  */
-export class Notifications extends crud({
-  path: NOTIFICATIONS,
-  what: 'notification',
-  verbs: ['list', 'get', 'create', 'update', 'remove'],
-  schemas,
-}) {
+export class Notifications extends ResourceBase {
   /** Lists the notifications as the account sees them (`account_overridden` marks its own). `GET /v2/accounts/{ACCOUNT_ID}/notifications` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<NotificationSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<NotificationSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches a notification's configuration (the account's copy, or the system's).
@@ -47,7 +45,9 @@ export class Notifications extends crud({
    *
    * @throws NotFoundError when there is no such notification
    */
-  declare get: (notificationId: string, options?: CallOptions) => Promise<Notification>;
+  get(notificationId: string, options?: CallOptions): Promise<Notification> {
+    return this._get(SPEC, notificationId, options);
+  }
 
   /**
    * Creates an account override of a system notification (`id` names it).
@@ -55,7 +55,9 @@ export class Notifications extends crud({
    *
    * @throws InvalidArgumentError (before any request) when `from`, `subject` or `to` is missing or a field has the wrong type
    */
-  declare create: (notification: NotificationCreateParams, options?: CallOptions) => Promise<Notification>;
+  create(notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
+    return this._create(SPEC, notification, options);
+  }
 
   /**
    * Replaces the account's configuration of a notification.
@@ -63,10 +65,14 @@ export class Notifications extends crud({
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (notificationId: string, notification: NotificationCreateParams, options?: CallOptions) => Promise<Notification>;
+  update(notificationId: string, notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
+    return this._update(SPEC, notificationId, notification, options);
+  }
 
   /** Deletes the account's override (the system default applies again). `DELETE /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}` */
-  declare remove: (notificationId: string, options?: CallOptions) => Promise<Notification>;
+  remove(notificationId: string, options?: CallOptions): Promise<Notification> {
+    return this._delete(SPEC, notificationId, options);
+  }
 
   /**
    * Reads one template of a notification (`Accept: text/html` or `text/plain`).

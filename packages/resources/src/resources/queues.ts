@@ -1,9 +1,18 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from '../schemas/queues.js';
 
 const QUEUES = 'accounts/{account_id}/queues';
+
+const SPEC = collection(
+  QUEUES,
+  'queue',
+  lazy(async () => {
+    const m = await import('../schemas/queues.js');
+    return { document: m.QueueSchema, summary: m.QueueSummarySchema };
+  }),
+);
 
 /**
  * The account's ACD call queues: `/v2/accounts/{ACCOUNT_ID}/queues`, their rosters (the agents
@@ -16,48 +25,52 @@ const QUEUES = 'accounts/{account_id}/queues';
  * await audian.queues.eavesdropQueue(queue.id, { id: supervisorDeviceId, mode: 'whisper' });
  * ```
  */
-export class Queues extends crud({
-  path: QUEUES,
-  what: 'queue',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/queues.js');
-    return { document: m.QueueSchema, summary: m.QueueSummarySchema };
-  }),
-}) {
+export class Queues extends ResourceBase {
   /** Lists the queues (id, name, strategy). `GET /v2/accounts/{ACCOUNT_ID}/queues` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<QueueSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<QueueSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one queue. `GET /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}`
    *
    * @throws NotFoundError when there is no such queue
    */
-  declare get: (queueId: string, options?: CallOptions) => Promise<Queue>;
+  get(queueId: string, options?: CallOptions): Promise<Queue> {
+    return this._get(SPEC, queueId, options);
+  }
 
   /**
    * Creates a queue. `PUT /v2/accounts/{ACCOUNT_ID}/queues`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  declare create: (queue: QueueCreateParams, options?: CallOptions) => Promise<Queue>;
+  create(queue: QueueCreateParams, options?: CallOptions): Promise<Queue> {
+    return this._create(SPEC, queue, options);
+  }
 
   /**
    * Replaces a queue (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (queueId: string, queue: QueueCreateParams, options?: CallOptions) => Promise<Queue>;
+  update(queueId: string, queue: QueueCreateParams, options?: CallOptions): Promise<Queue> {
+    return this._update(SPEC, queueId, queue, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (queueId: string, changes: QueuePatchParams, options?: CallOptions) => Promise<Queue>;
+  patch(queueId: string, changes: QueuePatchParams, options?: CallOptions): Promise<Queue> {
+    return this._patch(SPEC, queueId, changes, options);
+  }
 
   /** Deletes a queue; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}` */
-  declare remove: (queueId: string, options?: CallOptions) => Promise<Queue>;
+  remove(queueId: string, options?: CallOptions): Promise<Queue> {
+    return this._delete(SPEC, queueId, options);
+  }
 
   /** The agents (user ids) assigned to the queue. `GET /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}/roster` */
   roster(queueId: string, options?: CallOptions): Promise<string[]> {

@@ -1,7 +1,8 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { AccountDocument } from '../internal/account-document.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { checkBody, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { ResourceSchemas } from '../internal/resource-base.js';
 import type { LoginAttempt, SecurityOverview, SecurityPatchParams, SecuritySettings, SecurityUpdateParams } from '../schemas/security.js';
 
 const SECURITY = 'accounts/{account_id}/security';
@@ -12,7 +13,11 @@ const schemas = lazy(async (): Promise<ResourceSchemas> => {
 
 /**
  * The account's authentication settings (enabled auth methods, token lifetime, multi-factor,
- * attempt logging): `/v2/accounts/{ACCOUNT_ID}/security`, and its login attempts.
+ * attempt logging): `/v2/accounts/{ACCOUNT_ID}/security`, and its login attempts. One document per
+ * account: `get()` returns the account's own settings and the effective, inherited ones;
+ * `update()` replaces the account's own.
+ *
+ * `GET /v2/accounts/{ACCOUNT_ID}/security`, `POST /v2/accounts/{ACCOUNT_ID}/security`.
  *
  * @example
  * ```ts
@@ -20,35 +25,21 @@ const schemas = lazy(async (): Promise<ResourceSchemas> => {
  * for await (const attempt of audian.security.attempts()) console.log(attempt.status, attempt.client_ip);
  * ```
  */
-export class Security extends ResourceBase {
-  /** The account's own settings and the effective, inherited ones. `GET /v2/accounts/{ACCOUNT_ID}/security` */
-  get(options?: CallOptions): Promise<SecurityOverview> {
-    return this.call('GET', SECURITY, { options });
-  }
-
-  /**
-   * Replaces the account's settings. `POST /v2/accounts/{ACCOUNT_ID}/security`
-   *
-   * @throws InvalidArgumentError (before any request) when a field has the wrong type
-   */
-  async update(settings: SecurityUpdateParams, options?: CallOptions): Promise<SecuritySettings> {
-    await checkBody(schemas, settings, 'full', 'security settings');
-    return this.call('POST', SECURITY, { data: settings, options });
-  }
+export class Security extends AccountDocument<SecurityOverview, SecurityUpdateParams, SecuritySettings> {
+  protected readonly spec = { path: SECURITY, what: 'security settings', schemas };
 
   /**
    * Changes some of the account's settings (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/security`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(changes: SecurityPatchParams, options?: CallOptions): Promise<SecuritySettings> {
-    await checkBody(schemas, changes, 'patch', 'security settings');
-    return this.call('PATCH', SECURITY, { data: changes, options });
+  patch(changes: SecurityPatchParams, options?: CallOptions): Promise<SecuritySettings> {
+    return this._patchDocument(changes, options);
   }
 
   /** Removes the account's own settings (the inherited ones apply). `DELETE /v2/accounts/{ACCOUNT_ID}/security` */
   remove(options?: CallOptions): Promise<unknown> {
-    return this.call('DELETE', SECURITY, { options });
+    return this._deleteDocument(options);
   }
 
   /** Lists login attempts (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/security/attempts` */

@@ -1,7 +1,16 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms.js';
+
+const SPEC = collection(
+  'accounts/{account_id}/sms',
+  'sms',
+  lazy(async () => {
+    const m = await import('../schemas/sms.js');
+    return { document: m.SmsSchema, summary: m.SmsSummarySchema };
+  }),
+);
 
 /**
  * Text messages: `/v2/accounts/{ACCOUNT_ID}/sms` (send, list, fetch, delete).
@@ -12,34 +21,34 @@ import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms.js';
  * for await (const message of audian.sms.list()) console.log(message.direction, message.from, message.body);
  * ```
  */
-export class SmsMessages extends crud({
-  path: 'accounts/{account_id}/sms',
-  what: 'sms',
-  verbs: ['list', 'get', 'create', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/sms.js');
-    return { document: m.SmsSchema, summary: m.SmsSummarySchema };
-  }),
-}) {
+export class SmsMessages extends ResourceBase {
   /** Lists messages, newest first (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/sms` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<SmsSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<SmsSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one message. `GET /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}`
    *
    * @throws NotFoundError when there is no such message
    */
-  declare get: (smsId: string, options?: CallOptions) => Promise<Sms>;
+  get(smsId: string, options?: CallOptions): Promise<Sms> {
+    return this._get(SPEC, smsId, options);
+  }
 
   /**
    * Sends a message (same as {@link SmsMessages.send}). `PUT /v2/accounts/{ACCOUNT_ID}/sms`
    *
    * @throws InvalidArgumentError (before any request) when `to` or `body` is missing or `body` is longer than 700 characters
    */
-  declare create: (message: SmsCreateParams, options?: CallOptions) => Promise<Sms>;
+  create(message: SmsCreateParams, options?: CallOptions): Promise<Sms> {
+    return this._create(SPEC, message, options);
+  }
 
   /** Deletes a message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}` */
-  declare remove: (smsId: string, options?: CallOptions) => Promise<Sms>;
+  remove(smsId: string, options?: CallOptions): Promise<Sms> {
+    return this._delete(SPEC, smsId, options);
+  }
 
   /**
    * Sends a message. `PUT /v2/accounts/{ACCOUNT_ID}/sms`

@@ -1,12 +1,21 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type {
   TemporalRuleSet,
   TemporalRuleSetCreateParams,
   TemporalRuleSetPatchParams,
   TemporalRuleSetSummary,
 } from '../schemas/temporal-rules-sets.js';
+
+const SPEC = collection(
+  'accounts/{account_id}/temporal_rules_sets',
+  'temporal rule set',
+  lazy(async () => {
+    const m = await import('../schemas/temporal-rules-sets.js');
+    return { document: m.TemporalRuleSetSchema, summary: m.TemporalRuleSetSummarySchema };
+  }),
+);
 
 /**
  * The account's temporal rule sets (several rules matched as one):
@@ -20,31 +29,29 @@ import type {
  * const holidays = await audian.temporal_rules_sets.create({ name: 'Holidays', temporal_rules: [christmasId, newYearId] });
  * ```
  */
-export class TemporalRulesSets extends crud({
-  path: 'accounts/{account_id}/temporal_rules_sets',
-  what: 'temporal rule set',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/temporal-rules-sets.js');
-    return { document: m.TemporalRuleSetSchema, summary: m.TemporalRuleSetSummarySchema };
-  }),
-}) {
+export class TemporalRulesSets extends ResourceBase {
   /** Lists the rule sets (id, name, rules, flags). `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<TemporalRuleSetSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<TemporalRuleSetSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one rule set. `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets/{TEMPORAL_RULE_SET}`
    *
    * @throws NotFoundError when there is no such rule set
    */
-  declare get: (ruleSetId: string, options?: CallOptions) => Promise<TemporalRuleSet>;
+  get(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
+    return this._get(SPEC, ruleSetId, options);
+  }
 
   /**
    * Creates a rule set. `PUT /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets`
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or `temporal_rules` is empty
    */
-  declare create: (ruleSet: TemporalRuleSetCreateParams, options?: CallOptions) => Promise<TemporalRuleSet>;
+  create(ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): Promise<TemporalRuleSet> {
+    return this._create(SPEC, ruleSet, options);
+  }
 
   /**
    * Replaces a rule set (fields not sent are deleted).
@@ -52,7 +59,9 @@ export class TemporalRulesSets extends crud({
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (ruleSetId: string, ruleSet: TemporalRuleSetCreateParams, options?: CallOptions) => Promise<TemporalRuleSet>;
+  update(ruleSetId: string, ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): Promise<TemporalRuleSet> {
+    return this._update(SPEC, ruleSetId, ruleSet, options);
+  }
 
   /**
    * Changes some fields (deep merge; `temporal_rules` is replaced whole).
@@ -60,10 +69,14 @@ export class TemporalRulesSets extends crud({
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (ruleSetId: string, changes: TemporalRuleSetPatchParams, options?: CallOptions) => Promise<TemporalRuleSet>;
+  patch(ruleSetId: string, changes: TemporalRuleSetPatchParams, options?: CallOptions): Promise<TemporalRuleSet> {
+    return this._patch(SPEC, ruleSetId, changes, options);
+  }
 
   /** Deletes a rule set; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets/{TEMPORAL_RULE_SET}` */
-  declare remove: (ruleSetId: string, options?: CallOptions) => Promise<TemporalRuleSet>;
+  remove(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
+    return this._delete(SPEC, ruleSetId, options);
+  }
 }
 
 export type {

@@ -1,7 +1,16 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { TemporalRule, TemporalRuleCreateParams, TemporalRulePatchParams, TemporalRuleSummary } from '../schemas/temporal-rules.js';
+
+const SPEC = collection(
+  'accounts/{account_id}/temporal_rules',
+  'temporal rule',
+  lazy(async () => {
+    const m = await import('../schemas/temporal-rules.js');
+    return { document: m.TemporalRuleSchema, summary: m.TemporalRuleSummarySchema };
+  }),
+);
 
 /**
  * The account's temporal rules (times of day, week, month or year, used by `temporal_route`
@@ -16,24 +25,20 @@ import type { TemporalRule, TemporalRuleCreateParams, TemporalRulePatchParams, T
  * const hours = await audian.temporal_rules.create(weeklyRule({ name: 'Open', days: ['monday', 'friday'], from: '08:00', to: '18:00' }));
  * ```
  */
-export class TemporalRules extends crud({
-  path: 'accounts/{account_id}/temporal_rules',
-  what: 'temporal rule',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/temporal-rules.js');
-    return { document: m.TemporalRuleSchema, summary: m.TemporalRuleSummarySchema };
-  }),
-}) {
+export class TemporalRules extends ResourceBase {
   /** Lists the rules (id, name, type, flags). `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<TemporalRuleSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<TemporalRuleSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one rule. `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}`
    *
    * @throws NotFoundError when there is no such rule
    */
-  declare get: (ruleId: string, options?: CallOptions) => Promise<TemporalRule>;
+  get(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
+    return this._get(SPEC, ruleId, options);
+  }
 
   /**
    * Creates a rule. `PUT /v2/accounts/{ACCOUNT_ID}/temporal_rules`
@@ -41,14 +46,18 @@ export class TemporalRules extends crud({
    * @throws InvalidArgumentError (before any request) when `name` or `cycle` is missing, `cycle`
    *   is not `date|daily|weekly|monthly|yearly`, or a field is out of range
    */
-  declare create: (rule: TemporalRuleCreateParams, options?: CallOptions) => Promise<TemporalRule>;
+  create(rule: TemporalRuleCreateParams, options?: CallOptions): Promise<TemporalRule> {
+    return this._create(SPEC, rule, options);
+  }
 
   /**
    * Replaces a rule (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (ruleId: string, rule: TemporalRuleCreateParams, options?: CallOptions) => Promise<TemporalRule>;
+  update(ruleId: string, rule: TemporalRuleCreateParams, options?: CallOptions): Promise<TemporalRule> {
+    return this._update(SPEC, ruleId, rule, options);
+  }
 
   /**
    * Changes some fields (deep merge; arrays such as `wdays` are replaced; `null` deletes).
@@ -56,10 +65,14 @@ export class TemporalRules extends crud({
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (ruleId: string, changes: TemporalRulePatchParams, options?: CallOptions) => Promise<TemporalRule>;
+  patch(ruleId: string, changes: TemporalRulePatchParams, options?: CallOptions): Promise<TemporalRule> {
+    return this._patch(SPEC, ruleId, changes, options);
+  }
 
   /** Deletes a rule; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}` */
-  declare remove: (ruleId: string, options?: CallOptions) => Promise<TemporalRule>;
+  remove(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
+    return this._delete(SPEC, ruleId, options);
+  }
 }
 
 export type {

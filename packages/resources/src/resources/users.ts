@@ -1,11 +1,21 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { DeviceSummary } from '../schemas/devices.js';
 import type { User, UserCreateParams, UserPatchParams, UserSummary } from '../schemas/users.js';
 
 const USERS = 'accounts/{account_id}/users';
+
+// Schemas load on first use, so a bundle that never validates a user never carries them.
+const SPEC = collection(
+  USERS,
+  'user',
+  lazy(async () => {
+    const m = await import('../schemas/users.js');
+    return { document: m.UserSchema, summary: m.UserSummarySchema };
+  }),
+);
 
 /**
  * The account's users: `/v2/accounts/{ACCOUNT_ID}/users`.
@@ -17,30 +27,25 @@ const USERS = 'accounts/{account_id}/users';
  * for await (const u of audian.users.list({ filter: { priv_level: 'admin' } })) console.log(u.username);
  * ```
  */
-export class Users extends crud({
-  path: USERS,
-  what: 'user',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  // Schemas load on first use, so a bundle that never validates a user never carries them.
-  schemas: lazy(async () => {
-    const m = await import('../schemas/users.js');
-    return { document: m.UserSchema, summary: m.UserSummarySchema };
-  }),
-}) {
+export class Users extends ResourceBase {
   /**
    * Lists the users (summaries: id, names, username, email, priv_level, presence_id, features…).
    * `GET /v2/accounts/{ACCOUNT_ID}/users`
    *
    * @throws InvalidArgumentError for invalid list params (when first awaited or iterated)
    */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<UserSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<UserSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one user. `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}`
    *
    * @throws NotFoundError when there is no such user
    */
-  declare get: (userId: string, options?: CallOptions) => Promise<User>;
+  get(userId: string, options?: CallOptions): Promise<User> {
+    return this._get(SPEC, userId, options);
+  }
 
   /**
    * Creates a user. `PUT /v2/accounts/{ACCOUNT_ID}/users`
@@ -49,7 +54,9 @@ export class Users extends crud({
    * @throws BadRequestError when Crossbar rejects it (a taken `username`, …)
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  declare create: (user: UserCreateParams, options?: CallOptions) => Promise<User>;
+  create(user: UserCreateParams, options?: CallOptions): Promise<User> {
+    return this._create(SPEC, user, options);
+  }
 
   /**
    * Replaces the user with `user`: every field not sent is deleted, so fetch, change, then update.
@@ -57,7 +64,9 @@ export class Users extends crud({
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (userId: string, user: UserCreateParams, options?: CallOptions) => Promise<User>;
+  update(userId: string, user: UserCreateParams, options?: CallOptions): Promise<User> {
+    return this._update(SPEC, userId, user, options);
+  }
 
   /**
    * Changes some fields, merged into the stored user (`null` deletes a field, arrays are replaced).
@@ -65,10 +74,14 @@ export class Users extends crud({
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (userId: string, changes: UserPatchParams, options?: CallOptions) => Promise<User>;
+  patch(userId: string, changes: UserPatchParams, options?: CallOptions): Promise<User> {
+    return this._patch(SPEC, userId, changes, options);
+  }
 
   /** Deletes the user; returns the deleted document. `DELETE /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}` */
-  declare remove: (userId: string, options?: CallOptions) => Promise<User>;
+  remove(userId: string, options?: CallOptions): Promise<User> {
+    return this._delete(SPEC, userId, options);
+  }
 
   /** Lists the devices the user owns. `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/devices` */
   devices(userId: string, params?: ListParams, options?: CallOptions): PagePromise<DeviceSummary> {

@@ -1,8 +1,7 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
-import { CTX, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
 import type {
   Vmbox,
   VmboxCreateParams,
@@ -245,6 +244,15 @@ function checkAudio(audio: unknown, contentType: unknown): void {
   }
 }
 
+const SPEC = collection(
+  VMBOXES,
+  'voicemail box',
+  lazy(async () => {
+    const m = await import('../schemas/vmboxes.js');
+    return { document: m.VmboxSchema, summary: m.VmboxSummarySchema };
+  }),
+);
+
 /**
  * The account's voicemail boxes: `/v2/accounts/{ACCOUNT_ID}/vmboxes`; their messages through
  * `messages(boxId)`.
@@ -259,48 +267,52 @@ function checkAudio(audio: unknown, contentType: unknown): void {
  * for await (const m of audian.vmboxes.allMessages()) console.log(m.source_id, m.caller_id_number);
  * ```
  */
-export class Vmboxes extends crud({
-  path: VMBOXES,
-  what: 'voicemail box',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/vmboxes.js');
-    return { document: m.VmboxSchema, summary: m.VmboxSummarySchema };
-  }),
-}) {
+export class Vmboxes extends ResourceBase {
   /** Lists the boxes (id, name, mailbox, owner_id, message count, flags). `GET /v2/accounts/{ACCOUNT_ID}/vmboxes` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<VmboxSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<VmboxSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one box (its messages are listed separately). `GET /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}`
    *
    * @throws NotFoundError when there is no such box
    */
-  declare get: (boxId: string, options?: CallOptions) => Promise<Vmbox>;
+  get(boxId: string, options?: CallOptions): Promise<Vmbox> {
+    return this._get(SPEC, boxId, options);
+  }
 
   /**
    * Creates a box. `PUT /v2/accounts/{ACCOUNT_ID}/vmboxes`
    *
    * @throws InvalidArgumentError (before any request) when `mailbox` or `name` is missing or a field has the wrong type
    */
-  declare create: (box: VmboxCreateParams, options?: CallOptions) => Promise<Vmbox>;
+  create(box: VmboxCreateParams, options?: CallOptions): Promise<Vmbox> {
+    return this._create(SPEC, box, options);
+  }
 
   /**
    * Replaces a box (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (boxId: string, box: VmboxCreateParams, options?: CallOptions) => Promise<Vmbox>;
+  update(boxId: string, box: VmboxCreateParams, options?: CallOptions): Promise<Vmbox> {
+    return this._update(SPEC, boxId, box, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes). `PATCH /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}`
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (boxId: string, changes: VmboxPatchParams, options?: CallOptions) => Promise<Vmbox>;
+  patch(boxId: string, changes: VmboxPatchParams, options?: CallOptions): Promise<Vmbox> {
+    return this._patch(SPEC, boxId, changes, options);
+  }
 
   /** Deletes a box (its messages go to the deleted folder); returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}` */
-  declare remove: (boxId: string, options?: CallOptions) => Promise<Vmbox>;
+  remove(boxId: string, options?: CallOptions): Promise<Vmbox> {
+    return this._delete(SPEC, boxId, options);
+  }
 
   /** The messages of one box (no request until a method is called). */
   messages(boxId: string): VoicemailMessages {

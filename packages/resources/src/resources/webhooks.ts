@@ -1,7 +1,7 @@
 import { type CallOptions, type ListParams, type PagePromise, toListQuery } from '@audian/core';
-import { crud } from '../internal/crud.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
+import { collection, ResourceBase } from '../internal/resource-base.js';
 import type {
   Webhook,
   WebhookAttempt,
@@ -15,6 +15,15 @@ const WEBHOOKS = 'accounts/{account_id}/webhooks';
 // Attempts carry no `id`; an empty key name skips that check.
 const attemptList = listCheck('');
 
+const SPEC = collection(
+  WEBHOOKS,
+  'webhook',
+  lazy(async () => {
+    const m = await import('../schemas/webhooks.js');
+    return { document: m.WebhookSchema, summary: m.WebhookSummarySchema };
+  }),
+);
+
 /**
  * The account's webhooks: `/v2/accounts/{ACCOUNT_ID}/webhooks`, the delivery attempts, and the
  * hooks the system offers (`/v2/webhooks`).
@@ -26,38 +35,38 @@ const attemptList = listCheck('');
  * await audian.webhooks.reenable();
  * ```
  */
-export class Webhooks extends crud({
-  path: WEBHOOKS,
-  what: 'webhook',
-  verbs: ['list', 'get', 'create', 'update', 'patch', 'remove'],
-  schemas: lazy(async () => {
-    const m = await import('../schemas/webhooks.js');
-    return { document: m.WebhookSchema, summary: m.WebhookSummarySchema };
-  }),
-}) {
+export class Webhooks extends ResourceBase {
   /** Lists the webhooks (id, name, hook, uri, enabled, disable_reason). `GET /v2/accounts/{ACCOUNT_ID}/webhooks` */
-  declare list: (params?: ListParams, options?: CallOptions) => PagePromise<WebhookSummary>;
+  list(params?: ListParams, options?: CallOptions): PagePromise<WebhookSummary> {
+    return this._list(SPEC, params, options);
+  }
 
   /**
    * Fetches one webhook. `GET /v2/accounts/{ACCOUNT_ID}/webhooks/{WEBHOOK_ID}`
    *
    * @throws NotFoundError when there is no such webhook
    */
-  declare get: (webhookId: string, options?: CallOptions) => Promise<Webhook>;
+  get(webhookId: string, options?: CallOptions): Promise<Webhook> {
+    return this._get(SPEC, webhookId, options);
+  }
 
   /**
    * Creates a webhook. `PUT /v2/accounts/{ACCOUNT_ID}/webhooks`
    *
    * @throws InvalidArgumentError (before any request) when `name`, `uri` or `hook` is missing or a field has the wrong type
    */
-  declare create: (webhook: WebhookCreateParams, options?: CallOptions) => Promise<Webhook>;
+  create(webhook: WebhookCreateParams, options?: CallOptions): Promise<Webhook> {
+    return this._create(SPEC, webhook, options);
+  }
 
   /**
    * Replaces a webhook (fields not sent are deleted). `POST /v2/accounts/{ACCOUNT_ID}/webhooks/{WEBHOOK_ID}`
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  declare update: (webhookId: string, webhook: WebhookCreateParams, options?: CallOptions) => Promise<Webhook>;
+  update(webhookId: string, webhook: WebhookCreateParams, options?: CallOptions): Promise<Webhook> {
+    return this._update(SPEC, webhookId, webhook, options);
+  }
 
   /**
    * Changes some fields (deep merge; `null` deletes); `{ enabled: true }` re-enables an
@@ -65,10 +74,14 @@ export class Webhooks extends crud({
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  declare patch: (webhookId: string, changes: WebhookPatchParams, options?: CallOptions) => Promise<Webhook>;
+  patch(webhookId: string, changes: WebhookPatchParams, options?: CallOptions): Promise<Webhook> {
+    return this._patch(SPEC, webhookId, changes, options);
+  }
 
   /** Deletes a webhook; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/webhooks/{WEBHOOK_ID}` */
-  declare remove: (webhookId: string, options?: CallOptions) => Promise<Webhook>;
+  remove(webhookId: string, options?: CallOptions): Promise<Webhook> {
+    return this._delete(SPEC, webhookId, options);
+  }
 
   /**
    * Re-enables every hook of the account that KAZOO disabled after failed deliveries (the only
