@@ -37,6 +37,29 @@ describe('toListQuery', () => {
     });
   });
 
+  it('sends array members as strings, the only form Crossbar matches', () => {
+    expect(toListQuery({ filter: { enabled: [true] }, filterNot: { priority: [1, 2.5] } })).toEqual({
+      filter_enabled: '["true"]',
+      filter_not_priority: '["1","2.5"]',
+    });
+    expect(() => toListQuery({ filter: { n: [Number.NaN] } })).toThrow(/finite numbers/);
+  });
+
+  it('an array filter of booleans and numbers matches the way crossbar_filter:should_filter/3 compares', () => {
+    // KAZOO's rule: the document value read as text is equal to the filter value, or a member of
+    // the filter value decoded as a JSON list (compared exactly, so only strings can match).
+    const matches = (docValue: unknown, wire: string) => {
+      const text = String(docValue);
+      if (text === wire) return true;
+      const list: unknown = JSON.parse(wire);
+      return Array.isArray(list) && list.includes(text);
+    };
+    const doc = { enabled: true, priority: 2 };
+    expect(matches(doc.enabled, toListQuery({ filter: { enabled: [true] } }).filter_enabled as string)).toBe(true);
+    expect(matches(doc.priority, toListQuery({ filter: { priority: [1, 2] } }).filter_priority as string)).toBe(true);
+    expect(matches(doc.enabled, toListQuery({ filter: { enabled: [false] } }).filter_enabled as string)).toBe(false);
+  });
+
   it('converts Dates to Gregorian seconds', () => {
     expect(toListQuery({ createdFrom: new Date('2025-02-01T00:00:00Z'), createdTo: 63905673600 })).toEqual({
       created_from: '63905587200',

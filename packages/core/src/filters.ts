@@ -17,7 +17,7 @@ export type QueryValue = string | number | boolean | null | undefined | readonly
  * not show (and custom fields). Keys may be dot paths (`caller_id.internal.number`).
  */
 export interface ListParams {
-  /** `filter_<key>=<value>`: the key equals the value; an array value matches any member. */
+  /** `filter_<key>=<value>`: the key equals the value; an array value matches any member (members are sent as strings, as Crossbar compares them). */
   readonly filter?: Readonly<Record<string, FilterValue>>;
   /** `filter_not_<key>=<value>`: the key differs from the value (from every member of an array). */
   readonly filterNot?: Readonly<Record<string, FilterValue>>;
@@ -206,10 +206,13 @@ function filterValue(value: FilterValue, argument: string): string {
   if (Array.isArray(value)) {
     if (value.length === 0) throw new InvalidArgumentError(argument, `${argument}: an empty array matches nothing`);
     for (const v of value) {
-      if (!['string', 'number', 'boolean'].includes(typeof v))
-        throw new InvalidArgumentError(argument, `${argument}: array members must be strings, numbers or booleans`);
+      if (!['string', 'number', 'boolean'].includes(typeof v) || (typeof v === 'number' && !Number.isFinite(v)))
+        throw new InvalidArgumentError(argument, `${argument}: array members must be strings, finite numbers or booleans`);
     }
-    return JSON.stringify(value);
+    // Crossbar reads the document's value as text (crossbar_filter:should_filter/3 takes
+    // kz_json:get_binary_value) and checks it is a member of the decoded list, so a JSON `true` or
+    // `5` would never equal "true" or "5": every member goes as a string.
+    return JSON.stringify(value.map(String));
   }
   if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
     return String(value);
