@@ -33,6 +33,7 @@ export {
   UnauthorizedError,
 } from './errors/status-errors';
 export { ConnectionError, TimeoutError } from './errors/transport-errors';
+export { isValidationError } from './errors/validation-error';
 export {
   checkPageSize,
   type FilterValue,

@@ -18,6 +18,7 @@ import {
   UnauthorizedError,
 } from './status-errors';
 import { ConnectionError, TimeoutError } from './transport-errors';
+import { isValidationError } from './validation-error';
 
 const request = { method: 'GET', url: 'https://h/v2/accounts/a/users', headers: { 'x-auth-token': '[REDACTED]' } };
 
@@ -154,5 +155,47 @@ describe('serialisation', () => {
     const error = createApiError({ status: 500, request: { ...request, headers: { 'x-auth-token': 'secret-token-value' } } });
     expect(JSON.stringify(error)).not.toContain('secret-token-value');
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'ServerError', status: 500 });
+  });
+});
+
+describe('one validation shape, client side and server side', () => {
+  const server = createApiError({
+    status: 400,
+    apiMessage: 'validation error',
+    data: { username: { unique: { message: 'Username must be unique within account', cause: 'ann' } } },
+    request,
+  }) as BadRequestError;
+  const client = new InvalidArgumentError('data', 'data.username is required', [
+    { path: 'username', code: 'required', message: 'Field is required but missing', value: {} },
+  ]);
+
+  it('InvalidArgumentError and BadRequestError both list { path, code, message, cause?, value? } as fieldErrors', () => {
+    expect(server.fieldErrors).toEqual([
+      { path: 'username', code: 'unique', message: 'Username must be unique within account', cause: 'ann' },
+    ]);
+    expect(client.fieldErrors).toEqual([{ path: 'username', code: 'required', message: 'Field is required but missing', value: {} }]);
+    for (const list of [server.fieldErrors, client.fieldErrors])
+      for (const f of list)
+        expect(Object.keys(f).every((k) => ['path', 'code', 'message', 'cause', 'value', 'target'].includes(k))).toBe(true);
+    expect(JSON.parse(JSON.stringify(client)).fieldErrors).toEqual(JSON.parse(JSON.stringify(client.fieldErrors)));
+  });
+
+  it('keeps InvalidArgumentError.issues as the same list, and a simple argument gets one entry', () => {
+    expect(client.issues).toBe(client.fieldErrors);
+    expect(new InvalidArgumentError('pageSize', 'pageSize must be a positive integer').fieldErrors).toEqual([
+      { path: '', code: 'invalid', message: 'pageSize must be a positive integer' },
+    ]);
+  });
+
+  it('isValidationError is true for both, and only for them, from any installed copy', () => {
+    expect(isValidationError(server)).toBe(true);
+    expect(isValidationError(client)).toBe(true);
+    expect(isValidationError(createApiError({ status: 404, request }))).toBe(false);
+    expect(isValidationError(new ConnectionError(request, { sent: false }))).toBe(false);
+    expect(isValidationError(new Error('x'))).toBe(false);
+    expect(isValidationError(undefined)).toBe(false);
+    const foreign = Object.assign(new Error('x'), { fieldErrors: [] });
+    Object.defineProperty(foreign, Symbol.for('@audian/core.error-chain'), { value: ['InvalidArgumentError', 'AudianError'] });
+    expect(isValidationError(foreign)).toBe(true);
   });
 });

@@ -1,19 +1,18 @@
 import { AudianError } from './audian-error';
+import type { FieldError } from './field-errors';
 
-/** One rule a request argument broke, found before anything was sent. */
-export interface ArgumentIssue {
-  /** Dot path of the offending field inside the argument (`""` for the argument itself). */
-  readonly path: string;
-  /** Short rule name: `required`, `type`, `enum`, `minLength`, `pattern`, `reserved`, … */
-  readonly code: string;
-  /** Human text. */
-  readonly message: string;
-}
+/**
+ * One rule a request argument broke, found before anything was sent: the same shape as a
+ * {@link BadRequestError}'s field errors (`{ path, code, message, cause?, value? }`).
+ */
+export type ArgumentIssue = FieldError;
 
 /**
  * Bad input caught before any request was sent: an invalid base URL, an unknown method, a path
  * segment that would escape its place, a reserved filter name, a body that breaks the resource
- * schema. `argument` names the argument; `issues` lists every offending field.
+ * schema. `argument` names the argument; `fieldErrors` lists every offending field, in the same
+ * shape as the server's own validation errors ({@link BadRequestError}), so one handler (and
+ * {@link isValidationError}) serves both.
  *
  * @example
  * ```ts
@@ -22,7 +21,7 @@ export interface ArgumentIssue {
  * try {
  *   await audian.users.create({ first_name: 'Ann' });
  * } catch (error) {
- *   if (error instanceof InvalidArgumentError) console.error(error.issues); // last_name: required
+ *   if (error instanceof InvalidArgumentError) console.error(error.fieldErrors); // last_name: required
  * }
  * ```
  */
@@ -30,17 +29,22 @@ export class InvalidArgumentError extends AudianError {
   static override readonly errorName: string = 'InvalidArgumentError';
   /** The argument or option at fault (`baseUrl`, `pageSize`, `data`, `path`, `filter.verb`, …). */
   readonly argument: string;
-  /** Every offending field; one entry for a simple argument. */
-  readonly issues: readonly ArgumentIssue[];
+  /** Every offending field (`path` inside the argument, `""` for the argument itself); one entry for a simple argument. */
+  readonly fieldErrors: readonly FieldError[];
 
-  constructor(argument: string, message: string, issues?: readonly ArgumentIssue[]) {
+  constructor(argument: string, message: string, fieldErrors?: readonly FieldError[]) {
     super(message);
     this.argument = argument;
-    this.issues = issues ?? [{ path: '', code: 'invalid', message }];
+    this.fieldErrors = fieldErrors ?? [{ path: '', code: 'invalid', message }];
+  }
+
+  /** The same list as {@link InvalidArgumentError.fieldErrors} (its earlier name). */
+  get issues(): readonly FieldError[] {
+    return this.fieldErrors;
   }
 
   /** A JSON form for logs and CLI output. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, argument: this.argument, issues: this.issues };
+    return { name: this.name, message: this.message, argument: this.argument, fieldErrors: this.fieldErrors };
   }
 }
