@@ -1,7 +1,14 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import * as z from 'zod';
 
-const extension = z.string().regex(/^\d{2,7}$/, 'must be 2 to 7 digits');
+/**
+ * A field that is text on the wire but reads as a number in YAML (`extension: 2002`, `pin:
+ * 1234`): a number is taken as its digits. Leading zeros survive because parseSpec keeps the
+ * source text of such scalars.
+ */
+const digits = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v), schema);
+
+const extension = digits(z.string().regex(/^\d{2,7}$/, 'must be 2 to 7 digits'));
 const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +14155550100');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 09:00');
 const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -17,7 +24,7 @@ const device = z.strictObject({
   type: z.enum(['sip_device', 'softphone', 'cellphone', 'fax', 'landline', 'smartphone']).default('sip_device'),
   mac_address: mac.optional(),
   /** For cell phones and landlines: the number to ring. */
-  number: z.string().min(3).optional(),
+  number: digits(z.string().min(3)).optional(),
 });
 
 const user = z.strictObject({
@@ -31,10 +38,7 @@ const user = z.strictObject({
     .union([
       z.literal(false),
       z.strictObject({
-        pin: z
-          .string()
-          .regex(/^\d{4,15}$/, 'must be 4 to 15 digits')
-          .optional(),
+        pin: digits(z.string().regex(/^\d{4,15}$/, 'must be 4 to 15 digits')).optional(),
         email_notification: z.boolean().default(true),
       }),
     ])
@@ -164,6 +168,12 @@ export function parseSpec(text: string, fileName = 'spec'): OfficeSpec {
       }),
     );
   }
+  // `pin: 0042` reads as the number 42 in YAML; the spec's numbers are digit strings, so keep the text.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && typeof node.source === 'string' && /^0\d+$/.test(node.source)) node.value = node.source;
+    },
+  });
   const result = OfficeSpecSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
   throw new SpecError(

@@ -30,6 +30,15 @@ describe('parseSpec', () => {
     expect(problem).toEqual({ location: `office.yaml:${line}:16`, path: 'users[1].extension', message: 'must be 2 to 7 digits' });
   });
 
+  it('takes unquoted numbers as the digit strings extensions, members and PINs are, leading zeros kept', () => {
+    const text = example.replaceAll('extension: "2002"', 'extension: 2002').replace(/pin: "?(\d+)"?/, 'pin: 0042');
+    expect(text).toContain('extension: 2002');
+    const spec = parseSpec(text, 'office.yaml');
+    expect(spec.users[1]?.extension).toBe('2002');
+    const pins = spec.users.map((u) => (u.voicemail ? u.voicemail.pin : undefined));
+    expect(pins).toContain('0042');
+  });
+
   it('reports a missing field at its parent', () => {
     const text = example.replace('    last_name: Turing\n', '');
     const [problem] = problems(text);

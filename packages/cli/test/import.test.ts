@@ -172,7 +172,7 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
       'json',
       JSON.stringify([
         { first_name: 'A', last_name: 'One' },
-        { first_name: 'B', last_name: 'Two', import_key: 'my-own-key' },
+        { first_name: 'B', last_name: 'Two', import_key: 'my-own-key', caller_id: { internal: { number: 1002 } } },
       ]),
     );
     expect((await cli(['import', 'users', json], { configDir: ctx.configDir })).status).toBe(0);
@@ -180,6 +180,8 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
     expect((await cli(['import', 'users', ndjson, '--concurrency', '2'], { configDir: ctx.configDir })).status).toBe(0);
     expect([...ctx.fake.users.values()].map((u) => u.first_name).sort()).toEqual(['A', 'B', 'C', 'D']);
     expect([...ctx.fake.users.values()].find((u) => u.first_name === 'B')?.import_key).toBe('my-own-key');
+    // The schema wants text for the extension: a JSON number is sent as its digits.
+    expect([...ctx.fake.users.values()].find((u) => u.first_name === 'B')?.caller_id).toEqual({ internal: { number: '1002' } });
   });
 
   it('after SIGKILL mid-import, --resume creates every row exactly once', async () => {

@@ -177,6 +177,28 @@ describe.skipIf(!existsSync(BIN))('changes', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ first_name: 'Ada', id: expect.any(String) });
   });
 
+  it('turns a --set number into text where the schema wants a string (caller_id.internal.number=1010, flags=[1021])', async () => {
+    const result = await run(
+      'users',
+      'create',
+      '--set',
+      'first_name=Ada',
+      '--set',
+      'last_name=Lovelace',
+      '--set',
+      'caller_id.internal.number=1010',
+      '--set',
+      'flags=[1021]',
+      '--set',
+      'enabled=false',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(lastRequest('PUT')?.json).toEqual({
+      data: { first_name: 'Ada', last_name: 'Lovelace', caller_id: { internal: { number: '1010' } }, flags: ['1021'], enabled: false },
+    });
+  });
+
   it('reads --data from a file and from standard input', async () => {
     const file = join(tmp.dir, 'user.json');
     writeFileSync(file, JSON.stringify({ first_name: 'Grace', last_name: 'Hopper' }));

@@ -82,7 +82,58 @@ describe.skipIf(!existsSync(BIN))('against the sandbox', () => {
   });
 });
 
+/** Starts `audian sandbox ARGS` and resolves once its banner is out. */
+async function startCli(args: readonly string[], configDir: string) {
+  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', ...args], {
+    env: { ...process.env, AUDIAN_CONFIG_DIR: configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (stdout.includes('Press Ctrl-C')) resolve();
+    });
+    child.on('close', () => reject(new Error(`sandbox exited early: ${stderr}`)));
+  });
+  return { child, stdout, closed, stderr: () => stderr };
+}
+
 describe.skipIf(!existsSync(BIN))('audian sandbox', () => {
+  it('prints the admin password and how to reset it, logs the profile in with --login, and shows the same password after a restart on --db', async () => {
+    const configDir = join(tmp.dir, 'sandbox-self-login');
+    const db = join(tmp.dir, 'kept.db');
+    const first = await startCli(['--db', db, '--login'], configDir);
+    const password = /\(user admin, password (\S+)\)/.exec(first.stdout)?.[1];
+    expect(password).toBeDefined();
+    expect(first.stdout).toMatch(/audian users patch \w{32} --set password=NEW --profile sandbox/);
+    expect(first.stdout).toContain('Logged in: profile "sandbox"');
+    const apiUrl = /running at (\S+)/.exec(first.stdout)?.[1] as string;
+    // No `audian login` needed: the current profile is the sandbox.
+    const whoami = await cli(['whoami', '--output', 'json'], { configDir });
+    expect(whoami.stderr).toBe('');
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ profile: 'sandbox', base_url: apiUrl });
+    // The printed password logs the admin user in.
+    const user = await cli(
+      ['login', '--username', 'admin', '--account-name', 'Sandbox Reseller', '--password-stdin', '--base-url', apiUrl, '--profile', 'u'],
+      { configDir, input: password },
+    );
+    expect(user.stderr).toBe('');
+    expect(user.status).toBe(0);
+    first.child.kill('SIGINT');
+    expect(await first.closed).toBe(130);
+
+    const second = await startCli(['--db', db], join(tmp.dir, 'unused-config'));
+    expect(second.stdout).toContain(`(user admin, password ${password})`);
+    second.child.kill('SIGINT');
+    await second.closed;
+  });
+
   it('starts a sandbox, prints how to log in to it, and stops on Ctrl-C (exit 130)', async () => {
     const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0'], {
       env: { ...process.env, AUDIAN_CONFIG_DIR: tmp.dir },

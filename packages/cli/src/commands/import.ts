@@ -4,6 +4,7 @@ import { type RateLimitOptions, InvalidArgumentError as SdkInvalidArgumentError 
 import { Command, InvalidArgumentError } from 'commander';
 import { setActivity } from '../internal/activity';
 import { CliError, EXIT_CODES, InterruptedError, UsageError } from '../internal/cli-error';
+import { coerceToSchema, resourceSchema } from '../internal/coerce';
 import { addAccountOption, addChargesOption, positiveInt } from '../internal/command-options';
 import { type ConnectOptions, connect } from '../internal/connect';
 import type { Doc } from '../internal/fields';
@@ -85,7 +86,10 @@ async function importFile(resourceArg: string, file: string, flags: ImportFlags)
   if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be at most ${MAX_CONCURRENCY}`);
 
   setActivity(`reading ${file}`);
-  const source = readSource(file);
+  const read = readSource(file);
+  // A cell or JSON value of the wrong scalar type (1001 for an extension) is fixed by the schema.
+  const schema = await resourceSchema(name);
+  const source = schema ? { ...read, rows: read.rows.map((r) => ({ ...r, data: coerceToSchema(schema, r.data) as Doc })) } : read;
   if (source.rows.length === 0) {
     note(`${file}: no rows to import`);
     return;

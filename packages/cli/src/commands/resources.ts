@@ -4,6 +4,7 @@ import { setActivity } from '../internal/activity';
 import { buildBody, collect, parseLooseValue, splitAssignment } from '../internal/body';
 import { type ArgToken, argumentSyntax, positionalsOf, reads } from '../internal/call-args';
 import { UsageError } from '../internal/cli-error';
+import { coerceForResource } from '../internal/coerce';
 import {
   addAccountOption,
   addBodyOptions,
@@ -186,13 +187,15 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
       return;
     }
     const get = spec.crud.find((c) => c.command === 'get');
+    const bodyAt = verb.args.indexOf('@body');
     if (verb.command === 'update' && flags.data === undefined && get) {
       // POST replaces the whole document: --set alone edits the current one.
       setActivity(`getting ${label(positionals)}`);
       const current = await invoke(resource, 'get', [...positionals.slice(0, idTokens.length), callOptions(flags)]);
-      const bodyAt = verb.args.indexOf('@body');
       callArgs[bodyAt] = await buildBody(flags, async () => current);
     }
+    // `--set number=1010` parses as a number; the schema says whether the field wants text.
+    if (bodyAt >= 0) callArgs[bodyAt] = await coerceForResource(name, callArgs[bodyAt]);
     setActivity(`${verb.command === 'get' ? 'getting' : `${verb.command.replace(/e$/, '')}ing`} ${label(positionals)}`);
     await printValue(await invoke(resource, verb.method, [...callArgs, callOptions(flags)]), output);
   });

@@ -41,6 +41,11 @@ function classify(error: unknown): { exitCode: ExitCode; message: string; detail
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message, details: error.details };
   if (error instanceof InvalidArgumentError) {
     const details = error.issues.length > 1 ? error.issues.map((i) => `${i.path || '(body)'}: ${i.message}`) : [];
+    // A value parsed as a number or boolean where the field wants text: show how to keep it text.
+    for (const issue of error.issues) {
+      const got = /must be a string, got (?:number|boolean) ?(.*)$/.exec(issue.message);
+      if (got && issue.path) details.push(`to send ${issue.path} as text, quote it: --set '${issue.path}="${got[1] || 'VALUE'}"'`);
+    }
     return { exitCode: EXIT_CODES.usage, message: error.message, details };
   }
   const notApi = notCrossbarApi(error);
