@@ -7,6 +7,8 @@ import { cli, tempDir } from './cli';
 /** The account of the fake's API key and user. */
 export const ACCOUNT = '4b1d0c0ffee0000000000000000000aa';
 export const ACCOUNT_NAME = 'Acme Corp';
+/** An account the fake's login may not reach: every GET under it answers 403. */
+export const FORBIDDEN_ACCOUNT = 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0';
 /** A valid 64-character API key. */
 export const API_KEY = `k3y${'0123456789abcdef'.repeat(4)}`.slice(0, 64);
 export const USERNAME = 'admin';
@@ -84,6 +86,11 @@ export async function startFakeCrossbar(): Promise<FakeCrossbar> {
     close: () => server.close(),
   };
 
+  server.route(
+    'GET',
+    new RegExp(`^/v2/accounts/${FORBIDDEN_ACCOUNT}(/|$)`),
+    authed(() => ({ status: 403, body: errorEnvelope(403, 'forbidden', { message: 'forbidden' }) })),
+  );
   server.route('PUT', '/v2/api_auth', (req) => {
     const key = (req.json as { data?: { api_key?: string } })?.data?.api_key;
     if (key !== API_KEY) return { status: 404, body: errorEnvelope(404, 'bad identifier', [key]) };

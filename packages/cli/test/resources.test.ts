@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BIN, cli, tempDir } from './cli';
-import { API_KEY, type FakeCrossbar, startFakeCrossbar } from './fake-crossbar';
+import { API_KEY, type FakeCrossbar, FORBIDDEN_ACCOUNT, startFakeCrossbar } from './fake-crossbar';
 
 let fake: FakeCrossbar;
 let tmp: ReturnType<typeof tempDir>;
@@ -281,14 +281,44 @@ describe.skipIf(!existsSync(BIN))('errors and exit codes', () => {
     expect(command.stderr).toContain('users');
   });
 
-  it('exits 4 on 404, with the request id and no stack trace', async () => {
+  it('exits 4 on 404 saying which user was not found, then Crossbar’s words and the request id, no stack trace', async () => {
     const result = await run('users', 'get', 'nosuchuser00000000000000000000000');
     expect(result.status).toBe(4);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: getting users\/nosuchuser0+: 404 /);
+    expect(lines[0]).toMatch(/^error: user nosuchuser0+ not found: 404 bad identifier/);
     expect(lines[0]).toContain('request id');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    const patch = await run('users', 'patch', 'nosuchuser00000000000000000000000', '--set', 'email=a@example.com');
+    expect(patch.status).toBe(4);
+    expect(patch.stderr).toMatch(/^error: user nosuchuser0+ not found: /);
+  });
+
+  it('refuses an --account that is not an account id before sending anything, and explains a 403 on another account', async () => {
+    const before = fake.server.requests.length;
+    const bad = await run('users', 'list', '--account', 'nope');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--account: "nope" is not an account id (32 hexadecimal characters)');
+    expect(fake.server.requests.length).toBe(before);
+    const denied = await run('users', 'list', '--account', FORBIDDEN_ACCOUNT);
+    expect(denied.status).toBe(1);
+    expect(denied.stderr).toContain(`no access to account ${FORBIDDEN_ACCOUNT}: 403`);
+  });
+
+  it('says "no such file" for a missing --data file or import file, not an errno code', async () => {
+    const data = await run('users', 'create', '--data', '@nofile.json');
+    expect(data.status).toBe(2);
+    expect(data.stderr).toContain('--data: cannot read nofile.json: no such file');
+    const imported = await run('import', 'users', 'nofile.csv');
+    expect(imported.status).toBe(2);
+    expect(imported.stderr).toContain('cannot read nofile.csv: no such file');
+  });
+
+  it('shows help examples with fields the resource has (users have no name)', async () => {
+    const help = await run('users', '--help');
+    expect(help.stdout).not.toContain('name=Reception');
+    expect(help.stdout).toContain('--filter last_name=Lovelace');
+    expect((await run('devices', '--help')).stdout).toContain('--filter name=Reception');
   });
 
   it('exits 1 on an API error, listing field errors one per line', async () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { NotFoundError } from '@audian/core';
 import { Command, Option } from 'commander';
 import { setActivity } from '../internal/activity';
 import { buildBody, collect, parseLooseValue, splitAssignment } from '../internal/body';
 import { type ArgToken, argumentSyntax, positionalsOf, reads } from '../internal/call-args';
-import { UsageError } from '../internal/cli-error';
+import { CliError, EXIT_CODES, UsageError } from '../internal/cli-error';
 import { coerceForResource } from '../internal/coerce';
 import {
   addAccountOption,
@@ -17,6 +18,7 @@ import { confirmAction } from '../internal/confirm-action';
 import { type ConnectOptions, connect } from '../internal/connect';
 import { contentTypeOf } from '../internal/content-type';
 import type { DomainVerb } from '../internal/domain-verbs';
+import { fileError } from '../internal/file-error';
 import { type ListFlags, toListParams } from '../internal/list-options';
 import { OUTPUT_FORMATS, printValue } from '../internal/output';
 import { isPagePromise, type OutputFlags, outputOptions, present, printList } from '../internal/present';
@@ -72,6 +74,28 @@ export function buildResourceCommand(spec: ResourceSpec): Command {
   return cmd.addHelpText('after', examples(spec));
 }
 
+/**
+ * A field and value to show in a resource's help examples, for the resources whose documents
+ * have no `name` (every other one filters and patches `name`).
+ */
+const EXAMPLE_FIELD: Readonly<Record<string, readonly [string, string] | null>> = {
+  users: ['last_name', 'Lovelace'],
+  cdrs: ['call_direction', 'inbound'],
+  phone_numbers: ['state', 'in_service'],
+  faxes: ['to_number', '+14155550100'],
+  sms: ['to', '+14155550100'],
+  notifications: ['category', 'user'],
+  limits: ['inbound_trunks', '2'],
+  metaflows: ['binding_digit', '*'],
+  // No field that reads well in an example.
+  security: null,
+  token_restrictions: null,
+  registrations: null,
+  channels: null,
+  recordings: null,
+  search: null,
+};
+
 function examples(spec: ResourceSpec): string {
   const has = (verb: CrudCommand) => spec.crud.find((c) => c.command === verb);
   const id = (verb: CrudCommand) =>
@@ -80,10 +104,12 @@ function examples(spec: ResourceSpec): string {
       .map((t) => ` ${t.replace(/\.\.\.$/, '').toUpperCase()}`)
       .join('');
   const lines: string[] = [];
-  if (has('list')) lines.push(`audian ${spec.name} list --filter name=Reception --all --output csv`);
+  const example = spec.name in EXAMPLE_FIELD ? EXAMPLE_FIELD[spec.name] : (['name', 'Reception'] as const);
+  const [field, value] = example ?? ['', ''];
+  if (has('list') && example) lines.push(`audian ${spec.name} list --filter ${field}=${value} --all --output csv`);
   if (has('get')) lines.push(`audian ${spec.name} get${id('get')} --output yaml`);
   if (has('create')) lines.push(`audian ${spec.name} create${id('create')} --data @${spec.name}.json --set enabled=true`);
-  if (has('patch')) lines.push(`audian ${spec.name} patch${id('patch')} --set name="New name"`);
+  if (has('patch') && example) lines.push(`audian ${spec.name} patch${id('patch')} --set ${field}="${value}"`);
   if (has('delete')) lines.push(`audian ${spec.name} delete${id('delete')} --yes`);
   return lines.length ? `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}` : '';
 }
@@ -162,7 +188,8 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
         const deleted: unknown[] = [];
         for (const target of targets) {
           setActivity(`deleting ${label(target)}`);
-          deleted.push(await invoke(resource, verb.method, [...(await fill(verb.args, target, { i: 0 }, flags)), callOptions(flags)]));
+          const call = invoke(resource, verb.method, [...(await fill(verb.args, target, { i: 0 }, flags)), callOptions(flags)]);
+          deleted.push(await orNotFound(name, target, call));
           note(`deleted ${label(target)}`);
         }
         // The deleted documents go to standard output only when an output format is asked for.
@@ -191,13 +218,15 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
     if (verb.command === 'update' && flags.data === undefined && get) {
       // POST replaces the whole document: --set alone edits the current one.
       setActivity(`getting ${label(positionals)}`);
-      const current = await invoke(resource, 'get', [...positionals.slice(0, idTokens.length), callOptions(flags)]);
+      const ids = positionals.slice(0, idTokens.length);
+      const current = await orNotFound(name, ids, invoke(resource, 'get', [...ids, callOptions(flags)]));
       callArgs[bodyAt] = await buildBody(flags, async () => current);
     }
     // `--set number=1010` parses as a number; the schema says whether the field wants text.
     if (bodyAt >= 0) callArgs[bodyAt] = await coerceForResource(name, callArgs[bodyAt]);
     setActivity(`${verb.command === 'get' ? 'getting' : `${verb.command.replace(/e$/, '')}ing`} ${label(positionals)}`);
-    await printValue(await invoke(resource, verb.method, [...callArgs, callOptions(flags)]), output);
+    const result = invoke(resource, verb.method, [...callArgs, callOptions(flags)]);
+    await printValue(await orNotFound(name, positionals.slice(0, idTokens.length), result), output);
   });
 }
 
@@ -234,6 +263,31 @@ function domainCommand(spec: ResourceSpec, verb: DomainVerb): Command {
   return cmd;
 }
 
+/** `users` → `user`, `vmboxes` → `vmbox`, `phone_numbers` → `phone number`: one document of a resource, for messages. */
+function singular(resource: string): string {
+  const one = resource
+    .replace(/(box|ss)es$/, '$1')
+    .replace(/ies$/, 'y')
+    .replace(/([^s])s$/, '$1');
+  return one.replace(/_/g, ' ');
+}
+
+/**
+ * Awaits a call on one document, turning a 404 into "user ID not found" followed by Crossbar's
+ * own words (exit 4). A call without an id (a singleton, a create) keeps the API's message.
+ */
+async function orNotFound<T>(resource: string, ids: readonly unknown[], call: T): Promise<Awaited<T>> {
+  try {
+    return await call;
+  } catch (error) {
+    const shown = ids.filter((id) => id !== undefined && !Array.isArray(id));
+    if (!(error instanceof NotFoundError) || shown.length === 0) throw error;
+    // The message says what was looked for; the activity prefix would only repeat it.
+    setActivity(undefined);
+    throw new CliError(`${singular(resource)} ${shown.join('/')} not found: ${error.message}`, EXIT_CODES.notFound);
+  }
+}
+
 function queryOf(pairs: readonly string[] | undefined): Record<string, string | number | boolean> {
   const query: Record<string, string | number | boolean> = {};
   for (const pair of pairs ?? []) {
@@ -248,6 +302,6 @@ function readUpload(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw fileError(file, error);
   }
 }

@@ -13,3 +13,15 @@ export function setActivity(label: string | undefined): void {
 export function activity(): string | undefined {
   return current;
 }
+
+let account: string | undefined;
+
+/** Records the account the command acts on when it is not the login's own (`--account`). */
+export function setActingAccount(id: string | undefined): void {
+  account = id;
+}
+
+/** The account given with `--account` (or AUDIAN_ACCOUNT_ID), for error hints. */
+export function actingAccount(): string | undefined {
+  return account;
+}

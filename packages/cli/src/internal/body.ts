@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './cli-error';
 import { type Doc, isDoc, setPath } from './fields';
+import { fileError } from './file-error';
 import { readStdin } from './stdin';
 
 /** The body options of a command: `--data JSON | @file.json | -` and repeated `--set key.path=value`. */
@@ -48,7 +49,7 @@ export async function readData(data: string): Promise<unknown> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`--data: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw fileError(file, error, '--data: ');
     }
     source = file;
   } else {

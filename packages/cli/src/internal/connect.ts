@@ -2,7 +2,8 @@ import { createApiKeyAuth, createUserAuth } from '@audian/auth';
 import { type AuthStrategy, DEFAULT_BASE_URL, InvalidArgumentError, type RateLimitOptions } from '@audian/core';
 import { type Audian, createAudian } from '@audian/resources';
 import { version } from '../../package.json';
-import { CliError, EXIT_CODES, NotLoggedInError } from './cli-error';
+import { setActingAccount } from './activity';
+import { CliError, EXIT_CODES, NotLoggedInError, UsageError } from './cli-error';
 import { checkProfileName, type ProfileAuth, readConfig, sessionFile } from './config';
 import { configDir } from './config-dir';
 import { createDebugLogger } from './debug-logger';
@@ -10,6 +11,8 @@ import { createFileTokenStore, credentialsFingerprint } from './file-token-store
 import { interruption } from './interrupt';
 import { secrets } from './secrets';
 import { note } from './stdout';
+
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 
 /** The options every command that talks to the API understands. */
 export interface ConnectOptions {
@@ -123,5 +126,15 @@ export function connect(options: ConnectOptions, env: NodeJS.ProcessEnv = proces
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });
   const account = options.account ?? (env.AUDIAN_ACCOUNT_ID?.trim() || undefined);
+  if (account !== undefined) {
+    // KAZOO account ids are 32 hex characters (made by kz_binary:rand_hex(16); the account's
+    // database name is cut from them by kzs_util:format_account_id/2): anything else can only
+    // end in a 403 from the server, which would not say why.
+    if (!ACCOUNT_ID.test(account)) {
+      const source = options.account !== undefined ? '--account' : 'AUDIAN_ACCOUNT_ID';
+      throw new UsageError(`${source}: ${JSON.stringify(account)} is not an account id (32 hexadecimal characters)`);
+    }
+    setActingAccount(account);
+  }
   return { audian: account ? root.account(account) : root, root, profile, dir };
 }

@@ -7,7 +7,7 @@ import {
   PaymentRequiredError,
   UnauthorizedError,
 } from '@audian/core';
-import { activity } from './activity';
+import { actingAccount, activity } from './activity';
 import { CliError, EXIT_CODES, type ExitCode } from './cli-error';
 import { interrupted } from './interrupt';
 import { secrets } from './secrets';
@@ -63,6 +63,14 @@ function classify(error: unknown): { exitCode: ExitCode; message: string; detail
       exitCode: EXIT_CODES.failure,
       message: error.message,
       details: [`charges: ${JSON.stringify(error.charges)}`, 'add --accept-charges to accept them'],
+    };
+  }
+  const account = actingAccount();
+  if (error instanceof ApiError && error.status === 403 && account) {
+    return {
+      exitCode: EXIT_CODES.failure,
+      message: `no access to account ${account}: ${error.message}`,
+      details: ['the login can reach its own account and the accounts below it; check --account (or AUDIAN_ACCOUNT_ID)'],
     };
   }
   if (error instanceof ApiError || error instanceof AudianError)

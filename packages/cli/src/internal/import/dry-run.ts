@@ -1,3 +1,4 @@
+import { createTokenAuth } from '@audian/auth';
 import { type Audian, createAudian } from '@audian/resources';
 
 /**
@@ -21,6 +22,8 @@ export function createDryRunClient(): Audian {
   return createAudian({
     baseUrl: 'http://dry-run.invalid/v2/',
     accountId: 'dry-run',
+    // A token needs no login: nothing is ever sent to check it.
+    auth: createTokenAuth('dry-run'),
     fetch: fetchNothing as typeof fetch,
     rateLimit: false,
     retry: false,

@@ -5,6 +5,7 @@ import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../cli-error';
 import { type Doc, isDoc, setPath } from '../fields';
+import { fileError } from '../file-error';
 
 /** The custom field each imported document carries: the row's key, found again on `--resume`. */
 export const IMPORT_KEY_FIELD = 'import_key';
@@ -52,7 +53,7 @@ export function readSource(file: string): Source {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw fileError(file, error);
   }
   const ext = extname(file).toLowerCase();
   const source =
