@@ -45,7 +45,8 @@ function echo(status: number, extra: Record<string, unknown> = {}, reply: Partia
 const FETCHES = { 'the SDK node fetch': undefined, 'globalThis.fetch': globalThis.fetch } as const;
 const fetchNames = Object.keys(FETCHES) as (keyof typeof FETCHES)[];
 
-function login(name: keyof typeof FETCHES, kind: 'api-key' | 'user'): Promise<unknown> {
+/** Logs in; `timeout` is short only where a test waits for it to expire. */
+function login(name: keyof typeof FETCHES, kind: 'api-key' | 'user', timeout = 5000): Promise<unknown> {
   const auth =
     kind === 'api-key'
       ? createApiKeyAuth({ apiKey: API_KEY })
@@ -53,7 +54,7 @@ function login(name: keyof typeof FETCHES, kind: 'api-key' | 'user'): Promise<un
   const transport = createTransport({
     baseUrl: server.baseUrl,
     auth,
-    timeout: 200,
+    timeout,
     retry: false,
     rateLimit: false,
     ...(FETCHES[name] ? { fetch: FETCHES[name] } : {}),
@@ -86,7 +87,7 @@ describe.each(fetchNames)('login errors never hold the key, password or hash (%s
 
     it('a login that gets no headers in time gives a TimeoutError holding no request', async () => {
       server.route('PUT', PATHS[kind], { delay: 400, status: 201, body: envelope({}) });
-      const error = await login(name, kind);
+      const error = await login(name, kind, 200);
       expect(error).toBeInstanceOf(TimeoutError);
       expectNothingSecret(error);
     });
@@ -98,7 +99,7 @@ describe.each(fetchNames)('login errors never hold the key, password or hash (%s
         headers: { 'content-type': 'application/json' },
         stall: {},
       }));
-      const error = await login(name, kind);
+      const error = await login(name, kind, 200);
       expect(error).toBeInstanceOf(TimeoutError);
       expectNothingSecret(error);
     });

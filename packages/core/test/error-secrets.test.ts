@@ -68,7 +68,7 @@ const transport = (name: keyof typeof FETCHES, extra: Parameters<typeof createTr
   createTransport({
     baseUrl: server.baseUrl,
     auth: countingAuth(TOKENS).strategy,
-    timeout: 200,
+    timeout: 5000,
     retry: false,
     rateLimit: false,
     ...(FETCHES[name] ? { fetch: FETCHES[name] } : {}),
@@ -134,7 +134,7 @@ describe.each(fetchNames)('no error holds a secret (%s)', (name) => {
 
   it('a timeout waiting for the headers gives a TimeoutError whose cause holds no Request', async () => {
     server.route('GET', /users$/, { delay: 400, body: envelope({}) });
-    const error = await get(name);
+    const error = await get(name, { timeout: 200 });
     expect(error).toBeInstanceOf(TimeoutError);
     expectNothingSecret(error);
   });
@@ -145,7 +145,7 @@ describe.each(fetchNames)('no error holds a secret (%s)', (name) => {
       headers: { 'content-type': 'application/json' },
       stall: {},
     }));
-    const error = await get(name);
+    const error = await get(name, { timeout: 200 });
     expect(error).toBeInstanceOf(TimeoutError);
     expectNothingSecret(error);
   });
@@ -167,7 +167,7 @@ describe.each(fetchNames)('no error holds a secret (%s)', (name) => {
       headers: { 'content-type': 'audio/mpeg' },
       stall: { bytes: 4 },
     }));
-    const stalled = await transport(name).download({ method: 'GET', path: 'accounts/{account_id}/media/m/raw' });
+    const stalled = await transport(name, { timeout: 200 }).download({ method: 'GET', path: 'accounts/{account_id}/media/m/raw' });
     const timeout = await stalled.bytes().catch((e: unknown) => e);
     expect(timeout).toBeInstanceOf(TimeoutError);
     expectNothingSecret(timeout);
