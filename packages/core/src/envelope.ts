@@ -49,6 +49,32 @@ export interface ApiResponse<T> {
   readonly meta: ResponseMeta;
 }
 
+/**
+ * A successful JSON response with what a caller may need beyond `data`: the request id to quote to
+ * support, the document revision, and the HTTP response itself (status and headers; its body has
+ * already been read).
+ *
+ * @example
+ * ```ts
+ * import { createTransport } from '@audian/core';
+ *
+ * const { data, requestId, revision, response } = await createTransport({ auth }).requestWithResponse({
+ *   method: 'GET',
+ *   path: 'accounts/{account_id}/users/{user_id}',
+ *   pathParams: { user_id: id },
+ * });
+ * console.log(requestId, revision, response.headers.get('etag'));
+ * ```
+ */
+export interface ApiResponseWithRaw<T> extends ApiResponse<T> {
+  /** The envelope's `request_id`, else the `X-Request-ID` the transport sent. */
+  readonly requestId: string | undefined;
+  /** The envelope's `revision`: the document's CouchDB revision (`automatic` for listings). */
+  readonly revision: string | undefined;
+  /** The HTTP response: `status`, `headers`, `ok`. Its body was read (and may be absent); do not read it again. */
+  readonly response: Response;
+}
+
 const KNOWN_KEYS = new Set([
   'data',
   'auth_token',

@@ -3,7 +3,14 @@
 export type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 export { BinaryResponse } from './binary-response';
 export { assertE164, isE164 } from './e164';
-export { type ApiResponse, type HeaderReader, parseEnvelope, type RateLimitTokens, type ResponseMeta } from './envelope';
+export {
+  type ApiResponse,
+  type ApiResponseWithRaw,
+  type HeaderReader,
+  parseEnvelope,
+  type RateLimitTokens,
+  type ResponseMeta,
+} from './envelope';
 export { ApiError, type ApiErrorInit, statusText } from './errors/api-error';
 export { AudianError, errorChain, isAudianError } from './errors/audian-error';
 export { type FieldError, formatFieldErrors, parseFieldErrors } from './errors/field-errors';

@@ -3,7 +3,7 @@ import ky, { type Hooks, type KyInstance } from 'ky';
 import { createNodeFetch } from '#node-fetch';
 import type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 import { BinaryResponse } from './binary-response';
-import type { ApiResponse } from './envelope';
+import type { ApiResponse, ApiResponseWithRaw } from './envelope';
 import { AudianError } from './errors/audian-error';
 import { InvalidArgumentError } from './errors/invalid-argument-error';
 import type { RequestInfo } from './errors/request-info';
@@ -78,6 +78,8 @@ interface ExecuteOptions {
   readonly items?: (data: unknown) => unknown;
   /** For logins: carry the envelope's `auth_token` out to the auth strategy. */
   readonly captureToken?: boolean;
+  /** Return the request id, revision and HTTP response beside `data` and `meta`. */
+  readonly withResponse?: boolean;
 }
 
 /** Options of {@link Transport.paginate}. */
@@ -205,6 +207,25 @@ export class Transport {
   }
 
   /**
+   * Like {@link Transport.request}, plus what a caller needs beyond the data: the request id (the
+   * envelope's, else the one sent), the document revision and the HTTP response (status and
+   * headers). This is what resources' `.withResponse()` returns.
+   *
+   * @throws the same errors as {@link Transport.request}
+   *
+   * @example
+   * ```ts
+   * import { createTransport } from '@audian/core';
+   *
+   * const transport = createTransport({ auth });
+   * const { data, requestId, revision, response } = await transport.requestWithResponse({ method: 'GET', path: 'accounts/{account_id}' });
+   * ```
+   */
+  requestWithResponse<T = unknown>(params: RequestParams): Promise<ApiResponseWithRaw<T>> {
+    return this.#execute(params, { mode: 'json', withResponse: true }) as Promise<ApiResponseWithRaw<T>>;
+  }
+
+  /**
    * Sends one request whose answer is binary or CSV and returns the unread body.
    * The timeout covers the wait for the response headers (and the whole of an error answer);
    * reading a successful body then fails with a {@link TimeoutError} only when the server sends
@@ -328,6 +349,17 @@ export class Transport {
       const remaining = parsed.meta.tokens?.remaining;
       if (remaining !== undefined && this.#rateLimit) this.#bucket(bucketKey).sync(remaining - bucketReserve(this.#rateLimit));
       const result = checkSuccess(parsed, { schema: params.schema, items: how.items }, exchange);
+      if (how.withResponse) {
+        const { data, meta } = await result;
+        const detailed: ApiResponseWithRaw<unknown> = {
+          data,
+          meta,
+          requestId: meta.requestId ?? requestId,
+          revision: meta.revision,
+          response,
+        };
+        return detailed;
+      }
       return how.captureToken ? withAuthToken(await result, exchange.text) : result;
     }
   }
