@@ -139,6 +139,7 @@ export async function startFakeCrossbar(): Promise<FakeCrossbar> {
         email: d.email,
         priv_level: d.priv_level ?? 'user',
         import_key: d.import_key,
+        created: d.created,
       }));
       const next = start + size < list.length ? { next_start_key: String(start + size) } : {};
       return { status: 200, body: envelope(page, { page_size: page.length, ...(start ? { start_key: String(start) } : {}), ...next }) };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toGregorianSeconds } from '@audian/core';
+import { fromGregorianSeconds, toGregorianSeconds } from '@audian/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -77,6 +77,39 @@ describe.skipIf(!existsSync(BIN))('output formats', () => {
     expect(JSON.parse(json.stdout)).toEqual({ first_name: 'John', caller_id: { internal: { number: '101' } } });
     const table = await run('users', 'get', fakeUser, '--output', 'table', '--fields', 'last_name');
     expect(table.stdout.trim()).toMatch(/^last_name\s+Doe 1$/);
+  });
+
+  it('keeps rows whose only cell is empty in a one-column table', async () => {
+    seed(2);
+    fake.users.set('noemail0000000000000000000000000', { id: 'noemail0000000000000000000000000', first_name: 'No', last_name: 'Mail' });
+    const table = await run('users', 'list', '--fields', 'email', '--output', 'table');
+    expect(table.stdout).toBe('email\nu1@example.com\nu2@example.com\n\n');
+  });
+
+  it('shows Gregorian-second times as local ISO times in tables, right after the id, and raw in JSON', async () => {
+    const created = 63_963_746_333;
+    const id = [...fake.users.keys()][0] as string;
+    fake.users.set(id, { ...fake.users.get(id), created });
+    const iso = `${fromGregorianSeconds(created).toISOString().slice(0, 19)}Z`;
+    const utc = { configDir, env: { TZ: 'UTC' } };
+    const one = await cli(['users', 'get', id, '--output', 'table'], utc);
+    expect(one.stdout).toMatch(new RegExp(`^created\\s+${iso}$`, 'm'));
+    expect(one.stdout).not.toContain(String(created));
+    const list = await cli(['users', 'list', '--output', 'table'], utc);
+    const [header, row] = list.stdout.split('\n');
+    expect(header?.split(/\s+/).slice(0, 2)).toEqual(['id', 'created']);
+    expect(row).toContain(iso);
+    const json = await cli(['users', 'get', id, '--output', 'json'], utc);
+    expect(JSON.parse(json.stdout).created).toBe(created);
+  });
+
+  it('says "no users" for an empty table, and writes the header of an empty CSV', async () => {
+    fake.users.clear();
+    expect((await run('users', 'list', '--output', 'table')).stdout).toBe('no users\n');
+    const csv = await run('users', 'list', '--output', 'csv');
+    expect(csv.stdout.split('\n')[0]).toMatch(/^id,first_name,last_name/);
+    const exported = await run('export', 'users', '--output', 'csv');
+    expect(exported.stdout.split('\n')[0]).toMatch(/^id,first_name,last_name/);
   });
 
   it('rejects an unknown format as a bad argument (exit 2)', async () => {

@@ -10,6 +10,7 @@ import { type ConnectOptions, connect } from '../internal/connect';
 import { parseFields } from '../internal/fields';
 import { type ListFlags, toListParams } from '../internal/list-options';
 import { createItemSink, type OutputFormat } from '../internal/output';
+import { listContext } from '../internal/present';
 import { callOptions, invoke, resourceClasses, resourceName, resourceOf } from '../internal/resource-class';
 import { note } from '../internal/stdout';
 
@@ -45,7 +46,7 @@ Examples:
       const params = toListParams(flags);
       const resource = resourceOf(connect(flags).audian, name);
       const out: Writable = flags.out ? createWriteStream(flags.out) : process.stdout;
-      const sink = createItemSink({ format: flags.output ?? 'ndjson', ...(fields ? { fields } : {}) }, out);
+      const sink = createItemSink({ format: flags.output ?? 'ndjson', ...(fields ? { fields } : {}), ...listContext(name) }, out);
       setActivity(`exporting ${name}`);
       const listing = invoke(resource, 'list', [params, callOptions({})]) as PagePromise<unknown>;
       let count = 0;

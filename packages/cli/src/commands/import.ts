@@ -4,7 +4,7 @@ import { type RateLimitOptions, InvalidArgumentError as SdkInvalidArgumentError 
 import { Command, InvalidArgumentError } from 'commander';
 import { setActivity } from '../internal/activity';
 import { CliError, EXIT_CODES, InterruptedError, UsageError } from '../internal/cli-error';
-import { coerceToSchema, resourceSchema } from '../internal/coerce';
+import { coerceToSchema } from '../internal/coerce';
 import { addAccountOption, addChargesOption, positiveInt } from '../internal/command-options';
 import { type ConnectOptions, connect } from '../internal/connect';
 import type { Doc } from '../internal/fields';
@@ -16,6 +16,7 @@ import { runImport } from '../internal/import/run-import';
 import { IMPORT_KEY_FIELD, readSource } from '../internal/import/source';
 import { interrupted, interruption } from '../internal/interrupt';
 import { callOptions, invoke, resourceClasses, resourceName, resourceOf } from '../internal/resource-class';
+import { resourceSchema } from '../internal/resource-schemas';
 import { specOf } from '../internal/resource-spec';
 import { note } from '../internal/stdout';
 

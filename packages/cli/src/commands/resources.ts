@@ -23,6 +23,7 @@ import { type ListFlags, toListParams } from '../internal/list-options';
 import { OUTPUT_FORMATS, printValue } from '../internal/output';
 import { isPagePromise, type OutputFlags, outputOptions, present, printList } from '../internal/present';
 import { callOptions, invoke, type ResourceObject, resourceClasses, resourceName, resourceOf } from '../internal/resource-class';
+import { singular } from '../internal/resource-schemas';
 import { type CrudCommand, type CrudVerb, commandNames, type ResourceSpec, specOf, specsOf } from '../internal/resource-spec';
 import { note } from '../internal/stdout';
 import type { ResourceStub } from '../program';
@@ -210,7 +211,7 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
     const resource = open(spec, flags);
     if (verb.command === 'list') {
       setActivity(`listing ${name}`);
-      await printList(invoke(resource, verb.method, [...callArgs, callOptions(flags)]) as never, flags);
+      await printList(invoke(resource, verb.method, [...callArgs, callOptions(flags)]) as never, flags, name);
       return;
     }
     const get = spec.crud.find((c) => c.command === 'get');
@@ -261,15 +262,6 @@ function domainCommand(spec: ResourceSpec, verb: DomainVerb): Command {
     await present(isPagePromise(result) ? result : await result, flags);
   });
   return cmd;
-}
-
-/** `users` → `user`, `vmboxes` → `vmbox`, `phone_numbers` → `phone number`: one document of a resource, for messages. */
-function singular(resource: string): string {
-  const one = resource
-    .replace(/(box|ss)es$/, '$1')
-    .replace(/ies$/, 'y')
-    .replace(/([^s])s$/, '$1');
-  return one.replace(/_/g, ' ');
 }
 
 /**

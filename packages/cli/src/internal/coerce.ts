@@ -1,4 +1,5 @@
 import { type Doc, isDoc } from './fields';
+import { resourceSchema } from './resource-schemas';
 
 /** The part of a zod (mini) schema this module reads: its definition. */
 interface SchemaLike {
@@ -111,16 +112,6 @@ function walk(schema: SchemaLike | undefined, value: unknown): unknown {
     return out;
   }
   return coerceScalar(value, scalars(schema));
-}
-
-/**
- * The document schema of a resource, by the naming of `@audian/resources/schemas` (`users` →
- * `UsersSchema`, `phone_numbers` → `PhoneNumbersSchema`), when there is one.
- */
-export async function resourceSchema(name: string): Promise<unknown> {
-  const schemas = (await import('@audian/resources/schemas')) as unknown as Record<string, unknown>;
-  const pascal = name.replace(/(^|_)([a-z])/g, (_, _sep: string, c: string) => c.toUpperCase());
-  return schemas[`${pascal}Schema`];
 }
 
 /** {@link coerceToSchema} with the schema of resource `name` (the value unchanged when it has none). */

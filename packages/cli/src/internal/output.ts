@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { fromGregorianSeconds } from '@audian/core';
 import Table from 'cli-table3';
 import { stringify as csvStringify } from 'csv-stringify/sync';
 import { stringify as yamlStringify } from 'yaml';
@@ -16,9 +17,18 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface OutputOptions {
   readonly format: OutputFormat;
   readonly fields?: readonly string[];
+  /** What a list holds (`users`): an empty table says `no users`. */
+  readonly label?: string;
+  /** The columns of an empty CSV (its header), when no fields were chosen. */
+  readonly emptyColumns?: () => Promise<readonly string[] | undefined>;
 }
 
 const MAX_DEFAULT_COLUMNS = 8;
+/** Fields that say when, in the order a table prefers them. */
+const TIME_COLUMNS = ['timestamp', 'created', 'modified'];
+/** Gregorian seconds between 1990 and 2100: a time, when the field's name says so too. */
+const GREGORIAN_RANGE = [62_798_371_200, 66_269_664_000] as const;
+const TIME_KEY = /(^|[._])(timestamp|created|modified|date|time|[a-z]+_(time|at|timestamp))$/;
 const MAX_CELL = 60;
 
 /**
@@ -100,8 +110,9 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
         pageEnd: flush,
         async end() {
           await flush();
-          // An empty result with chosen columns is still a CSV with its header.
-          if (!headerDone && columns?.length) await write(csvStringify([], { header: true, columns }), out);
+          // An empty result is still a CSV with its header: the chosen fields, else the listing's.
+          const header = columns ?? [...((await options.emptyColumns?.()) ?? [])];
+          if (!headerDone && header.length) await write(csvStringify([], { header: true, columns: header }), out);
         },
       };
     }
@@ -113,7 +124,8 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
         },
         async pageEnd() {},
         async end() {
-          await write(renderRows(items, fields), out);
+          if (items.length === 0 && options.label) await write(`no ${options.label}\n`, out);
+          else await write(renderRows(items, fields), out);
         },
       };
     }
@@ -166,17 +178,38 @@ function columnsOf(items: readonly unknown[], mode: 'csv' | 'table'): string[] {
     }
   }
   const keys = [...seen];
-  const ordered = keys.includes('id') ? ['id', ...keys.filter((k) => k !== 'id')] : keys;
+  // A table shows when (a CDR's timestamp, a document's created) right after the id.
+  const time = mode === 'table' ? TIME_COLUMNS.find((k) => seen.has(k)) : undefined;
+  const first = ['id', ...(time ? [time] : [])].filter((k) => seen.has(k));
+  const ordered = [...first, ...keys.filter((k) => !first.includes(k))];
   return mode === 'table' ? ordered.slice(0, MAX_DEFAULT_COLUMNS) : ordered;
 }
 
 function rowOf(item: unknown, columns: readonly string[], mode: 'csv' | 'table'): string[] {
   if (!isDoc(item)) return [cell(item, mode)];
-  return columns.map((c) => cell(getPath(item, c) ?? (item as Doc)[c], mode));
+  return columns.map((c) => cell(getPath(item, c) ?? (item as Doc)[c], mode, c));
 }
 
-function cell(value: unknown, mode: 'csv' | 'table'): string {
+/**
+ * A Gregorian-seconds time (what Crossbar stores in `created`, `modified`, a CDR's `timestamp`)
+ * as a local ISO time with its offset, for tables; JSON, YAML and CSV keep the number.
+ */
+export function localTime(key: string, value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || !TIME_KEY.test(key)) return undefined;
+  if (value < GREGORIAN_RANGE[0] || value > GREGORIAN_RANGE[1]) return undefined;
+  const date = fromGregorianSeconds(value);
+  const offset = -date.getTimezoneOffset();
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`}`;
+}
+
+function cell(value: unknown, mode: 'csv' | 'table', key = ''): string {
   if (value === undefined || value === null) return '';
+  if (mode === 'table') {
+    const time = localTime(key, value);
+    if (time) return time;
+  }
   if (typeof value === 'string') return mode === 'table' ? truncate(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (mode === 'table' && Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
@@ -228,15 +261,15 @@ function renderDocument(doc: Doc, fields: readonly string[] | undefined): string
   const entries = Object.entries(flat);
   if (entries.length === 0) return '';
   const table = borderless([]);
-  for (const [key, value] of entries) table.push([key, cell(value, 'table')]);
+  for (const [key, value] of entries) table.push([key, cell(value, 'table', key)]);
   return `${trimLines(table.toString())}\n`;
 }
 
+/** Trailing spaces off each line; a row whose cells are all empty stays, as an empty line. */
 function trimLines(text: string): string {
   return text
     .split('\n')
     .map((l) => l.trimEnd())
-    .filter((l) => l !== '')
     .join('\n');
 }
 

@@ -38,11 +38,23 @@ export function isBinary(value: unknown): value is BinaryResponse {
 }
 
 /**
+ * What an empty listing of `resource` prints: `no users` in a table, the summary's fields as the
+ * header of a CSV.
+ */
+export function listContext(resource: string | undefined): Pick<OutputOptions, 'label' | 'emptyColumns'> {
+  if (!resource) return {};
+  return {
+    label: resource.replace(/_/g, ' '),
+    emptyColumns: async () => (await import('./resource-schemas')).summaryFields(resource),
+  };
+}
+
+/**
  * Prints a listing: the first page by default, `--limit N` items, or every page with `--all`,
  * streaming item by item (CSV and NDJSON never hold more than a page).
  */
-export async function printList(listing: PagePromise<unknown>, flags: ListFlags & OutputFlags): Promise<number> {
-  const sink = createItemSink(outputOptions(flags));
+export async function printList(listing: PagePromise<unknown>, flags: ListFlags & OutputFlags, resource?: string): Promise<number> {
+  const sink = createItemSink({ ...outputOptions(flags), ...listContext(resource) });
   let count = 0;
   let more = false;
   for await (const page of listing.iterPages()) {
@@ -96,9 +108,9 @@ export async function writeBinary(response: BinaryResponse, out: string | undefi
 }
 
 /** Prints whatever a resource method returned: a listing, a binary answer, or a value. */
-export async function present(result: unknown, flags: ListFlags & OutputFlags): Promise<void> {
+export async function present(result: unknown, flags: ListFlags & OutputFlags, resource?: string): Promise<void> {
   if (isPagePromise(result)) {
-    await printList(result, flags);
+    await printList(result, flags, resource);
   } else if (isBinary(result)) {
     await writeBinary(result, flags.out);
   } else if (result instanceof ReadableStream) {
