@@ -151,7 +151,10 @@ function checkFault(rule: FaultRule): void {
   );
 }
 
-/** Keeps the database (API keys, password hashes) readable by its owner only. */
+/**
+ * Keeps a database file made by an older version (created with the umask's mode) readable by its
+ * owner only; new files are created with mode 0600 by the store itself.
+ */
 function restrictPermissions(dbPath: string): void {
   if (dbPath === ':memory:') return;
   for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {

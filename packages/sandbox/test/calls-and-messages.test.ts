@@ -59,6 +59,37 @@ describe('clicktocall', () => {
     expect(list(await h.call('GET', `${h.acct}/clicktocall/${c2c.id}/history`))).toHaveLength(2);
   });
 
+  it('runs an owner-supplied whitelist pattern bounded: a catastrophic one answers promptly as no match (cb_clicktocall:match_regexps)', async () => {
+    const c2c = data(
+      await h.call('PUT', `${h.acct}/clicktocall`, {
+        data: { name: 'Hostile', extension: '1009', whitelist: ['^(a+)+$', '^\\+1415'], auth_required: false },
+      }),
+    );
+    // 30 characters make an unbounded backtracking match take tens of seconds and block the server.
+    const started = Date.now();
+    const hostile = await request(h.sandbox, 'POST', `${h.acct}/clicktocall/${c2c.id}/connect`, {
+      data: { contact: `${'a'.repeat(30)}b` },
+    });
+    expect(hostile.status).toBe(400);
+    expect(hostile.body.message).toBe("Contact doesn't match whitelist");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // The other pattern still matches, and an oversized contact is refused without running any.
+    expect(
+      (await request(h.sandbox, 'POST', `${h.acct}/clicktocall/${c2c.id}/connect`, { data: { contact: '+14155550111' } })).status,
+    ).toBe(202);
+    const huge = await request(h.sandbox, 'POST', `${h.acct}/clicktocall/${c2c.id}/connect`, {
+      data: { contact: `+1415${'5'.repeat(5000)}` },
+    });
+    expect(huge.status).toBe(400);
+  });
+
+  it('normalises the contact to E.164 before the whitelist and the call (cb_clicktocall:get_c2c_contact)', async () => {
+    const c2c = data(await h.call('PUT', `${h.acct}/clicktocall`, { data: { name: 'Local', extension: '1010', whitelist: ['^\\+1415'] } }));
+    const connected = await h.call('POST', `${h.acct}/clicktocall/${c2c.id}/connect`, { data: { contact: '4155550123', blocking: true } });
+    expect(connected.status).toBe(200);
+    expect(data(connected)).toMatchObject({ contact: '+14155550123' });
+  });
+
   it('needs a token unless the endpoint says auth_required: false; unknown ids are 404; history is read-only', async () => {
     const locked = data(await h.call('PUT', `${h.acct}/clicktocall`, { data: { name: 'Locked', extension: '1003' } }));
     const open = data(await h.call('PUT', `${h.acct}/clicktocall`, { data: { name: 'Open', extension: '1004', auth_required: false } }));

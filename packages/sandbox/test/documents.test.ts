@@ -101,7 +101,7 @@ describe('validation errors (400 field maps)', () => {
   });
 
   it('keeps usernames unique in an account, and reports it with schema errors together', async () => {
-    await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'J', last_name: 'Doe', username: 'jdoe' } });
+    await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'J', last_name: 'Doe', username: 'jdoe', password: 'pw-jdoe' } });
     const r = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'A', username: 'JDOE' } });
     expect(r.status).toBe(400);
     expect(r.body.data).toMatchObject({
@@ -203,7 +203,9 @@ describe('update (POST), patch (PATCH), delete (DELETE)', () => {
   });
 
   it('DELETE answers 200 with the document and _read_only.deleted; then it is gone (soft)', async () => {
-    const created = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Gone', last_name: 'Soon', username: 'gone' } }));
+    const created = data(
+      await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Gone', last_name: 'Soon', username: 'gone', password: 'pw-gone' } }),
+    );
     const r = await h.call('DELETE', `${h.acct}/users/${created.id}`);
     expect(r.status).toBe(200);
     expect(data(r)).toMatchObject({ id: created.id, first_name: 'Gone', _read_only: { deleted: true } });
@@ -212,7 +214,10 @@ describe('update (POST), patch (PATCH), delete (DELETE)', () => {
     const list = await h.call('GET', `${h.acct}/users?paginate=false`);
     expect((list.body.data as Doc[]).some((u) => u.id === created.id)).toBe(false);
     // the username is free again
-    expect((await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'New', last_name: 'One', username: 'gone' } })).status).toBe(201);
+    expect(
+      (await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'New', last_name: 'One', username: 'gone', password: 'pw-new' } }))
+        .status,
+    ).toBe(201);
   });
 
   it('does not let a document of one type be read as another', async () => {

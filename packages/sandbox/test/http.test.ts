@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 describe('envelope', () => {
-  it('carries auth_token, data, request_id, revision, status, timestamp, version and node', async () => {
+  it('carries auth_token, data, request_id, revision, status, timestamp, version, node and tokens', async () => {
     const r = await h.call('GET', `${h.acct}/users`);
     expect(Object.keys(r.body).sort()).toEqual(
       expect.arrayContaining(['auth_token', 'data', 'node', 'page_size', 'request_id', 'revision', 'status', 'timestamp', 'version']),
@@ -16,7 +16,12 @@ describe('envelope', () => {
     expect(r.body.auth_token).toBe(h.token);
     expect(r.body.revision).toBe('automatic');
     expect(r.body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(r.body).not.toHaveProperty('tokens');
+    // 5.x puts the bucket on every answer, rate limit enforced or not (`api_util:get_token_obj/1`).
+    expect(r.body.tokens).toEqual({ consumed: 1, remaining: expect.any(Number) });
+    const error = await h.call('GET', `${h.acct}/users/${'0'.repeat(32)}`);
+    expect(error.body.tokens).toEqual({ consumed: 1, remaining: expect.any(Number) });
+    const anonymous = await request(h.sandbox, 'PUT', '/v2/api_auth', { data: { api_key: h.sandbox.apiKey } });
+    expect(anonymous.body.tokens).toEqual({ consumed: 1, remaining: expect.any(Number) });
   });
 
   it('echoes X-Request-ID in the body and the header', async () => {

@@ -94,6 +94,7 @@ describe.skipIf(!shared)('KAZOO documentation examples', () => {
         last_name: 'One',
         email: 'user1@example.com',
         username: 'user1',
+        password: 'pw-user1',
         timezone: 'America/Los_Angeles',
         caller_id: { external: { number: '+15555550100' } },
       },
@@ -130,7 +131,8 @@ describe.skipIf(!shared)('KAZOO documentation examples', () => {
     const unauthorized = await request(h.sandbox, 'GET', `${h.acct}/users`);
     const documented401 = example('error.unauthorized.response.json');
     const keys401 = Object.keys(documented401).filter((k) => k !== 'version');
-    expect(Object.keys(unauthorized.body).sort()).toEqual(keys401.sort());
+    // 5.x adds `tokens` to every envelope (`api_util:create_default_resp_envelope/1`); the documentation example predates it.
+    expect(Object.keys(unauthorized.body).sort()).toEqual([...keys401, 'tokens'].sort());
     expect(unauthorized.body.data).toEqual(documented401.data);
     expect(unauthorized.body.message).toBe(documented401.message);
 
@@ -139,9 +141,9 @@ describe.skipIf(!shared)('KAZOO documentation examples', () => {
       const payment = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Billable' } });
       const documented402 = example('error.payment_required.response.json');
       expect(payment.body).toMatchObject({ error: documented402.error, message: documented402.message, status: documented402.status });
-      const item = Object.values(Object.values(payment.body.data as Record<string, object>)[0] as Record<string, object>)[0];
-      const documentedItem = Object.values((documented402.data as Record<string, Record<string, object>>)['{CATEGORY}'] ?? {})[0];
-      expect(Object.keys(item ?? {}).sort()).toEqual(Object.keys(documentedItem ?? {}).sort());
+      // The documented `data` is 4.x's charges object; 5.x answers a list of invoices (`kz_services_invoices:public_json/1`).
+      const [invoice] = payment.body.data as Record<string, unknown>[];
+      expect(Object.keys(invoice ?? {}).sort()).toEqual(['activation_charges', 'items', 'plan', 'summary', 'taxes']);
       const accepted = await h.call('PUT', `${h.acct}/devices`, {
         raw: JSON.stringify({ ...example('accept_charges.request.json'), data: { name: 'Billable' } }),
       });
@@ -159,8 +161,8 @@ describe.skipIf(!shared)('KAZOO documentation examples', () => {
     }
     const del = await request(h.sandbox, 'DELETE', '/v2/token_auth', {}, token);
     for (const key of Object.keys(example('token_auth.delete.response.json'))) expect(del.body).toHaveProperty(key);
-    const invalid = await request(h.sandbox, 'GET', '/v2/token_auth', {}, token);
-    expect(invalid.status).toBe(401);
+    // The JWT stays valid after the delete, as in KAZOO (the delete removes a token document a JWT never had).
+    expect((await request(h.sandbox, 'GET', '/v2/token_auth', {}, token)).status).toBe(200);
   });
 
   it('pagination: the documented envelope keys appear on paged listings', async () => {

@@ -23,22 +23,26 @@ describe('402 accept charges', () => {
     const first = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Bill', last_name: 'Able', priv_level: 'admin' } });
     expect(first.status).toBe(402);
     expect(first.body).toMatchObject({ error: '402', message: 'accept charges', status: 'error' });
-    expect(first.body.data).toEqual({
-      users: {
-        admin: {
-          category: 'users',
-          item: 'admin',
-          quantity: 1,
-          rate: 5,
-          single_discount: true,
-          single_discount_rate: 0,
-          cumulative_discount: 0,
-          cumulative_discount_rate: 0,
-          activation_charges: 2,
-        },
+    // KAZOO 5.x: a list of invoices (`crossbar_services:dry_run/3`, `kz_services_invoice:public_json/1`).
+    expect(first.body.data).toEqual([
+      {
+        items: [
+          {
+            category: 'users',
+            item: 'admin',
+            quantity: 2,
+            billable: 2,
+            rate: 5,
+            total: 10,
+            changes: { type: 'modified', difference: { billable: 1, quantity: 1 } },
+          },
+        ],
+        activation_charges: [{ category: 'users', item: 'admin', billable: 1, rate: 2, total: 2 }],
+        taxes: [],
+        summary: { today: 2, recurring: 10 },
+        plan: { users: { _all: { rate: 5, activation_charge: 2 } } },
       },
-      activation_charges: 2,
-    });
+    ]);
     expect(await count('users')).toBe(before);
     const accepted = await h.call('PUT', `${h.acct}/users`, {
       envelope: { accept_charges: true },
@@ -50,7 +54,7 @@ describe('402 accept charges', () => {
     expect((await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Free phone' } })).status).toBe(201);
   });
 
-  it('charges users and devices by default, validates before charging, and never charges updates', async () => {
+  it('charges users and devices by default, validates before charging, and charges updates only when they add billable quantities', async () => {
     h.sandbox.setServicePlan({});
     expect((await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Phone' } })).status).toBe(402);
     expect((await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'No last name' } })).status).toBe(400);
@@ -60,6 +64,20 @@ describe('402 accept charges', () => {
     const device = (await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Phone' } })).body.data as Doc;
     h.sandbox.setServicePlan({});
     expect((await h.call('PATCH', `${h.acct}/devices/${device.id}`, { data: { name: 'Renamed' } })).status).toBe(200);
+    // `crossbar_services:maybe_dry_run/2` runs on every save: a new device type is a new billable item.
+    const retyped = await h.call('PATCH', `${h.acct}/devices/${device.id}`, { data: { device_type: 'softphone' } });
+    expect(retyped.status).toBe(402);
+    const [invoice] = retyped.body.data as { items: { item: string; quantity: number; changes?: unknown }[] }[];
+    expect(invoice?.items.find((i) => i.item === 'softphone')).toMatchObject({ quantity: 1, changes: { type: 'created' } });
+    const posted = await h.call('POST', `${h.acct}/devices/${device.id}`, { data: { name: 'Renamed', device_type: 'softphone' } });
+    expect(posted.status).toBe(402);
+    expect(((await h.call('GET', `${h.acct}/devices/${device.id}`)).body.data as Doc).device_type).not.toBe('softphone');
+    const accepted = await h.call('PATCH', `${h.acct}/devices/${device.id}`, {
+      envelope: { accept_charges: true },
+      data: { device_type: 'softphone' },
+    });
+    expect(accepted.status).toBe(200);
+    h.sandbox.setServicePlan(false);
   });
 });
 
@@ -75,7 +93,8 @@ describe('rate limiting', () => {
     }
     expect(seen).toEqual([200, 200, 200, 200, 200, 429, 429]);
     expect(remaining.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((i) => ({ consumed: 1, remaining: 4 - i })));
-    expect(remaining[5]).toEqual({ consumed: 0, remaining: 0 });
+    // A refused request still reports its cost (`api_util:get_token_obj/1` reads the configured cost).
+    expect(remaining[5]).toEqual({ consumed: 1, remaining: 0 });
     const limited = await h.call('GET', `${h.acct}/users`);
     expect(limited.body).toMatchObject({ error: '429', message: 'too_many_requests', data: { message: 'too many requests' } });
   });

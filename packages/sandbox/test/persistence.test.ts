@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index';
+import { Store } from '../src/internal/store';
 import { apiLogin, request } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'audian-sandbox-'));
@@ -55,6 +56,20 @@ describe('a database file', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();
+    }
+  });
+
+  it('is created with mode 0600 from the start (no world-readable window before a chmod), and so are its WAL files', () => {
+    const dbPath = join(dir, 'fresh.db');
+    const store = new Store(dbPath);
+    try {
+      // The store has not been through startSandbox's permission pass: the mode is the one it was created with.
+      expect(statSync(dbPath).mode & 0o777).toBe(0o600);
+      store.setMeta('probe', '1');
+      expect(statSync(`${dbPath}-wal`).mode & 0o777).toBe(0o600);
+      expect(statSync(`${dbPath}-shm`).mode & 0o777).toBe(0o600);
+    } finally {
+      store.close();
     }
   });
 

@@ -146,7 +146,7 @@ describe('hostile input', () => {
 
     const racers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        h.call('PUT', `${h.acct}/users`, { data: { first_name: 'R', last_name: 'Acer', username: 'same-name' } }),
+        h.call('PUT', `${h.acct}/users`, { data: { first_name: 'R', last_name: 'Acer', username: 'same-name', password: 'pw-race' } }),
       ),
     );
     expect(racers.filter((r) => r.status === 201)).toHaveLength(1);
@@ -162,5 +162,26 @@ describe('hostile input', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('identifiers in the path', () => {
+  it('refuses an id of only whitespace or holding NUL with 400, not a 404 as if it merely did not exist', async () => {
+    for (const id of ['%20', '%20%09', 'abc%00def', '%00']) {
+      const r = await h.call('GET', `${h.acct}/users/${id}`);
+      expect(r.status, id).toBe(400);
+      expect(r.body).toMatchObject({ status: 'error', error: '400', message: 'invalid identifier' });
+    }
+    expect((await h.call('DELETE', `${h.acct}/devices/%20`)).status).toBe(400);
+  });
+
+  it('repeats at most a bounded part of a huge id in its error', async () => {
+    const id = 'x'.repeat(10_000);
+    const r = await h.call('GET', `${h.acct}/users/${id}`);
+    expect(r.status).toBe(404);
+    expect(r.text.length).toBeLessThan(1_000);
+    expect(String((r.body.data as { cause: string }).cause).length).toBeLessThanOrEqual(129);
+    const posted = await h.call('POST', `${h.acct}/vmboxes/${id}`, { data: { name: 'n', mailbox: '1' } });
+    expect(posted.text.length).toBeLessThan(1_000);
   });
 });

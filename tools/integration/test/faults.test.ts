@@ -67,7 +67,7 @@ const USERS = '/v2/accounts/*/users';
 let n = 0;
 const user = () => {
   n++;
-  return { first_name: 'Fault', last_name: `Case${n}`, username: `fault-case-${n}` };
+  return { first_name: 'Fault', last_name: `Case${n}`, username: `fault-case-${n}`, password: `fault-pass-${n}` };
 };
 const count = async (audian: Audian, username: string) => (await audian.users.list({ filter: { username } }).toArray()).length;
 const routes = (route: string) => sandbox.stats().byRoute[route] ?? 0;

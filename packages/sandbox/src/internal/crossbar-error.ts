@@ -19,14 +19,45 @@ export class CrossbarError extends Error {
   }
 }
 
+/** Longest identifier an error repeats back; longer ones are cut (an error is no echo chamber). */
+const MAX_ECHOED_ID = 128;
+/** Longest string any error carries in its `data`. */
+const MAX_ECHOED_STRING = 1_024;
+
+/** An identifier as an error repeats it: at most {@link MAX_ECHOED_ID} characters, `…` marking a cut. */
+export function echoId(id: string): string {
+  return id.length > MAX_ECHOED_ID ? `${id.slice(0, MAX_ECHOED_ID)}…` : id;
+}
+
+/** Error data with every string (values and keys) cut to a bounded length, at any depth. */
+export function capEchoes(data: unknown): unknown {
+  if (typeof data === 'string') return data.length > MAX_ECHOED_STRING ? `${data.slice(0, MAX_ECHOED_STRING)}…` : data;
+  if (Array.isArray(data)) return data.map(capEchoes);
+  if (typeof data === 'object' && data !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) out[capEchoes(key) as string] = capEchoes(value);
+    return out;
+  }
+  return data;
+}
+
 /** 404 for a document that does not exist (or was deleted). */
 export function badIdentifier(id: string): CrossbarError {
-  return new CrossbarError(404, 'bad_identifier', { cause: id, message: 'bad identifier' });
+  return new CrossbarError(404, 'bad_identifier', { cause: echoId(id), message: 'bad identifier' });
 }
 
 /** 404 from `response_bad_identifier`: data is the list of the unknown ids. */
 export function badIdentifierList(id: string): CrossbarError {
-  return new CrossbarError(404, 'bad identifier', [id]);
+  return new CrossbarError(404, 'bad identifier', [echoId(id)]);
+}
+
+/**
+ * 400 for a path segment no document can have: blank (only whitespace) or holding NUL. CouchDB
+ * refuses such ids, so Crossbar never finds or stores one; the sandbox says so up front instead of
+ * answering as if the document were merely missing.
+ */
+export function invalidIdentifier(id: string): CrossbarError {
+  return new CrossbarError(400, 'invalid identifier', { cause: echoId(id.replaceAll('\0', '\\0')), message: 'invalid identifier' });
 }
 
 /** 404 for an unknown URL. */

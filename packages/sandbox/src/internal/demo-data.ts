@@ -45,6 +45,8 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
         first_name: first,
         last_name: last,
         username: first.toLowerCase(),
+        // A username needs a password (`kzd_users:maybe_rehash_creds/3`); demo users get a random one.
+        password: newId(),
         email: `${first.toLowerCase()}@example.com`,
         presence_id: ext,
         timezone: 'America/Los_Angeles',

@@ -16,6 +16,12 @@ export interface CreateOptions {
   readonly beforeSave?: (doc: JsonObject) => void;
 }
 
+/** Options of a replace or patch. */
+export interface UpdateOptions {
+  /** Runs on the validated document before the write (402 checks: `crossbar_services` runs on every save); may throw. */
+  readonly beforeSave?: (doc: JsonObject, existing: StoredDoc) => void;
+}
+
 /** The public document a response carries, with the resource's view applied. */
 export function render(def: Pick<ResourceDef, 'view'> | undefined, body: JsonObject): JsonObject {
   const out = publicDoc(body);
@@ -43,7 +49,13 @@ export class Documents {
     return doc;
   }
 
-  /** Validates request data for `def` and returns the document to store (public fields + what `prepare` adds). */
+  /**
+   * Validates request data for `def` and returns the document to store, the stored document's
+   * private fields merged in (as `kzd_users:maybe_merge_current_private_fields/3` and
+   * `crossbar_doc:load_merge/3` do before a save). The order is KAZOO's: the schema (with its
+   * defaults), the resource's normalisation and rules (`prepare`), the unique values, and — only
+   * when nothing failed — `finish` (credential hashes).
+   */
   validate(def: ResourceDef, accountId: string, data: unknown, existing: StoredDoc | undefined, merged?: JsonObject): JsonObject {
     if (!isObject(data)) {
       throw validationError({
@@ -54,14 +66,16 @@ export class Documents {
     const errors: FieldErrors = {};
     const result = validateDocument(def.schema, input);
     let doc: JsonObject = input;
+    const ctx = { accountId, existing, lookup: (account: string, id: string) => this.#store.get(account, id) };
     if (result.ok) {
-      doc = result.value;
-      const extra = def.prepare?.(doc, { accountId, existing });
+      doc = { ...(existing ? privateFields(existing.body) : {}), ...result.value };
+      const extra = def.prepare?.(doc, ctx);
       if (extra) mergeFieldErrors(errors, extra);
     } else {
       mergeFieldErrors(errors, result.errors);
     }
     mergeFieldErrors(errors, this.#claimErrors(def, accountId, doc, existing?.id));
+    if (Object.keys(errors).length === 0 && def.finish) mergeFieldErrors(errors, def.finish(doc, ctx) ?? {});
     if (Object.keys(errors).length > 0) throw validationError(errors);
     return doc;
   }
@@ -119,10 +133,11 @@ export class Documents {
   }
 
   /** POST on an item: the public fields are replaced by the request's, the private ones kept. */
-  replace(def: ResourceDef, accountId: string, id: string, data: unknown, parentId?: string): StoredDoc {
+  replace(def: ResourceDef, accountId: string, id: string, data: unknown, parentId?: string, options: UpdateOptions = {}): StoredDoc {
     const existing = this.load(accountId, def, id, parentId);
     const doc = this.validate(def, accountId, data, existing);
-    return this.#write(def, existing, { ...privateFields(existing.body), ...doc });
+    options.beforeSave?.(doc, existing);
+    return this.#write(def, existing, doc);
   }
 
   /** PATCH on an item: deep merge into the stored public document (null deletes), then validate the result. */
@@ -133,14 +148,16 @@ export class Documents {
     data: unknown,
     merge: (base: JsonObject, patch: JsonObject) => JsonObject,
     parentId?: string,
+    options: UpdateOptions = {},
   ): StoredDoc {
     const existing = this.load(accountId, def, id, parentId);
-    if (!isObject(data)) return this.replace(def, accountId, id, data, parentId);
+    if (!isObject(data)) return this.replace(def, accountId, id, data, parentId, options);
     const base = publicDoc(existing.body);
     delete base.id;
     const merged = merge(base, stripReserved(data));
     const doc = this.validate(def, accountId, data, existing, merged);
-    return this.#write(def, existing, { ...privateFields(existing.body), ...doc });
+    options.beforeSave?.(doc, existing);
+    return this.#write(def, existing, doc);
   }
 
   /** Writes a new version of an existing document (private fields are the caller's). */

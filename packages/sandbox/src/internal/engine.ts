@@ -1,20 +1,15 @@
-import type { RateLimitSettings, ServiceCharge, ServicePlanSettings } from '../sandbox-options';
+import type { RateLimitSettings, ServicePlanSettings } from '../sandbox-options';
 import { treeOf } from './accounts-def';
+import { type BillableChange, checkCharges, DEFAULT_CHARGES } from './billing';
 import type { Clock } from './clock';
 import type { AuthInfo, SandboxRequest } from './context';
-import { badIdentifier, CrossbarError, forbidden, invalidToken, missingCredentials } from './crossbar-error';
+import { badIdentifier, forbidden, invalidToken, missingCredentials } from './crossbar-error';
 import { Documents } from './documents';
 import { isAccountId } from './ids';
 import type { JsonObject } from './json';
 import { type TokenClaims, TokenSigner } from './jwt';
-import { TokenBuckets } from './rate-limit';
+import { KAZOO_BUCKET, TokenBuckets } from './rate-limit';
 import type { Store, StoredDoc } from './store';
-
-/** The default 402 charges: one user or one device. */
-export const DEFAULT_CHARGES: Readonly<Record<string, ServiceCharge>> = {
-  users: { rate: 1, activation_charges: 0 },
-  devices: { rate: 1, activation_charges: 0 },
-};
 
 export interface EngineSettings {
   tokenTtlSeconds: number;
@@ -30,8 +25,8 @@ export class Engine {
   readonly docs: Documents;
   readonly signer: TokenSigner;
   readonly settings: EngineSettings;
-  buckets: TokenBuckets | undefined;
-  readonly #revoked: Set<string>;
+  /** Every answer reports its bucket (`tokens`); only an enabled rate limit answers 429. */
+  buckets: TokenBuckets = new TokenBuckets(KAZOO_BUCKET);
 
   constructor(store: Store, clock: Clock, settings: EngineSettings) {
     this.store = store;
@@ -44,13 +39,13 @@ export class Engine {
       store.setMeta('jwt_secret', secret);
     }
     this.signer = new TokenSigner(Buffer.from(secret, 'base64'));
-    this.#revoked = new Set(store.revokedSince(clock.unix()));
     this.setRateLimit(settings.rateLimit);
   }
 
+  /** Turns enforcement on with the given bucket, or off (buckets of KAZOO's defaults still report `tokens`). */
   setRateLimit(settings: RateLimitSettings | false): void {
     this.settings.rateLimit = settings;
-    this.buckets = settings ? new TokenBuckets(settings) : undefined;
+    this.buckets = new TokenBuckets(settings || KAZOO_BUCKET);
   }
 
   /** A live account, or undefined. */
@@ -72,11 +67,6 @@ export class Engine {
     return { token, claims: this.signer.verify(token) as TokenClaims };
   }
 
-  revoke(claims: TokenClaims): void {
-    this.#revoked.add(claims.jti);
-    this.store.revoke(claims.jti, claims.exp);
-  }
-
   /** The token a request carries (`X-Auth-Token`, then `auth_token` in the query or envelope). */
   tokenOf(req: SandboxRequest): string | undefined {
     const header = req.headers['x-auth-token'];
@@ -88,12 +78,17 @@ export class Engine {
     return typeof e === 'string' && e !== '' ? e : undefined;
   }
 
-  /** Verifies the request's token: 401 when missing, malformed, forged, revoked, expired, or its account is gone. */
+  /**
+   * Verifies the request's token: 401 when missing, malformed, forged, expired, or its account is
+   * gone. A logout does not revoke: KAZOO validates JWTs by signature and `exp` alone
+   * (`crossbar_auth:validate_auth_token/2`), never consulting the token database that
+   * `DELETE /v2/token_auth` deletes from.
+   */
   authenticate(req: SandboxRequest): AuthInfo {
     const token = this.tokenOf(req);
     if (!token) throw missingCredentials();
     const claims = this.signer.verify(token);
-    if (!claims || claims.exp <= this.clock.unix() || this.#revoked.has(claims.jti)) throw invalidToken();
+    if (!claims || claims.exp <= this.clock.unix()) throw invalidToken();
     if (!this.account(claims.account_id)) throw invalidToken();
     const auth: AuthInfo = { token, claims, accountId: claims.account_id, ownerId: claims.owner_id };
     req.auth = auth;
@@ -137,30 +132,10 @@ export class Engine {
     return out;
   }
 
-  /** In 402 mode, throws `accept charges` for a billable creation the request did not accept. */
-  checkCharges(resource: string, doc: JsonObject, accepted: boolean): void {
+  /** In 402 mode, throws `accept charges` for a write that adds billable quantities the request did not accept. */
+  checkCharges(change: BillableChange, accepted: boolean): void {
     const plan = this.settings.servicePlan;
     if (!plan || accepted) return;
-    const charge = (plan.charges ?? DEFAULT_CHARGES)[resource];
-    if (!charge) return;
-    const item =
-      resource === 'users' ? String(doc.priv_level ?? 'user') : resource === 'devices' ? String(doc.device_type ?? 'sip_device') : resource;
-    const activation = charge.activation_charges ?? 0;
-    throw new CrossbarError(402, 'accept charges', {
-      [resource]: {
-        [item]: {
-          category: resource,
-          item,
-          quantity: 1,
-          rate: charge.rate,
-          single_discount: true,
-          single_discount_rate: 0,
-          cumulative_discount: 0,
-          cumulative_discount_rate: 0,
-          activation_charges: activation,
-        },
-      },
-      activation_charges: activation,
-    });
+    checkCharges(this.store, plan.charges ?? DEFAULT_CHARGES, change);
   }
 }

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { SandboxLogger } from '../sandbox-options';
 import { isoSeconds } from './clock';
 import type { Reply, SandboxRequest } from './context';
-import { CrossbarError, invalidMethod, notFound, validationError } from './crossbar-error';
+import { CrossbarError, capEchoes, invalidIdentifier, invalidMethod, notFound, validationError } from './crossbar-error';
 import { toCsv, wantsCsv } from './csv';
 import type { Engine } from './engine';
 import type { FaultInjector } from './faults';
@@ -193,6 +193,8 @@ async function handle(deps: HttpDeps, incoming: IncomingMessage, outgoing: Serve
     } catch {
       throw notFound();
     }
+    const blank = segments.find((s) => s.trim() === '' || s.includes('\0'));
+    if (blank !== undefined) throw invalidIdentifier(blank);
     const query = parseQuery(search);
     if (wantsCsv(header(incoming, 'accept'), query)) csv = header(incoming, 'x-file-name') ?? query.file_name ?? 'result.csv';
     if (method === 'POST' && query.verb && VERBS.has(query.verb.toUpperCase())) method = query.verb.toUpperCase();
@@ -207,11 +209,10 @@ async function handle(deps: HttpDeps, incoming: IncomingMessage, outgoing: Serve
       };
       return finish(deps, method, path, started, outcome);
     }
-    if (engine.buckets) {
-      const ip = incoming.socket.remoteAddress ?? '';
-      tokens = engine.buckets.consume(`${ip}|${route?.accountId ?? ''}`, engine.clock.nowMs());
-      if (!tokens.allowed) throw new CrossbarError(429, 'too_many_requests', { message: 'too many requests' });
-    }
+    // One bucket per (client IP, account in the URL), whether or not the path is served (`cb_modules_util:bucket_name/1`).
+    const urlAccount = segments[0] === 'accounts' ? (segments[1] ?? '') : '';
+    tokens = engine.buckets.consume(`${incoming.socket.remoteAddress ?? ''}|${urlAccount}`, engine.clock.nowMs());
+    if (!tokens.allowed && engine.settings.rateLimit) throw new CrossbarError(429, 'too_many_requests', { message: 'too many requests' });
     if (!route) throw notFound();
     allowed = route.allowed;
     if (!VERBS.has(method) || !route.allowed.includes(method as Verb)) throw invalidMethod(route.allowed);
@@ -320,7 +321,7 @@ function toOutcome(status: number, reply: Reply | CrossbarError, ctx: RenderCont
   if (ctx.tokens) base.tokens = { consumed: ctx.tokens.consumed, remaining: ctx.tokens.remaining };
   if (reply instanceof CrossbarError) {
     Object.assign(headers, reply.headers);
-    const env = { ...base, data: reply.data, error: String(status), message: reply.message, status: 'error' };
+    const env = { ...base, data: capEchoes(reply.data), error: String(status), message: reply.message, status: 'error' };
     return { status, headers: { ...headers, 'content-type': 'application/json' }, body: stringify(env, ctx.pretty) };
   }
   Object.assign(headers, reply.headers);

@@ -33,14 +33,17 @@ export function stripReserved(data: JsonObject): JsonObject {
 }
 
 /**
- * PATCH semantics: objects merge recursively, the request wins, arrays are replaced whole and
- * `null` deletes the key.
+ * PATCH semantics (`crossbar_doc:patch_the_doc/2`, `kz_json:merge_left/3`): objects merge
+ * recursively, the request wins, arrays are replaced whole, `null` deletes the key, and an empty
+ * object replaces what was there (`merge_left` keeps an empty left object: `{"caller_id": {}}`
+ * clears `caller_id`).
  */
 export function deepMerge(base: JsonObject, patch: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const key of Object.keys(patch)) {
     const value = patch[key];
     if (value === null) delete out[key];
+    else if (isObject(value) && Object.keys(value).length === 0) out[key] = {};
     else if (isObject(value) && isObject(out[key])) out[key] = deepMerge(out[key] as JsonObject, value);
     else if (isObject(value)) out[key] = deepMerge({}, value);
     else out[key] = value;

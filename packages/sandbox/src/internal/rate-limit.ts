@@ -12,7 +12,14 @@ export interface TokenReport {
   readonly remaining: number;
 }
 
-/** Crossbar's token buckets, one per (client IP, account id in the URL). */
+/** KAZOO's bucket defaults (`system_config/token_buckets`: `max_bucket_tokens` 100, `tokens_fill_rate` 10 a second). */
+export const KAZOO_BUCKET: RateLimitSettings = { capacity: 100, refillPerSecond: 10 };
+
+/**
+ * Crossbar's token buckets, one per (client IP, account id in the URL)
+ * (`cb_modules_util:bucket_name/2`). A request reports its cost as `consumed` whether or not the
+ * bucket had it (`api_util:get_token_obj/1`).
+ */
 export class TokenBuckets {
   readonly #buckets = new Map<string, Bucket>();
   readonly settings: RateLimitSettings;
@@ -33,7 +40,7 @@ export class TokenBuckets {
       bucket.tokens = Math.min(capacity, bucket.tokens + elapsed * refillPerSecond);
       bucket.at = nowMs;
     }
-    if (bucket.tokens < cost) return { allowed: false, consumed: 0, remaining: Math.floor(bucket.tokens) };
+    if (bucket.tokens < cost) return { allowed: false, consumed: cost, remaining: Math.floor(bucket.tokens) };
     bucket.tokens -= cost;
     return { allowed: true, consumed: cost, remaining: Math.floor(bucket.tokens) };
   }

@@ -21,6 +21,8 @@ export interface DocHookContext {
   readonly accountId: string;
   /** The stored document being replaced (undefined on create). */
   readonly existing: StoredDoc | undefined;
+  /** Reads another stored document (deleted ones included). */
+  lookup(accountId: string, id: string): StoredDoc | undefined;
 }
 
 /**
@@ -47,6 +49,12 @@ export interface ResourceDef {
    * hashed password) and adds business-rule errors.
    */
   prepare?(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined;
+  /**
+   * Runs last, only when every check passed (KAZOO skips these steps once a validation error is
+   * recorded): sets derived private fields such as credential hashes, or reports what depends on
+   * a valid document.
+   */
+  finish?(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined;
   /** Rewrites the public view (e.g. vmboxes drop their legacy `messages`). */
   view?(doc: JsonObject): JsonObject;
 }

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as schemas from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
 import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
+import { toE164 } from './e164';
 import { compact, isObject, type JsonObject } from './json';
 import type { ClaimSpec, ResourceDef, Verb } from './resource-def';
 import type { StoredDoc } from './store';
@@ -83,31 +84,86 @@ const users: ResourceDef = {
     }),
   sortKey: (doc) => `${doc.last_name} ${doc.first_name}`,
   claims(doc) {
-    if (typeof doc.username !== 'string' || doc.username === '') return [];
-    // Usernames are stored lower-cased; compare the same way even before `prepare` ran.
-    const username = doc.username.toLowerCase();
-    return [
-      {
+    const out: ClaimSpec[] = [];
+    if (typeof doc.username === 'string' && doc.username !== '') {
+      // Usernames are stored lower-cased; compare the same way even before `prepare` ran.
+      const username = doc.username.toLowerCase();
+      out.push({
         kind: 'username',
         value: username,
         scope: 'account',
         error: () => ({ username: { unique: { message: 'Username must be unique within account', cause: username } } }),
-      },
-    ];
+      });
+    }
+    // `kzd_users:maybe_validate_hotdesk_id_is_unique/3`
+    const hotdeskId = isObject(doc.hotdesk) ? doc.hotdesk.id : undefined;
+    if (typeof hotdeskId === 'string' && hotdeskId !== '') {
+      out.push({
+        kind: 'hotdesk_id',
+        value: hotdeskId,
+        scope: 'account',
+        error: () => ({ 'hotdesk.id': { unique: { message: 'Hotdesk ID must be unique within account', cause: hotdeskId } } }),
+      });
+    }
+    return out;
   },
   prepare(doc) {
+    // `kzd_users:maybe_normalize_username/3`, `maybe_normalize_emergency_caller_id_number/3`
     if (typeof doc.username === 'string') doc.username = doc.username.toLowerCase();
-    if (typeof doc.password === 'string' && typeof doc.username === 'string') {
-      const { md5, sha1 } = credentialHashes(doc.username, doc.password);
-      doc.pvt_md5_auth = md5;
-      doc.pvt_sha1_auth = sha1;
+    normalizeEmergencyNumber(doc);
+    // `kzd_users:maybe_import_credentials/3`: a `credentials` hash replaces the stored ones.
+    if (typeof doc.credentials === 'string' && doc.credentials !== '') {
+      doc.pvt_md5_auth = doc.credentials;
+      delete doc.pvt_sha1_auth;
+      delete doc.credentials;
     }
-    // The plain-text password is never stored (`cb_modules_util:remove_plaintext_password/1`).
-    delete doc.password;
-    delete doc.confirm_password;
     return undefined;
   },
+  finish: (doc, ctx) => rehashCredentials(doc, ctx.existing),
 };
+
+/** `kzd_module_utils:maybe_normalize_emergency_caller_id_number/1` (users and devices). */
+function normalizeEmergencyNumber(doc: JsonObject): void {
+  const emergency = isObject(doc.caller_id) && isObject(doc.caller_id.emergency) ? doc.caller_id.emergency : undefined;
+  if (emergency && typeof emergency.number === 'string' && emergency.number !== '') emergency.number = toE164(emergency.number);
+}
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * `kzd_users:maybe_rehash_creds/3` with KAZOO's defaults (`generate_username_if_empty` on,
+ * `generate_password_if_empty` off): a new or changed username needs a password
+ * (`password.required`); a password without a username gets a generated `user_<16 hex>` username;
+ * neither removes the hashes; the same username without a password keeps them. The plain-text
+ * password is never stored (`cb_modules_util:remove_plaintext_password/1`).
+ */
+function rehashCredentials(doc: JsonObject, existing: StoredDoc | undefined): FieldErrors | undefined {
+  const username = nonEmpty(doc.username);
+  const password = nonEmpty(doc.password);
+  const current = existing ? nonEmpty(existing.body.username) : undefined;
+  delete doc.password;
+  delete doc.confirm_password;
+  if (username !== undefined && password !== undefined) return setHashes(doc, username, password);
+  if (username !== undefined) {
+    if (username === current) return undefined;
+    return { password: { required: { message: 'The password must be provided when creating / updating the user name', cause: username } } };
+  }
+  if (password !== undefined) {
+    const generated = `user_${randomBytes(8).toString('hex')}`;
+    doc.username = generated;
+    return setHashes(doc, generated, password);
+  }
+  delete doc.pvt_md5_auth;
+  delete doc.pvt_sha1_auth;
+  return undefined;
+}
+
+function setHashes(doc: JsonObject, username: string, password: string): undefined {
+  const { md5, sha1 } = credentialHashes(username, password);
+  doc.pvt_md5_auth = md5;
+  doc.pvt_sha1_auth = sha1;
+  return undefined;
+}
 
 const devices: ResourceDef = {
   name: 'devices',
@@ -244,6 +300,9 @@ const callflows: ResourceDef = {
   },
   prepare(doc) {
     const errors: FieldErrors = {};
+    // `cb_callflows:normalize_numbers/2`: numbers are stored (and checked for uniqueness) in E.164
+    // as KAZOO's converters make it (`4155559876` → `+14155559876`; extensions stay as they are).
+    if (Array.isArray(doc.numbers)) doc.numbers = doc.numbers.map((n) => (typeof n === 'string' && n !== '' ? toE164(n) : n));
     const numbers = Array.isArray(doc.numbers) ? doc.numbers : [];
     const patterns = Array.isArray(doc.patterns) ? doc.patterns : [];
     if (numbers.length === 0 && patterns.length === 0) {

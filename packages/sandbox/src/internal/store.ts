@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { JsonObject } from './json';
 
@@ -69,7 +70,6 @@ CREATE TABLE IF NOT EXISTS attachments (
   data BLOB NOT NULL,
   PRIMARY KEY (account_id, doc_id, name)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, exp INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 interface DocRow {
@@ -82,6 +82,19 @@ interface DocRow {
   deleted: number;
   rev: string;
   body: string;
+}
+
+/**
+ * Creates the database file readable by its owner only before SQLite opens it: it holds API keys
+ * and password hashes, and a chmod after the fact leaves a window where it is world-readable.
+ * SQLite gives its `-wal` and `-shm` files the database file's mode. An existing file is left as is.
+ */
+function createPrivately(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** Parsed documents by (account, id), valid while the revision matches; bounded. */
@@ -117,12 +130,11 @@ export class Store {
   readonly #attDelete: Database.Statement;
   readonly #metaGet: Database.Statement<[string], { value: string }>;
   readonly #metaPut: Database.Statement;
-  readonly #revoke: Database.Statement;
-  readonly #revoked: Database.Statement<[number], { jti: string }>;
   readonly #body: Database.Statement<[string, string], { rev: string; body: string }>;
   readonly #cache = new Map<string, { rev: string; doc: JsonObject }>();
 
   constructor(path: string) {
+    if (path !== ':memory:' && path !== '') createPrivately(path);
     this.db = new Database(path);
     if (path !== ':memory:' && path !== '') {
       this.db.pragma('journal_mode = WAL');
@@ -162,8 +174,6 @@ export class Store {
     this.#attDelete = this.db.prepare('DELETE FROM attachments WHERE account_id = ? AND doc_id = ? AND name = ?');
     this.#metaGet = this.db.prepare('SELECT value FROM meta WHERE key = ?');
     this.#metaPut = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    this.#revoke = this.db.prepare('INSERT OR REPLACE INTO revoked_tokens (jti, exp) VALUES (?, ?)');
-    this.#revoked = this.db.prepare('SELECT jti FROM revoked_tokens WHERE exp > ?');
   }
 
   close(): void {
@@ -307,13 +317,5 @@ export class Store {
 
   setMeta(key: string, value: string): void {
     this.#metaPut.run(key, value);
-  }
-
-  revoke(jti: string, exp: number): void {
-    this.#revoke.run(jti, exp);
-  }
-
-  revokedSince(unix: number): string[] {
-    return this.#revoked.all(unix).map((r) => r.jti);
   }
 }

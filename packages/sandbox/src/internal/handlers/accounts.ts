@@ -1,4 +1,4 @@
-import { ACCOUNTS, treeOf } from '../accounts-def';
+import { ACCOUNTS, DEFAULT_TIMEZONE, treeOf } from '../accounts-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, forbidden } from '../crossbar-error';
 import type { Engine } from '../engine';
@@ -7,6 +7,12 @@ import { deepMerge, type JsonObject } from '../json';
 import { listFilter, pageParams, paginateDocs } from '../listing';
 import type { StoredDoc } from '../store';
 import { createdReply, deletedReply, docReply } from './collection';
+
+function withTimezone(data: JsonObject): JsonObject {
+  return typeof data.timezone === 'string' && data.timezone !== '' && data.timezone !== 'inherit'
+    ? data
+    : { ...data, timezone: DEFAULT_TIMEZONE };
+}
 
 function liveAccounts(engine: Engine): StoredDoc[] {
   return engine.store.allOfType(ACCOUNTS.type);
@@ -30,7 +36,13 @@ export function accountItem(engine: Engine, req: SandboxRequest, account: Stored
     case 'GET':
       return docReply(ACCOUNTS, account);
     case 'POST':
-      return docReply(ACCOUNTS, engine.docs.replace(ACCOUNTS, account.id, account.id, req.data));
+      // `kzd_accounts:validate/3` saves a POST with `update/2`: the request's values are set on the
+      // stored account and keys it leaves out are kept; `ensure_account_has_timezone/2` looks at the
+      // request alone, so a POST without `timezone` sets the default one.
+      return docReply(
+        ACCOUNTS,
+        engine.docs.patch(ACCOUNTS, account.id, account.id, req.data, (base, data) => deepMerge(base, withTimezone(data))),
+      );
     case 'PATCH':
       return docReply(ACCOUNTS, engine.docs.patch(ACCOUNTS, account.id, account.id, req.data, deepMerge));
     default: {

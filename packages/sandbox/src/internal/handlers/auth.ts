@@ -1,4 +1,5 @@
 import { ApiAuthSchema, UserAuthSchema } from '@audian/resources/schemas';
+import { normalizeAccountName } from '../accounts-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifierList, CrossbarError, missingCredentials, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
@@ -15,7 +16,7 @@ function loginReply(engine: Engine, account: StoredDoc, ownerId: string | undefi
 /** `PUT /v2/api_auth`: exchanges an account API key for a token. */
 export function apiAuth(engine: Engine, req: SandboxRequest): Reply {
   const data = isObject(req.data) ? stripReserved(req.data) : {};
-  if (data.api_key === undefined || data.api_key === '' || data.api_key === null) throw missingCredentials();
+  // The schema runs first (`cb_api_auth:validate/1`): a missing key is 400 `api_key.required`, an empty one 400 `minLength`.
   const result = validateDocument(ApiAuthSchema, data);
   if (!result.ok) throw validationError(result.errors);
   const key = String(data.api_key);
@@ -26,11 +27,6 @@ export function apiAuth(engine: Engine, req: SandboxRequest): Reply {
 }
 
 const IDENTIFIERS = ['account_name', 'account_realm', 'phone_number'] as const;
-
-/** KAZOO compares account names lowercased with everything but letters and digits removed. */
-function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 function findAccount(engine: Engine, key: (typeof IDENTIFIERS)[number], value: string): StoredDoc | undefined {
   if (key === 'account_realm') {
@@ -43,8 +39,8 @@ function findAccount(engine: Engine, key: (typeof IDENTIFIERS)[number], value: s
     const holder = engine.store.claimant({ scope: '', kind: 'phone_number', value: number });
     return holder ? engine.account(holder.accountId) : undefined;
   }
-  const wanted = normalizeName(value);
-  return engine.store.allOfType('account').find((a) => typeof a.body.name === 'string' && normalizeName(a.body.name) === wanted);
+  const wanted = normalizeAccountName(value);
+  return engine.store.allOfType('account').find((a) => typeof a.body.name === 'string' && normalizeAccountName(a.body.name) === wanted);
 }
 
 const NOT_FOUND: Record<(typeof IDENTIFIERS)[number], string> = {
@@ -88,13 +84,14 @@ function tokenInfo(engine: Engine, token: string): JsonObject {
   return { ...engine.authData(account, claims.owner_id), id: token, method: claims.method };
 }
 
-/** `GET /v2/token_auth` (the token's auth document) and `DELETE /v2/token_auth` (revokes it). */
+/**
+ * `GET /v2/token_auth` (the token's auth document) and `DELETE /v2/token_auth`. The delete
+ * (`cb_token_auth:delete/1`) removes a token document a JWT never had: the token keeps working
+ * until it expires.
+ */
 export function tokenAuth(engine: Engine, req: SandboxRequest): Reply {
   const auth = engine.authenticate(req);
-  if (req.method === 'DELETE') {
-    engine.revoke(auth.claims);
-    return { noData: true, envelope: { revision: 'undefined' } };
-  }
+  if (req.method === 'DELETE') return { noData: true, envelope: { revision: 'undefined' } };
   return { data: tokenInfo(engine, auth.token), envelope: { revision: 'automatic' } };
 }
 

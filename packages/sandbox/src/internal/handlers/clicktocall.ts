@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { boundedTest } from '../bounded-regex';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, validationError } from '../crossbar-error';
+import { toE164 } from '../e164';
 import type { Engine } from '../engine';
 import { newId, newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
@@ -27,15 +29,17 @@ function reqValue(req: SandboxRequest, key: string): unknown {
   return req.query[key];
 }
 
+/** `cb_clicktocall:match_regexps/2`: any pattern matching, each run bounded (the route may be anonymous). */
 function matchesWhitelist(patterns: readonly unknown[], contact: string): boolean {
-  return patterns.some((p) => {
-    if (typeof p !== 'string') return false;
-    try {
-      return new RegExp(p).test(contact);
-    } catch {
-      return false;
-    }
-  });
+  return patterns.some((p) => typeof p === 'string' && boundedTest(p, contact));
+}
+
+/**
+ * `cb_clicktocall:get_c2c_contact/1`: the contact is normalised with KAZOO's E.164 converters
+ * (`4155550199` → `+14155550199`) before the whitelist sees it and the call is placed.
+ */
+function c2cContact(raw: string): string {
+  return toE164(raw.trim());
 }
 
 /**
@@ -52,10 +56,10 @@ export function connect(engine: Engine, req: SandboxRequest, accountId: string, 
   const c2c = engine.docs.load(accountId, C2C, id);
   const doc = c2c.body;
   const raw = reqValue(req, 'contact');
-  const contact = typeof raw === 'string' ? raw.trim() : '';
-  if (contact === '') {
+  if (typeof raw !== 'string' || raw.trim() === '') {
     throw validationError({ contact: { required: { message: 'The contact extension for this click to call has not been set' } } });
   }
+  const contact = c2cContact(raw);
   const whitelist = Array.isArray(doc.whitelist) ? doc.whitelist : [];
   if (whitelist.length > 0 && !matchesWhitelist(whitelist, contact)) {
     throw new CrossbarError(400, "Contact doesn't match whitelist", contact);

@@ -1,5 +1,5 @@
 import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
-import { render } from '../documents';
+import { render, type UpdateOptions } from '../documents';
 import type { Engine } from '../engine';
 import { deepMerge, getPath, isObject, type JsonObject } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
@@ -89,9 +89,21 @@ export function createDoc(
     extra && typeof req.data === 'object' && req.data !== null && !Array.isArray(req.data) ? { ...req.data, ...extra } : req.data;
   const doc = engine.docs.create(def, accountId, data, {
     parentId,
-    beforeSave: (d) => engine.checkCharges(def.name, d, envelopeFlag(req, 'accept_charges')),
+    beforeSave: (after) =>
+      engine.checkCharges({ accountId, resource: def.name, type: def.type, before: undefined, after }, envelopeFlag(req, 'accept_charges')),
   });
   return createdReply(def, req, doc);
+}
+
+/** The 402 check of an update (`crossbar_services:maybe_dry_run/2` runs on every save, not only creations). */
+function chargedUpdate(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef): UpdateOptions {
+  return {
+    beforeSave: (after, existing) =>
+      engine.checkCharges(
+        { accountId, resource: def.name, type: def.type, before: existing.body, after },
+        envelopeFlag(req, 'accept_charges'),
+      ),
+  };
 }
 
 /** `GET`, `POST`, `PATCH`, `DELETE` on one document. */
@@ -100,9 +112,12 @@ export function itemDoc(engine: Engine, req: SandboxRequest, accountId: string, 
     case 'GET':
       return docReply(def, engine.docs.load(accountId, def, id, parentId));
     case 'POST':
-      return docReply(def, engine.docs.replace(def, accountId, id, req.data, parentId));
+      return docReply(def, engine.docs.replace(def, accountId, id, req.data, parentId, chargedUpdate(engine, req, accountId, def)));
     case 'PATCH':
-      return docReply(def, engine.docs.patch(def, accountId, id, req.data, deepMerge, parentId));
+      return docReply(
+        def,
+        engine.docs.patch(def, accountId, id, req.data, deepMerge, parentId, chargedUpdate(engine, req, accountId, def)),
+      );
     default:
       return deletedReply(def, engine.docs.remove(def, accountId, id, parentId));
   }

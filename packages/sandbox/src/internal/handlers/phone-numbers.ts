@@ -161,7 +161,11 @@ function acquire(engine: Engine, req: SandboxRequest, accountId: string, number:
   const doc = engine.docs.create(PHONE_NUMBERS, accountId, data, {
     id: number,
     private: { pvt_state: wanted, pvt_assigned_to: accountId, pvt_features: ['local'], pvt_module_name: 'knm_local' },
-    beforeSave: (d) => engine.checkCharges('phone_numbers', d, envelopeFlag(req, 'accept_charges')),
+    beforeSave: (after) =>
+      engine.checkCharges(
+        { accountId, resource: 'phone_numbers', type: PHONE_NUMBERS.type, before: undefined, after },
+        envelopeFlag(req, 'accept_charges'),
+      ),
   });
   return numberReply(doc, 201, { location: req.path });
 }

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentials, type Harness, harness, request } from './helpers';
+
+/** The rules KAZOO applies to a write beyond the JSON schema, each named for the function that applies it. */
+
+type Doc = Record<string, unknown> & { id: string };
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.stop());
+
+const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+
+async function userLogin(username: string, password: string): Promise<number> {
+  const r = await request(h.sandbox, 'PUT', '/v2/user_auth', {
+    data: { credentials: await credentials(username, password), account_name: h.sandbox.accountName },
+  });
+  return r.status;
+}
+
+describe('user credentials (kzd_users:maybe_rehash_creds/3)', () => {
+  const required = {
+    password: {
+      required: { message: 'The password must be provided when creating / updating the user name', cause: 'nopass' },
+    },
+  };
+
+  it('refuses a username without a password on create: 400 password.required', async () => {
+    const r = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'No', last_name: 'Pass', username: 'NoPass' } });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ message: 'validation error', data: required });
+  });
+
+  it('refuses a rename without a password (the stored hashes are of the old name), and logs in under a new name given with one', async () => {
+    const user = data(
+      await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Re', last_name: 'Name', username: 'before', password: 'pw-before' } }),
+    );
+    expect(await userLogin('before', 'pw-before')).toBe(201);
+    const renamed = await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { username: 'after' } });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.data).toMatchObject({ password: { required: { cause: 'after' } } });
+    const posted = await h.call('POST', `${h.acct}/users/${user.id}`, { data: { first_name: 'Re', last_name: 'Name', username: 'after' } });
+    expect(posted.status).toBe(400);
+    expect(await userLogin('before', 'pw-before')).toBe(201);
+
+    const withPassword = await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { username: 'after', password: 'pw-after' } });
+    expect(withPassword.status).toBe(200);
+    expect(data(withPassword)).not.toHaveProperty('password');
+    expect(await userLogin('after', 'pw-after')).toBe(201);
+    expect(await userLogin('before', 'pw-before')).toBe(401);
+    // The same username without a password keeps the credentials.
+    expect((await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { first_name: 'Still' } })).status).toBe(200);
+    expect(await userLogin('after', 'pw-after')).toBe(201);
+  });
+
+  it('gives a password without a username a generated user_<16 hex> username that logs in', async () => {
+    const r = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Gen', last_name: 'Erated', password: 'pw-generated' } });
+    expect(r.status).toBe(201);
+    const username = String(data(r).username);
+    expect(username).toMatch(/^user_[0-9a-f]{16}$/);
+    expect(await userLogin(username, 'pw-generated')).toBe(201);
+  });
+
+  it('keeps hotdesk ids unique in an account (kzd_users:maybe_validate_hotdesk_id_is_unique/3)', async () => {
+    const first = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'H', last_name: 'One', hotdesk: { id: '4242' } } });
+    expect(first.status).toBe(201);
+    const second = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'H', last_name: 'Two', hotdesk: { id: '4242' } } });
+    expect(second.status).toBe(400);
+    expect(second.body.data).toMatchObject({
+      'hotdesk.id': { unique: { message: 'Hotdesk ID must be unique within account', cause: '4242' } },
+    });
+  });
+});
+
+describe('accounts (kzd_accounts:validate/3)', () => {
+  it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
+    const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });
+    expect(first.status).toBe(201);
+    const clash = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'ACME-widgets!' } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ name: { unique: { message: 'Account name already in use', cause: 'ACME-widgets!' } } });
+    // Renaming an account to its own name (in another spelling) is not a clash.
+    const own = await h.call('POST', `/v2/accounts/${data(first).id}`, { data: { name: 'acme widgets' } });
+    expect(own.status).toBe(200);
+  });
+
+  it('gives a created account a timezone (ensure_account_has_timezone/2), keeps a given one', async () => {
+    const plain = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'No Zone' } });
+    expect(data(plain).timezone).toBe('America/Los_Angeles');
+    const zoned = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Zoned', timezone: 'Europe/Paris' } });
+    expect(data(zoned).timezone).toBe('Europe/Paris');
+  });
+
+  it('saves a POST with update/2: keys the request leaves out are kept', async () => {
+    const created = data(
+      await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Kept Keys', language: 'fr-fr', my_field: 1 } }),
+    );
+    const posted = await h.call('POST', `/v2/accounts/${created.id}`, { data: { name: 'Kept Keys Renamed' } });
+    expect(posted.status).toBe(200);
+    expect(data(posted)).toMatchObject({ name: 'Kept Keys Renamed', language: 'fr-fr', my_field: 1, realm: created.realm });
+  });
+});
+
+describe('callflow numbers (cb_callflows:normalize_numbers/2)', () => {
+  it('stores numbers in E.164 and checks uniqueness on that form', async () => {
+    const created = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Main', numbers: ['4155559876', '14155559877', '1001', '+442071234567'], flow: { module: 'voicemail', data: {} } },
+    });
+    expect(created.status).toBe(201);
+    expect(data(created).numbers).toEqual(['+14155559876', '+14155559877', '1001', '+442071234567']);
+    const clash = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Other', numbers: ['+14155559876'], flow: { module: 'voicemail', data: {} } },
+    });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toMatchObject({
+      numbers: { unique: { message: `Number +14155559876 exists in callflow ${data(created).id} Main`, cause: '+14155559876' } },
+    });
+    // The 11-digit form of a stored number is the same number.
+    const again = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Again', numbers: ['14155559876'], flow: { module: 'voicemail', data: {} } },
+    });
+    expect(again.status).toBe(400);
+  });
+});
+
+describe('PATCH (crossbar_doc:patch_the_doc/2, kz_json:merge_left/3)', () => {
+  it('replaces an object with an empty one: PATCH {"caller_id": {}} clears caller_id', async () => {
+    const user = data(
+      await h.call('PUT', `${h.acct}/users`, {
+        data: { first_name: 'Cal', last_name: 'Ler', caller_id: { internal: { number: '1001' }, external: { number: '+14155550100' } } },
+      }),
+    );
+    const patched = await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { caller_id: {} } });
+    expect(patched.status).toBe(200);
+    expect(data(patched).caller_id).toEqual({});
+    expect(data(await h.call('GET', `${h.acct}/users/${user.id}`)).caller_id).toEqual({});
+    // A non-empty object still merges.
+    await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { caller_id: { internal: { number: '1002' } } } });
+    const merged = await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { caller_id: { external: { number: '+14155550101' } } } });
+    expect(data(merged).caller_id).toEqual({ internal: { number: '1002' }, external: { number: '+14155550101' } });
+  });
+});
