@@ -15,6 +15,7 @@ import { IS_BROWSER, randomRequestId, runtimeToken } from './internal/environmen
 import { withIdleTimeout } from './internal/idle-timeout';
 import { describeNetworkError } from './internal/network-error';
 import { encodeBody, isStream } from './internal/request-body';
+import { requestInfo } from './internal/request-info';
 import { acceptHeader, checkMethod, checkTimeout, combineSignals } from './internal/request-options';
 import { bucketKeyOf, buildUrl, normalizeBaseUrl } from './internal/request-url';
 import { retryDelay } from './internal/retry-delay';
@@ -23,7 +24,7 @@ import { type AttemptResult, type BodyMode, sendAttempt } from './internal/send-
 import { checkSuccess, readSuccess, type SuccessfulExchange } from './internal/success-response';
 import { type Logger, silentLogger } from './logger';
 import { PagePromise, type PageResult } from './pagination';
-import { redactHeaders, redactUrl, SecretRegistry } from './redact';
+import { SecretRegistry } from './redact';
 import type { RequestParams } from './request-params';
 import { type AttemptFailure, parseRetryAfter, type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './retry';
 import { CROSSBAR_RATE_LIMIT, type RateLimitOptions, TokenBucket } from './token-bucket';
@@ -277,7 +278,7 @@ export class Transport {
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k.toLowerCase()] = v;
     if (this.#requestIds && headers['x-request-id'] === undefined) headers['x-request-id'] = randomRequestId();
     const requestId = headers['x-request-id'];
-    const info = (): RequestInfo => this.#info(method, url, headers, requestId);
+    const info = (): RequestInfo => requestInfo({ method, url, headers, requestId, secrets: this.#secrets });
 
     let retries = 0;
     let replayedAfter401 = false;
@@ -392,15 +393,6 @@ export class Transport {
   /** A sanitized copy of a lower layer's error, with registered secrets scrubbed from its text. */
   #safe(cause: unknown): unknown {
     return safeCause(cause, (text) => this.#secrets.scrub(text));
-  }
-
-  #info(method: string, url: string, headers: Record<string, string>, requestId?: string): RequestInfo {
-    return {
-      method,
-      url: this.#secrets.scrub(redactUrl(url)),
-      headers: redactHeaders(headers),
-      ...(requestId ? { requestId } : {}),
-    };
   }
 
   #bucket(key: string): TokenBucket {

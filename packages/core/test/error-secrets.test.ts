@@ -180,6 +180,20 @@ describe.each(fetchNames)('no error holds a secret (%s)', (name) => {
     expectNothingSecret(lost);
   });
 
+  it('an error keeps header names but no value that could be a credential, custom headers included', async () => {
+    server.route('GET', /users$/, { status: 500, body: errorEnvelope(500, 'boom') });
+    const error = (await get(name, { headers: { 'x-proxy-key': TOKENS[1] as string, 'x-tenant': 't1' } })) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.request.headers).toMatchObject({
+      'x-auth-token': '[REDACTED]',
+      'x-proxy-key': '[REDACTED]',
+      'x-tenant': '[REDACTED]',
+      accept: 'application/json',
+    });
+    expect(error.request.headers['x-request-id']).toBe(error.request.requestId);
+    expectNothingSecret(error);
+  });
+
   it('a document carrying auth_token is refused naming the key, never quoting the value', async () => {
     const error = await transport(name)
       .request({ method: 'PUT', path: 'accounts/{account_id}/users', data: { auth_token: TOKENS[0] } })

@@ -8,7 +8,7 @@ export interface RequestInfo {
   readonly method: string;
   /** Full URL with `auth_token`-like query parameters redacted. */
   readonly url: string;
-  /** Request headers, credentials redacted. */
+  /** Request header names; only descriptive ones (`accept`, `content-type`, `user-agent`, `x-request-id`…) keep their values, every other reads `[REDACTED]`. */
   readonly headers: Readonly<Record<string, string>>;
   /** `X-Request-ID` sent with the request, when one was sent. */
   readonly requestId?: string;
