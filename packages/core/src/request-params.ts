@@ -18,7 +18,7 @@ export type AcceptType = 'json' | 'csv' | 'binary' | (string & {});
 export interface CallOptions {
   /** Cancels the request (and any wait for a retry or a rate-limit token). */
   readonly signal?: AbortSignal;
-  /** Per-attempt timeout in ms for this call; `false` for none. */
+  /** Per-attempt timeout in ms for this call (headers and whole body; a download's gap between chunks); `false` for none. */
   readonly timeout?: number | false;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;

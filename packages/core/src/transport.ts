@@ -47,7 +47,11 @@ export interface TransportOptions {
   readonly auth?: AuthStrategy;
   /** Account for `{account_id}` when the session has none (or to pin one). */
   readonly accountId?: string;
-  /** Per-attempt timeout in ms (connect to last byte), or `false`. @default 30000 */
+  /**
+   * Per-attempt timeout in ms, or `false`: from sending the request to the last byte of the answer,
+   * whatever its content type and whatever `fetch` runs; for a download's body, the longest gap
+   * allowed between two chunks instead. @default 30000
+   */
   readonly timeout?: number | false;
   /** Retry limit, or options, or `false` for none. @default { limit: 2, baseDelay: 250, maxDelay: 8000 } */
   readonly retry?: number | false | RetryOptions;
