@@ -5,14 +5,16 @@
 //      at their new versions, as a release does;
 //   2. `pnpm pack`s every package (workspace:^ ranges become real versions);
 //   3. runs publint and are-the-types-wrong on each tarball;
-//   4. installs the tarballs into a scratch project from the local pnpm store (--offline) and runs
-//      a smoke script through both `import` (ESM) and `require` (CJS).
+//   4. installs the tarballs into a scratch project from the local pnpm store (--offline), every
+//      dependency pinned to the version the workspace lockfile holds, and runs a smoke script
+//      through both `import` (ESM) and `require` (CJS).
 // Run after `pnpm build`. Exits non-zero on the first failure.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lockfilePins, unpinnedVersions } from './lockfile-pins.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const keep = process.argv.includes('--keep');
@@ -165,17 +167,32 @@ try {
     }),
   );
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'release-smoke', private: true, dependencies }, null, 2));
-  // The published packages depend on each other by version; point those at the tarballs too.
+  // The published packages depend on each other by version; point those at the tarballs too. Every
+  // other dependency is pinned to the version this workspace's lockfile holds: the scratch project
+  // has no lockfile, and a fresh resolution could pick versions no offline store has.
+  const pins = lockfilePins(
+    readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8'),
+    publishable.map(({ dir }) => `packages/${dir}`),
+  );
+  const overrides = { ...pins, ...dependencies };
+  console.log(`  ${Object.keys(pins).length} dependencies pinned to the workspace lockfile's versions`);
   writeFileSync(
     join(project, 'pnpm-workspace.yaml'),
-    `overrides:\n${Object.entries(dependencies)
-      .map(([name, spec]) => `  "${name}": "${spec}"`)
+    `overrides:\n${Object.entries(overrides)
+      .map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(spec)}`)
       .join('\n')}\nallowBuilds:\n  better-sqlite3: true\n  esbuild: true\n`,
   );
   run('pnpm', ['install', '--offline', '--config.confirmModulesPurge=false'], project, {
     capture: true,
     env: existsSync('/usr/include/node/node.h') ? { npm_config_nodedir: '/usr' } : {},
   });
+
+  const strays = unpinnedVersions(
+    readFileSync(join(project, 'pnpm-lock.yaml'), 'utf8'),
+    readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8'),
+  );
+  if (strays.length) throw new Error(`the scratch install resolved versions the workspace lockfile does not pin: ${strays.join(', ')}`);
+  console.log('  every installed version is one the workspace lockfile pins');
 
   step('smoke test: ESM and CommonJS');
   cpSync(join(root, 'tools/scripts/release-smoke.mjs'), join(project, 'smoke.mjs'));
