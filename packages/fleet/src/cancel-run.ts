@@ -1,0 +1,33 @@
+import { InvalidArgumentError } from '@audian/core';
+import { localRuns } from './internal/local-runs.js';
+import { openStore } from './internal/open-store.js';
+import type { RunLookupOptions } from './run-options.js';
+
+/**
+ * Cancels a run: pending accounts are marked cancelled and their queued tasks end without
+ * touching Crossbar; tasks already running finish (they are each safe to have run).
+ * `retryRun(runId, { cancelled: true })` resumes them.
+ *
+ * @example
+ * ```ts
+ * import { cancelRun } from '@audian/fleet';
+ *
+ * await cancelRun(runId, { redis: 'redis://127.0.0.1:6379' });
+ * ```
+ * @throws InvalidArgumentError when there is no such run
+ * @throws RedisUnavailableError within 5 s when Redis cannot be reached
+ */
+export async function cancelRun(runId: string, options: RunLookupOptions = {}): Promise<void> {
+  const { store, close } = await openStore(options.redis);
+  try {
+    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    await store.setCancelled(runId, true);
+    localRuns.get(runId)?.controller.abort();
+    const now = new Date().toISOString();
+    for (const account of await store.accounts(runId)) {
+      if (account.state === 'pending') await store.putAccount(runId, { ...account, state: 'cancelled', updatedAt: now });
+    }
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,67 @@
+import { combineExport } from './internal/combine-export.js';
+import { type RunStatus, type RunStore, summarize } from './run-state.js';
+
+/**
+ * A submitted run: its id (for `runStatus`, `runResults`, `cancelRun`, `retryRun`, from any
+ * process in Redis mode), how many accounts it covers, and a way to wait for it.
+ *
+ * @example
+ * ```ts
+ * import { runJob } from '@audian/fleet';
+ *
+ * const run = await runJob(job);
+ * const status = await run.finished();
+ * console.log(`${status.done} done, ${status.failed} failed`);
+ * ```
+ */
+export class FleetRun {
+  /** The run's id. */
+  readonly runId: string;
+  /** `local`: in this process; `redis`: on the queue, for workers. */
+  readonly mode: 'local' | 'redis';
+  /** Accounts the selector named. */
+  readonly total: number;
+  readonly #store: RunStore;
+  readonly #close: () => Promise<void>;
+  readonly #local: Promise<void> | undefined;
+
+  /** @internal Made by `runJob()` and `retryRun()`. */
+  constructor(init: { runId: string; mode: 'local' | 'redis'; total: number; store: RunStore; close: () => Promise<void>; local?: Promise<void> }) {
+    this.runId = init.runId;
+    this.mode = init.mode;
+    this.total = init.total;
+    this.#store = init.store;
+    this.#close = init.close;
+    this.#local = init.local;
+  }
+
+  /** The run's totals now. */
+  async status(): Promise<RunStatus> {
+    const info = await this.#store.info(this.runId);
+    if (!info) throw new Error(`run ${this.runId} is not in the run state`);
+    return summarize(info, await this.#store.accounts(this.runId));
+  }
+
+  /**
+   * Waits until no account is pending (in Redis mode, workers must be running), writes an
+   * export's combined file, and returns the totals.
+   *
+   * @param pollMs - Redis mode: how often to look. @default 500
+   */
+  async finished(pollMs = 500): Promise<RunStatus> {
+    if (this.#local) await this.#local;
+    let status = await this.status();
+    while (!status.finished) {
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      status = await this.status();
+    }
+    const info = await this.#store.info(this.runId);
+    if (info?.job.action === 'export' && !info.dryRun) await combineExport(info.job, await this.#store.accounts(this.runId));
+    return status;
+  }
+
+  /** Releases the Redis connection (Redis mode); the run goes on in the workers. */
+  close(): Promise<void> {
+    return this.#close();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Audian } from '@audian/resources';
+import { MemoryRunStore } from './memory-run-store.js';
+import { processTask } from './process-task.js';
+
+/** Local runs live in this process: their state, and what a retry needs to start them again. */
+export const localStore = new MemoryRunStore();
+
+export interface LocalRun {
+  readonly audian: Audian;
+  readonly concurrency: number;
+  readonly attempts: number;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export const localRuns = new Map<string, LocalRun>();
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+// The in-process stand-in for the queue: `concurrency` loops take accounts in order and run the
+// same task function the workers run, with the same attempts and a growing pause between them.
+export async function runLocally(run: LocalRun, runId: string, accountIds: readonly string[]): Promise<void> {
+  const signal = run.controller.signal;
+  let next = 0;
+  const loop = async () => {
+    while (next < accountIds.length) {
+      const accountId = accountIds[next++] as string;
+      for (let attempt = 1; attempt <= run.attempts; attempt++) {
+        try {
+          await processTask({ store: localStore, audian: run.audian, runId, accountId, attempt, maxAttempts: run.attempts, signal });
+          break;
+        } catch {
+          await pause(1000 * 2 ** (attempt - 1), signal);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(run.concurrency, accountIds.length) }, loop));
+}

@@ -1,0 +1,35 @@
+import type { AccountRun, RunInfo, RunStore } from '../run-state.js';
+
+// Local mode keeps the run in this process: it lives as long as the process does.
+export class MemoryRunStore implements RunStore {
+  readonly #runs = new Map<string, { info: RunInfo; accounts: Map<string, AccountRun> }>();
+
+  async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
+    const now = new Date().toISOString();
+    const accounts = new Map(accountIds.map((accountId) => [accountId, { accountId, state: 'pending', attempts: 0, updatedAt: now } as AccountRun]));
+    this.#runs.set(info.runId, { info, accounts });
+  }
+
+  async info(runId: string): Promise<RunInfo | undefined> {
+    return this.#runs.get(runId)?.info;
+  }
+
+  async accounts(runId: string): Promise<AccountRun[]> {
+    return [...(this.#runs.get(runId)?.accounts.values() ?? [])];
+  }
+
+  async account(runId: string, accountId: string): Promise<AccountRun | undefined> {
+    return this.#runs.get(runId)?.accounts.get(accountId);
+  }
+
+  async putAccount(runId: string, record: AccountRun): Promise<void> {
+    this.#runs.get(runId)?.accounts.set(record.accountId, record);
+  }
+
+  async setCancelled(runId: string, cancelled: boolean): Promise<void> {
+    const run = this.#runs.get(runId);
+    if (run) run.info = { ...run.info, cancelled };
+  }
+
+  async close(): Promise<void> {}
+}

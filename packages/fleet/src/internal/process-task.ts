@@ -1,0 +1,44 @@
+import type { Audian } from '@audian/resources';
+import type { AccountRun, RunStore } from '../run-state.js';
+import { describeFailure } from './failure.js';
+import { runTask } from './run-task.js';
+
+export interface TaskRequest {
+  readonly store: RunStore;
+  readonly audian: Audian;
+  readonly runId: string;
+  readonly accountId: string;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs one account's task and records the outcome: the code path both modes share. Returns when
+ * the outcome is final (done, failed for good, cancelled); throws when another attempt should
+ * follow, after recording the error with the account still pending.
+ */
+export async function processTask(request: TaskRequest): Promise<void> {
+  const { store, runId, accountId, attempt } = request;
+  const info = await store.info(runId);
+  if (!info) return;
+  const current = await store.account(runId, accountId);
+  // A queue delivers at least once: an account recorded as done is not run again.
+  if (current?.state === 'done') return;
+  const record = (fields: Omit<AccountRun, 'accountId' | 'updatedAt'>) =>
+    store.putAccount(runId, { accountId, ...fields, updatedAt: new Date().toISOString() });
+  if (info.cancelled) {
+    await record({ state: 'cancelled', attempts: current?.attempts ?? 0 });
+    return;
+  }
+  try {
+    const output = await runTask(info.job, { audian: request.audian, accountId, dryRun: info.dryRun, signal: request.signal });
+    await record({ state: 'done', attempts: attempt, ...output });
+  } catch (error) {
+    const { permanent, ...failure } = describeFailure(error);
+    const final = permanent || attempt >= request.maxAttempts || request.signal?.aborted === true;
+    await record({ state: final ? 'failed' : 'pending', attempts: attempt, error: failure });
+    if (!final) throw error;
+  }
+}

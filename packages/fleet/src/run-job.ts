@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidArgumentError } from '@audian/core';
+import { createAudian } from '@audian/resources';
+import { Queue } from 'bullmq';
+import { FleetRun } from './fleet-run.js';
+import type { FleetJob } from './job.js';
+import { validateJob } from './parse-job.js';
+import { createCappedClient } from './internal/capped-client.js';
+import { connectRedis } from './internal/connect-redis.js';
+import { localRuns, localStore, runLocally } from './internal/local-runs.js';
+import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
+import { RedisRunStore } from './internal/redis-run-store.js';
+import { selectAccounts } from './internal/select-accounts.js';
+import type { RunJobOptions } from './run-options.js';
+import type { RunInfo } from './run-state.js';
+
+function positiveInteger(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(name, `${name} must be a whole number ≥ 1, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Submits a job: validates it, selects the accounts, records the run, then either enqueues one
+ * task per account on BullMQ (with `redis`; `startWorker()` processes them) or runs the same
+ * tasks in this process (local mode, the default without `redis`). Resolves once the run is
+ * submitted; `await run.finished()` waits for it.
+ *
+ * @example
+ * ```ts
+ * import { loadJobFile, runJob } from '@audian/fleet';
+ *
+ * const job = await loadJobFile('jobs/caller-id.yaml');
+ * const run = await runJob(job, { redis: process.env.REDIS_URL, client: { apiKey: process.env.AUDIAN_API_KEY } });
+ * console.log(run.runId, run.total);
+ * await run.close();
+ * ```
+ * @throws JobFileError (before anything is enqueued) when the job is invalid
+ * @throws InvalidArgumentError for bad options (a malformed Redis URL, concurrency < 1, …)
+ * @throws RedisUnavailableError within 5 s when Redis cannot be reached
+ * @throws ApiError subclasses when the accounts cannot be listed (e.g. ForbiddenError)
+ */
+export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {}): Promise<FleetRun> {
+  const valid = validateJob(job);
+  const concurrency = positiveInteger(options.concurrency, 'concurrency', 8);
+  const attempts = positiveInteger(options.attempts, 'attempts', 3);
+  const local = options.local ?? options.redis === undefined;
+  if (!local && options.redis === undefined) throw new InvalidArgumentError('redis', 'local: false needs a redis URL');
+  const redis = local ? undefined : await connectRedis(options.redis as string);
+  try {
+    const audian = local ? createCappedClient(options.client ?? {}, options.maxRequestsPerSecond) : createAudian(options.client);
+    const accountIds = await selectAccounts(audian, valid.accounts);
+    const info: RunInfo = {
+      runId: randomUUID(),
+      job: valid,
+      mode: local ? 'local' : 'redis',
+      dryRun: options.dryRun ?? false,
+      createdAt: new Date().toISOString(),
+      cancelled: false,
+    };
+    if (!redis) {
+      await localStore.createRun(info, accountIds);
+      const run = { audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
+      run.done = runLocally(run, info.runId, accountIds);
+      localRuns.set(info.runId, run);
+      return new FleetRun({ runId: info.runId, mode: 'local', total: accountIds.length, store: localStore, close: async () => undefined, local: run.done });
+    }
+    const store = new RedisRunStore(redis);
+    await store.createRun(info, accountIds);
+    const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
+    try {
+      await enqueueAccounts(queue, info.runId, accountIds, attempts);
+    } finally {
+      await queue.close();
+    }
+    return new FleetRun({ runId: info.runId, mode: 'redis', total: accountIds.length, store, close: () => store.close() });
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import { InvalidArgumentError } from '@audian/core';
+import { openStore } from './internal/open-store.js';
+import type { RunLookupOptions } from './run-options.js';
+import { type AccountRun, type RunStatus, summarize } from './run-state.js';
+
+/**
+ * The totals of a run: accounts done, failed, pending, cancelled; `finished` once none is pending.
+ *
+ * @example
+ * ```ts
+ * import { runStatus } from '@audian/fleet';
+ *
+ * const status = await runStatus(runId, { redis: 'redis://127.0.0.1:6379' });
+ * console.log(`${status.done}/${status.total}`);
+ * ```
+ * @throws InvalidArgumentError when there is no such run
+ * @throws RedisUnavailableError within 5 s when Redis cannot be reached
+ */
+export async function runStatus(runId: string, options: RunLookupOptions = {}): Promise<RunStatus> {
+  const { store, close } = await openStore(options.redis);
+  try {
+    const info = await store.info(runId);
+    if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    return summarize(info, await store.accounts(runId));
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Every account of a run, sorted by account id: state, attempts, counts (`patched`, `skipped`,
+ * `created`, `existing`, `documents`, `rows`), audit rows, export file, or the error.
+ *
+ * @example
+ * ```ts
+ * import { runResults } from '@audian/fleet';
+ *
+ * for (const account of await runResults(runId, { redis })) if (account.state === 'failed') console.log(account.accountId, account.error?.message);
+ * ```
+ * @throws InvalidArgumentError when there is no such run
+ * @throws RedisUnavailableError within 5 s when Redis cannot be reached
+ */
+export async function runResults(runId: string, options: RunLookupOptions = {}): Promise<AccountRun[]> {
+  const { store, close } = await openStore(options.redis);
+  try {
+    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
+  } finally {
+    await close();
+  }
+}
