@@ -9,13 +9,22 @@ import {
   type TestServer,
 } from '@audian/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, createApiKeyAuth, createUserAuth, MultiFactorRequiredError, userCredentialsHash } from '../src/index';
+import {
+  AuthenticationError,
+  createApiKeyAuth,
+  createTokenAuth,
+  createUserAuth,
+  MultiFactorRequiredError,
+  userCredentialsHash,
+} from '../src/index';
 
 const API_KEY = 'c0ffee11d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1';
 const USERNAME = 'ann@example.com';
 const PASSWORD = 'Corr3ct-Horse-Battery';
 const HASH = userCredentialsHash(USERNAME, PASSWORD);
-const SECRETS = [API_KEY, PASSWORD, HASH];
+/** An opaque (non-JWT) token: its account is looked up with GET /v2/token_auth. */
+const TOKEN = 'opaque-token-5f0c9a7e2b8d41c3a6e9f1d2b7c4a8e0';
+const SECRETS = [API_KEY, PASSWORD, HASH, TOKEN];
 
 let server: TestServer;
 beforeAll(async () => {
@@ -121,6 +130,37 @@ describe.each(fetchNames)('login errors never hold the key, password or hash (%s
       const error = await login(name, kind);
       expectNothingSecret(error);
     });
+  });
+
+  it('a token lookup that stalls or echoes the token gives errors without it', async () => {
+    const lookup = () =>
+      createTransport({
+        baseUrl: server.baseUrl,
+        auth: createTokenAuth({ token: TOKEN }),
+        timeout: 200,
+        retry: false,
+        rateLimit: false,
+        ...(FETCHES[name] ? { fetch: FETCHES[name] } : {}),
+      })
+        .session()
+        .catch((e: unknown) => e);
+    server.route('GET', '/v2/token_auth', (req) => ({
+      body: JSON.stringify(envelope({ echoed: req.headers['x-auth-token'] })),
+      headers: { 'content-type': 'application/json' },
+      stall: {},
+    }));
+    const stalled = await lookup();
+    expect(stalled).toBeInstanceOf(TimeoutError);
+    expectNothingSecret(stalled);
+
+    server.reset();
+    server.route('GET', '/v2/token_auth', (req) => ({
+      status: 401,
+      body: errorEnvelope(401, `invalid ${String(req.headers['x-auth-token'])}`, { token: req.headers['x-auth-token'] }),
+    }));
+    const refused = await lookup();
+    expect(refused).toBeInstanceOf(AudianError);
+    expectNothingSecret(refused);
   });
 
   it('a second-factor challenge that echoes the hash gives a MultiFactorRequiredError without it', async () => {
