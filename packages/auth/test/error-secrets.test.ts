@@ -136,7 +136,7 @@ describe.each(fetchNames)('login errors never hold the key, password or hash (%s
     const lookup = () =>
       createTransport({
         baseUrl: server.baseUrl,
-        auth: createTokenAuth({ token: TOKEN }),
+        auth: createTokenAuth(TOKEN),
         timeout: 200,
         retry: false,
         rateLimit: false,
