@@ -1,3 +1,4 @@
+import { createApiKeyAuth } from '@audian/auth';
 import {
   type ApiResponse,
   type AuthStrategy,
@@ -8,16 +9,63 @@ import {
   type Transport,
   type TransportOptions,
 } from '@audian/core';
-import { facade, parseShape } from './internal/facade.js';
-import { lazy } from './internal/lazy.js';
+import type {
+  Accounts,
+  Blacklists,
+  Callflows,
+  Cdrs,
+  Channels,
+  ClickToCall,
+  Conferences,
+  Connectivity,
+  Devices,
+  Directories,
+  Faxboxes,
+  Faxes,
+  Groups,
+  Limits,
+  Lists,
+  Media,
+  Menus,
+  Metaflows,
+  Notifications,
+  PhoneNumbers,
+  Queues,
+  Recordings,
+  Registrations,
+  Search,
+  Security,
+  SmsMessages,
+  TemporalRules,
+  TemporalRulesSets,
+  TokenRestrictions,
+  Users,
+  Vmboxes,
+  Webhooks,
+} from './index.js';
+import { readEnvironment } from './internal/environment.js';
+import { LAZY_RESOURCES } from './internal/lazy-resources.generated.js';
 import type { ResourceContext } from './internal/resource-base.js';
-import type { RESOURCES } from './registry.js';
-import { LOADERS, SHAPES } from './shapes.generated.js';
+import type { ResourceMethods } from './resource-methods.js';
 
-/** Options of {@link createAudian}: the transport's options (base URL, auth, timeout, retry, rate limit, fetch, hooks, logger, signal). */
+/**
+ * Options of {@link createAudian}: credentials (`apiKey` or `auth`) plus the transport's options
+ * (base URL, account, timeout, retry, rate limit, fetch, hooks, logger, signal). Where there is a
+ * `process.env`, `AUDIAN_API_KEY`, `AUDIAN_BASE_URL` and `AUDIAN_ACCOUNT_ID` fill in what is not given.
+ */
 export interface AudianOptions extends TransportOptions {
-  /** How to authenticate: `createApiKeyAuth`, `createUserAuth` or `createTokenAuth` from `@audian/auth`. */
+  /**
+   * How to authenticate: `createApiKeyAuth`, `createUserAuth` or `createTokenAuth` from `@audian/auth`.
+   *
+   * @default createApiKeyAuth({ apiKey }) when `apiKey` is given or `AUDIAN_API_KEY` is set
+   */
   readonly auth?: AuthStrategy;
+  /**
+   * The account's API key: shorthand for `auth: createApiKeyAuth({ apiKey })`.
+   *
+   * @default process.env.AUDIAN_API_KEY
+   */
+  readonly apiKey?: string;
 }
 
 /** Who the client is logged in as (never the token). */
@@ -30,98 +78,259 @@ export interface SessionInfo {
   readonly expiresAt?: Date;
 }
 
-/** The resources of the client, one property per Crossbar resource. */
-export type AudianResources = { readonly [K in keyof typeof RESOURCES]: InstanceType<(typeof RESOURCES)[K]> };
+type LazyResources = typeof LAZY_RESOURCES;
+type ResourceName = keyof LazyResources;
 
-/** The Audian client: the resources plus session, account scoping and the raw escape hatch. */
-export interface Audian extends AudianResources {
+/** The resources of the client, one property per Crossbar resource, by wire name. */
+export type AudianResources = { readonly [K in ResourceName]: ReturnType<LazyResources[K]> };
+
+/**
+ * The Audian client: the resources (`audian.users`, `audian.phone_numbers`, …) plus session,
+ * account scoping and the raw escape hatch. Made by {@link createAudian}.
+ *
+ * Each resource is constructed on first access, and its class is loaded on its first call: a
+ * browser bundle carries a few bytes per resource method, not every resource's code.
+ */
+export class Audian implements AudianResources {
   /** The account every call acts on (`undefined`: the session's own account). */
   readonly accountId: string | undefined;
   /** The transport underneath, for advanced use. */
   readonly transport: Transport;
-  /** Logs in when needed and says who the client is (never the token). */
-  session(): Promise<SessionInfo>;
-  /**
-   * The same client acting on another account the login may reach (a sub-account, for resellers).
-   *
-   * @throws InvalidArgumentError when the id is empty
-   */
-  account(accountId: string): Audian;
-  /** The raw escape hatch: any Crossbar request, `{account_id}` filled in (see `@audian/core`'s `RequestParams`). */
-  request<T = unknown>(params: RequestParams): Promise<ApiResponse<T>>;
-  /** The raw escape hatch for binary and CSV answers. */
-  download(params: RequestParams): Promise<BinaryResponse>;
-  /** Ends the session on the server (best effort) and forgets the token. */
-  logout(): Promise<void>;
-}
-
-/**
- * Creates an Audian client. Nothing is sent until the first call; the login happens then (once,
- * however many calls are in flight).
- *
- * @throws InvalidArgumentError for invalid options (base URL, timeout, retry, rate limit)
- *
- * @example
- * ```ts
- * import { createAudian } from '@audian/resources';
- * import { createApiKeyAuth } from '@audian/auth';
- *
- * const audian = createAudian({ auth: createApiKeyAuth({ apiKey: process.env.AUDIAN_API_KEY! }) });
- * for await (const user of audian.users.list()) console.log(user.first_name, user.last_name);
- * ```
- */
-export function createAudian(options: AudianOptions = {}): Audian {
-  return new Client(createTransport(options), options.accountId) as unknown as Audian;
-}
-
-class Client {
-  readonly accountId: string | undefined;
-  readonly transport: Transport;
   readonly #ctx: ResourceContext;
-  readonly #resources = new Map<string, object>();
+  readonly #resources: { -readonly [K in ResourceName]?: ReturnType<LazyResources[K]> } = {};
 
+  /** @internal Use {@link createAudian}. */
   constructor(transport: Transport, accountId: string | undefined) {
     this.transport = transport;
     this.accountId = accountId;
     this.#ctx = { transport, accountId };
   }
 
-  resource(name: keyof typeof SHAPES): object {
-    let instance = this.#resources.get(name);
-    if (!instance) {
-      // The class loads on the first call, not here: an app that never calls `faxes` never
-      // downloads the Faxes class (see shapes.generated.ts).
-      const ctx = this.#ctx;
-      const load = lazy(async () => new ((await LOADERS[name]()) as unknown as new (c: ResourceContext) => object)(ctx));
-      instance = facade(load, parseShape(SHAPES[name]));
-      this.#resources.set(name, instance);
-    }
-    return instance;
+  /** {@link Users}: `audian.users`. */
+  get users(): ResourceMethods<Users> {
+    this.#resources.users ??= LAZY_RESOURCES.users(this.#ctx);
+    return this.#resources.users;
   }
 
+  /** {@link Devices}: `audian.devices`. */
+  get devices(): ResourceMethods<Devices> {
+    this.#resources.devices ??= LAZY_RESOURCES.devices(this.#ctx);
+    return this.#resources.devices;
+  }
+
+  /** {@link Accounts}: `audian.accounts`. */
+  get accounts(): ResourceMethods<Accounts> {
+    this.#resources.accounts ??= LAZY_RESOURCES.accounts(this.#ctx);
+    return this.#resources.accounts;
+  }
+
+  /** {@link Callflows}: `audian.callflows`. */
+  get callflows(): ResourceMethods<Callflows> {
+    this.#resources.callflows ??= LAZY_RESOURCES.callflows(this.#ctx);
+    return this.#resources.callflows;
+  }
+
+  /** {@link Vmboxes}: `audian.vmboxes`. */
+  get vmboxes(): ResourceMethods<Vmboxes> {
+    this.#resources.vmboxes ??= LAZY_RESOURCES.vmboxes(this.#ctx);
+    return this.#resources.vmboxes;
+  }
+
+  /** {@link Conferences}: `audian.conferences`. */
+  get conferences(): ResourceMethods<Conferences> {
+    this.#resources.conferences ??= LAZY_RESOURCES.conferences(this.#ctx);
+    return this.#resources.conferences;
+  }
+
+  /** {@link Media}: `audian.media`. */
+  get media(): ResourceMethods<Media> {
+    this.#resources.media ??= LAZY_RESOURCES.media(this.#ctx);
+    return this.#resources.media;
+  }
+
+  /** {@link Menus}: `audian.menus`. */
+  get menus(): ResourceMethods<Menus> {
+    this.#resources.menus ??= LAZY_RESOURCES.menus(this.#ctx);
+    return this.#resources.menus;
+  }
+
+  /** {@link Groups}: `audian.groups`. */
+  get groups(): ResourceMethods<Groups> {
+    this.#resources.groups ??= LAZY_RESOURCES.groups(this.#ctx);
+    return this.#resources.groups;
+  }
+
+  /** {@link TemporalRules}: `audian.temporal_rules`. */
+  get temporal_rules(): ResourceMethods<TemporalRules> {
+    this.#resources.temporal_rules ??= LAZY_RESOURCES.temporal_rules(this.#ctx);
+    return this.#resources.temporal_rules;
+  }
+
+  /** {@link TemporalRulesSets}: `audian.temporal_rules_sets`. */
+  get temporal_rules_sets(): ResourceMethods<TemporalRulesSets> {
+    this.#resources.temporal_rules_sets ??= LAZY_RESOURCES.temporal_rules_sets(this.#ctx);
+    return this.#resources.temporal_rules_sets;
+  }
+
+  /** {@link Directories}: `audian.directories`. */
+  get directories(): ResourceMethods<Directories> {
+    this.#resources.directories ??= LAZY_RESOURCES.directories(this.#ctx);
+    return this.#resources.directories;
+  }
+
+  /** {@link Lists}: `audian.lists`. */
+  get lists(): ResourceMethods<Lists> {
+    this.#resources.lists ??= LAZY_RESOURCES.lists(this.#ctx);
+    return this.#resources.lists;
+  }
+
+  /** {@link Blacklists}: `audian.blacklists`. */
+  get blacklists(): ResourceMethods<Blacklists> {
+    this.#resources.blacklists ??= LAZY_RESOURCES.blacklists(this.#ctx);
+    return this.#resources.blacklists;
+  }
+
+  /** {@link PhoneNumbers}: `audian.phone_numbers`. */
+  get phone_numbers(): ResourceMethods<PhoneNumbers> {
+    this.#resources.phone_numbers ??= LAZY_RESOURCES.phone_numbers(this.#ctx);
+    return this.#resources.phone_numbers;
+  }
+
+  /** {@link Cdrs}: `audian.cdrs`. */
+  get cdrs(): ResourceMethods<Cdrs> {
+    this.#resources.cdrs ??= LAZY_RESOURCES.cdrs(this.#ctx);
+    return this.#resources.cdrs;
+  }
+
+  /** {@link Faxboxes}: `audian.faxboxes`. */
+  get faxboxes(): ResourceMethods<Faxboxes> {
+    this.#resources.faxboxes ??= LAZY_RESOURCES.faxboxes(this.#ctx);
+    return this.#resources.faxboxes;
+  }
+
+  /** {@link Faxes}: `audian.faxes`. */
+  get faxes(): ResourceMethods<Faxes> {
+    this.#resources.faxes ??= LAZY_RESOURCES.faxes(this.#ctx);
+    return this.#resources.faxes;
+  }
+
+  /** {@link Webhooks}: `audian.webhooks`. */
+  get webhooks(): ResourceMethods<Webhooks> {
+    this.#resources.webhooks ??= LAZY_RESOURCES.webhooks(this.#ctx);
+    return this.#resources.webhooks;
+  }
+
+  /** {@link Notifications}: `audian.notifications`. */
+  get notifications(): ResourceMethods<Notifications> {
+    this.#resources.notifications ??= LAZY_RESOURCES.notifications(this.#ctx);
+    return this.#resources.notifications;
+  }
+
+  /** {@link Registrations}: `audian.registrations`. */
+  get registrations(): ResourceMethods<Registrations> {
+    this.#resources.registrations ??= LAZY_RESOURCES.registrations(this.#ctx);
+    return this.#resources.registrations;
+  }
+
+  /** {@link Channels}: `audian.channels`. */
+  get channels(): ResourceMethods<Channels> {
+    this.#resources.channels ??= LAZY_RESOURCES.channels(this.#ctx);
+    return this.#resources.channels;
+  }
+
+  /** {@link Connectivity}: `audian.connectivity`. */
+  get connectivity(): ResourceMethods<Connectivity> {
+    this.#resources.connectivity ??= LAZY_RESOURCES.connectivity(this.#ctx);
+    return this.#resources.connectivity;
+  }
+
+  /** {@link Queues}: `audian.queues`. */
+  get queues(): ResourceMethods<Queues> {
+    this.#resources.queues ??= LAZY_RESOURCES.queues(this.#ctx);
+    return this.#resources.queues;
+  }
+
+  /** {@link Recordings}: `audian.recordings`. */
+  get recordings(): ResourceMethods<Recordings> {
+    this.#resources.recordings ??= LAZY_RESOURCES.recordings(this.#ctx);
+    return this.#resources.recordings;
+  }
+
+  /** {@link SmsMessages}: `audian.sms`. */
+  get sms(): ResourceMethods<SmsMessages> {
+    this.#resources.sms ??= LAZY_RESOURCES.sms(this.#ctx);
+    return this.#resources.sms;
+  }
+
+  /** {@link Limits}: `audian.limits`. */
+  get limits(): ResourceMethods<Limits> {
+    this.#resources.limits ??= LAZY_RESOURCES.limits(this.#ctx);
+    return this.#resources.limits;
+  }
+
+  /** {@link Metaflows}: `audian.metaflows`. */
+  get metaflows(): ResourceMethods<Metaflows> {
+    this.#resources.metaflows ??= LAZY_RESOURCES.metaflows(this.#ctx);
+    return this.#resources.metaflows;
+  }
+
+  /** {@link ClickToCall}: `audian.clicktocall`. */
+  get clicktocall(): ResourceMethods<ClickToCall> {
+    this.#resources.clicktocall ??= LAZY_RESOURCES.clicktocall(this.#ctx);
+    return this.#resources.clicktocall;
+  }
+
+  /** {@link Search}: `audian.search`. */
+  get search(): ResourceMethods<Search> {
+    this.#resources.search ??= LAZY_RESOURCES.search(this.#ctx);
+    return this.#resources.search;
+  }
+
+  /** {@link TokenRestrictions}: `audian.token_restrictions`. */
+  get token_restrictions(): ResourceMethods<TokenRestrictions> {
+    this.#resources.token_restrictions ??= LAZY_RESOURCES.token_restrictions(this.#ctx);
+    return this.#resources.token_restrictions;
+  }
+
+  /** {@link Security}: `audian.security`. */
+  get security(): ResourceMethods<Security> {
+    this.#resources.security ??= LAZY_RESOURCES.security(this.#ctx);
+    return this.#resources.security;
+  }
+
+  /** Logs in when needed and says who the client is (never the token). */
   async session(): Promise<SessionInfo> {
     const { token: _token, ...info } = await this.transport.session();
     return { accountId: info.accountId, ...info };
   }
 
+  /**
+   * The same client acting on another account the login may reach (a sub-account, for resellers).
+   *
+   * @throws InvalidArgumentError when the id is empty
+   */
   account(accountId: string): Audian {
     if (typeof accountId !== 'string' || accountId.trim() === '')
       throw new InvalidArgumentError('accountId', 'accountId must be a non-empty string');
-    return new Client(this.transport, accountId) as unknown as Audian;
+    return new Audian(this.transport, accountId);
   }
 
-  request<T>(params: RequestParams): Promise<ApiResponse<T>> {
+  /** The raw escape hatch: any Crossbar request, `{account_id}` filled in (see `@audian/core`'s `RequestParams`). */
+  request<T = unknown>(params: RequestParams): Promise<ApiResponse<T>> {
     return this.transport.request<T>({ accountId: this.accountId, ...params });
   }
 
+  /** The raw escape hatch for binary and CSV answers. */
   download(params: RequestParams): Promise<BinaryResponse> {
     return this.transport.download({ accountId: this.accountId, ...params });
   }
 
+  /** Ends the session on the server (best effort) and forgets the token. */
   logout(): Promise<void> {
     return this.transport.logout();
   }
 
+  /** What `JSON.stringify` shows: the account and the transport's safe settings, never a secret. */
   toJSON(): Record<string, unknown> {
     return { accountId: this.accountId, transport: this.transport.toJSON() };
   }
@@ -131,12 +340,51 @@ class Client {
   }
 }
 
-for (const name of Object.keys(SHAPES) as (keyof typeof SHAPES)[]) {
-  Object.defineProperty(Client.prototype, name, {
-    get(this: Client) {
-      return this.resource(name);
-    },
-    enumerable: true,
-    configurable: true,
-  });
+/**
+ * Creates an Audian client. Nothing is sent until the first call; the login happens then (once,
+ * however many calls are in flight). With no options it reads `AUDIAN_API_KEY`,
+ * `AUDIAN_BASE_URL` and `AUDIAN_ACCOUNT_ID` from the environment (in Node, Bun, Deno; a browser
+ * has none); options given win over the environment.
+ *
+ * @throws InvalidArgumentError when there are no credentials (no `apiKey`, no `auth`, no
+ *   `AUDIAN_API_KEY`), when both `apiKey` and `auth` are given, for a malformed API key, and for
+ *   invalid transport options (base URL, timeout, retry, rate limit)
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian(); // AUDIAN_API_KEY, AUDIAN_BASE_URL, AUDIAN_ACCOUNT_ID
+ * const other = createAudian({ apiKey: process.env.RESELLER_KEY, baseUrl: 'https://crossbar.example.com:8443/v2/' });
+ * for await (const user of audian.users.list()) console.log(user.first_name, user.last_name);
+ * ```
+ */
+export function createAudian(options: AudianOptions = {}): Audian {
+  const env = readEnvironment();
+  const { apiKey: givenKey, auth: givenAuth, ...transport } = options;
+  if (givenKey !== undefined && givenAuth !== undefined) {
+    throw new InvalidArgumentError(
+      'apiKey',
+      'give either apiKey or auth, not both (apiKey is shorthand for auth: createApiKeyAuth({ apiKey }))',
+    );
+  }
+  const apiKey = givenAuth === undefined ? (givenKey ?? env.AUDIAN_API_KEY) : undefined;
+  const auth = givenAuth ?? (apiKey === undefined ? undefined : createApiKeyAuth({ apiKey }));
+  if (auth === undefined) {
+    throw new InvalidArgumentError(
+      'apiKey',
+      'createAudian() has no credentials: pass { apiKey } (or { auth } from @audian/auth: createApiKeyAuth, createUserAuth, createTokenAuth), or set AUDIAN_API_KEY',
+    );
+  }
+  const accountId = transport.accountId ?? env.AUDIAN_ACCOUNT_ID;
+  const baseUrl = transport.baseUrl ?? env.AUDIAN_BASE_URL;
+  return new Audian(
+    createTransport({
+      ...transport,
+      auth,
+      ...(accountId === undefined ? {} : { accountId }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    }),
+    accountId,
+  );
 }

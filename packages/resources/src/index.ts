@@ -6,12 +6,14 @@
 // Time-range splitting and E.164 checks live in core (every layer needs them); re-exported here
 // under the names resource users look for.
 export { assertE164, isE164, MAX_RANGE_SECONDS as CDR_MAX_RANGE_SECONDS, rangeWindows as cdrWindows } from '@audian/core';
+export { APIPromise, type ApiResult, type WithResponse } from './api-promise.js';
 export { type Audian, type AudianOptions, type AudianResources, createAudian, type SessionInfo } from './client.js';
 export { callflowNode, isCallflowModule } from './helpers/callflow-nodes.js';
 export { phoneNumberErrors } from './helpers/phone-number-errors.js';
 export { dateRule, secondsOfDay, type WeeklyRuleOptions, weeklyRule, yearlyRule } from './helpers/temporal-rule-builders.js';
 export type { ResourceContext } from './internal/resource-base.js';
 export { RESOURCES, type ResourceClass } from './registry.js';
+export type { ResourceMethods } from './resource-methods.js';
 export * from './resources/accounts.js';
 export * from './resources/blacklists.js';
 export * from './resources/callflows.js';

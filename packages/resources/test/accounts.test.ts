@@ -44,7 +44,7 @@ describe('accounts on the wire', () => {
     },
     {
       label: 'update(doc) → POST /v2/accounts/{session account} with the whole document',
-      call: (a) => a.accounts.update(account),
+      call: (a) => a.accounts.update(undefined, account),
       request: { method: 'POST', path: `/v2/accounts/${ACCOUNT}`, body: { data: account } },
       reply: [200, account],
     },
@@ -56,7 +56,7 @@ describe('accounts on the wire', () => {
     },
     {
       label: 'patch(changes) → PATCH /v2/accounts/{session account}',
-      call: (a) => a.accounts.patch({ timezone: 'America/Chicago', caller_id: null }),
+      call: (a) => a.accounts.patch(undefined, { timezone: 'America/Chicago', caller_id: null }),
       request: { method: 'PATCH', path: `/v2/accounts/${ACCOUNT}`, body: { data: { timezone: 'America/Chicago', caller_id: null } } },
       reply: [200, account],
     },
@@ -74,7 +74,7 @@ describe('accounts on the wire', () => {
     },
     {
       label: 'children() → GET …/children, paginated with filters',
-      call: (a) => a.accounts.children({ pageSize: 2, filter: { name: 'Branch' } }),
+      call: (a) => a.accounts.children(undefined, { pageSize: 2, filter: { name: 'Branch' } }),
       request: { method: 'GET', path: `/v2/accounts/${ACCOUNT}/children`, query: { page_size: '2', filter_name: 'Branch' } },
       reply: [200, [{ ...child, descendants_count: 0, flags: [] }]],
       result: (page: Page<unknown>) => {

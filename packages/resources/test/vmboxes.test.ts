@@ -110,9 +110,9 @@ describe('vmboxes on the wire', () => {
       reply: [200, { ...message, folder: 'saved' }],
     },
     {
-      label: 'moveToFolder(ids) → one bulk POST …/messages with the documented body',
+      label: 'moveManyToFolder(ids) → one bulk POST …/messages with the documented body',
       needsExamples: true,
-      call: (a) => a.vmboxes.messages(BOX).moveToFolder(['MSG_ID1', 'MSG_ID2', 'MSG_ID3'], 'saved'),
+      call: (a) => a.vmboxes.messages(BOX).moveManyToFolder(['MSG_ID1', 'MSG_ID2', 'MSG_ID3'], 'saved'),
       request: { method: 'POST', path: acct(`/vmboxes/${BOX}/messages`), body: example('vmboxes.messages.update.request.json') },
       reply: [200, { succeeded: [MSG], failed: [{ [MSG2]: 'not_found' }] }],
       result: { succeeded: [MSG], failed: [{ [MSG2]: 'not_found' }] },
@@ -213,7 +213,7 @@ describe('vmbox message guard rails', () => {
       client
         .audian()
         .vmboxes.messages(BOX)
-        .moveToFolder([MSG], 'archive' as never),
+        .moveManyToFolder([MSG], 'archive' as never),
     );
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error.argument).toBe('folder');

@@ -30,16 +30,6 @@ function requireId(value: unknown, argument: string, what: string): string {
   return value;
 }
 
-/** `(id?, x?, options?)` or `(x?, options?)`: the id is the leading string, when there is one. */
-function leadingId<A, B>(
-  a: string | A | undefined,
-  b: A | B | undefined,
-  c: B | undefined,
-): [string | undefined, A | undefined, B | undefined] {
-  if (typeof a === 'string' || a === undefined) return [a as string | undefined, b as A | undefined, c];
-  return [undefined, a, b as B | undefined];
-}
-
 /**
  * Accounts: `/v2/accounts/{ACCOUNT_ID}`. Every method acts on the client's account (the session's,
  * or the one chosen with `audian.account(id)`) unless it is given another account id; `remove()`
@@ -86,10 +76,7 @@ export class Accounts extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(account: AccountCreateParams, options?: CallOptions): Promise<Account>;
-  update(accountId: string | undefined, account: AccountCreateParams, options?: CallOptions): Promise<Account>;
-  async update(a: string | AccountCreateParams | undefined, b?: AccountCreateParams | CallOptions, c?: CallOptions): Promise<Account> {
-    const [accountId, account, options] = leadingId<AccountCreateParams, CallOptions>(a, b, c);
+  async update(accountId: string | undefined, account: AccountCreateParams, options?: CallOptions): Promise<Account> {
     await this.validate(SCHEMAS, account, 'full', 'account');
     return this.call('POST', ACCOUNT, { pathParams: target(accountId), data: account, options, schema: DOCUMENT });
   }
@@ -100,10 +87,7 @@ export class Accounts extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(changes: AccountPatchParams, options?: CallOptions): Promise<Account>;
-  patch(accountId: string | undefined, changes: AccountPatchParams, options?: CallOptions): Promise<Account>;
-  async patch(a: string | AccountPatchParams | undefined, b?: AccountPatchParams | CallOptions, c?: CallOptions): Promise<Account> {
-    const [accountId, changes, options] = leadingId<AccountPatchParams, CallOptions>(a, b, c);
+  async patch(accountId: string | undefined, changes: AccountPatchParams, options?: CallOptions): Promise<Account> {
     await this.validate(SCHEMAS, changes, 'patch', 'account');
     return this.call('PATCH', ACCOUNT, { pathParams: target(accountId), data: changes, options, schema: DOCUMENT });
   }
@@ -121,17 +105,13 @@ export class Accounts extends ResourceBase {
   }
 
   /** Lists the direct sub-accounts. `GET /v2/accounts/{ACCOUNT_ID}/children` */
-  children(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  children(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  children(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
-    return this.#listing('children', a, b, c);
+  children(accountId?: string, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('children', accountId, params, options);
   }
 
   /** Lists every account below: children, grandchildren, … `GET /v2/accounts/{ACCOUNT_ID}/descendants` */
-  descendants(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  descendants(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  descendants(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
-    return this.#listing('descendants', a, b, c);
+  descendants(accountId?: string, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('descendants', accountId, params, options);
   }
 
   /**
@@ -139,10 +119,8 @@ export class Accounts extends ResourceBase {
    *
    * @throws ForbiddenError (when awaited) for the login's own account, unless it is a super admin
    */
-  siblings(params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  siblings(accountId: string | undefined, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary>;
-  siblings(a?: string | ListParams, b?: ListParams | CallOptions, c?: CallOptions): PagePromise<AccountSummary> {
-    return this.#listing('siblings', a, b, c);
+  siblings(accountId?: string, params?: ListParams, options?: CallOptions): PagePromise<AccountSummary> {
+    return this.#listing('siblings', accountId, params, options);
   }
 
   /**
@@ -205,11 +183,10 @@ export class Accounts extends ResourceBase {
 
   #listing(
     which: 'children' | 'descendants' | 'siblings',
-    a: string | ListParams | undefined,
-    b: ListParams | CallOptions | undefined,
-    c: CallOptions | undefined,
+    accountId: string | undefined,
+    params: ListParams | undefined,
+    options: CallOptions | undefined,
   ): PagePromise<AccountSummary> {
-    const [accountId, params, options] = leadingId<ListParams, CallOptions>(a, b, c);
     return this.pages(`${ACCOUNT}/${which}`, params, { pathParams: target(accountId), options, schema: LISTING });
   }
 }

@@ -68,7 +68,7 @@ export class Cdrs extends ResourceBase {
    * @throws InvalidArgumentError for invalid list params (bounds not Dates or Gregorian seconds, `createdFrom` after `createdTo`, …)
    */
   list(params?: CdrListParams, options?: CallOptions): PagePromise<CdrSummary> {
-    return this.windowed<CdrSummary>(CDRS, {}, params, options, withId);
+    return this.#windowed<CdrSummary>(CDRS, {}, params, options, withId);
   }
 
   /**
@@ -87,7 +87,7 @@ export class Cdrs extends ResourceBase {
    * @throws InvalidArgumentError for invalid list params
    */
   interaction(params?: CdrListParams, options?: CallOptions): PagePromise<Record<string, unknown>> {
-    return this.windowed<Record<string, unknown>>(`${CDRS}/interaction`, {}, params, options, anyObjects);
+    return this.#windowed<Record<string, unknown>>(`${CDRS}/interaction`, {}, params, options, anyObjects);
   }
 
   /**
@@ -122,7 +122,7 @@ export class Cdrs extends ResourceBase {
    * @throws InvalidArgumentError for invalid list params
    */
   listByUser(userId: string, params?: CdrListParams, options?: CallOptions): PagePromise<CdrSummary> {
-    return this.windowed<CdrSummary>(USER_CDRS, { user_id: userId }, params, options, withId);
+    return this.#windowed<CdrSummary>(USER_CDRS, { user_id: userId }, params, options, withId);
   }
 
   /**
@@ -157,7 +157,7 @@ export class Cdrs extends ResourceBase {
     return concatCsv(await fetchWindow(0), fetchWindow, windows.length);
   }
 
-  private windowed<T>(
+  #windowed<T>(
     path: string,
     pathParams: Record<string, string>,
     params: CdrListParams | undefined,

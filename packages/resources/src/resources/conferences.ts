@@ -2,6 +2,7 @@ import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromi
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import type { ResourceMethods } from '../resource-methods.js';
 import type {
   Conference,
   ConferenceCreateParams,
@@ -39,7 +40,7 @@ function mediaIdOf(mediaId: unknown): string {
  */
 export class ConferenceParticipants extends ResourceBase {
   /** The conference these participants are in. */
-  readonly conferenceId: string;
+  protected readonly conferenceId: string;
 
   constructor(ctx: ResourceContext, conferenceId: string) {
     super(ctx);
@@ -227,7 +228,7 @@ export class Conferences extends ResourceBase {
   }
 
   /** The participants of a running conference (no request until a method is called). */
-  participants(conferenceId: string): ConferenceParticipants {
+  participants(conferenceId: string): ResourceMethods<ConferenceParticipants> {
     return new ConferenceParticipants(this[CTX], conferenceId);
   }
 

@@ -2,6 +2,7 @@ import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListP
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
+import type { ResourceMethods } from '../resource-methods.js';
 import type { Fax, FaxCreateParams, FaxDocumentParams, FaxDocumentType, FaxSmtpLog, FaxSummary } from '../schemas/faxes.js';
 
 const FAXES = 'accounts/{account_id}/faxes';
@@ -91,31 +92,31 @@ export class Faxes extends ResourceBase {
   }
 
   /** Received faxes: list, get, remove, forward and their documents. */
-  get inbox(): FaxInbox {
+  get inbox(): ResourceMethods<FaxInbox> {
     this.#inbox ??= new FaxInbox(this[CTX]);
     return this.#inbox;
   }
 
   /** Sent faxes: list, get, remove, resubmit and their documents. */
-  get outbox(): FaxOutbox {
+  get outbox(): ResourceMethods<FaxOutbox> {
     this.#outbox ??= new FaxOutbox(this[CTX]);
     return this.#outbox;
   }
 
   /** Fax jobs being sent (API and e-mail initiated) and their status. */
-  get outgoing(): FaxJobs {
+  get outgoing(): ResourceMethods<FaxJobs> {
     this.#outgoing ??= new FaxJobs(this[CTX], 'outgoing');
     return this.#outgoing;
   }
 
   /** Fax jobs being received. */
-  get incoming(): FaxJobs {
+  get incoming(): ResourceMethods<FaxJobs> {
     this.#incoming ??= new FaxJobs(this[CTX], 'incoming');
     return this.#incoming;
   }
 
   /** The log of faxes submitted by e-mail. */
-  get smtplog(): FaxSmtpLogs {
+  get smtplog(): ResourceMethods<FaxSmtpLogs> {
     this.#smtplog ??= new FaxSmtpLogs(this[CTX]);
     return this.#smtplog;
   }

@@ -2,6 +2,7 @@ import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } fr
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import type { ResourceMethods } from '../resource-methods.js';
 import type {
   List,
   ListCreateParams,
@@ -53,7 +54,7 @@ function flattenRows(data: unknown): ListEntrySummary[] {
  */
 export class ListEntries extends ResourceBase {
   /** The list these entries belong to. */
-  readonly listId: string;
+  protected readonly listId: string;
 
   constructor(ctx: ResourceContext, listId: string) {
     super(ctx);
@@ -207,7 +208,7 @@ export class Lists extends ResourceBase {
   }
 
   /** The entries of one list (no request until a method is called). */
-  entries(listId: string): ListEntries {
+  entries(listId: string): ResourceMethods<ListEntries> {
     return new ListEntries(this[CTX], listId);
   }
 }

@@ -147,7 +147,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
   async activate(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
-    return this.numberAction(number, 'activate', fields, options);
+    return this.#numberAction(number, 'activate', fields, options);
   }
 
   /**
@@ -158,7 +158,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws BadRequestError (`no_change_required`) when it is already reserved
    */
   async reserve(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
-    return this.numberAction(number, 'reserve', fields, options);
+    return this.#numberAction(number, 'reserve', fields, options);
   }
 
   /**
@@ -168,7 +168,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    */
   async port(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
-    return this.numberAction(number, 'port', fields, options);
+    return this.#numberAction(number, 'port', fields, options);
   }
 
   /**
@@ -269,7 +269,7 @@ export class PhoneNumbers extends ResourceBase {
     fields: PhoneNumberCreateParams = {},
     options?: CallOptions,
   ): Promise<PhoneNumberCollectionResult> {
-    return this.collection('PUT', COLLECTION, numbers, fields, 'full', options);
+    return this.#collection('PUT', COLLECTION, numbers, fields, 'full', options);
   }
 
   /**
@@ -283,7 +283,7 @@ export class PhoneNumbers extends ResourceBase {
     fields: PhoneNumberCreateParams,
     options?: CallOptions,
   ): Promise<PhoneNumberCollectionResult> {
-    return this.collection('POST', COLLECTION, numbers, fields, 'full', options);
+    return this.#collection('POST', COLLECTION, numbers, fields, 'full', options);
   }
 
   /**
@@ -297,7 +297,7 @@ export class PhoneNumbers extends ResourceBase {
     changes: PhoneNumberPatchParams,
     options?: CallOptions,
   ): Promise<PhoneNumberCollectionResult> {
-    return this.collection('PATCH', COLLECTION, numbers, changes, 'patch', options);
+    return this.#collection('PATCH', COLLECTION, numbers, changes, 'patch', options);
   }
 
   /**
@@ -327,16 +327,16 @@ export class PhoneNumbers extends ResourceBase {
     fields: PhoneNumberCreateParams = {},
     options?: CallOptions,
   ): Promise<PhoneNumberCollectionResult> {
-    return this.collection('PUT', `${COLLECTION}/activate`, numbers, fields, 'full', options);
+    return this.#collection('PUT', `${COLLECTION}/activate`, numbers, fields, 'full', options);
   }
 
-  private async numberAction(number: string, action: string, fields: unknown, options: CallOptions | undefined): Promise<PhoneNumber> {
+  async #numberAction(number: string, action: string, fields: unknown, options: CallOptions | undefined): Promise<PhoneNumber> {
     assertE164(number, 'number');
     await checkBody(schemas, fields, 'full', 'phone number');
     return this.call('PUT', `${ONE}/${action}`, { pathParams: { number }, data: fields, options, schema: document });
   }
 
-  private async collection(
+  async #collection(
     method: 'PUT' | 'POST' | 'PATCH',
     path: string,
     numbers: readonly string[],

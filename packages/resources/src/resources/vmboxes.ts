@@ -2,6 +2,7 @@ import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListP
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
+import type { ResourceMethods } from '../resource-methods.js';
 import type {
   Vmbox,
   VmboxCreateParams,
@@ -68,12 +69,12 @@ function idList(ids: unknown, argument: string): string[] {
  *   const audio = await inbox.download(m.media_id);
  *   await fs.promises.writeFile(`${m.media_id}.mp3`, await audio.bytes());
  * }
- * await inbox.moveToFolder(['201605-6aadef09f6fcf5fd8bcdfca312e923ba'], 'saved');
+ * await inbox.moveManyToFolder(['201605-6aadef09f6fcf5fd8bcdfca312e923ba'], 'saved');
  * ```
  */
 export class VoicemailMessages extends ResourceBase {
   /** The box these messages belong to. */
-  readonly boxId: string;
+  protected readonly boxId: string;
 
   constructor(ctx: ResourceContext, boxId: string) {
     super(ctx);
@@ -118,24 +119,28 @@ export class VoicemailMessages extends ResourceBase {
   }
 
   /**
-   * Moves messages to a folder: one id changes that message
-   * (`POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages/{VM_MSG_ID}` with
-   * `{"data":{"folder":…}}`), an array changes them all in
-   * one request (`POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages` with
-   * `{"data":{"folder":…,"messages":[…]}}`, answering which ids succeeded and which failed).
+   * Moves one message to a folder.
+   * `POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages/{VM_MSG_ID}` with `{"data":{"folder":…}}`
+   *
+   * @throws InvalidArgumentError (before any request) for an unknown folder
+   */
+  async moveToFolder(messageId: string, folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailMessage> {
+    return this.update(messageId, { folder: folderOf(folder) }, options);
+  }
+
+  /**
+   * Moves messages to a folder in one request, answering which ids succeeded and which failed.
+   * `POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages` with `{"data":{"folder":…,"messages":[…]}}`
    *
    * @throws InvalidArgumentError (before any request) for an unknown folder or no ids
    */
-  moveToFolder(messageId: string, folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailMessage>;
-  moveToFolder(messageIds: readonly string[], folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailBulkResult>;
-  async moveToFolder(
-    ids: string | readonly string[],
-    folder: VoicemailFolder,
-    options?: CallOptions,
-  ): Promise<VoicemailMessage | VoicemailBulkResult> {
+  async moveManyToFolder(messageIds: readonly string[], folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailBulkResult> {
     const target = folderOf(folder);
-    if (typeof ids === 'string') return this.update(ids, { folder: target }, options);
-    return this.call('POST', MESSAGES, { pathParams: this.#box(), data: { folder: target, messages: idList(ids, 'messageIds') }, options });
+    return this.call('POST', MESSAGES, {
+      pathParams: this.#box(),
+      data: { folder: target, messages: idList(messageIds, 'messageIds') },
+      options,
+    });
   }
 
   /**
@@ -315,7 +320,7 @@ export class Vmboxes extends ResourceBase {
   }
 
   /** The messages of one box (no request until a method is called). */
-  messages(boxId: string): VoicemailMessages {
+  messages(boxId: string): ResourceMethods<VoicemailMessages> {
     return new VoicemailMessages(this[CTX], boxId);
   }
 

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Writes packages/resources/src/internal/lazy-resources.generated.ts: for every resource class of
+// the client, a factory of the object `audian.<resource>` is until the class has loaded — the same
+// methods, each loading the class on first use and then forwarding to it. The factories are typed
+// against the classes (`ResourceMethods<Users>`), so tsc fails when one is stale; the client's
+// getters construct them. A bundle holds these few bytes per method instead of every class.
+//
+//   node tools/codegen/lazy-resources.mjs [--check]
+//
+// It reads the TypeScript types with the compiler API: a method returning a `PagePromise` gets a
+// listing that stays lazy, one returning an `APIPromise` keeps `withResponse()`, one returning a
+// sub-resource object (`vmboxes.messages(id)`, `faxes.inbox`) gets a lazy object of its own.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = join(root, 'packages/resources');
+const require = createRequire(join(root, 'package.json'));
+const ts = require('typescript');
+const check = process.argv.includes('--check');
+const outFile = join(pkg, 'src/internal/lazy-resources.generated.ts');
+
+const configPath = join(pkg, 'tsconfig.json');
+const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+const program = ts.createProgram({ rootNames: [join(pkg, 'src/registry.ts')], options: { ...config.options, noEmit: true } });
+const checker = program.getTypeChecker();
+const registryFile = program.getSourceFile(join(pkg, 'src/registry.ts'));
+const registrySymbol = checker.getSymbolAtLocation(registryFile);
+const resourcesExport = checker.getExportsOfModule(registrySymbol).find((s) => s.name === 'RESOURCES');
+const resourcesType = checker.getTypeOfSymbolAtLocation(resourcesExport, registryFile);
+
+/** Class name → { file, members }, for every resource class and sub-resource class reached. */
+const classes = new Map();
+
+const isPublic = (prop) => {
+  const decl = prop.valueDeclaration ?? prop.declarations?.[0];
+  const flags = decl ? ts.getCombinedModifierFlags(decl) : 0;
+  const name = prop.getName();
+  return !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) && !name.startsWith('__') && !name.startsWith('#');
+};
+
+/** Records the class of `type` and its members: 'pages' | 'api' | 'promise' | { sub, property }. */
+function visit(type, where) {
+  type = unwrap(type);
+  const symbol = type.getSymbol();
+  const name = symbol?.getName();
+  const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (!name || !decl || !(ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)))
+    throw new Error(`${where}: expected a resource class or interface, got ${checker.typeToString(type)}`);
+  if (classes.has(name)) return name;
+  const entry = { file: decl.getSourceFile().fileName, members: new Map() };
+  classes.set(name, entry);
+  for (const prop of checker.getPropertiesOfType(type)) {
+    if (!isPublic(prop) || prop.flags & ts.SymbolFlags.Prototype) continue;
+    const member = prop.getName();
+    if (member === 'toJSON') {
+      entry.toJSON = true;
+      continue;
+    }
+    const propType = checker.getTypeOfSymbolAtLocation(prop, prop.valueDeclaration ?? registryFile);
+    const signatures = propType.getCallSignatures();
+    if (!signatures.length) {
+      entry.members.set(member, { sub: visit(propType, `${name}.${member}`), property: true });
+      continue;
+    }
+    const returned = checker.getReturnTypeOfSignature(signatures[0]);
+    const text = checker.typeToString(returned);
+    const returnedName = returned.getSymbol()?.getName() ?? returned.aliasSymbol?.getName();
+    if (returnedName === 'PagePromise') entry.members.set(member, 'pages');
+    else if (returnedName === 'APIPromise') entry.members.set(member, 'api');
+    else if (returnedName === 'Promise') entry.members.set(member, 'promise');
+    else if (returned.aliasSymbol?.getName() === 'ResourceMethods') entry.members.set(member, { sub: visit(returned, `${name}.${member}()`), property: false });
+    else throw new Error(`${name}.${member}: a resource method must return an APIPromise, a Promise, a PagePromise or a sub-resource, not ${text}`);
+  }
+  return name;
+}
+
+/** `ResourceMethods<X>` → `X` (sub-resources are declared with the type the client shows). */
+function unwrap(type) {
+  return type.aliasSymbol?.getName() === 'ResourceMethods' ? type.aliasTypeArguments[0] : type;
+}
+
+const resources = [];
+for (const prop of checker.getPropertiesOfType(resourcesType)) {
+  const ctor = checker.getTypeOfSymbolAtLocation(prop, registryFile);
+  const instance = checker.getReturnTypeOfSignature(ctor.getConstructSignatures()[0]);
+  resources.push({ wire: prop.getName(), cls: visit(instance, prop.getName()) });
+}
+
+const factory = (cls) => `lazy${cls}`;
+const importPath = (file) => `../${relative(join(pkg, 'src'), file).replace(/\.ts$/, '.js')}`;
+
+function body(cls) {
+  const lines = [];
+  for (const [member, kind] of [...classes.get(cls).members].sort(([a], [b]) => a.localeCompare(b))) {
+    if (kind === 'pages') lines.push(`  ${member}: (...a) => deferPages(load, (r) => r.${member}(...a)),`);
+    else if (kind === 'api') lines.push(`  ${member}: (...a) => deferApi(load, (r) => r.${member}(...a)),`);
+    else if (kind === 'promise') lines.push(`  ${member}: (...a) => load().then((r) => r.${member}(...a)),`);
+    else if (kind.property) lines.push(`  get ${member}() {`, `    return (subs.${member} ??= ${factory(kind.sub)}(once(() => load().then((r) => r.${member}))));`, '  },');
+    else lines.push(`  ${member}: (...a) => ${factory(kind.sub)}(once(() => load().then((r) => r.${member}(...a)))),`);
+  }
+  return lines;
+}
+
+const sorted = [...classes.keys()].sort();
+const lines = [
+  '// Generated by `pnpm generate:lazy` (tools/codegen/lazy-resources.mjs) from the resource classes.',
+  '// Do not edit: change a class, then regenerate (tsc and `pnpm check` fail when this file is stale).',
+  "import type { ResourceMethods } from '../resource-methods.js';",
+  "import { deferApi, deferPages, type Loader, once } from './deferred.js';",
+  "import type { ResourceContext } from './resource-base.js';",
+  ...sorted.map((cls) => `import type { ${cls} } from '${importPath(classes.get(cls).file)}';`),
+  '',
+];
+for (const cls of sorted) {
+  const props = [...classes.get(cls).members].filter(([, k]) => typeof k === 'object' && k.property);
+  lines.push(`/** \`${cls}\`'s methods, each loading the class first. */`);
+  lines.push(`export function ${factory(cls)}(load: Loader<ResourceMethods<${cls}>>): ResourceMethods<${cls}> {`);
+  if (props.length) lines.push(`  const subs: { ${props.map(([m, k]) => `${m}?: ResourceMethods<${k.sub}>`).join('; ')} } = {};`);
+  lines.push('  return {', ...body(cls).map((l) => `  ${l}`), ...(classes.get(cls).toJSON ? [`    toJSON: () => '${cls}',`] : []), '  };', '}', '');
+}
+lines.push('/** Each resource of the client, by wire name: its lazy object, loading its class on first use. */');
+lines.push('export const LAZY_RESOURCES = {');
+for (const { wire, cls } of resources.sort((a, b) => a.wire.localeCompare(b.wire))) {
+  lines.push(
+    `  ${wire}: (ctx: ResourceContext): ResourceMethods<${cls}> =>`,
+    `    ${factory(cls)}(once(() => import('${importPath(classes.get(cls).file)}').then((m) => new m.${cls}(ctx)))),`,
+  );
+}
+lines.push('};', '');
+
+const text = lines.join('\n');
+if (check) {
+  let current = '';
+  try {
+    current = readFileSync(outFile, 'utf8');
+  } catch {}
+  if (current !== text) {
+    console.error('src/internal/lazy-resources.generated.ts is stale: run pnpm generate:lazy');
+    process.exit(1);
+  }
+  console.log('lazy resources are up to date');
+} else {
+  writeFileSync(outFile, text);
+  console.log(`wrote ${outFile} (${resources.length} resources, ${classes.size} classes)`);
+}
