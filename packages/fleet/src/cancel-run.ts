@@ -20,7 +20,8 @@ import type { RunLookupOptions } from './run-options.js';
 export async function cancelRun(runId: string, options: RunLookupOptions = {}): Promise<void> {
   const { store, close } = await openStore(options.redis);
   try {
-    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    if (!(await store.info(runId)))
+      throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
     await store.setCancelled(runId, true);
     localRuns.get(runId)?.controller.abort();
     const now = new Date().toISOString();

@@ -26,7 +26,14 @@ export class FleetRun {
   readonly #local: Promise<void> | undefined;
 
   /** @internal Made by `runJob()` and `retryRun()`. */
-  constructor(init: { runId: string; mode: 'local' | 'redis'; total: number; store: RunStore; close: () => Promise<void>; local?: Promise<void> }) {
+  constructor(init: {
+    runId: string;
+    mode: 'local' | 'redis';
+    total: number;
+    store: RunStore;
+    close: () => Promise<void>;
+    local?: Promise<void>;
+  }) {
     this.runId = init.runId;
     this.mode = init.mode;
     this.total = init.total;

@@ -16,7 +16,11 @@ function describe(issue: z.core.$ZodIssue, job: unknown): string {
   return issue.message;
 }
 
-function toFieldErrors(error: z.ZodError, job: unknown, lineOf: (path: readonly PropertyKey[], extraKey?: string) => number | undefined): FieldError[] {
+function toFieldErrors(
+  error: z.ZodError,
+  job: unknown,
+  lineOf: (path: readonly PropertyKey[], extraKey?: string) => number | undefined,
+): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     const line = lineOf(issue.path, issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined);
@@ -43,7 +47,10 @@ function toFieldErrors(error: z.ZodError, job: unknown, lineOf: (path: readonly 
 export function validateJob(job: unknown): FleetJob {
   const result = FleetJobSchema.safeParse(job);
   if (result.success) return result.data;
-  throw new JobFileError('job', toFieldErrors(result.error, job, () => undefined));
+  throw new JobFileError(
+    'job',
+    toFieldErrors(result.error, job, () => undefined),
+  );
 }
 
 /**
@@ -64,7 +71,12 @@ export function parseJob(text: string, source = 'job'): FleetJob {
   if (doc.errors.length > 0) {
     throw new JobFileError(
       source,
-      doc.errors.map((e) => ({ path: '', code: 'yaml', message: e.message.split('\n')[0] ?? e.message, target: { line: lineCounter.linePos(e.pos[0]).line } })),
+      doc.errors.map((e) => ({
+        path: '',
+        code: 'yaml',
+        message: e.message.split('\n')[0] ?? e.message,
+        target: { line: lineCounter.linePos(e.pos[0]).line },
+      })),
     );
   }
   const job: unknown = doc.toJS();

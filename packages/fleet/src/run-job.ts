@@ -3,20 +3,21 @@ import { InvalidArgumentError } from '@audian/core';
 import { createAudian } from '@audian/resources';
 import { Queue } from 'bullmq';
 import { FleetRun } from './fleet-run.js';
-import type { FleetJob } from './job.js';
-import { validateJob } from './parse-job.js';
 import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
 import { localRuns, localStore, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import { selectAccounts } from './internal/select-accounts.js';
+import type { FleetJob } from './job.js';
+import { validateJob } from './parse-job.js';
 import type { RunJobOptions } from './run-options.js';
 import type { RunInfo } from './run-state.js';
 
 function positiveInteger(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(name, `${name} must be a whole number ≥ 1, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new InvalidArgumentError(name, `${name} must be a whole number ≥ 1, got ${String(value)}`);
   return value;
 }
 
@@ -63,7 +64,14 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       const run = { audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
       run.done = runLocally(run, info.runId, accountIds);
       localRuns.set(info.runId, run);
-      return new FleetRun({ runId: info.runId, mode: 'local', total: accountIds.length, store: localStore, close: async () => undefined, local: run.done });
+      return new FleetRun({
+        runId: info.runId,
+        mode: 'local',
+        total: accountIds.length,
+        store: localStore,
+        close: async () => undefined,
+        local: run.done,
+      });
     }
     const store = new RedisRunStore(redis);
     await store.createRun(info, accountIds);

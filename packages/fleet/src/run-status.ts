@@ -43,7 +43,8 @@ export async function runStatus(runId: string, options: RunLookupOptions = {}): 
 export async function runResults(runId: string, options: RunLookupOptions = {}): Promise<AccountRun[]> {
   const { store, close } = await openStore(options.redis);
   try {
-    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    if (!(await store.info(runId)))
+      throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
     return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
   } finally {
     await close();

@@ -15,7 +15,9 @@ function errorOf(fn: () => unknown): JobFileError {
 
 describe('job files', () => {
   it('parses a patch job', () => {
-    const job = parseJob(`name: caller id\naccounts:\n  descendantsOf: ${ID}\naction: patch\nresource: users\nfilter: { priv_level: user }\nbody:\n  caller_id: { external: { number: '+15550100' } }\n`);
+    const job = parseJob(
+      `name: caller id\naccounts:\n  descendantsOf: ${ID}\naction: patch\nresource: users\nfilter: { priv_level: user }\nbody:\n  caller_id: { external: { number: '+15550100' } }\n`,
+    );
     expect(job).toMatchObject({ action: 'patch', resource: 'users', accounts: { descendantsOf: ID } });
   });
 
@@ -31,10 +33,12 @@ describe('job files', () => {
   });
 
   it('rejects a selector with both descendantsOf and ids, and one with neither', () => {
-    expect(errorOf(() => parseJob(`action: audit\nresource: devices\naccounts:\n  ids: [${ID}]\n  descendantsOf: ${ID}\n`)).message).toContain(
-      'job:4: accounts: give exactly one of descendantsOf or ids',
+    expect(
+      errorOf(() => parseJob(`action: audit\nresource: devices\naccounts:\n  ids: [${ID}]\n  descendantsOf: ${ID}\n`)).message,
+    ).toContain('job:4: accounts: give exactly one of descendantsOf or ids');
+    expect(errorOf(() => parseJob('action: audit\nresource: devices\naccounts: {}\n')).message).toContain(
+      'give exactly one of descendantsOf or ids',
     );
-    expect(errorOf(() => parseJob('action: audit\nresource: devices\naccounts: {}\n')).message).toContain('give exactly one of descendantsOf or ids');
   });
 
   it('names the line of an unknown field', () => {
@@ -49,11 +53,15 @@ describe('job files', () => {
 
   it('rejects import rows without their account or lookup key', () => {
     const missingAccount = errorOf(() =>
-      parseJob(`action: import\nresource: users\nkey: username\naccounts: { ids: [${ID}] }\nrows:\n  - { account_id: ${ID}, username: a }\n  - { username: b }\n`),
+      parseJob(
+        `action: import\nresource: users\nkey: username\naccounts: { ids: [${ID}] }\nrows:\n  - { account_id: ${ID}, username: a }\n  - { username: b }\n`,
+      ),
     );
     expect(missingAccount.message).toContain('job:7: rows.1.account_id');
     const missingKey = errorOf(() =>
-      parseJob(`action: import\nresource: users\nkey: username\naccounts: { ids: [${ID}] }\nrows:\n  - { account_id: ${ID}, first_name: A }\n`),
+      parseJob(
+        `action: import\nresource: users\nkey: username\naccounts: { ids: [${ID}] }\nrows:\n  - { account_id: ${ID}, first_name: A }\n`,
+      ),
     );
     expect(missingKey.message).toContain('job:6: rows.0: row has no value for the lookup key "username"');
   });

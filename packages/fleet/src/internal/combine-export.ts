@@ -10,12 +10,18 @@ import { exportFileOf } from './actions/export-documents.js';
 export async function combineExport(job: ExportJob, accounts: readonly AccountRun[]): Promise<string | undefined> {
   const target = job.output.combined;
   if (!target) return undefined;
-  const done = accounts.filter((a) => a.state === 'done').map((a) => a.accountId).sort();
+  const done = accounts
+    .filter((a) => a.state === 'done')
+    .map((a) => a.accountId)
+    .sort();
   const partial = `${target}.${process.pid}.partial`;
   const out = await open(partial, 'w', 0o600);
   try {
     for (const accountId of done) {
-      const lines = createInterface({ input: createReadStream(exportFileOf(job.output.dir, accountId)), crlfDelay: Number.POSITIVE_INFINITY });
+      const lines = createInterface({
+        input: createReadStream(exportFileOf(job.output.dir, accountId)),
+        crlfDelay: Number.POSITIVE_INFINITY,
+      });
       for await (const line of lines) {
         if (line) await out.write(`${JSON.stringify({ account_id: accountId, ...(JSON.parse(line) as object) })}\n`);
       }

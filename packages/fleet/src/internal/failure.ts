@@ -1,4 +1,4 @@
-import { ApiError, AudianError, ConnectionError, isValidationError, TimeoutError } from '@audian/core';
+import { ApiError, AudianError, BadRequestError, ConnectionError, formatFieldErrors, isValidationError, TimeoutError } from '@audian/core';
 
 /** A task's failure as the run state keeps it: never a stack, never a secret (errors hold none). */
 export interface TaskFailure {
@@ -16,9 +16,12 @@ export interface TaskFailure {
 export function describeFailure(error: unknown): TaskFailure {
   if (error instanceof ApiError) {
     const permanent = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-    return { name: error.name, message: error.message, status: error.status, permanent };
+    // A 400's message says only "validation error": the fields are what a person needs to see.
+    const fields = error instanceof BadRequestError && error.fieldErrors.length > 0 ? ` (${formatFieldErrors(error.fieldErrors)})` : '';
+    return { name: error.name, message: `${error.message}${fields}`, status: error.status, permanent };
   }
-  if (error instanceof ConnectionError || error instanceof TimeoutError) return { name: error.name, message: error.message, permanent: false };
+  if (error instanceof ConnectionError || error instanceof TimeoutError)
+    return { name: error.name, message: error.message, permanent: false };
   if (isValidationError(error) || error instanceof AudianError) {
     return { name: (error as Error).name, message: (error as Error).message, permanent: true };
   }

@@ -6,7 +6,9 @@ export class MemoryRunStore implements RunStore {
 
   async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
     const now = new Date().toISOString();
-    const accounts = new Map(accountIds.map((accountId) => [accountId, { accountId, state: 'pending', attempts: 0, updatedAt: now } as AccountRun]));
+    const accounts = new Map(
+      accountIds.map((accountId) => [accountId, { accountId, state: 'pending', attempts: 0, updatedAt: now } as AccountRun]),
+    );
     this.#runs.set(info.runId, { info, accounts });
   }
 

@@ -9,7 +9,13 @@ export interface TaskData {
   readonly accountId: string;
 }
 
-export async function enqueueAccounts(queue: Queue<TaskData>, runId: string, accountIds: readonly string[], attempts: number, round = 0): Promise<void> {
+export async function enqueueAccounts(
+  queue: Queue<TaskData>,
+  runId: string,
+  accountIds: readonly string[],
+  attempts: number,
+  round = 0,
+): Promise<void> {
   const opts: JobsOptions = {
     attempts,
     backoff: { type: 'exponential', delay: 1000 },

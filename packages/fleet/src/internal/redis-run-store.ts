@@ -17,7 +17,8 @@ export class RedisRunStore implements RunStore {
     const now = new Date().toISOString();
     const multi = this.#redis.multi().hset(`${PREFIX}${info.runId}`, { info: JSON.stringify(info) });
     const records: string[] = [];
-    for (const accountId of accountIds) records.push(accountId, JSON.stringify({ accountId, state: 'pending', attempts: 0, updatedAt: now }));
+    for (const accountId of accountIds)
+      records.push(accountId, JSON.stringify({ accountId, state: 'pending', attempts: 0, updatedAt: now }));
     if (records.length > 0) multi.hset(`${PREFIX}${info.runId}:accounts`, ...records);
     await multi.exec();
   }

@@ -4,7 +4,9 @@ import type { TaskContext, TaskOutput } from '../task-context.js';
 
 function pick(doc: Record<string, unknown>, fields: readonly string[] | undefined): Record<string, unknown> {
   if (!fields) return doc;
-  return Object.fromEntries(fields.map((field) => [field, field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc)]));
+  return Object.fromEntries(
+    fields.map((field) => [field, field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc)]),
+  );
 }
 
 export async function auditDocuments(job: AuditJob, ctx: TaskContext): Promise<TaskOutput> {

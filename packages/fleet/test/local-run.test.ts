@@ -1,0 +1,200 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelRun, type FleetJob, RedisUnavailableError, retryRun, runJob, runResults, runStatus } from '../src/index.js';
+import { countUsers, type Fleet, startFleet } from './fleet-fixture.js';
+import { freePort } from './redis-server.js';
+
+let fleet: Fleet;
+let dir: string;
+
+beforeAll(async () => {
+  fleet = await startFleet(4);
+  dir = await mkdtemp(join(tmpdir(), 'fleet-'));
+});
+afterAll(async () => {
+  await fleet?.sandbox.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function importJob(): FleetJob {
+  return {
+    action: 'import',
+    resource: 'users',
+    key: 'email',
+    accounts: { descendantsOf: fleet.resellerId },
+    rows: fleet.accountIds.flatMap((account_id, i) => [
+      { account_id, email: `ann${i}@example.com`, first_name: 'Ann', last_name: `Doe${i}` },
+      { account_id, email: `bob${i}@example.com`, first_name: 'Bob', last_name: `Roe${i}` },
+    ]),
+  };
+}
+
+describe('local mode', () => {
+  it('imports rows into their accounts, and a second run creates nothing', async () => {
+    const run = await runJob(importJob(), { client: fleet.client });
+    expect(run.mode).toBe('local');
+    expect(run.total).toBe(4);
+    const status = await run.finished();
+    expect(status).toMatchObject({ total: 4, done: 4, failed: 0, pending: 0, finished: true });
+    const results = await runResults(run.runId);
+    expect(results.map((r) => r.counts)).toEqual(Array(4).fill({ rows: 2, created: 2, existing: 0 }));
+
+    const again = await runJob(importJob(), { client: fleet.client });
+    await again.finished();
+    expect((await runResults(again.runId)).map((r) => r.counts)).toEqual(Array(4).fill({ rows: 2, created: 0, existing: 2 }));
+    for (const [i, id] of fleet.accountIds.entries()) expect(await countUsers(fleet.audian, id, `ann${i}@example.com`)).toBe(1);
+  });
+
+  it('patches matching documents once: a re-run compares and skips them', async () => {
+    const job: FleetJob = {
+      action: 'patch',
+      resource: 'users',
+      accounts: { ids: fleet.accountIds },
+      filter: { first_name: 'Ann' },
+      body: { caller_id: { external: { number: '+15550100' } } },
+    };
+    const dry = await runJob(job, { client: fleet.client, dryRun: true });
+    await dry.finished();
+    expect((await runResults(dry.runId))[0]?.counts).toEqual({ matched: 1, wouldPatch: 1, skipped: 0 });
+
+    const patchesBefore = fleet.sandbox.stats().byRoute['PATCH /v2/accounts/{account_id}/users/{id}'] ?? 0;
+    const run = await runJob(job, { client: fleet.client, concurrency: 2 });
+    await run.finished();
+    expect((await runResults(run.runId)).map((r) => r.counts)).toEqual(Array(4).fill({ matched: 1, patched: 1, skipped: 0 }));
+    const again = await runJob(job, { client: fleet.client });
+    await again.finished();
+    expect((await runResults(again.runId)).map((r) => r.counts)).toEqual(Array(4).fill({ matched: 1, patched: 0, skipped: 1 }));
+    expect((fleet.sandbox.stats().byRoute['PATCH /v2/accounts/{account_id}/users/{id}'] ?? 0) - patchesBefore).toBe(4);
+
+    const [first] = fleet.accountIds as [string];
+    const users = await fleet.audian
+      .account(first)
+      .users.list({ filter: { first_name: 'Ann' } })
+      .toArray();
+    const ann = await fleet.audian.account(first).users.get(users[0]?.id as string);
+    expect(ann.caller_id).toMatchObject({ external: { number: '+15550100' } });
+  });
+
+  it('audits: the rows of the query, per account, in the results', async () => {
+    const run = await runJob(
+      {
+        action: 'audit',
+        resource: 'users',
+        accounts: { ids: fleet.accountIds.slice(0, 2) },
+        filter: { first_name: 'Bob' },
+        fields: ['email', 'first_name'],
+      },
+      { client: fleet.client },
+    );
+    await run.finished();
+    const results = await runResults(run.runId);
+    expect(results.flatMap((r) => r.rows)).toHaveLength(2);
+    expect(results.find((r) => r.accountId === fleet.accountIds[1])?.rows).toEqual([
+      { account_id: fleet.accountIds[1], email: 'bob1@example.com', first_name: 'Bob' },
+    ]);
+  });
+
+  it('exports one ndjson file per account and one combined file', async () => {
+    const combined = join(dir, 'all.ndjson');
+    const run = await runJob(
+      { action: 'export', resource: 'users', accounts: { descendantsOf: fleet.resellerId }, output: { dir, combined } },
+      { client: fleet.client },
+    );
+    await run.finished();
+    const first = fleet.accountIds[0] as string;
+    const own = (await readFile(join(dir, `${first}.ndjson`), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(own.map((u) => u.email).sort()).toEqual(['ann0@example.com', 'bob0@example.com']);
+    const all = (await readFile(combined, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(all).toHaveLength(8);
+    expect(all.filter((row) => row.account_id === first)).toHaveLength(2);
+  });
+
+  it('selects accounts by their fields with where', async () => {
+    const target = fleet.accountIds[2] as string;
+    const run = await runJob(
+      { action: 'audit', resource: 'users', accounts: { descendantsOf: fleet.resellerId, where: { name: 'Customer 2' } } },
+      { client: fleet.client },
+    );
+    await run.finished();
+    expect((await runResults(run.runId)).map((r) => r.accountId)).toEqual([target]);
+  });
+
+  it('reports a 4xx once, without retrying it, and a retry of the failed accounts succeeds after the fix', async () => {
+    const [first] = fleet.accountIds as [string];
+    const job: FleetJob = {
+      action: 'import',
+      resource: 'users',
+      key: 'email',
+      accounts: { ids: [first] },
+      rows: [{ account_id: first, email: 'eve@example.com', first_name: 'Eve', last_name: 'Li' }],
+    };
+    fleet.sandbox.addFault({ kind: 'error-before', method: 'PUT', path: '/v2/accounts/*/users', status: 400, times: 1 });
+    const run = await runJob(job, { client: fleet.client });
+    const status = await run.finished();
+    expect(status).toMatchObject({ done: 0, failed: 1 });
+    const [result] = await runResults(run.runId);
+    expect(result).toMatchObject({ state: 'failed', attempts: 1, error: { status: 400 } });
+
+    const retried = await retryRun(run.runId, { failed: true });
+    expect(retried.total).toBe(1);
+    expect(await retried.finished()).toMatchObject({ done: 1, failed: 0 });
+    expect(await countUsers(fleet.audian, first, 'eve@example.com')).toBe(1);
+  });
+
+  it('retries a task after a 5xx and counts the attempts', async () => {
+    const [first] = fleet.accountIds as [string];
+    fleet.sandbox.addFault({ kind: 'error-before', method: 'PUT', path: '/v2/accounts/*/users', status: 500, times: 1 });
+    const run = await runJob(
+      {
+        action: 'import',
+        resource: 'users',
+        key: 'email',
+        accounts: { ids: [first] },
+        rows: [{ account_id: first, email: 'fay@example.com', first_name: 'Fay', last_name: 'Poe' }],
+      },
+      { client: fleet.client },
+    );
+    await run.finished();
+    expect(await runResults(run.runId)).toMatchObject([{ state: 'done', attempts: 2, counts: { created: 1 } }]);
+    expect(await countUsers(fleet.audian, first, 'fay@example.com')).toBe(1);
+  });
+
+  it('cancels a run: accounts not yet started are cancelled, not run', async () => {
+    fleet.sandbox.addFault({ kind: 'delay', delayMs: 300, method: 'GET', path: '/v2/accounts/*/users' });
+    try {
+      const run = await runJob(
+        { action: 'audit', resource: 'users', accounts: { ids: fleet.accountIds } },
+        { client: fleet.client, concurrency: 1 },
+      );
+      await cancelRun(run.runId);
+      const status = await run.finished();
+      expect(status.cancelled).toBeGreaterThanOrEqual(3);
+      expect(status.done + status.cancelled + status.failed).toBe(4);
+      expect(await runStatus(run.runId)).toEqual(status);
+    } finally {
+      fleet.sandbox.clearFaults();
+    }
+  });
+
+  it('says a run id is unknown', async () => {
+    await expect(runStatus('nope')).rejects.toThrow('no run "nope" in this process');
+  });
+
+  it('fails fast and clearly when Redis is unreachable', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const error = await runJob(importJob(), { client: fleet.client, redis: `redis://:secret@127.0.0.1:${port}` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisUnavailableError);
+    expect((error as Error).message).toContain(`Redis at redis://:***@127.0.0.1:${port}`);
+    expect((error as Error).message).not.toContain('secret');
+    expect(Date.now() - started).toBeLessThan(5500);
+  });
+});
