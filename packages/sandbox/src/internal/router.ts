@@ -1,14 +1,15 @@
 import type { Reply, SandboxRequest } from './context';
 import type { Engine } from './engine';
-import { accountItem, accountRelatives, apiKey, createAccount } from './handlers/accounts';
+import { accountItem, accountRelatives, apiKey, createAccount, moveAccount, resellerStatus } from './handlers/accounts';
 import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
 import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/binaries';
 import { getCdr, listCdrs } from './handlers/cdrs';
 import { connect, history } from './handlers/clicktocall';
 import { createDoc, itemDoc, listDocs } from './handlers/collection';
 import { type FaxFolder, faxItem, faxSmtpLogs, listFaxes, sendFax } from './handlers/faxes';
+import { mediaLanguages, mediaPrompts } from './handlers/media-catalog';
 import { customerUpdate, notification, notificationSmtpLogs, notifications, preview, systemNotifications } from './handlers/notifications';
-import { listNumbers, numberItem, searchNumbers } from './handlers/phone-numbers';
+import { listNumbers, numberCollection, numberItem, searchNumbers } from './handlers/phone-numbers';
 import { listRecordings, recording } from './handlers/recordings';
 import { multiSearch, search } from './handlers/search';
 import { authModules, loginAttempts, metaflows, security, tokenRestrictions } from './handlers/settings';
@@ -16,6 +17,7 @@ import { sms } from './handlers/sms';
 import {
   channels,
   conferenceAction,
+  conferenceParticipants,
   deviceAction,
   deviceStatus,
   limits,
@@ -23,9 +25,12 @@ import {
   registrations,
   userDevices,
 } from './handlers/telephony';
+import { vcard } from './handlers/vcard';
 import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
+import { availableWebhooks, webhookAttempts } from './handlers/webhooks';
 import type { Verb } from './resource-def';
 import { RESOURCES } from './resources';
+import { isUnservedModule, notImplemented } from './unserved';
 
 /** A resolved endpoint: which verbs it has and how to run it. */
 export interface Route {
@@ -59,6 +64,19 @@ const acct = (accountId: string, allowed: readonly Verb[], run: Route['run'], bi
   binary,
 });
 
+const EVERY_VERB: readonly Verb[] = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
+
+/** An endpoint KAZOO serves and the sandbox does not: 501 naming it (after authentication), never a 404. */
+const unserved = (accountId: string | undefined, endpoint: string, reason?: string): Route => ({
+  accountId,
+  allowed: EVERY_VERB,
+  run: () => {
+    throw notImplemented(endpoint, reason);
+  },
+});
+
+const NO_TELEPHONY = 'needs a telephony engine, which the sandbox does not have';
+
 /** Maps a path (segments after `/v2`) to its endpoint; `undefined` for an unknown URL (404). */
 export function resolve(segments: readonly string[], contentType: string, method: string): Route | undefined {
   const [first, ...rest] = segments;
@@ -79,13 +97,15 @@ export function resolve(segments: readonly string[], contentType: string, method
       if (rest.length === 0) return { allowed: ['GET', 'PUT', 'DELETE'], run: (_e, r) => systemNotifications(r) };
       if (rest.length === 1) return { allowed: R.getPostDelete as Verb[], run: (_e, r) => systemNotifications(r, rest[0]) };
       return undefined;
+    case 'webhooks':
+      return rest.length === 0 ? { allowed: R.get as Verb[], run: () => availableWebhooks() } : undefined;
     case 'accounts':
       if (rest.length === 0) {
         return { allowed: R.put as Verb[], run: (e, r) => createAccount(e, r, e.authorize(r.auth!, r.auth!.accountId)) };
       }
       return accountRoute(rest[0] as string, rest.slice(1), contentType, method);
     default:
-      return undefined;
+      return first !== undefined && isUnservedModule(first) ? unserved(undefined, first) : undefined;
   }
 }
 
@@ -97,6 +117,24 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
     return acct(accountId, R.get as Verb[], (e, r) => accountRelatives(e, r, account(e, r), resource));
   }
   if (resource === 'api_key' && path.length === 1) return acct(accountId, R.getPut as Verb[], (e, r) => apiKey(e, r, account(e, r)));
+  if (resource === 'move' && path.length === 1) return acct(accountId, ['POST'], (e, r) => (account(e, r), moveAccount(r)));
+  if (resource === 'reseller' && path.length === 1) return acct(accountId, ['PUT', 'DELETE'], (e, r) => (account(e, r), resellerStatus()));
+  // `…/users/{id}/quickcall/{number}` and `…/devices/{id}/quickcall/{number}` (`cb_quickcall`) originate calls.
+  if (
+    (resource === 'users' || resource === 'devices') &&
+    id !== undefined &&
+    sub === 'quickcall' &&
+    subId !== undefined &&
+    extra === undefined
+  ) {
+    return unserved(accountId, 'quickcall', NO_TELEPHONY);
+  }
+  if ((resource === 'users' || resource === 'devices') && id !== undefined && sub === 'channels' && subId === undefined) {
+    return acct(accountId, R.get as Verb[], (e) => {
+      e.docs.load(accountId, RESOURCES[resource]!, id);
+      return channels();
+    });
+  }
 
   switch (resource) {
     case 'users':
@@ -106,6 +144,8 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
         return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId, id));
       if (id !== undefined && sub === 'recordings' && subId === undefined)
         return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId, id));
+      if (id !== undefined && sub === 'vcard' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e) => vcard(e, accountId, id));
       if (id !== undefined && sub === 'photo' && subId === undefined) {
         return acct(accountId, R.getPostDelete as Verb[], (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
       }
@@ -119,6 +159,11 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       }
       break;
     case 'conferences':
+      if (id !== undefined && sub === 'participants') {
+        if (subId === undefined) return acct(accountId, R.get as Verb[], (e) => conferenceParticipants(e, accountId, id));
+        // Muting, kicking or moving a participant acts on a live conference.
+        return extra === undefined ? unserved(accountId, 'conferences participants', NO_TELEPHONY) : undefined;
+      }
       if (id !== undefined && sub === undefined && method === 'PUT') {
         return acct(accountId, RESOURCES.conferences!.itemVerbs, (e, r) => conferenceAction(e, r, accountId, id));
       }
@@ -140,6 +185,8 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       }
       break;
     case 'media':
+      if (id === 'languages' && subId === undefined) return acct(accountId, R.get as Verb[], (e) => mediaLanguages(e, accountId, sub));
+      if (id === 'prompts' && subId === undefined) return acct(accountId, R.get as Verb[], (e) => mediaPrompts(e, accountId, sub));
       if (id !== undefined && sub === 'raw' && subId === undefined) {
         return acct(accountId, R.getPost as Verb[], (e, r) => mediaRaw(e, r, accountId, id), isBinaryUpload(contentType));
       }
@@ -161,12 +208,23 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       break;
     case 'phone_numbers':
       if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listNumbers(e, r, accountId));
+      if (id === 'collection') {
+        if (sub === undefined) return acct(accountId, ['PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => numberCollection(e, r, accountId));
+        if (sub === 'activate' && subId === undefined)
+          return acct(accountId, R.put as Verb[], (e, r) => numberCollection(e, r, accountId, sub));
+        return undefined;
+      }
       if (sub === undefined) return acct(accountId, ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => numberItem(e, r, accountId, id));
       if ((sub === 'activate' || sub === 'reserve') && subId === undefined)
         return acct(accountId, R.put as Verb[], (e, r) => numberItem(e, r, accountId, id, sub));
       return undefined;
     case 'cdrs':
       if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId));
+      // Interactions group a call's legs by `interaction_id`, which the sandbox's made-up CDRs do not model.
+      if ((id === 'interaction' || id === 'summary') && sub === undefined)
+        return unserved(accountId, `cdrs/${id}`, 'CDR interactions are not modelled');
+      if (id === 'legs' && sub !== undefined && subId === undefined)
+        return unserved(accountId, 'cdrs/legs', 'CDR interactions are not modelled');
       if (sub === undefined) return acct(accountId, R.get as Verb[], (e) => getCdr(e, accountId, id));
       return undefined;
     case 'registrations':
@@ -206,6 +264,17 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       return faxRoute(accountId, path.slice(1), contentType);
     case 'notifications':
       return notificationRoute(accountId, path.slice(1), contentType);
+    case 'queues':
+      // Queue statistics, rosters and eavesdropping live in ACDc, the call-center engine.
+      if (id === 'stats' || id === 'eavesdrop' || sub === 'roster' || sub === 'eavesdrop') {
+        return unserved(accountId, `queues/${id === 'stats' || id === 'eavesdrop' ? id : sub}`, NO_TELEPHONY);
+      }
+      break;
+    case 'webhooks':
+      if (id === 'attempts' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => webhookAttempts(e, r, accountId));
+      if (id !== undefined && sub === 'attempts' && subId === undefined)
+        return acct(accountId, R.get as Verb[], (e, r) => webhookAttempts(e, r, accountId, id));
+      break;
     case 'search':
       if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => search(e, r, accountId));
       if (id === 'multi' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => multiSearch(e, r, accountId));
@@ -213,7 +282,7 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
   }
 
   const def = RESOURCES[resource];
-  if (!def) return undefined;
+  if (!def) return isUnservedModule(resource) ? unserved(accountId, resource) : undefined;
   if (id === undefined) {
     return acct(accountId, def.collectionVerbs, (e, r) =>
       r.method === 'GET' ? listDocs(e, r, accountId, def) : createDoc(e, r, accountId, def),

@@ -1,9 +1,9 @@
 import { ACCOUNTS, DEFAULT_TIMEZONE, treeOf } from '../accounts-def';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, CrossbarError, forbidden } from '../crossbar-error';
+import { badIdentifier, CrossbarError, forbidden, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newApiKey, newId } from '../ids';
-import { deepMerge, type JsonObject } from '../json';
+import { deepMerge, isObject, type JsonObject } from '../json';
 import { listFilter, pageParams, paginateDocs } from '../listing';
 import type { StoredDoc } from '../store';
 import { createdReply, deletedReply, docReply } from './collection';
@@ -120,4 +120,20 @@ export function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc):
   if (req.method === 'GET') return { data: { api_key: account.body.pvt_api_key }, envelope: { revision: String(account.body._rev) } };
   const saved = engine.docs.save(ACCOUNTS, account, { ...account.body, pvt_api_key: newApiKey() });
   return { status: 201, data: { api_key: saved.body.pvt_api_key }, envelope: { revision: String(saved.body._rev) } };
+}
+
+/**
+ * `POST /v2/accounts/{ACCOUNT_ID}/move` (`cb_accounts:validate_account_path/4`): `to` is required;
+ * moving is allowed to the super-duper admin only (`accounts.allow_move` defaults to
+ * `superduper_admin`), which no sandbox login is, so a valid request answers 403.
+ */
+export function moveAccount(req: SandboxRequest): Reply {
+  const to = isObject(req.data) ? req.data.to : undefined;
+  if (typeof to !== 'string' || to === '') throw validationError({ to: { required: { message: "Field 'to' is required" } } });
+  throw forbidden();
+}
+
+/** `PUT|DELETE /v2/accounts/{ACCOUNT_ID}/reseller`: promoting or demoting a reseller is the super-duper admin's (403 here). */
+export function resellerStatus(): Reply {
+  throw forbidden();
 }

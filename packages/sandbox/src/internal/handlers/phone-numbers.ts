@@ -1,6 +1,6 @@
 import { PhoneNumbersSchema } from '@audian/resources/schemas';
 import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
-import { CrossbarError } from '../crossbar-error';
+import { CrossbarError, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compileFilter } from '../filters';
 import { compact, deepMerge, isObject, type JsonObject, publicDoc } from '../json';
@@ -201,4 +201,32 @@ export function numberItem(engine: Engine, req: SandboxRequest, accountId: strin
       };
     }
   }
+}
+
+/**
+ * `PUT|POST|PATCH|DELETE …/phone_numbers/collection` and `PUT …/collection/activate`
+ * (`cb_phone_numbers`): the single-number operation on each of `numbers` (the other request fields
+ * are each number's data). As `set_response/3` does, a collection of one answers like the
+ * single-number operation; otherwise `{ success: { <number>: doc }, error: { <number>: reason } }`,
+ * `error` being an empty list when nothing failed.
+ */
+export function numberCollection(engine: Engine, req: SandboxRequest, accountId: string, action?: string): Reply {
+  const { numbers, ...rest } = isObject(req.data) ? req.data : {};
+  // `cb_phone_numbers:validate_collection_request/2`
+  if (!Array.isArray(numbers)) throw validationError({ numbers: { required: { message: 'list of numbers missing' } } });
+  const list = numbers.filter((n): n is string => typeof n === 'string' && n !== '');
+  if (list.length === 0) throw validationError({ numbers: { minimum: { message: 'minimum 1 number required' } } });
+  const single = { ...req, data: rest };
+  if (list.length === 1) return numberItem(engine, single, accountId, list[0] as string, action);
+  const success: JsonObject = {};
+  const errors: JsonObject = {};
+  for (const raw of list) {
+    try {
+      success[normalizeNumber(raw) ?? raw] = numberItem(engine, single, accountId, raw, action).data;
+    } catch (error) {
+      if (!(error instanceof CrossbarError)) throw error;
+      errors[raw] = error.data;
+    }
+  }
+  return { data: { success, error: Object.keys(errors).length > 0 ? errors : [] }, envelope: { revision: 'automatic' } };
 }

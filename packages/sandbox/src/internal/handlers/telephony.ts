@@ -139,6 +139,15 @@ export function channels(uuid?: string): Reply {
   return { data: [], envelope: { revision: 'automatic' } };
 }
 
+/**
+ * `GET …/conferences/{CONFERENCE_ID}/participants` (`cb_conferences`): the participants of the
+ * running conference. No conference runs in a sandbox: an existing conference has none.
+ */
+export function conferenceParticipants(engine: Engine, accountId: string, conferenceId: string): Reply {
+  engine.docs.load(accountId, CONFERENCES, conferenceId);
+  return { data: [], envelope: { revision: 'automatic' } };
+}
+
 /** `/lists/{LIST_ID}/entries[/{ENTRY_ID}]`. */
 export function listEntries(engine: Engine, req: SandboxRequest, accountId: string, listId: string, entryId?: string): Reply {
   engine.docs.load(accountId, LISTS, listId);

@@ -1,0 +1,33 @@
+import type { Reply, SandboxRequest } from '../context';
+import type { Engine } from '../engine';
+import type { ResourceDef } from '../resource-def';
+import { RESOURCES } from '../resources';
+
+const WEBHOOKS = RESOURCES.webhooks as ResourceDef;
+
+/** The hooks KAZOO's webhooks application ships (`applications/webhooks/src/modules/webhooks_*.erl`, less the skeleton). */
+const AVAILABLE: readonly { id: string; name: string; description: string }[] = [
+  { id: 'channel_answer', name: 'Channel Answer', description: 'A call leg was answered' },
+  { id: 'channel_bridge', name: 'Channel Bridge', description: 'Two call legs were bridged' },
+  { id: 'channel_create', name: 'Channel Create', description: 'A call leg was created' },
+  { id: 'channel_destroy', name: 'Channel Destroy', description: 'A call leg ended' },
+  { id: 'mms', name: 'MMS', description: 'An MMS was sent or received' },
+  { id: 'notifications', name: 'Notifications', description: 'A notification event was published' },
+  { id: 'object', name: 'Object', description: 'A document was created, edited or deleted' },
+  { id: 'parking', name: 'Parking', description: 'A call was parked or retrieved' },
+  { id: 'sms', name: 'SMS', description: 'An SMS was sent or received' },
+];
+
+/** `GET /v2/webhooks` (`cb_webhooks:summary_available/1`): the hook types a webhook can subscribe to. */
+export function availableWebhooks(): Reply {
+  return { data: AVAILABLE.map((hook) => ({ ...hook })), envelope: { revision: 'automatic' } };
+}
+
+/**
+ * `GET …/webhooks/attempts` and `…/webhooks/{HOOK_ID}/attempts` (`cb_webhooks`): the delivery
+ * attempts logged in the account's MODB. The sandbox fires no hooks, so there are none.
+ */
+export function webhookAttempts(engine: Engine, _req: SandboxRequest, accountId: string, hookId?: string): Reply {
+  if (hookId !== undefined) engine.docs.load(accountId, WEBHOOKS, hookId);
+  return { data: [], envelope: { page_size: 0, revision: 'automatic' } };
+}

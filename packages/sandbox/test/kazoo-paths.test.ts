@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, harness, request } from './helpers';
+
+/** Paths KAZOO serves: answered as KAZOO does, or 501 naming the module — never a 404 that reads as a missing document. */
+
+type Doc = Record<string, unknown> & { id: string };
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.stop());
+
+const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+
+describe('paths that need a telephony engine or are not modelled', () => {
+  it('answer 501 not_implemented naming the endpoint, after authentication', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Q', last_name: 'Call' } }));
+    const queue = data(await h.call('PUT', `${h.acct}/queues`, { data: { name: 'Support' } }));
+    const cases: [string, string, string][] = [
+      ['GET', `${h.acct}/users/${user.id}/quickcall/+14155550100`, 'quickcall'],
+      ['GET', `${h.acct}/queues/stats`, 'queues/stats'],
+      ['GET', `${h.acct}/queues/${queue.id}/roster`, 'queues/roster'],
+      ['GET', `${h.acct}/cdrs/interaction`, 'cdrs/interaction'],
+      ['GET', `${h.acct}/cdrs/summary`, 'cdrs/summary'],
+      ['GET', `${h.acct}/cdrs/legs/${'0'.repeat(32)}`, 'cdrs/legs'],
+      ['GET', `${h.acct}/port_requests`, 'port_requests'],
+      ['GET', `${h.acct}/services`, 'services'],
+      ['PUT', `${h.acct}/whitelabel`, 'whitelabel'],
+      ['GET', '/v2/system_configs', 'system_configs'],
+    ];
+    for (const [method, path, endpoint] of cases) {
+      const r = await h.call(method, path, method === 'GET' ? undefined : { data: {} });
+      expect(r.status, path).toBe(501);
+      expect(r.body).toMatchObject({ status: 'error', error: '501', message: 'not_implemented', data: { module: endpoint } });
+    }
+    expect((await request(h.sandbox, 'GET', `${h.acct}/queues/stats`)).status).toBe(401);
+  });
+
+  it('still answers an endpoint KAZOO does not have with 404 not_found (api_resource:maybe_allow_method/4)', async () => {
+    for (const path of [`${h.acct}/no_such_module`, `${h.acct}/users/${'0'.repeat(32)}/no_such_thing`, '/v2/no_such_module']) {
+      const r = await h.call('GET', path);
+      expect(r.status, path).toBe(404);
+      expect(r.body).toMatchObject({ message: 'not_found', data: { message: 'not found' } });
+    }
+  });
+});
+
+describe('paths served from the stored data', () => {
+  it('users/{id}/vcard answers the vCard (kzd_users:to_vcard/1)', async () => {
+    const user = data(
+      await h.call('PUT', `${h.acct}/users`, {
+        data: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', timezone: 'Europe/London', title: 'Countess, Analyst' },
+      }),
+    );
+    const r = await h.call('GET', `${h.acct}/users/${user.id}/vcard`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/x-vcard');
+    expect(r.text).toBe(
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Ada Lovelace',
+        'N:Lovelace;Ada',
+        'EMAIL:ada@example.com',
+        'TITLE:Countess\\, Analyst',
+        'TZ:Europe/London',
+        'END:VCARD',
+        '',
+      ].join('\n'),
+    );
+    expect((await h.call('GET', `${h.acct}/users/${'0'.repeat(32)}/vcard`)).status).toBe(404);
+  });
+
+  it('users/{id}/channels and conferences/{id}/participants are empty (no live calls); webhooks attempts are empty', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Chan', last_name: 'Nel' } }));
+    expect((await h.call('GET', `${h.acct}/users/${user.id}/channels`)).body.data).toEqual([]);
+    const conference = data(await h.call('PUT', `${h.acct}/conferences`, { data: { name: 'Standup' } }));
+    const participants = await h.call('GET', `${h.acct}/conferences/${conference.id}/participants`);
+    expect(participants.status).toBe(200);
+    expect(participants.body.data).toEqual([]);
+    expect((await h.call('GET', `${h.acct}/conferences/${'0'.repeat(32)}/participants`)).status).toBe(404);
+    const hook = data(
+      await h.call('PUT', `${h.acct}/webhooks`, { data: { name: 'Hook', uri: 'https://example.com/h', hook: 'channel_create' } }),
+    );
+    expect((await h.call('GET', `${h.acct}/webhooks/attempts`)).body.data).toEqual([]);
+    expect((await h.call('GET', `${h.acct}/webhooks/${hook.id}/attempts`)).body.data).toEqual([]);
+  });
+
+  it('GET /v2/webhooks lists the hook types (cb_webhooks:summary_available/1)', async () => {
+    const r = await h.call('GET', '/v2/webhooks');
+    expect(r.status).toBe(200);
+    expect((r.body.data as Doc[]).map((x) => x.id)).toEqual(expect.arrayContaining(['channel_create', 'channel_destroy', 'object']));
+  });
+
+  it('media/languages and media/prompts count the media (media/listing_by_language, listing_by_prompt)', async () => {
+    await h.call('PUT', `${h.acct}/media`, { data: { name: 'Hello', language: 'en-US', prompt_id: 'vm-hello' } });
+    await h.call('PUT', `${h.acct}/media`, { data: { name: 'Bonjour', language: 'fr-fr', prompt_id: 'vm-hello' } });
+    const plain = data(await h.call('PUT', `${h.acct}/media`, { data: { name: 'Hold music' } }));
+    const languages = await h.call('GET', `${h.acct}/media/languages`);
+    // The media schema defaults `language` to en-us.
+    expect(languages.body.data).toEqual([{ 'en-us': 2, 'fr-fr': 1 }]);
+    expect((await h.call('GET', `${h.acct}/media/languages/en-us`)).body.data).toContain(plain.id);
+    expect((await h.call('GET', `${h.acct}/media/prompts`)).body.data).toEqual([{ 'vm-hello': 2 }]);
+    expect((await h.call('GET', `${h.acct}/media/prompts/vm-hello`)).body.data).toHaveLength(2);
+  });
+
+  it('phone_numbers/collection runs the single-number operation on each (cb_phone_numbers:set_response/3)', async () => {
+    const many = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: { numbers: ['+14155550301', '+14155550302'] } });
+    expect(many.status).toBe(200);
+    const result = many.body.data as { success: Record<string, Doc>; error: unknown };
+    expect(Object.keys(result.success).sort()).toEqual(['+14155550301', '+14155550302']);
+    expect(result.error).toEqual([]);
+    const again = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: { numbers: ['+14155550301', '+14155550303'] } });
+    const mixed = again.body.data as { success: Record<string, Doc>; error: Record<string, unknown> };
+    expect(Object.keys(mixed.success)).toEqual(['+14155550303']);
+    expect(Object.keys(mixed.error)).toEqual(['+14155550301']);
+    const missing = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.data).toMatchObject({ numbers: { required: { message: 'list of numbers missing' } } });
+    const released = await h.call('DELETE', `${h.acct}/phone_numbers/collection`, { data: { numbers: ['+14155550302', '+14155550303'] } });
+    expect(Object.keys((released.body.data as { success: object }).success).sort()).toEqual(['+14155550302', '+14155550303']);
+  });
+
+  it('accounts/{id}/move needs `to` and the super-duper admin; accounts/{id}/reseller the super-duper admin (cb_accounts)', async () => {
+    const child = data(await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Movable' } }));
+    const noTo = await h.call('POST', `/v2/accounts/${child.id}/move`, { data: {} });
+    expect(noTo.status).toBe(400);
+    expect(noTo.body.data).toEqual({ to: { required: { message: "Field 'to' is required" } } });
+    expect((await h.call('POST', `/v2/accounts/${child.id}/move`, { data: { to: h.sandbox.accountId } })).status).toBe(403);
+    expect((await h.call('PUT', `/v2/accounts/${child.id}/reseller`, { data: {} })).status).toBe(403);
+    expect((await h.call('DELETE', `/v2/accounts/${child.id}/reseller`)).status).toBe(403);
+  });
+});
