@@ -6,6 +6,8 @@ import { type Sandbox, startSandbox } from '@audian/sandbox';
 export interface Fleet {
   readonly sandbox: Sandbox;
   readonly resellerId: string;
+  /** The reseller's API key (for worker processes, which build their own client). */
+  readonly apiKey: string;
   readonly client: AudianOptions;
   readonly audian: Audian;
   readonly accountIds: string[];
@@ -23,7 +25,7 @@ export async function startFleet(count: number): Promise<Fleet> {
     const account = await audian.accounts.create({ name: `Customer ${i}` }, { parentId: resellerId as string });
     accountIds.push(account.id as string);
   }
-  return { sandbox, resellerId: resellerId as string, client, audian, accountIds };
+  return { sandbox, resellerId: resellerId as string, apiKey: reseller.apiKey, client, audian, accountIds };
 }
 
 /** How many users of the account have this email (a lookup, as a person would count). */
