@@ -180,7 +180,7 @@ try {
     join(project, 'pnpm-workspace.yaml'),
     `overrides:\n${Object.entries(overrides)
       .map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(spec)}`)
-      .join('\n')}\nallowBuilds:\n  better-sqlite3: true\n  esbuild: true\n`,
+      .join('\n')}\nallowBuilds:\n  better-sqlite3: true\n  esbuild: true\n  msgpackr-extract: false\n`,
   );
   run('pnpm', ['install', '--offline', '--config.confirmModulesPurge=false'], project, {
     capture: true,
