@@ -1,6 +1,6 @@
 import type { Audian } from '@audian/resources';
-import { type Desired, type Kind, MARKER } from './desired';
-import { collections, type Doc, type Plan, type Step } from './plan';
+import type { Desired, Kind } from './desired';
+import { collections, type Doc, documentLabel, type Plan, type Step } from './plan';
 
 /** What applying did to one document. */
 export interface Applied {
@@ -47,11 +47,11 @@ export async function applyPlan(audian: Audian, plan: Plan, onStep?: (applied: A
         record({ action: 'keep', kind: step.desired.kind, key: step.desired.key, label: step.desired.label, id: step.current.id });
         break;
       case 'remove':
-        await cols[step.kind].remove(step.current.id);
-        record({ action: 'remove', kind: step.kind, key: step.key, label: labelOf(step.current), id: step.current.id });
+        await cols[step.kind].delete(step.current.id);
+        record({ action: 'remove', kind: step.kind, key: step.key, label: documentLabel(step.current), id: step.current.id });
         break;
       case 'orphan':
-        record({ action: 'orphan', kind: step.kind, key: step.key, label: labelOf(step.current), id: step.current.id });
+        record({ action: 'orphan', kind: step.kind, key: step.key, label: documentLabel(step.current), id: step.current.id });
         break;
     }
   }
@@ -68,13 +68,7 @@ function change(
   if (fields.some((f) => d.replaceKeys?.includes(f))) {
     // A tree (a callflow's flow) must be replaced, not merged, or removed branches would linger.
     const { id: _id, _read_only: _ro, ...rest } = current;
-    return col.update(current.id, { ...rest, ...body });
+    return col.update(current.id, { ...rest, ...body, ...d.withChange?.(fields) });
   }
-  return col.patch(current.id, Object.fromEntries(fields.map((f) => [f, body[f]])));
-}
-
-function labelOf(doc: Doc): string {
-  const name = doc.name ?? [doc.first_name, doc.last_name].filter(Boolean).join(' ');
-  const key = (doc[MARKER] as { key?: string } | undefined)?.key;
-  return `${String(name || doc.id)}${key ? ` (${key})` : ''}`;
+  return col.patch(current.id, { ...Object.fromEntries(fields.map((f) => [f, body[f]])), ...d.withChange?.(fields) });
 }

@@ -11,7 +11,7 @@ export interface Collection {
   create(body: Record<string, unknown>): Promise<Doc>;
   patch(id: string, body: Record<string, unknown>): Promise<Doc>;
   update(id: string, body: Record<string, unknown>): Promise<Doc>;
-  remove(id: string): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
 }
 
 /** The collection behind each kind. */
@@ -31,7 +31,14 @@ export function collections(audian: Audian): Record<Kind, Collection> {
 /** What applying will do to one document. */
 export type Step =
   | { readonly action: 'create'; readonly desired: Desired }
-  | { readonly action: 'change'; readonly desired: Desired; readonly current: Doc; readonly fields: readonly string[] }
+  | {
+      readonly action: 'change';
+      readonly desired: Desired;
+      readonly current: Doc;
+      readonly fields: readonly string[];
+      /** The new value of each changed field (the old ones are in `current`). */
+      readonly after: Readonly<Record<string, unknown>>;
+    }
   | { readonly action: 'keep'; readonly desired: Desired; readonly current: Doc }
   | { readonly action: 'remove' | 'orphan'; readonly kind: Kind; readonly key: string; readonly current: Doc };
 
@@ -81,7 +88,7 @@ export function makePlan(
     const fields = Object.keys(body).filter((k) => !matches(body[k], existing.doc[k]));
     steps.push(
       fields.length
-        ? { action: 'change', desired: d, current: existing.doc, fields }
+        ? { action: 'change', desired: d, current: existing.doc, fields, after: Object.fromEntries(fields.map((f) => [f, body[f]])) }
         : { action: 'keep', desired: d, current: existing.doc },
     );
   }
@@ -105,4 +112,11 @@ export function matches(desired: unknown, current: unknown): boolean {
     return entries.every(([k, v]) => matches(v, c[k])) && (Object.keys(desired).length > 0 || Object.keys(c).length === 0);
   }
   return desired === current;
+}
+
+/** How a person knows an existing document: its name (or a user's full name), then its office key. */
+export function documentLabel(doc: Doc): string {
+  const name = doc.name ?? [doc.first_name, doc.last_name].filter(Boolean).join(' ');
+  const key = (doc[MARKER] as { key?: string } | undefined)?.key;
+  return `${String(name || doc.id)}${key ? ` (${key})` : ''}`;
 }

@@ -67,8 +67,8 @@ describe('accounts on the wire', () => {
       reply: [200, child],
     },
     {
-      label: 'remove(id) → DELETE /v2/accounts/{id}',
-      call: (a) => a.accounts.remove(CHILD),
+      label: 'delete(id) → DELETE /v2/accounts/{id}',
+      call: (a) => a.accounts.delete(CHILD),
       request: { method: 'DELETE', path: `/v2/accounts/${CHILD}` },
       reply: [200, { ...child, _read_only: { deleted: true } }],
     },
@@ -159,8 +159,8 @@ describe('accounts on the wire', () => {
 describe('accounts guard rails', () => {
   const { client } = scriptedClient();
 
-  it('remove() without an id never deletes the current account', async () => {
-    const error = await rejectionOf(client.audian().accounts.remove(undefined as never));
+  it('delete() without an id never deletes the current account', async () => {
+    const error = await rejectionOf(client.audian().accounts.delete(undefined as never));
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error.argument).toBe('accountId');
     expect(client.server().requests).toHaveLength(0);

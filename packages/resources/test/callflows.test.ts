@@ -74,8 +74,8 @@ describe('callflows on the wire', () => {
       reply: [200, callflow],
     },
     {
-      label: 'remove → DELETE …/callflows/{id}',
-      call: (a) => a.callflows.remove(CF),
+      label: 'delete → DELETE …/callflows/{id}',
+      call: (a) => a.callflows.delete(CF),
       request: { method: 'DELETE', path: acct(`/callflows/${CF}`) },
       reply: [200, { ...callflow, _read_only: { deleted: true } }],
     },

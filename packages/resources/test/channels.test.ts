@@ -81,9 +81,9 @@ describe('channels validation', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('has no create, update or remove: Crossbar has none for channels', () => {
+  it('has no create, update or delete: Crossbar has none for channels', () => {
     const { audian } = wire();
-    for (const verb of ['create', 'update', 'patch', 'remove']) expect(verb in audian.channels).toBe(false);
+    for (const verb of ['create', 'update', 'patch', 'delete']) expect(verb in audian.channels).toBe(false);
   });
 });
 

@@ -40,8 +40,8 @@ describe('clicktocall on the wire', () => {
       reply: [200, c2c],
     },
     {
-      label: 'remove → DELETE …/clicktocall/{C2C_ID}',
-      call: (a) => a.clicktocall.remove(C),
+      label: 'delete → DELETE …/clicktocall/{C2C_ID}',
+      call: (a) => a.clicktocall.delete(C),
       request: { method: 'DELETE', path: acct(`/clicktocall/${C}`) },
       reply: [200, c2c],
     },

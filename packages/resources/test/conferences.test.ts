@@ -55,8 +55,8 @@ describe('conferences on the wire', () => {
       reply: [200, conference],
     },
     {
-      label: 'remove → DELETE …/conferences/{id}',
-      call: (a) => a.conferences.remove(CONF),
+      label: 'delete → DELETE …/conferences/{id}',
+      call: (a) => a.conferences.delete(CONF),
       request: { method: 'DELETE', path: acct(`/conferences/${CONF}`) },
       reply: [200, conference],
     },

@@ -55,8 +55,8 @@ describe('connectivity on the wire', () => {
       reply: [200, doc],
     },
     {
-      label: 'remove → DELETE …/connectivity/{CONNECTIVITY_ID}',
-      call: (a) => a.connectivity.remove(C),
+      label: 'delete → DELETE …/connectivity/{CONNECTIVITY_ID}',
+      call: (a) => a.connectivity.delete(C),
       request: { method: 'DELETE', path: acct(`/connectivity/${C}`) },
       reply: [200, doc],
     },

@@ -40,8 +40,8 @@ describe('faxboxes on the wire', () => {
       reply: [200, box],
     },
     {
-      label: 'remove → DELETE …/faxboxes/{FAXBOX_ID}',
-      call: (a) => a.faxboxes.remove(F),
+      label: 'delete → DELETE …/faxboxes/{FAXBOX_ID}',
+      call: (a) => a.faxboxes.delete(F),
       request: { method: 'DELETE', path: acct(`/faxboxes/${F}`) },
       reply: [200, box],
     },

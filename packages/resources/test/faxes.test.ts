@@ -64,8 +64,8 @@ describe('faxes on the wire', () => {
       reply: [200, { id: X }],
     },
     {
-      label: 'inbox.remove → DELETE …/faxes/inbox/{FAX_ID}',
-      call: (a) => a.faxes.inbox.remove(X),
+      label: 'inbox.delete → DELETE …/faxes/inbox/{FAX_ID}',
+      call: (a) => a.faxes.inbox.delete(X),
       request: { method: 'DELETE', path: acct(`/faxes/inbox/${X}`) },
       reply: [200, { id: X }],
     },
@@ -88,8 +88,8 @@ describe('faxes on the wire', () => {
       result: [...PDF],
     },
     {
-      label: 'inbox.removeAttachment → DELETE …/faxes/inbox/{FAX_ID}/attachment',
-      call: (a) => a.faxes.inbox.removeAttachment(X),
+      label: 'inbox.deleteAttachment → DELETE …/faxes/inbox/{FAX_ID}/attachment',
+      call: (a) => a.faxes.inbox.deleteAttachment(X),
       request: { method: 'DELETE', path: acct(`/faxes/inbox/${X}/attachment`) },
       reply: [200, {}],
     },
@@ -106,8 +106,8 @@ describe('faxes on the wire', () => {
       reply: [200, { id: X }],
     },
     {
-      label: 'outbox.remove → DELETE …/faxes/outbox/{FAX_ID}',
-      call: (a) => a.faxes.outbox.remove(X),
+      label: 'outbox.delete → DELETE …/faxes/outbox/{FAX_ID}',
+      call: (a) => a.faxes.outbox.delete(X),
       request: { method: 'DELETE', path: acct(`/faxes/outbox/${X}`) },
       reply: [200, { id: X }],
     },
@@ -125,8 +125,8 @@ describe('faxes on the wire', () => {
       result: 'image/tiff',
     },
     {
-      label: 'outbox.removeAttachment → DELETE …/faxes/outbox/{FAX_ID}/attachment',
-      call: (a) => a.faxes.outbox.removeAttachment(X),
+      label: 'outbox.deleteAttachment → DELETE …/faxes/outbox/{FAX_ID}/attachment',
+      call: (a) => a.faxes.outbox.deleteAttachment(X),
       request: { method: 'DELETE', path: acct(`/faxes/outbox/${X}/attachment`) },
       reply: [200, {}],
     },

@@ -32,7 +32,7 @@ describe('limits shape', () => {
 
   it('offers get and update only (Crossbar: GET and POST), and checks trunk counts before any request', async () => {
     const { audian, server } = wire();
-    for (const verb of ['list', 'create', 'patch', 'remove']) expect(verb in audian.limits).toBe(false);
+    for (const verb of ['list', 'create', 'patch', 'delete']) expect(verb in audian.limits).toBe(false);
     await expect(audian.limits.update({ twoway_trunks: -1 })).rejects.toMatchObject({ argument: 'data.twoway_trunks' });
     await expect(audian.limits.update({ twoway_trunks: 1.5 })).rejects.toMatchObject({ argument: 'data.twoway_trunks' });
     expect(server.requests).toHaveLength(0);

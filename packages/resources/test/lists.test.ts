@@ -56,14 +56,14 @@ describe('lists on the wire', () => {
       reply: [200, entry],
     },
     {
-      label: 'entries(list).remove → DELETE …/entries/{entry}',
-      call: (a) => a.lists.entries(LIST).remove(ENTRY),
+      label: 'entries(list).delete → DELETE …/entries/{entry}',
+      call: (a) => a.lists.entries(LIST).delete(ENTRY),
       request: { method: 'DELETE', path: acct(`${ENTRIES}/${ENTRY}`) },
       reply: [200, entry],
     },
     {
-      label: 'entries(list).removeAll → DELETE …/entries',
-      call: (a) => a.lists.entries(LIST).removeAll(),
+      label: 'entries(list).deleteAll → DELETE …/entries',
+      call: (a) => a.lists.entries(LIST).deleteAll(),
       request: { method: 'DELETE', path: acct(ENTRIES) },
       reply: [200, []],
     },

@@ -52,8 +52,8 @@ describe('media on the wire', () => {
       reply: [200, media],
     },
     {
-      label: 'remove → DELETE …/media/{id}',
-      call: (a) => a.media.remove(MEDIA),
+      label: 'delete → DELETE …/media/{id}',
+      call: (a) => a.media.delete(MEDIA),
       request: { method: 'DELETE', path: acct(`/media/${MEDIA}`) },
       reply: [200, media],
     },

@@ -19,8 +19,8 @@ describe('metaflows on the wire', () => {
       reply: [200, flows],
     },
     {
-      label: 'remove → DELETE …/metaflows',
-      call: (a) => a.metaflows.remove(),
+      label: 'delete → DELETE …/metaflows',
+      call: (a) => a.metaflows.delete(),
       request: { method: 'DELETE', path: acct('/metaflows') },
       reply: [200, {}],
     },

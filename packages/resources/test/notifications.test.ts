@@ -41,8 +41,8 @@ describe('notifications on the wire', () => {
       reply: [200, note],
     },
     {
-      label: 'remove → DELETE …/notifications/{NOTIFICATION_ID}',
-      call: (a) => a.notifications.remove(V),
+      label: 'delete → DELETE …/notifications/{NOTIFICATION_ID}',
+      call: (a) => a.notifications.delete(V),
       request: { method: 'DELETE', path: acct(`/notifications/${V}`) },
       reply: [200, note],
     },
@@ -106,8 +106,8 @@ describe('notifications on the wire', () => {
       reply: [200, {}],
     },
     {
-      label: 'removeCustomizations → DELETE …/notifications with action remove_customizations',
-      call: (a) => a.notifications.removeCustomizations(),
+      label: 'deleteCustomizations → DELETE …/notifications with action remove_customizations',
+      call: (a) => a.notifications.deleteCustomizations(),
       request: { method: 'DELETE', path: acct('/notifications'), body: { action: 'remove_customizations', data: {} } },
       reply: [200, {}],
     },

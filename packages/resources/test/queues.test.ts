@@ -40,8 +40,8 @@ describe('queues on the wire', () => {
       reply: [200, queue],
     },
     {
-      label: 'remove → DELETE …/queues/{QUEUE_ID}',
-      call: (a) => a.queues.remove(Q),
+      label: 'delete → DELETE …/queues/{QUEUE_ID}',
+      call: (a) => a.queues.delete(Q),
       request: { method: 'DELETE', path: acct(`/queues/${Q}`) },
       reply: [200, queue],
     },

@@ -48,8 +48,8 @@ describe('recordings on the wire', () => {
       result: 200,
     },
     {
-      label: 'remove → DELETE …/recordings/{RECORDING_ID}',
-      call: (a) => a.recordings.remove(R),
+      label: 'delete → DELETE …/recordings/{RECORDING_ID}',
+      call: (a) => a.recordings.delete(R),
       request: { method: 'DELETE', path: acct(`/recordings/${R}`) },
       reply: [200, { id: R }],
     },

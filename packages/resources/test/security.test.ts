@@ -25,8 +25,8 @@ describe('security on the wire', () => {
       reply: [200, settings],
     },
     {
-      label: 'remove → DELETE …/security',
-      call: (a) => a.security.remove(),
+      label: 'delete → DELETE …/security',
+      call: (a) => a.security.delete(),
       request: { method: 'DELETE', path: acct('/security') },
       reply: [200, {}],
     },

@@ -33,8 +33,8 @@ describe('sms on the wire', () => {
       reply: [201, { id: S, ...message }],
     },
     {
-      label: 'remove → DELETE …/sms/{SMS_ID}',
-      call: (a) => a.sms.remove(S),
+      label: 'delete → DELETE …/sms/{SMS_ID}',
+      call: (a) => a.sms.delete(S),
       request: { method: 'DELETE', path: acct(`/sms/${S}`) },
       reply: [200, { id: S }],
     },

@@ -19,8 +19,8 @@ describe('token_restrictions on the wire', () => {
       reply: [200, restrictions],
     },
     {
-      label: 'remove → DELETE …/token_restrictions',
-      call: (a) => a.token_restrictions.remove(),
+      label: 'delete → DELETE …/token_restrictions',
+      call: (a) => a.token_restrictions.delete(),
       request: { method: 'DELETE', path: acct('/token_restrictions') },
       reply: [200, {}],
     },

@@ -50,8 +50,8 @@ describe('users on the wire', () => {
       reply: [200, { ...user, email: 'ada@example.com' }],
     },
     {
-      label: 'remove → DELETE …/users/{id}',
-      call: (a) => a.users.remove(U),
+      label: 'delete → DELETE …/users/{id}',
+      call: (a) => a.users.delete(U),
       request: { method: 'DELETE', path: acct(`/users/${U}`) },
       reply: [200, { ...user, _read_only: { deleted: true } }],
     },

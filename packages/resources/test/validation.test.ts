@@ -74,7 +74,7 @@ describe('bad bodies are rejected before any request, naming the field', () => {
 });
 
 describe('patch bodies that touch maps', () => {
-  it('allows null to remove one entry of a map, and checks the other entries', async () => {
+  it('allows null to delete one entry of a map, and checks the other entries', async () => {
     const { validateBody, GroupsSchema } = await import('../src/schemas/index');
     expect(() => validateBody(GroupsSchema, { endpoints: { u1: null, u2: { type: 'user' } } }, 'patch', 'group')).not.toThrow();
   });

@@ -57,8 +57,8 @@ describe('vmboxes on the wire', () => {
       reply: [200, box],
     },
     {
-      label: 'remove → DELETE …/vmboxes/{id}',
-      call: (a) => a.vmboxes.remove(BOX),
+      label: 'delete → DELETE …/vmboxes/{id}',
+      call: (a) => a.vmboxes.delete(BOX),
       request: { method: 'DELETE', path: acct(`/vmboxes/${BOX}`) },
       reply: [200, box],
     },
@@ -130,20 +130,20 @@ describe('vmboxes on the wire', () => {
       reply: [200, { succeeded: [MSG], failed: [] }],
     },
     {
-      label: 'messages(box).remove → DELETE …/messages/{msg}',
-      call: (a) => a.vmboxes.messages(BOX).remove(MSG),
+      label: 'messages(box).delete → DELETE …/messages/{msg}',
+      call: (a) => a.vmboxes.messages(BOX).delete(MSG),
       request: { method: 'DELETE', path: acct(`/vmboxes/${BOX}/messages/${MSG}`) },
       reply: [200, message],
     },
     {
-      label: 'removeMany({ messages }) → DELETE …/messages with the ids',
-      call: (a) => a.vmboxes.messages(BOX).removeMany({ messages: [MSG, MSG2] }),
+      label: 'deleteMany({ messages }) → DELETE …/messages with the ids',
+      call: (a) => a.vmboxes.messages(BOX).deleteMany({ messages: [MSG, MSG2] }),
       request: { method: 'DELETE', path: acct(`/vmboxes/${BOX}/messages`), body: { data: { messages: [MSG, MSG2] } } },
       reply: [200, { succeeded: [MSG, MSG2], failed: [] }],
     },
     {
-      label: 'removeMany({ folder }) → DELETE …/messages with the folder',
-      call: (a) => a.vmboxes.messages(BOX).removeMany({ folder: 'deleted' }),
+      label: 'deleteMany({ folder }) → DELETE …/messages with the folder',
+      call: (a) => a.vmboxes.messages(BOX).deleteMany({ folder: 'deleted' }),
       request: { method: 'DELETE', path: acct(`/vmboxes/${BOX}/messages`), body: { data: { folder: 'deleted' } } },
       reply: [200, { succeeded: [], failed: [] }],
     },
@@ -236,7 +236,7 @@ describe('vmbox message guard rails', () => {
       client
         .audian()
         .vmboxes.messages(BOX)
-        .removeMany({} as never),
+        .deleteMany({} as never),
     );
     expect(error.argument).toBe('selection');
     const none = await rejectionOf(client.audian().vmboxes.messages(BOX).downloadZip([]));

@@ -44,8 +44,8 @@ describe('webhooks on the wire', () => {
       reply: [200, hook],
     },
     {
-      label: 'remove → DELETE …/webhooks/{WEBHOOK_ID}',
-      call: (a) => a.webhooks.remove(H),
+      label: 'delete → DELETE …/webhooks/{WEBHOOK_ID}',
+      call: (a) => a.webhooks.delete(H),
       request: { method: 'DELETE', path: acct(`/webhooks/${H}`) },
       reply: [200, hook],
     },

@@ -211,7 +211,7 @@ type Crud = {
   create: (body: never) => Promise<unknown>;
   update: (id: string, body: never) => Promise<unknown>;
   patch?: (id: string, body: never) => Promise<unknown>;
-  remove: (id: string) => Promise<unknown>;
+  delete: (id: string) => Promise<unknown>;
 };
 
 /**
@@ -249,8 +249,8 @@ export function crudWireCases<R>(spec: CrudWireSpec<R>): WireCase[] {
       reply: [200, spec.document],
     },
     {
-      label: `${spec.name}.remove → DELETE …${spec.path}/{id}`,
-      call: (a) => r(a).remove(spec.id),
+      label: `${spec.name}.delete → DELETE …${spec.path}/{id}`,
+      call: (a) => r(a).delete(spec.id),
       request: { method: 'DELETE', path: item },
       reply: [200, { ...spec.document, _read_only: { deleted: true } }],
     },

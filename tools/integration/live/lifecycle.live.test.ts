@@ -18,7 +18,7 @@ interface Crud {
   patch(id: string, changes: Record<string, unknown>): Promise<Doc>;
   update(id: string, body: Record<string, unknown>): Promise<Doc>;
   list(params?: object): { toArray(): Promise<Doc[]> };
-  remove(id: string): Promise<Doc>;
+  delete(id: string): Promise<Doc>;
 }
 
 const run = `audian-sdk-live-${randomBytes(3).toString('hex')}`;
@@ -66,7 +66,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   if (!enabled) return;
-  for (const { name, id } of created.reverse()) await (audian[name] as unknown as Crud).remove(id).catch(() => undefined);
+  for (const { name, id } of created.reverse()) await (audian[name] as unknown as Crud).delete(id).catch(() => undefined);
 });
 
 describe.skipIf(!enabled)(`live lifecycle against ${baseUrl ?? '(not configured)'}`, () => {
@@ -75,7 +75,7 @@ describe.skipIf(!enabled)(`live lifecycle against ${baseUrl ?? '(not configured)
   });
 
   describe.each(CASES)('$name', (c) => {
-    it('create → get → patch → update (custom fields survive) → list with filters → remove', async () => {
+    it('create → get → patch → update (custom fields survive) → list with filters → delete', async () => {
       const api = crud(c.name);
       const doc = await api.create({ ...c.body(), audian_sdk_live: { run } });
       created.push({ name: c.name, id: doc.id });
@@ -89,7 +89,7 @@ describe.skipIf(!enabled)(`live lifecycle against ${baseUrl ?? '(not configured)
       const listed = await api.list({ filter: c.filter }).toArray();
       expect(listed.map((d) => d.id)).toContain(doc.id);
 
-      await api.remove(doc.id);
+      await api.delete(doc.id);
       created.pop();
       await expect(api.get(doc.id)).rejects.toBeInstanceOf(NotFoundError);
     });

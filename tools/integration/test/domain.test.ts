@@ -24,7 +24,7 @@ describe('SDK domain verbs against the sandbox', () => {
     expect(summary).toMatchObject({ id: created.id, numbers: ['8801'], modules: ['user', 'voicemail'] });
   });
 
-  it('voicemail messages: create, list, move, upload and download audio, remove', async () => {
+  it('voicemail messages: create, list, move, upload and download audio, delete', async () => {
     const box = await audian.vmboxes.create({ name: 'Messages box', mailbox: '8802' });
     const messages = audian.vmboxes.messages(box.id);
     const message = await messages.create({ caller_id_number: '+15551230000', length: 2000 });
@@ -33,7 +33,7 @@ describe('SDK domain verbs against the sandbox', () => {
     expect(await messages.moveToFolder(id, 'saved')).toMatchObject({ folder: 'saved' });
     await messages.upload(id, new TextEncoder().encode('audio bytes'), 'audio/mpeg');
     expect(await (await messages.download(id)).text()).toBe('audio bytes');
-    await messages.remove(id);
+    await messages.delete(id);
     expect(await messages.list().toArray()).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('SDK domain verbs against the sandbox', () => {
     expect(await audian.phone_numbers.activate(number)).toMatchObject({ state: 'in_service' });
     const listed = await audian.phone_numbers.list().toArray();
     expect(JSON.stringify(listed)).toContain(number);
-    await audian.phone_numbers.remove(number);
+    await audian.phone_numbers.delete(number);
     expect(JSON.stringify(await audian.phone_numbers.list().toArray())).not.toContain(number);
   });
 

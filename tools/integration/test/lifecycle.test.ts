@@ -12,7 +12,7 @@ interface Crud {
   patch(id: string, changes: Record<string, unknown>): Promise<Doc>;
   update(id: string, body: Record<string, unknown>): Promise<Doc>;
   list(params?: ListParams): PagePromise<Doc>;
-  remove(id: string): Promise<Doc>;
+  delete(id: string): Promise<Doc>;
 }
 
 interface Case {
@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterAll(() => ctx.sandbox.stop());
 
 describe.each(CASES)('$name lifecycle over HTTP', (c) => {
-  it('create → get → patch → update → list with filters → remove', async () => {
+  it('create → get → patch → update → list with filters → delete', async () => {
     const api = crud(c.name);
     const n = next();
     const created = await api.create(c.body(n));
@@ -95,7 +95,7 @@ describe.each(CASES)('$name lifecycle over HTTP', (c) => {
     const either = await api.list({ filter: { [c.filterKey]: [value, (await api.get(other.id))[c.filterKey] as string] } }).toArray();
     expect(either.map((d) => d.id).sort()).toEqual([created.id, other.id].sort());
 
-    const removed = await api.remove(created.id);
+    const removed = await api.delete(created.id);
     expect(removed.id).toBe(created.id);
     await expect(api.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await api.list().toArray()).map((d) => d.id)).not.toContain(created.id);

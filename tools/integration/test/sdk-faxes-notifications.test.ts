@@ -37,7 +37,7 @@ describe('faxes through the SDK', () => {
     expect(await faxes.smtplog.list().toArray()).toEqual([]);
   });
 
-  it('send (by URL), resubmit, removeAttachment and remove', async () => {
+  it('send (by URL), resubmit, deleteAttachment and delete', async () => {
     const { faxes } = ctx.audian;
     const job = await faxes.send({ from_number: '+14155550100', to_number: '4155550123', document: { url: 'https://example.com/a.pdf' } });
     expect(job).toMatchObject({ to_number: '+14155550123', document: { url: 'https://example.com/a.pdf', method: 'get' } });
@@ -49,9 +49,9 @@ describe('faxes through the SDK', () => {
     expect(await faxes.outgoing.get(again.id)).toMatchObject({ to_number: '+14155550125', status: 'pending' });
     expect(await (await faxes.outbox.attachment(again.id)).bytes()).toEqual(PDF);
 
-    await faxes.outbox.removeAttachment(withFile.id);
+    await faxes.outbox.deleteAttachment(withFile.id);
     await expect(faxes.outbox.attachment(withFile.id)).rejects.toBeInstanceOf(NotFoundError);
-    await faxes.outbox.remove(withFile.id);
+    await faxes.outbox.delete(withFile.id);
     await expect(faxes.outbox.get(withFile.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(faxes.inbox.forward(`202401-${'a'.repeat(32)}`)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -80,7 +80,7 @@ describe('notifications through the SDK', () => {
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('customises a notification: create, templates, update, remove', async () => {
+  it('customises a notification: create, templates, update, delete', async () => {
     const { notifications } = ctx.audian;
     const base = await notifications.getSystem('voicemail_to_email');
     const created = await notifications.create({ ...base, subject: 'Voicemail from {{caller_id.name}}' });
@@ -97,14 +97,14 @@ describe('notifications through the SDK', () => {
     });
     expect(updated).toMatchObject({ from: 'pbx@example.com', subject: 'New voicemail' });
 
-    await notifications.remove('voicemail_to_email');
+    await notifications.delete('voicemail_to_email');
     const restored = await notifications.get('voicemail_to_email');
     expect(restored.account_overridden).toBeUndefined();
     expect(restored.subject).toBe(base.subject);
-    await expect(notifications.remove('voicemail_to_email')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(notifications.delete('voicemail_to_email')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('previews into the SMTP log; forceSystem and removeCustomizations', async () => {
+  it('previews into the SMTP log; forceSystem and deleteCustomizations', async () => {
     const { notifications } = ctx.audian;
     await notifications.preview('missed_call', {
       from: 'pbx@example.com',
@@ -120,7 +120,7 @@ describe('notifications through the SDK', () => {
 
     expect(await notifications.forceSystem()).toMatchObject({ deregister: 'replaced' });
     expect((await notifications.list().toArray()).every((n) => n.account_overridden === true)).toBe(true);
-    expect(await notifications.removeCustomizations()).toMatchObject({ deregister: 'deleted' });
+    expect(await notifications.deleteCustomizations()).toMatchObject({ deregister: 'deleted' });
     expect((await notifications.list().toArray()).some((n) => n.account_overridden)).toBe(false);
 
     // A notification of the account's own has no template until one is uploaded.

@@ -21,17 +21,17 @@ afterAll(async () => {
 });
 
 describe('account settings through the SDK', () => {
-  it('metaflows: get {} when unset, update, read back, remove', async () => {
+  it('metaflows: get {} when unset, update, read back, delete', async () => {
     const { metaflows } = ctx.audian;
     expect(await metaflows.get()).toEqual({});
     const flows = { binding_digit: '#' as const, patterns: { '2(\\d+)': { module: 'transfer', data: { takeback_dtmf: '*1' } } } };
     expect(await metaflows.update(flows)).toEqual(flows);
     expect(await metaflows.get()).toEqual(flows);
-    await metaflows.remove();
+    await metaflows.delete();
     expect(await metaflows.get()).toEqual({});
   });
 
-  it('security: overview, update, patch, attempts, modules, remove', async () => {
+  it('security: overview, update, patch, attempts, modules, delete', async () => {
     const { security } = ctx.audian;
     const before = await security.get();
     expect(before.account).toEqual({});
@@ -45,24 +45,24 @@ describe('account settings through the SDK', () => {
     expect(await security.attempts().toArray()).toEqual([]);
     await expect(security.attempt(`202401-${'a'.repeat(32)}`)).rejects.toBeInstanceOf(NotFoundError);
     expect((await security.modules()).available_auth_modules).toContain('cb_user_auth');
-    await security.remove();
+    await security.delete();
     expect((await security.get()).account).toEqual({});
-    await expect(security.remove()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(security.delete()).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('token_restrictions: not found until set, update, get, remove', async () => {
+  it('token_restrictions: not found until set, update, get, delete', async () => {
     const tr = ctx.audian.token_restrictions;
     await expect(tr.get()).rejects.toBeInstanceOf(NotFoundError);
     const restrictions = { restrictions: { cb_user_auth: { user: { users: [{ rules: { '*': ['GET' as const] } }] } } } };
     expect(await tr.update(restrictions)).toMatchObject(restrictions);
     expect(await tr.get()).toMatchObject(restrictions);
-    await tr.remove();
+    await tr.delete();
     await expect(tr.get()).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe('calls and messages through the SDK', () => {
-  it('clicktocall: create, list, patch, connect, history, remove', async () => {
+  it('clicktocall: create, list, patch, connect, history, delete', async () => {
     const c2c = ctx.audian.clicktocall;
     const created = await c2c.create({ name: 'Call sales', extension: '2000' });
     expect(created).toMatchObject({ name: 'Call sales', extension: '2000', auth_required: true });
@@ -72,11 +72,11 @@ describe('calls and messages through the SDK', () => {
     expect(await c2c.connect(created.id, { contact: '+14155550198', blocking: true })).toMatchObject({ result: 'success' });
     const calls = await c2c.history(created.id).toArray();
     expect(calls.map((c) => c.contact).sort()).toEqual(['+14155550198', '+14155550199']);
-    await c2c.remove(created.id);
+    await c2c.delete(created.id);
     await expect(c2c.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('sms: send, list, get, remove; a missing recipient is refused by the server', async () => {
+  it('sms: send, list, get, delete; a missing recipient is refused by the server', async () => {
     const { sms } = ctx.audian;
     const sent = await sms.send({ to: '+14155550199', from: '+14155550100', body: 'Your table is ready' });
     expect(sent.id).toMatch(/^\d{6}-/);
@@ -84,12 +84,12 @@ describe('calls and messages through the SDK', () => {
       expect.objectContaining({ id: sent.id, to: '+14155550199', from: '+14155550100', status: 'queued', direction: 'outbound' }),
     ]);
     expect(await sms.get(sent.id)).toMatchObject({ body: 'Your table is ready', to_user: '+14155550199' });
-    await sms.remove(sent.id);
+    await sms.delete(sent.id);
     expect(await sms.list().toArray()).toEqual([]);
     await expect(sms.get(sent.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('recordings: list, list by user, get, download, remove (demo data)', async () => {
+  it('recordings: list, list by user, get, download, delete (demo data)', async () => {
     const recs = await demoAudian.recordings.list().toArray();
     expect(recs).toHaveLength(2);
     const [first] = recs;
@@ -98,7 +98,7 @@ describe('calls and messages through the SDK', () => {
     expect(await demoAudian.recordings.get(id)).toMatchObject({ id, content_type: 'audio/mpeg' });
     const audio = await demoAudian.recordings.download(id);
     expect(new TextDecoder().decode((await audio.bytes()).slice(0, 3))).toBe('ID3');
-    await demoAudian.recordings.remove(id);
+    await demoAudian.recordings.delete(id);
     await expect(demoAudian.recordings.get(id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.audian.recordings.list().toArray()).toEqual([]);
   });

@@ -36,7 +36,7 @@ const ROWS: readonly Row[] = [
   ['vcard', 'vcard', ['id'], 'download the vCard', { binary: true, resources: ['users'] }],
   ['photo', 'photo', ['id'], 'download the photo', { binary: true }],
   ['upload-photo', 'uploadPhoto', ['id', '@file'], 'upload a photo from an image file', { resources: ['users'] }],
-  ['remove-photo', 'removePhoto', ['id'], 'delete the photo', { destructive: true }],
+  ['remove-photo', 'deletePhoto', ['id'], 'delete the photo', { destructive: true }],
   // accounts (the API key commands are left out on purpose: the CLI never prints secrets)
   ['children', 'children', ['id?', '@list'], 'list the direct sub-accounts (of the login’s account by default)'],
   ['descendants', 'descendants', ['id?', '@list'], 'list every sub-account, at any depth'],
@@ -61,7 +61,7 @@ const ROWS: readonly Row[] = [
     'messages',
     ['box-id'],
     'delete a message of the box',
-    { destructive: true, sub: { method: 'remove', args: ['message-id'] } },
+    { destructive: true, sub: { method: 'delete', args: ['message-id'] } },
   ],
   ['all-messages', 'allMessages', ['@list'], 'list the messages of every box'],
   // conferences

@@ -1,14 +1,14 @@
 import type { ArgToken } from './call-args';
 import { type DomainVerb, domainVerbsOf } from './domain-verbs';
 
-/** The CRUD commands and the resource methods they call (`delete` calls `remove`). */
+/** The CRUD commands and the resource methods they call. */
 export const CRUD_COMMANDS = [
   ['list', 'list'],
   ['get', 'get'],
   ['create', 'create'],
   ['update', 'update'],
   ['patch', 'patch'],
-  ['delete', 'remove'],
+  ['delete', 'delete'],
 ] as const;
 
 /** A CRUD command name. */
@@ -46,7 +46,7 @@ const OVERRIDES: Readonly<Record<string, Partial<Record<CrudCommand, readonly Ar
 };
 
 /**
- * The usual arguments, read from the method's arity: a `get(options)` or `remove(options)` with
+ * The usual arguments, read from the method's arity: a `get(options)` or `delete(options)` with
  * no id is a per-account singleton (`limits`, `security`), as is an `update(body, options)`.
  */
 function inferArgs(command: CrudCommand, method: (...args: never[]) => unknown): ArgToken[] {

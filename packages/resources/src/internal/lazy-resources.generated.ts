@@ -51,6 +51,7 @@ export function lazyAccounts(load: Loader<ResourceMethods<Accounts>>): ResourceM
     apiKey: (...a) => load().then((r) => r.apiKey(...a)),
     children: (...a) => deferPages(load, (r) => r.children(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     demoteReseller: (...a) => load().then((r) => r.demoteReseller(...a)),
     descendants: (...a) => deferPages(load, (r) => r.descendants(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
@@ -59,7 +60,6 @@ export function lazyAccounts(load: Loader<ResourceMethods<Accounts>>): ResourceM
     patch: (...a) => load().then((r) => r.patch(...a)),
     promoteReseller: (...a) => load().then((r) => r.promoteReseller(...a)),
     regenerateApiKey: (...a) => load().then((r) => r.regenerateApiKey(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     siblings: (...a) => deferPages(load, (r) => r.siblings(...a)),
     tree: (...a) => load().then((r) => r.tree(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
@@ -71,10 +71,10 @@ export function lazyAccounts(load: Loader<ResourceMethods<Accounts>>): ResourceM
 export function lazyBlacklists(load: Loader<ResourceMethods<Blacklists>>): ResourceMethods<Blacklists> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Blacklists',
   };
@@ -84,10 +84,10 @@ export function lazyBlacklists(load: Loader<ResourceMethods<Blacklists>>): Resou
 export function lazyCallflows(load: Loader<ResourceMethods<Callflows>>): ResourceMethods<Callflows> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Callflows',
   };
@@ -128,11 +128,11 @@ export function lazyClickToCall(load: Loader<ResourceMethods<ClickToCall>>): Res
   return {
     connect: (...a) => load().then((r) => r.connect(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     history: (...a) => deferPages(load, (r) => r.history(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'ClickToCall',
   };
@@ -164,6 +164,7 @@ export function lazyConferences(load: Loader<ResourceMethods<Conferences>>): Res
   return {
     action: (...a) => load().then((r) => r.action(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     dial: (...a) => load().then((r) => r.dial(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
@@ -172,7 +173,6 @@ export function lazyConferences(load: Loader<ResourceMethods<Conferences>>): Res
     patch: (...a) => load().then((r) => r.patch(...a)),
     play: (...a) => load().then((r) => r.play(...a)),
     record: (...a) => load().then((r) => r.record(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     unlock: (...a) => load().then((r) => r.unlock(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Conferences',
@@ -183,10 +183,10 @@ export function lazyConferences(load: Loader<ResourceMethods<Conferences>>): Res
 export function lazyConnectivity(load: Loader<ResourceMethods<Connectivity>>): ResourceMethods<Connectivity> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Connectivity',
   };
@@ -196,12 +196,12 @@ export function lazyConnectivity(load: Loader<ResourceMethods<Connectivity>>): R
 export function lazyDevices(load: Loader<ResourceMethods<Devices>>): ResourceMethods<Devices> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     notify: (...a) => load().then((r) => r.notify(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
     quickcall: (...a) => load().then((r) => r.quickcall(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     status: (...a) => load().then((r) => r.status(...a)),
     sync: (...a) => load().then((r) => r.sync(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
@@ -213,11 +213,11 @@ export function lazyDevices(load: Loader<ResourceMethods<Devices>>): ResourceMet
 export function lazyDirectories(load: Loader<ResourceMethods<Directories>>): ResourceMethods<Directories> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
     pdf: (...a) => load().then((r) => r.pdf(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Directories',
   };
@@ -227,11 +227,11 @@ export function lazyDirectories(load: Loader<ResourceMethods<Directories>>): Res
 export function lazyFaxInbox(load: Loader<ResourceMethods<FaxInbox>>): ResourceMethods<FaxInbox> {
   return {
     attachment: (...a) => load().then((r) => r.attachment(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteAttachment: (...a) => load().then((r) => r.deleteAttachment(...a)),
     forward: (...a) => load().then((r) => r.forward(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeAttachment: (...a) => load().then((r) => r.removeAttachment(...a)),
     toJSON: () => 'FaxInbox',
   };
 }
@@ -249,10 +249,10 @@ export function lazyFaxJobs(load: Loader<ResourceMethods<FaxJobs>>): ResourceMet
 export function lazyFaxOutbox(load: Loader<ResourceMethods<FaxOutbox>>): ResourceMethods<FaxOutbox> {
   return {
     attachment: (...a) => load().then((r) => r.attachment(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteAttachment: (...a) => load().then((r) => r.deleteAttachment(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeAttachment: (...a) => load().then((r) => r.removeAttachment(...a)),
     resubmit: (...a) => load().then((r) => r.resubmit(...a)),
     toJSON: () => 'FaxOutbox',
   };
@@ -271,10 +271,10 @@ export function lazyFaxSmtpLogs(load: Loader<ResourceMethods<FaxSmtpLogs>>): Res
 export function lazyFaxboxes(load: Loader<ResourceMethods<Faxboxes>>): ResourceMethods<Faxboxes> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Faxboxes',
   };
@@ -309,11 +309,11 @@ export function lazyFaxes(load: Loader<ResourceMethods<Faxes>>): ResourceMethods
 export function lazyGroups(load: Loader<ResourceMethods<Groups>>): ResourceMethods<Groups> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     forUser: (...a) => deferPages(load, (r) => r.forUser(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Groups',
   };
@@ -332,11 +332,11 @@ export function lazyLimits(load: Loader<ResourceMethods<Limits>>): ResourceMetho
 export function lazyListEntries(load: Loader<ResourceMethods<ListEntries>>): ResourceMethods<ListEntries> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteAll: (...a) => load().then((r) => r.deleteAll(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeAll: (...a) => load().then((r) => r.removeAll(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     uploadPhoto: (...a) => load().then((r) => r.uploadPhoto(...a)),
     vcard: (...a) => load().then((r) => r.vcard(...a)),
@@ -348,11 +348,11 @@ export function lazyListEntries(load: Loader<ResourceMethods<ListEntries>>): Res
 export function lazyLists(load: Loader<ResourceMethods<Lists>>): ResourceMethods<Lists> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     entries: (...a) => lazyListEntries(once(() => load().then((r) => r.entries(...a)))),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Lists',
   };
@@ -363,6 +363,7 @@ export function lazyMedia(load: Loader<ResourceMethods<Media>>): ResourceMethods
   const subs: { prompts?: ResourceMethods<MediaPrompts>; languages?: ResourceMethods<MediaLanguages> } = {};
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     get languages() {
@@ -372,7 +373,6 @@ export function lazyMedia(load: Loader<ResourceMethods<Media>>): ResourceMethods
     get prompts() {
       return (subs.prompts ??= lazyMediaPrompts(once(() => load().then((r) => r.prompts))));
     },
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     upload: (...a) => load().then((r) => r.upload(...a)),
     toJSON: () => 'Media',
@@ -399,10 +399,10 @@ export function lazyMediaPrompts(load: Loader<ResourceMethods<MediaPrompts>>): R
 export function lazyMenus(load: Loader<ResourceMethods<Menus>>): ResourceMethods<Menus> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Menus',
   };
@@ -411,8 +411,8 @@ export function lazyMenus(load: Loader<ResourceMethods<Menus>>): ResourceMethods
 /** `Metaflows`'s methods, each loading the class first. */
 export function lazyMetaflows(load: Loader<ResourceMethods<Metaflows>>): ResourceMethods<Metaflows> {
   return {
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Metaflows',
   };
@@ -424,14 +424,14 @@ export function lazyNotifications(load: Loader<ResourceMethods<Notifications>>):
     create: (...a) => load().then((r) => r.create(...a)),
     createSystem: (...a) => load().then((r) => r.createSystem(...a)),
     customerUpdate: (...a) => load().then((r) => r.customerUpdate(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteCustomizations: (...a) => load().then((r) => r.deleteCustomizations(...a)),
     forceSystem: (...a) => load().then((r) => r.forceSystem(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     getSystem: (...a) => load().then((r) => r.getSystem(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listSystem: (...a) => deferPages(load, (r) => r.listSystem(...a)),
     preview: (...a) => load().then((r) => r.preview(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeCustomizations: (...a) => load().then((r) => r.removeCustomizations(...a)),
     smtpLog: (...a) => load().then((r) => r.smtpLog(...a)),
     smtpLogs: (...a) => deferPages(load, (r) => r.smtpLogs(...a)),
     template: (...a) => load().then((r) => r.template(...a)),
@@ -454,6 +454,8 @@ export function lazyPhoneNumbers(load: Loader<ResourceMethods<PhoneNumbers>>): R
     classify: (...a) => load().then((r) => r.classify(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
     createMany: (...a) => load().then((r) => r.createMany(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteMany: (...a) => load().then((r) => r.deleteMany(...a)),
     fix: (...a) => load().then((r) => r.fix(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     identify: (...a) => load().then((r) => r.identify(...a)),
@@ -462,8 +464,6 @@ export function lazyPhoneNumbers(load: Loader<ResourceMethods<PhoneNumbers>>): R
     patch: (...a) => load().then((r) => r.patch(...a)),
     patchMany: (...a) => load().then((r) => r.patchMany(...a)),
     port: (...a) => load().then((r) => r.port(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeMany: (...a) => load().then((r) => r.removeMany(...a)),
     reserve: (...a) => load().then((r) => r.reserve(...a)),
     search: (...a) => load().then((r) => r.search(...a)),
     searchSystem: (...a) => load().then((r) => r.searchSystem(...a)),
@@ -478,12 +478,12 @@ export function lazyQueues(load: Loader<ResourceMethods<Queues>>): ResourceMetho
   return {
     clearRoster: (...a) => load().then((r) => r.clearRoster(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     eavesdrop: (...a) => load().then((r) => r.eavesdrop(...a)),
     eavesdropQueue: (...a) => load().then((r) => r.eavesdropQueue(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     roster: (...a) => load().then((r) => r.roster(...a)),
     setRoster: (...a) => load().then((r) => r.setRoster(...a)),
     stats: (...a) => load().then((r) => r.stats(...a)),
@@ -495,11 +495,11 @@ export function lazyQueues(load: Loader<ResourceMethods<Queues>>): ResourceMetho
 /** `Recordings`'s methods, each loading the class first. */
 export function lazyRecordings(load: Loader<ResourceMethods<Recordings>>): ResourceMethods<Recordings> {
   return {
+    delete: (...a) => load().then((r) => r.delete(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listByUser: (...a) => deferPages(load, (r) => r.listByUser(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     toJSON: () => 'Recordings',
   };
 }
@@ -529,10 +529,10 @@ export function lazySecurity(load: Loader<ResourceMethods<Security>>): ResourceM
   return {
     attempt: (...a) => load().then((r) => r.attempt(...a)),
     attempts: (...a) => deferPages(load, (r) => r.attempts(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     modules: (...a) => load().then((r) => r.modules(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Security',
   };
@@ -542,9 +542,9 @@ export function lazySecurity(load: Loader<ResourceMethods<Security>>): ResourceM
 export function lazySmsMessages(load: Loader<ResourceMethods<SmsMessages>>): ResourceMethods<SmsMessages> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     send: (...a) => load().then((r) => r.send(...a)),
     toJSON: () => 'SmsMessages',
   };
@@ -554,10 +554,10 @@ export function lazySmsMessages(load: Loader<ResourceMethods<SmsMessages>>): Res
 export function lazyTemporalRules(load: Loader<ResourceMethods<TemporalRules>>): ResourceMethods<TemporalRules> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'TemporalRules',
   };
@@ -567,10 +567,10 @@ export function lazyTemporalRules(load: Loader<ResourceMethods<TemporalRules>>):
 export function lazyTemporalRulesSets(load: Loader<ResourceMethods<TemporalRulesSets>>): ResourceMethods<TemporalRulesSets> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'TemporalRulesSets',
   };
@@ -579,8 +579,8 @@ export function lazyTemporalRulesSets(load: Loader<ResourceMethods<TemporalRules
 /** `TokenRestrictions`'s methods, each loading the class first. */
 export function lazyTokenRestrictions(load: Loader<ResourceMethods<TokenRestrictions>>): ResourceMethods<TokenRestrictions> {
   return {
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'TokenRestrictions',
   };
@@ -590,14 +590,14 @@ export function lazyTokenRestrictions(load: Loader<ResourceMethods<TokenRestrict
 export function lazyUsers(load: Loader<ResourceMethods<Users>>): ResourceMethods<Users> {
   return {
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deletePhoto: (...a) => load().then((r) => r.deletePhoto(...a)),
     devices: (...a) => deferPages(load, (r) => r.devices(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
     photo: (...a) => load().then((r) => r.photo(...a)),
     quickcall: (...a) => load().then((r) => r.quickcall(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removePhoto: (...a) => load().then((r) => r.removePhoto(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     uploadPhoto: (...a) => load().then((r) => r.uploadPhoto(...a)),
     vcard: (...a) => load().then((r) => r.vcard(...a)),
@@ -610,11 +610,11 @@ export function lazyVmboxes(load: Loader<ResourceMethods<Vmboxes>>): ResourceMet
   return {
     allMessages: (...a) => deferPages(load, (r) => r.allMessages(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     messages: (...a) => lazyVoicemailMessages(once(() => load().then((r) => r.messages(...a)))),
     patch: (...a) => load().then((r) => r.patch(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     toJSON: () => 'Vmboxes',
   };
@@ -625,6 +625,8 @@ export function lazyVoicemailMessages(load: Loader<ResourceMethods<VoicemailMess
   return {
     copyToBoxes: (...a) => load().then((r) => r.copyToBoxes(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
+    deleteMany: (...a) => load().then((r) => r.deleteMany(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
     downloadZip: (...a) => load().then((r) => r.downloadZip(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
@@ -632,8 +634,6 @@ export function lazyVoicemailMessages(load: Loader<ResourceMethods<VoicemailMess
     moveManyToFolder: (...a) => load().then((r) => r.moveManyToFolder(...a)),
     moveToBox: (...a) => load().then((r) => r.moveToBox(...a)),
     moveToFolder: (...a) => load().then((r) => r.moveToFolder(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
-    removeMany: (...a) => load().then((r) => r.removeMany(...a)),
     update: (...a) => load().then((r) => r.update(...a)),
     upload: (...a) => load().then((r) => r.upload(...a)),
     toJSON: () => 'VoicemailMessages',
@@ -647,11 +647,11 @@ export function lazyWebhooks(load: Loader<ResourceMethods<Webhooks>>): ResourceM
     attemptsOf: (...a) => deferPages(load, (r) => r.attemptsOf(...a)),
     available: (...a) => load().then((r) => r.available(...a)),
     create: (...a) => load().then((r) => r.create(...a)),
+    delete: (...a) => load().then((r) => r.delete(...a)),
     get: (...a) => load().then((r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     patch: (...a) => load().then((r) => r.patch(...a)),
     reenable: (...a) => load().then((r) => r.reenable(...a)),
-    remove: (...a) => load().then((r) => r.remove(...a)),
     sample: (...a) => load().then((r) => r.sample(...a)),
     samples: (...a) => load().then((r) => r.samples(...a)),
     update: (...a) => load().then((r) => r.update(...a)),

@@ -32,7 +32,7 @@ function requireId(value: unknown, argument: string, what: string): string {
 
 /**
  * Accounts: `/v2/accounts/{ACCOUNT_ID}`. Every method acts on the client's account (the session's,
- * or the one chosen with `audian.account(id)`) unless it is given another account id; `remove()`
+ * or the one chosen with `audian.account(id)`) unless it is given another account id; `delete()`
  * and `move()` always need one.
  *
  * @example
@@ -99,8 +99,8 @@ export class Accounts extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when no account id is given
    * @throws ServerError (500 `account_has_descendants`) when the account still has sub-accounts
    */
-  async remove(accountId: string, options?: CallOptions): Promise<Account> {
-    const id = requireId(accountId, 'accountId', 'the id of the account to delete (remove() never defaults to your own account)');
+  async delete(accountId: string, options?: CallOptions): Promise<Account> {
+    const id = requireId(accountId, 'accountId', 'the id of the account to delete (delete() never defaults to your own account)');
     return this.call('DELETE', ACCOUNT, { pathParams: target(id), options });
   }
 

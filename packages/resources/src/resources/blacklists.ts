@@ -65,7 +65,7 @@ export class Blacklists extends ResourceBase {
   }
 
   /** Deletes a blacklist; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}` */
-  remove(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
+  delete(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
     return this._delete(SPEC, blacklistId, options);
   }
 

@@ -57,7 +57,7 @@ export class Callflows extends ResourceBase {
   }
 
   /** Deletes a callflow; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}` */
-  remove(callflowId: string, options?: CallOptions): Promise<Callflow> {
+  delete(callflowId: string, options?: CallOptions): Promise<Callflow> {
     return this._delete(SPEC, callflowId, options);
   }
 

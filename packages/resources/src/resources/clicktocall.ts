@@ -74,7 +74,7 @@ export class ClickToCall extends ResourceBase {
   }
 
   /** Deletes an endpoint; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}` */
-  remove(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
+  delete(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
     return this._delete(SPEC, c2cId, options);
   }
 

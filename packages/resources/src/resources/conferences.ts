@@ -223,7 +223,7 @@ export class Conferences extends ResourceBase {
   }
 
   /** Deletes a conference; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` */
-  remove(conferenceId: string, options?: CallOptions): Promise<Conference> {
+  delete(conferenceId: string, options?: CallOptions): Promise<Conference> {
     return this._delete(SPEC, conferenceId, options);
   }
 

@@ -80,7 +80,7 @@ export class Connectivity extends ResourceBase {
   }
 
   /** Deletes a connectivity document; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}` */
-  remove(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
+  delete(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
     return this._delete(SPEC, connectivityId, options);
   }
 }

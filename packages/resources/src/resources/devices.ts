@@ -70,7 +70,7 @@ export class Devices extends ResourceBase {
   }
 
   /** Deletes a device; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` */
-  remove(deviceId: string, options?: CallOptions): Promise<Device> {
+  delete(deviceId: string, options?: CallOptions): Promise<Device> {
     return this._delete(SPEC, deviceId, options);
   }
 

@@ -50,7 +50,7 @@ export class Directories extends ResourceBase {
   }
 
   /** Deletes a directory; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/directories/{DIRECTORY_ID}` */
-  remove(directoryId: string, options?: CallOptions): Promise<Directory> {
+  delete(directoryId: string, options?: CallOptions): Promise<Directory> {
     return this._delete(SPEC, directoryId, options);
   }
 

@@ -64,7 +64,7 @@ export class Faxboxes extends ResourceBase {
   }
 
   /** Deletes a faxbox; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}` */
-  remove(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
+  delete(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
     return this._delete(SPEC, faxboxId, options);
   }
 }

@@ -91,13 +91,13 @@ export class Faxes extends ResourceBase {
     return this.call('PUT', `${FAXES}/outgoing`, { body, contentType: `multipart/mixed; boundary=${boundary}`, options, schema: faxCheck });
   }
 
-  /** Received faxes: list, get, remove, forward and their documents. */
+  /** Received faxes: list, get, delete, forward and their documents. */
   get inbox(): ResourceMethods<FaxInbox> {
     this.#inbox ??= new FaxInbox(this[CTX]);
     return this.#inbox;
   }
 
-  /** Sent faxes: list, get, remove, resubmit and their documents. */
+  /** Sent faxes: list, get, delete, resubmit and their documents. */
   get outbox(): ResourceMethods<FaxOutbox> {
     this.#outbox ??= new FaxOutbox(this[CTX]);
     return this.#outbox;
@@ -156,7 +156,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Deletes a stored fax.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}` and `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}`
    */
-  remove(faxId: string, options?: CallOptions): Promise<Fax> {
+  delete(faxId: string, options?: CallOptions): Promise<Fax> {
     return this.call('DELETE', `${FAXES}/${this.folder}/{id}`, { pathParams: { id: faxId }, options });
   }
 
@@ -172,7 +172,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Deletes the fax's document, keeping its record.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}/attachment` and `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}/attachment`
    */
-  removeAttachment(faxId: string, options?: CallOptions): Promise<unknown> {
+  deleteAttachment(faxId: string, options?: CallOptions): Promise<unknown> {
     return this.call('DELETE', `${FAXES}/${this.folder}/{id}/attachment`, { pathParams: { id: faxId }, options });
   }
 }

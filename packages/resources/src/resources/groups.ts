@@ -70,7 +70,7 @@ export class Groups extends ResourceBase {
   }
 
   /** Deletes a group; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}` */
-  remove(groupId: string, options?: CallOptions): Promise<Group> {
+  delete(groupId: string, options?: CallOptions): Promise<Group> {
     return this._delete(SPEC, groupId, options);
   }
 

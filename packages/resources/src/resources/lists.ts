@@ -108,12 +108,12 @@ export class ListEntries extends ResourceBase {
   }
 
   /** Deletes an entry; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries/{LIST_ENTRY_ID}` */
-  remove(entryId: string, options?: CallOptions): Promise<ListEntry> {
+  delete(entryId: string, options?: CallOptions): Promise<ListEntry> {
     return this.call('DELETE', ENTRY, { pathParams: this.#entry(entryId), options });
   }
 
   /** Deletes every entry of the list (the list stays). `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries` */
-  removeAll(options?: CallOptions): Promise<unknown> {
+  deleteAll(options?: CallOptions): Promise<unknown> {
     return this.call('DELETE', ENTRIES, { pathParams: { list_id: this.listId }, options });
   }
 
@@ -203,7 +203,7 @@ export class Lists extends ResourceBase {
   }
 
   /** Deletes a list and its entries. `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}` */
-  remove(listId: string, options?: CallOptions): Promise<List> {
+  delete(listId: string, options?: CallOptions): Promise<List> {
     return this._delete(SPEC, listId, options);
   }
 

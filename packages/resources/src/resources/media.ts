@@ -149,7 +149,7 @@ export class Media extends ResourceBase {
   }
 
   /** Deletes a file; returns its metadata. `DELETE /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}` */
-  remove(mediaId: string, options?: CallOptions): Promise<MediaFile> {
+  delete(mediaId: string, options?: CallOptions): Promise<MediaFile> {
     return this._delete(SPEC, mediaId, options);
   }
 

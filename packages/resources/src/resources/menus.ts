@@ -71,7 +71,7 @@ export class Menus extends ResourceBase {
   }
 
   /** Deletes a menu; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}` */
-  remove(menuId: string, options?: CallOptions): Promise<Menu> {
+  delete(menuId: string, options?: CallOptions): Promise<Menu> {
     return this._delete(SPEC, menuId, options);
   }
 }

@@ -6,7 +6,7 @@ import type { AccountMetaflows, MetaflowsUpdateParams } from '../schemas/metaflo
 /**
  * The account's metaflows (in-call DTMF features such as `*1` to transfer):
  * `/v2/accounts/{ACCOUNT_ID}/metaflows`. One document per account: `get()` (`{}` when none are
- * set), `update()` (replaces them; `binding_digit` is one of 0-9, `*`, `#`), `remove()`.
+ * set), `update()` (replaces them; `binding_digit` is one of 0-9, `*`, `#`), `delete()`.
  *
  * `GET /v2/accounts/{ACCOUNT_ID}/metaflows`, `POST /v2/accounts/{ACCOUNT_ID}/metaflows`, `DELETE /v2/accounts/{ACCOUNT_ID}/metaflows`.
  *
@@ -26,7 +26,7 @@ export class Metaflows extends AccountDocument<AccountMetaflows, MetaflowsUpdate
   };
 
   /** Removes the account's metaflows. `DELETE /v2/accounts/{ACCOUNT_ID}/metaflows` */
-  remove(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): Promise<unknown> {
     return this._deleteDocument(options);
   }
 }

@@ -70,7 +70,7 @@ export class Notifications extends ResourceBase {
   }
 
   /** Deletes the account's override (the system default applies again). `DELETE /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}` */
-  remove(notificationId: string, options?: CallOptions): Promise<Notification> {
+  delete(notificationId: string, options?: CallOptions): Promise<Notification> {
     return this._delete(SPEC, notificationId, options);
   }
 
@@ -133,7 +133,7 @@ export class Notifications extends ResourceBase {
    * Deletes every notification override of the account.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/notifications` with `{"action":"remove_customizations"}`
    */
-  removeCustomizations(options?: CallOptions): Promise<unknown> {
+  deleteCustomizations(options?: CallOptions): Promise<unknown> {
     return this.call('DELETE', NOTIFICATIONS, { envelope: { action: 'remove_customizations' }, data: {}, options });
   }
 

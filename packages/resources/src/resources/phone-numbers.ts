@@ -114,7 +114,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws NotFoundError when the account does not hold it
    */
-  remove(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): Promise<PhoneNumber> {
+  delete(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): Promise<PhoneNumber> {
     assertE164(number, 'number');
     return this.call('DELETE', ONE, { pathParams: { number }, query: hardQuery(params), options });
   }
@@ -306,7 +306,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    */
-  async removeMany(
+  async deleteMany(
     numbers: readonly string[],
     params: { readonly hard?: boolean } = {},
     options?: CallOptions,

@@ -68,7 +68,7 @@ export class Queues extends ResourceBase {
   }
 
   /** Deletes a queue; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}` */
-  remove(queueId: string, options?: CallOptions): Promise<Queue> {
+  delete(queueId: string, options?: CallOptions): Promise<Queue> {
     return this._delete(SPEC, queueId, options);
   }
 

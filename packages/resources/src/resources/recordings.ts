@@ -65,7 +65,7 @@ export class Recordings extends ResourceBase {
    * Deletes a recording's document (and its audio when stored on it; audio on an external
    * storage provider stays). `DELETE /v2/accounts/{ACCOUNT_ID}/recordings/{RECORDING_ID}`
    */
-  remove(recordingId: string, options?: CallOptions): Promise<Recording> {
+  delete(recordingId: string, options?: CallOptions): Promise<Recording> {
     return this.call('DELETE', `${RECORDINGS}/{id}`, { pathParams: { id: recordingId }, options });
   }
 }

@@ -38,7 +38,7 @@ export class Security extends AccountDocument<SecurityOverview, SecurityUpdatePa
   }
 
   /** Removes the account's own settings (the inherited ones apply). `DELETE /v2/accounts/{ACCOUNT_ID}/security` */
-  remove(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): Promise<unknown> {
     return this._deleteDocument(options);
   }
 

@@ -46,7 +46,7 @@ export class SmsMessages extends ResourceBase {
   }
 
   /** Deletes a message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}` */
-  remove(smsId: string, options?: CallOptions): Promise<Sms> {
+  delete(smsId: string, options?: CallOptions): Promise<Sms> {
     return this._delete(SPEC, smsId, options);
   }
 

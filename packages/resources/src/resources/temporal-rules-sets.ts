@@ -74,7 +74,7 @@ export class TemporalRulesSets extends ResourceBase {
   }
 
   /** Deletes a rule set; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets/{TEMPORAL_RULE_SET}` */
-  remove(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
+  delete(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
     return this._delete(SPEC, ruleSetId, options);
   }
 }

@@ -70,7 +70,7 @@ export class TemporalRules extends ResourceBase {
   }
 
   /** Deletes a rule; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}` */
-  remove(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
+  delete(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
     return this._delete(SPEC, ruleId, options);
   }
 }

@@ -7,7 +7,7 @@ import type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from '..
  * The account's token restrictions (which endpoints and verbs tokens of each auth method and
  * privilege level may use): `/v2/accounts/{ACCOUNT_ID}/token_restrictions`. One document per
  * account: `get()`, `update()` (tokens minted afterwards carry the new rules; a rule naming an
- * unknown HTTP verb is refused before any request), `remove()`.
+ * unknown HTTP verb is refused before any request), `delete()`.
  *
  * `GET /v2/accounts/{ACCOUNT_ID}/token_restrictions`, `POST /v2/accounts/{ACCOUNT_ID}/token_restrictions`, `DELETE /v2/accounts/{ACCOUNT_ID}/token_restrictions`.
  *
@@ -27,7 +27,7 @@ export class TokenRestrictions extends AccountDocument<TokenRestrictionSettings,
   };
 
   /** Removes the restrictions. `DELETE /v2/accounts/{ACCOUNT_ID}/token_restrictions` */
-  remove(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): Promise<unknown> {
     return this._deleteDocument(options);
   }
 }

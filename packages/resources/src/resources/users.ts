@@ -79,7 +79,7 @@ export class Users extends ResourceBase {
   }
 
   /** Deletes the user; returns the deleted document. `DELETE /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}` */
-  remove(userId: string, options?: CallOptions): Promise<User> {
+  delete(userId: string, options?: CallOptions): Promise<User> {
     return this._delete(SPEC, userId, options);
   }
 
@@ -103,7 +103,7 @@ export class Users extends ResourceBase {
   }
 
   /** Deletes the user's photo. `DELETE /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/photo` */
-  removePhoto(userId: string, options?: CallOptions): Promise<unknown> {
+  deletePhoto(userId: string, options?: CallOptions): Promise<unknown> {
     return this.call('DELETE', `${USERS}/{id}/photo`, { pathParams: { id: userId }, options });
   }
 

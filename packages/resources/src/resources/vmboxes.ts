@@ -164,7 +164,7 @@ export class VoicemailMessages extends ResourceBase {
   /**
    * Deletes one message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages/{VM_MSG_ID}`
    */
-  remove(messageId: string, options?: CallOptions): Promise<VoicemailMessage> {
+  delete(messageId: string, options?: CallOptions): Promise<VoicemailMessage> {
     return this.call('DELETE', MESSAGE, { pathParams: this.#message(messageId), options });
   }
 
@@ -175,7 +175,7 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when neither ids nor a folder is given
    */
-  async removeMany(
+  async deleteMany(
     selection: { readonly messages: readonly string[] } | { readonly folder: VoicemailFolder | 'all' },
     options?: CallOptions,
   ): Promise<VoicemailBulkResult> {
@@ -315,7 +315,7 @@ export class Vmboxes extends ResourceBase {
   }
 
   /** Deletes a box (its messages go to the deleted folder); returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}` */
-  remove(boxId: string, options?: CallOptions): Promise<Vmbox> {
+  delete(boxId: string, options?: CallOptions): Promise<Vmbox> {
     return this._delete(SPEC, boxId, options);
   }
 

@@ -79,7 +79,7 @@ export class Webhooks extends ResourceBase {
   }
 
   /** Deletes a webhook; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/webhooks/{WEBHOOK_ID}` */
-  remove(webhookId: string, options?: CallOptions): Promise<Webhook> {
+  delete(webhookId: string, options?: CallOptions): Promise<Webhook> {
     return this._delete(SPEC, webhookId, options);
   }
 
