@@ -10,6 +10,22 @@ describe('redaction', () => {
     });
   });
 
+  it('keeps what a validation map says about a credential field, never its value or cause', () => {
+    expect(
+      redactSecrets({
+        password: { minLength: { message: 'String must be at least 8 characters', cause: 8, value: 'hunter2' } },
+        pin: { required: { message: 'Field is required but missing' } },
+        credentials: { nested: 'c0ffee' },
+        username: { unique: { message: 'Username must be unique', cause: 'ann' } },
+      }),
+    ).toEqual({
+      password: { minLength: { message: 'String must be at least 8 characters', cause: '[REDACTED]', value: '[REDACTED]' } },
+      pin: { required: { message: 'Field is required but missing' } },
+      credentials: { nested: '[REDACTED]' },
+      username: { unique: { message: 'Username must be unique', cause: 'ann' } },
+    });
+  });
+
   it('scrubs registered secrets from any string', () => {
     const secrets = new SecretRegistry();
     secrets.add('0123456789abcdef');

@@ -82,24 +82,39 @@ export class SecretRegistry {
   }
 }
 
-function redactValue(value: unknown, secrets: SecretRegistry | undefined, depth: number): unknown {
+function redactValue(value: unknown, secrets: SecretRegistry | undefined, depth: number, underSecret = false): unknown {
   if (typeof value === 'string') return secrets ? secrets.scrub(value) : value;
   if (depth > 32 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1, underSecret));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     // Keys are scrubbed too: per-number error maps are keyed by what the request sent.
-    out[secrets ? secrets.scrub(k) : k] =
-      isSecretKey(k) && v !== null && v !== undefined && v !== '' ? REDACTED : redactValue(v, secrets, depth + 1);
+    const key = secrets ? secrets.scrub(k) : k;
+    if (underSecret || isSecretKey(k)) out[key] = redactUnderSecret(k, v, secrets, depth, underSecret);
+    else out[key] = redactValue(v, secrets, depth + 1);
   }
   return out;
 }
 
 /**
- * Deep copy of `value` with every credential-named key (`password`, `pin`, `api_key`,
- * `credentials`, `auth_token`, …) replaced by `[REDACTED]`.
+ * A value under a credential-named key. A plain value goes; an object is kept as structure with
+ * only its `message` texts, so a validation map such as
+ * `{ password: { required: { message } } }` still says what is wrong with the password while its
+ * `value` and `cause` (which may be the password itself) go.
+ */
+function redactUnderSecret(key: string, value: unknown, secrets: SecretRegistry | undefined, depth: number, underSecret: boolean): unknown {
+  if (value === null || value === undefined || value === '') return value;
+  if (typeof value === 'object') return redactValue(value, secrets, depth + 1, true);
+  if (underSecret && key === 'message' && typeof value === 'string') return secrets ? secrets.scrub(value) : value;
+  return REDACTED;
+}
+
+/**
+ * Deep copy of `value` with the value of every credential-named key (`password`, `pin`,
+ * `api_key`, `credentials`, `auth_token`, …) replaced by `[REDACTED]`. An object under such a key
+ * keeps its shape and its `message` texts only (a validation map still says what is wrong).
  *
  * @example
  * ```ts

@@ -165,6 +165,24 @@ describe('responses', () => {
     expect(error.message).toContain('502 Bad Gateway');
   });
 
+  it('a 400 about a password field keeps its field errors, without the password', async () => {
+    server.route('PUT', '/v2/accounts/a1/users', {
+      status: 400,
+      body: errorEnvelope(400, 'validation error', {
+        password: { minLength: { message: 'String must be at least 8 characters', cause: 8, value: 'hunter2' } },
+      }),
+    });
+    const error = await t()
+      .request({ method: 'PUT', path: 'accounts/{account_id}/users', data: { username: 'ann', password: 'hunter2' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).fieldErrors).toEqual([
+      { path: 'password', code: 'minLength', message: 'String must be at least 8 characters', cause: '[REDACTED]', value: '[REDACTED]' },
+    ]);
+    expect((error as Error).message).toContain('password: String must be at least 8 characters [minLength]');
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain('hunter2');
+  });
+
   it('parses 400 field maps and 402 charges from real envelopes', async () => {
     server.route('PUT', '/v2/accounts/a1/users', {
       status: 400,
