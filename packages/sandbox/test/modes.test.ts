@@ -64,19 +64,28 @@ describe('402 accept charges', () => {
     const device = (await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Phone' } })).body.data as Doc;
     h.sandbox.setServicePlan({});
     expect((await h.call('PATCH', `${h.acct}/devices/${device.id}`, { data: { name: 'Renamed' } })).status).toBe(200);
-    // `crossbar_services:maybe_dry_run/2` runs on every save: a new device type is a new billable item.
-    const retyped = await h.call('PATCH', `${h.acct}/devices/${device.id}`, { data: { device_type: 'softphone' } });
-    expect(retyped.status).toBe(402);
-    const [invoice] = retyped.body.data as { items: { item: string; quantity: number; changes?: unknown }[] }[];
-    expect(invoice?.items.find((i) => i.item === 'softphone')).toMatchObject({ quantity: 1, changes: { type: 'created' } });
-    const posted = await h.call('POST', `${h.acct}/devices/${device.id}`, { data: { name: 'Renamed', device_type: 'softphone' } });
+    // `crossbar_services:maybe_dry_run/2` runs on every save: promoting a user adds an `admin` item.
+    h.sandbox.setServicePlan(false);
+    const user = (await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Pro', last_name: 'Moted', priv_level: 'user' } })).body
+      .data as Doc;
+    h.sandbox.setServicePlan({});
+    const promoted = await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { priv_level: 'admin' } });
+    expect(promoted.status).toBe(402);
+    const [invoice] = promoted.body.data as { items: { item: string; quantity: number; changes?: unknown }[] }[];
+    expect(invoice?.items.find((i) => i.item === 'admin')).toMatchObject({ changes: { type: 'modified', difference: { quantity: 1 } } });
+    expect(invoice?.items.find((i) => i.item === 'user')).toMatchObject({ changes: { difference: { quantity: -1 } } });
+    const posted = await h.call('POST', `${h.acct}/users/${user.id}`, {
+      data: { first_name: 'Pro', last_name: 'Moted', priv_level: 'admin' },
+    });
     expect(posted.status).toBe(402);
-    expect(((await h.call('GET', `${h.acct}/devices/${device.id}`)).body.data as Doc).device_type).not.toBe('softphone');
-    const accepted = await h.call('PATCH', `${h.acct}/devices/${device.id}`, {
+    expect(((await h.call('GET', `${h.acct}/users/${user.id}`)).body.data as Doc).priv_level).toBe('user');
+    const accepted = await h.call('PATCH', `${h.acct}/users/${user.id}`, {
       envelope: { accept_charges: true },
-      data: { device_type: 'softphone' },
+      data: { priv_level: 'admin' },
     });
     expect(accepted.status).toBe(200);
+    // A rename adds nothing billable.
+    expect((await h.call('PATCH', `${h.acct}/users/${user.id}`, { data: { first_name: 'Renamed' } })).status).toBe(200);
     h.sandbox.setServicePlan(false);
   });
 });

@@ -73,6 +73,40 @@ describe('user credentials (kzd_users:maybe_rehash_creds/3)', () => {
   });
 });
 
+describe('devices (cb_devices:validate_device/2)', () => {
+  it('stores the MAC address cleansed, and refuses a change of device type: 400 device_type.invalid', async () => {
+    const created = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Desk', device_type: 'sip_device', mac_address: '00:1A:2B:3C:4D:5E' },
+    });
+    expect(created.status).toBe(201);
+    expect(data(created).mac_address).toBe('001a2b3c4d5e');
+    const retyped = await h.call('PATCH', `${h.acct}/devices/${data(created).id}`, { data: { device_type: 'softphone' } });
+    expect(retyped.status).toBe(400);
+    expect(retyped.body.data).toEqual({
+      device_type: { invalid: { message: 'Not authorized to change type of device', cause: 'softphone' } },
+    });
+    expect((await h.call('PATCH', `${h.acct}/devices/${data(created).id}`, { data: { name: 'Desk 2' } })).status).toBe(200);
+  });
+
+  it('needs an IPv4 sip.ip for IP authentication, and mobile.mdn for a mobile device', async () => {
+    const badIp = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Trunk', sip: { method: 'ip', ip: '300.1.2.3' } } });
+    expect(badIp.status).toBe(400);
+    expect(badIp.body.data).toMatchObject({ 'sip.ip': { type: { message: 'Must be a valid IPv4 RFC 791', cause: '300.1.2.3' } } });
+    const mobile = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Cell', device_type: 'mobile' } });
+    expect(mobile.status).toBe(400);
+    expect(mobile.body.data).toMatchObject({ 'mobile.mdn': { required: { message: 'Field is required but missing' } } });
+  });
+
+  it('drops a sip.realm equal to the account realm (prepare_device_realm/2)', async () => {
+    const realm = String(data(await h.call('GET', h.acct)).realm);
+    const created = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Realmed', sip: { username: 'realmed', password: 'pw-realmed', realm } },
+    });
+    expect(created.status).toBe(201);
+    expect(data(created).sip).not.toHaveProperty('realm');
+  });
+});
+
 describe('accounts (kzd_accounts:validate/3)', () => {
   it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
     const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });

@@ -4,7 +4,7 @@ import type { ZodMiniType } from 'zod/mini';
 import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
 import { toE164 } from './e164';
 import { compact, isObject, type JsonObject } from './json';
-import type { ClaimSpec, ResourceDef, Verb } from './resource-def';
+import type { ClaimSpec, DocHookContext, ResourceDef, Verb } from './resource-def';
 import type { StoredDoc } from './store';
 import { validateAt } from './validation';
 
@@ -215,7 +215,64 @@ const devices: ResourceDef = {
     }
     return out;
   },
+  prepare: (doc, ctx) => prepareDevice(doc, ctx),
 };
+
+/** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
+function cleanseMac(value: string): string {
+  return value.toLowerCase().replace(/[^0-9a-f]/g, '');
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * `cb_devices:validate_device/2`'s steps before the schema check: the MAC address cleansed, outbound
+ * flags trimmed, a `sip.realm` equal to the account's dropped, the emergency caller id normalised;
+ * a mobile device needs `mobile.mdn`, which cannot change; `sip.method` is `password` or `ip`, an
+ * `ip` device needs an IPv4 `sip.ip`; and the device type cannot change (only the super-duper admin
+ * may, which no sandbox login is).
+ */
+function prepareDevice(doc: JsonObject, ctx: DocHookContext): FieldErrors {
+  const errors: FieldErrors = {};
+  if (typeof doc.mac_address === 'string') {
+    const mac = cleanseMac(doc.mac_address);
+    if (mac === '') delete doc.mac_address;
+    else doc.mac_address = mac;
+  }
+  if ('outbound_flags' in doc) {
+    const flags = doc.outbound_flags;
+    doc.outbound_flags = Array.isArray(flags) ? flags.map((f) => (typeof f === 'string' ? f.trim() : f)) : [];
+  }
+  const sip = isObject(doc.sip) ? doc.sip : undefined;
+  const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
+  if (sip && sip.realm === accountRealm) delete sip.realm;
+  normalizeEmergencyNumber(doc);
+
+  const existing = ctx.existing?.body;
+  const deviceType = existing?.device_type ?? doc.device_type;
+  if (deviceType === 'mobile') {
+    const mdn = isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
+    const storedMdn = isObject(existing?.mobile) ? nonEmpty((existing.mobile as JsonObject).mdn) : undefined;
+    if (mdn === undefined) errors['mobile.mdn'] = { required: { message: 'Field is required but missing' } };
+    else if (existing && (storedMdn === undefined ? undefined : toE164(storedMdn)) !== toE164(mdn)) {
+      errors['mobile.mdn'] = { invalid: { message: 'Mobile Device Number cannot be changed', cause: mdn } };
+    }
+  }
+  const method = sip?.method ?? 'password';
+  if (method === 'ip') {
+    const ip = sip?.ip;
+    if (typeof ip !== 'string' || !IPV4.test(ip))
+      errors['sip.ip'] = { type: { message: 'Must be a valid IPv4 RFC 791', cause: ip as never } };
+  } else if (method !== 'password') {
+    errors['sip.method'] = {
+      enum: { message: 'SIP authentication method is invalid', target: ['password', 'ip'], cause: method as never },
+    };
+  }
+  if (existing && doc.device_type !== existing.device_type) {
+    errors.device_type = { invalid: { message: 'Not authorized to change type of device', cause: doc.device_type ?? '' } };
+  }
+  return errors;
+}
 
 /** The modules a callflow's flow uses (the listing's `modules`), each once, in walk order. */
 function flowModules(flow: unknown, out: string[] = []): string[] {
