@@ -82,6 +82,15 @@ describe('the per-attempt timeout covers headers and body', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
   });
+
+  it('an afterResponse hook reading a body that stalls is cut off by the same deadline', async () => {
+    server.route('GET', '/v2/accounts/a1', stalled('application/json'));
+    const hooks = { afterResponse: [async (_request: Request, _options: unknown, response: Response) => void (await response.text())] };
+    const error = await transport(globalFetch, { hooks, retry: false })
+      .request({ method: 'GET', path: 'accounts/{account_id}' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
 });
 
 describe('downloads keep an idle timeout between chunks', () => {

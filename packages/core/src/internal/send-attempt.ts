@@ -59,7 +59,10 @@ export async function sendAttempt(ky: KyInstance, attempt: AttemptRequest): Prom
       const plain: PlainInit = { method, url, headers, body, textOnly: mode === 'json' && attempt.textOnly };
       options.audianPlain = plain;
     }
-    response = await ky(url, options);
+    const pending = ky(url, options);
+    // ky's timeout covers its fetch but not the afterResponse hooks it runs next, and a hook may
+    // read a body that stalls; only then is the whole call raced against the deadline.
+    response = await (attempt.textOnly || timeout === false ? pending : withinDeadline(pending, timeout));
   } catch (error) {
     if (signal?.aborted) throw abortReason(signal);
     if ((error as Error)?.name === 'TimeoutError') return { kind: 'timeout', cause: error };
@@ -77,4 +80,14 @@ export async function sendAttempt(ky: KyInstance, attempt: AttemptRequest): Prom
     if (signal?.aborted) throw abortReason(signal);
     return { kind: 'network', ...describeNetworkError(error), sent: true, cause: error };
   }
+}
+
+/** Rejects with a `TimeoutError`-named error when `promise` is not settled within `ms`. */
+function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DOMException(`no response within ${ms} ms`, 'TimeoutError')), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
