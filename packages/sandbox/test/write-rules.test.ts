@@ -107,6 +107,18 @@ describe('devices (cb_devices:validate_device/2)', () => {
   });
 });
 
+describe('voicemail boxes (cb_vmboxes:check_uniqueness/2)', () => {
+  it('compares mailboxes as integers and refuses one that is not an integer', async () => {
+    expect((await h.call('PUT', `${h.acct}/vmboxes`, { data: { name: 'Box 100', mailbox: '100' } })).status).toBe(201);
+    const padded = await h.call('PUT', `${h.acct}/vmboxes`, { data: { name: 'Box 0100', mailbox: '0100' } });
+    expect(padded.status).toBe(400);
+    expect(padded.body.data).toMatchObject({ mailbox: { unique: { message: 'Invalid mailbox number or already exists' } } });
+    const letters = await h.call('PUT', `${h.acct}/vmboxes`, { data: { name: 'Box 12a', mailbox: '12a' } });
+    expect(letters.status).toBe(400);
+    expect(letters.body.data).toMatchObject({ mailbox: { unique: { message: 'Invalid mailbox number or already exists' } } });
+  });
+});
+
 describe('accounts (kzd_accounts:validate/3)', () => {
   it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
     const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });

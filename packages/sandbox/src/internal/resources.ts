@@ -370,6 +370,15 @@ const callflows: ResourceDef = {
   },
 };
 
+const MAILBOX_TAKEN = 'Invalid mailbox number or already exists';
+
+/** A mailbox as `kz_term:to_integer/1` reads it (decimal, optional sign), or undefined. */
+function mailboxNumber(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value !== 'string' || !/^[+-]?\d+$/.test(value)) return undefined;
+  return BigInt(value).toString();
+}
+
 const vmboxes: ResourceDef = {
   name: 'vmboxes',
   type: 'vmbox',
@@ -379,17 +388,17 @@ const vmboxes: ResourceDef = {
   // `messages` is completed with the live counts by the handler.
   summary: (doc) => compact({ id: doc._id, name: doc.name, mailbox: doc.mailbox, owner_id: doc.owner_id, messages: 0, flags: flags(doc) }),
   sortKey: (doc) => String(doc.name ?? ''),
-  claims: (doc) =>
-    typeof doc.mailbox === 'string'
-      ? [
-          {
-            kind: 'mailbox',
-            value: doc.mailbox,
-            scope: 'account',
-            error: () => ({ mailbox: { unique: { message: 'Invalid mailbox number or already exists' } } }),
-          },
-        ]
-      : [],
+  // `cb_vmboxes:check_uniqueness/2`: mailboxes compare as integers (`vmboxes/listing_by_mailbox` emits
+  // `parseInt(mailbox)`), so `0100` and `100` are the same box.
+  claims: (doc) => {
+    const mailbox = mailboxNumber(doc.mailbox);
+    return mailbox === undefined
+      ? []
+      : [{ kind: 'mailbox', value: mailbox, scope: 'account', error: () => ({ mailbox: { unique: { message: MAILBOX_TAKEN } } }) }];
+  },
+  // A mailbox that is not an integer fails the same check (`kz_json:get_integer_value/2` throws).
+  prepare: (doc) =>
+    doc.mailbox !== undefined && mailboxNumber(doc.mailbox) === undefined ? { mailbox: { unique: { message: MAILBOX_TAKEN } } } : undefined,
   view: (doc) => {
     const { messages: _legacy, ...rest } = doc;
     return rest;
