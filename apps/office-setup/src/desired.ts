@@ -26,6 +26,17 @@ export interface Desired {
   readonly createOnly?: (ids: Ids) => Record<string, unknown>;
   /** Fields replaced wholesale on change (a callflow's tree) rather than merged. */
   readonly replaceKeys?: readonly string[];
+  /** Fields sent along with a change of `fields` (a new username needs a password). */
+  readonly withChange?: (fields: readonly string[]) => Record<string, unknown>;
+}
+
+/**
+ * A login password for a user office-setup creates: KAZOO will not store a username without one
+ * (`kzd_users:maybe_rehash_creds/3`). Nobody is told it: the person sets their own through
+ * password recovery, or an admin resets it.
+ */
+function newPassword(): string {
+  return randomBytes(18).toString('base64url');
 }
 
 /** A placeholder for an id that does not exist yet (shown in plans, never sent). */
@@ -65,6 +76,8 @@ export function desiredState(spec: OfficeSpec): Desired[] {
         vm_to_email_enabled: user.voicemail !== false && user.voicemail.email_notification && Boolean(user.email),
         ...marker(userKey),
       }),
+      createOnly: () => ({ password: newPassword() }),
+      withChange: (fields) => (fields.includes('username') ? { password: newPassword() } : {}),
     });
 
     user.devices.forEach((device, index) => {
@@ -287,12 +300,10 @@ function seconds(time: string): number {
   return h * 3600 + m * 60;
 }
 
+/**
+ * A MAC address as KAZOO stores it: lower-case hex digits only (`provisioner_util:cleanse_mac_address/1`
+ * runs on every device save), so the desired value compares equal to the stored one.
+ */
 function normaliseMac(mac: string): string {
-  return (
-    mac
-      .toLowerCase()
-      .replace(/[^0-9a-f]/g, '')
-      .match(/.{2}/g)
-      ?.join(':') ?? mac
-  );
+  return mac.toLowerCase().replace(/[^0-9a-f]/g, '');
 }

@@ -1,5 +1,5 @@
 import type { Applied } from './apply';
-import type { Plan } from './plan';
+import { documentLabel, type Plan, type Step } from './plan';
 
 const SYMBOL: Record<string, string> = { create: '+', change: '~', keep: '=', remove: '-', orphan: '?' };
 
@@ -14,17 +14,30 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+const MAX_VALUE = 40;
+
+/** A value as it reads in a plan: compact JSON, cut to {@link MAX_VALUE} characters. */
+function shown(value: unknown): string {
+  const text = value === undefined ? '(none)' : (JSON.stringify(value) ?? String(value));
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}
+
+/** What a change does, field by field: `email: "a@x.example" → "b@x.example"`. */
+function changes(step: Extract<Step, { action: 'change' }>): string {
+  return step.fields.map((f) => `${f}: ${shown(step.current[f])} → ${shown(step.after[f])}`).join('; ');
+}
+
 /** The plan as a person reads it: one line per document, with what will happen and why. */
 export function renderPlan(plan: Plan): string {
   const rows = plan.steps.map((s) => {
     if (s.action === 'create') return [SYMBOL.create as string, 'create', s.desired.kind, s.desired.label, ''];
-    if (s.action === 'change') return [SYMBOL.change as string, 'change', s.desired.kind, s.desired.label, s.fields.join(', ')];
+    if (s.action === 'change') return [SYMBOL.change as string, 'change', s.desired.kind, s.desired.label, changes(s)];
     if (s.action === 'keep') return [SYMBOL.keep as string, 'keep', s.desired.kind, s.desired.label, ''];
     return [
       SYMBOL[s.action] as string,
       s.action === 'orphan' ? 'orphan' : 'remove',
       s.kind,
-      s.key,
+      documentLabel(s.current),
       s.action === 'orphan' ? 'no longer in the spec (use --prune)' : '',
     ];
   });

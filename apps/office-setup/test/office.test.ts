@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { createApiKeyAuth } from '@audian/auth';
 import { type Audian, createAudian } from '@audian/resources';
 import { startSandbox } from '@audian/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyOffice, isNoop, parseSpec, planOffice, SpecError } from '../src/index';
+import { applyOffice, isNoop, parseSpec, planOffice, renderPlan, SpecError } from '../src/index';
 
 const exampleFile = fileURLToPath(new URL('../examples/acme-dental.yaml', import.meta.url));
 const example = readFileSync(exampleFile, 'utf8');
@@ -25,10 +25,11 @@ beforeAll(async () => {
 afterAll(() => sandbox?.stop());
 
 // Asynchronous on purpose: the sandbox answering the command runs in this same process.
-const run = async (args: string[]) => {
+const configDir = mkdtempSync(join(tmpdir(), 'office-config-'));
+const run = async (args: string[], env: Record<string, string | undefined> = {}) => {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      env: { ...process.env, AUDIAN_API_KEY: sandbox.apiKey, AUDIAN_BASE_URL: sandbox.apiUrl },
+      env: { ...process.env, AUDIAN_API_KEY: sandbox.apiKey, AUDIAN_BASE_URL: sandbox.apiUrl, AUDIAN_CONFIG_DIR: configDir, ...env },
     });
     return { status: 0, stdout, stderr };
   } catch (error) {
@@ -84,6 +85,7 @@ describe('office-setup against the sandbox', () => {
       ['create', 'device:2002:1'],
     ]);
     expect(moving[0]?.action === 'change' && moving[0].fields).toEqual(['username', 'email']);
+    expect(renderPlan(plan)).toContain('email: "alan@acme-dental.example" → "alan.turing@acme-dental.example"');
     await applyOffice(audian, parseSpec(changed));
     expect(writes()).toBe(2);
     expect((await audian.users.list({ filter: { email: 'alan.turing@acme-dental.example' } }).toArray()).length).toBe(1);
@@ -100,6 +102,8 @@ describe('office-setup against the sandbox', () => {
         .map((s) => ('key' in s ? s.key : ''))
         .sort(),
     ).toEqual(['device:2001:1', 'device:2002:1']);
+    // The plan names the orphans as people know them.
+    expect(renderPlan(plan)).toMatch(/orphan\s+device\s+Grace softphone \(device:2001:1\)/);
     await applyOffice(audian, parseSpec(smaller));
     expect(writes()).toBeGreaterThan(0); // the Alan changes from the previous case are reverted
     sandbox.resetStats();
@@ -138,5 +142,67 @@ describe('office-setup against the sandbox', () => {
     expect(plan.status).toBe(0);
     expect(plan.stdout).toContain('Plan for office "Acme Dental"');
     expect(plan.stdout).not.toContain(sandbox.apiKey);
+  });
+
+  it('the command line says a missing spec file is missing (exit 2, no stack trace)', async () => {
+    const result = await run(['plan', 'nofile.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('office-setup: cannot read nofile.yaml: no such file\n');
+  });
+
+  it('the command line uses the audian CLI’s saved profile when there is no AUDIAN_API_KEY', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'office-profile-'));
+    const profile = { baseUrl: sandbox.apiUrl, auth: { type: 'api-key', apiKey: sandbox.apiKey } };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, current: 'lab', profiles: { lab: profile } }), { mode: 0o600 });
+    const result = await run(['plan', exampleFile], { AUDIAN_API_KEY: undefined, AUDIAN_BASE_URL: undefined, AUDIAN_CONFIG_DIR: dir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Plan for office "Acme Dental"');
+    const none = await run(['plan', exampleFile], {
+      AUDIAN_API_KEY: undefined,
+      AUDIAN_BASE_URL: undefined,
+      AUDIAN_CONFIG_DIR: join(dir, 'empty'),
+    });
+    expect(none.status).toBe(3);
+    expect(none.stderr).toContain('not logged in');
+  });
+
+  it('apply piped into a reader that quits early (| head) still finishes, without an EPIPE crash', async () => {
+    const other = sandbox.createAccount({ name: 'Pipe Office' });
+    // MAC addresses are unique across the whole system, not per account.
+    const spec = example.replaceAll('00:04:f2:ab:7e:', '00:04:f2:cd:7e:');
+    const file = join(mkdtempSync(join(tmpdir(), 'office-pipe-')), 'office.yaml');
+    writeFileSync(file, spec);
+    const child = spawn(process.execPath, [bin, 'apply', file], {
+      env: { ...process.env, AUDIAN_API_KEY: other.apiKey, AUDIAN_BASE_URL: sandbox.apiUrl, AUDIAN_CONFIG_DIR: configDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+    const scoped = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: other.apiKey }), rateLimit: false });
+    expect(isNoop(await planOffice(scoped, parseSpec(spec)))).toBe(true);
+  });
+
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  it.skipIf(!hasScript)('apply asks for confirmation on a terminal, and changes nothing on "n"', async () => {
+    const other = sandbox.createAccount({ name: 'Asked Office' });
+    sandbox.resetStats();
+    const command = `printf 'n\\n' | script -qec '${process.execPath} ${bin} apply ${exampleFile}' /dev/null`;
+    // Asynchronous: the sandbox answering the command runs in this process.
+    const result = await promisify(execFile)('sh', ['-c', command], {
+      env: { ...process.env, AUDIAN_API_KEY: other.apiKey, AUDIAN_BASE_URL: sandbox.apiUrl, AUDIAN_CONFIG_DIR: configDir },
+      timeout: 60_000,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    expect(result.stdout).toContain('Apply these changes? [y/N]');
+    expect(result.stdout).toContain('nothing was changed');
+    const scoped = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: other.apiKey }), rateLimit: false });
+    expect((await planOffice(scoped, parseSpec(example))).steps.every((s) => s.action === 'create')).toBe(true);
   });
 });

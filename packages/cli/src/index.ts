@@ -1,4 +1,5 @@
-// @audian/cli — the `audian` command; importable for tests and wrappers.
+// @audian/cli — the `audian` command; importable for tests, wrappers and tools that share its login.
 
-export { EXIT_CODES, type ExitCode } from './internal/cli-error';
+export { CliError, EXIT_CODES, type ExitCode } from './internal/cli-error';
+export { createProfileClient, type ProfileClient, type ProfileClientOptions } from './profile-client';
 export { buildFullProgram, buildProgram, type ResourceStub, run } from './program';

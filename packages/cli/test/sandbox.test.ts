@@ -28,9 +28,13 @@ describe.skipIf(!existsSync(BIN))('against the sandbox', () => {
   afterAll(() => sandbox?.stop());
 
   it('creates, lists, filters, patches and deletes users', async () => {
-    const created = await cli(['users', 'create', '--set', 'first_name=Ada', '--set', 'last_name=Lovelace', '--set', 'username=ada'], {
-      configDir,
-    });
+    // KAZOO stores no username without a password (kzd_users:maybe_rehash_creds/3).
+    const created = await cli(
+      ['users', 'create', '--set', 'first_name=Ada', '--set', 'last_name=Lovelace', '--set', 'username=ada', '--set', 'password=pw-ada-1'],
+      {
+        configDir,
+      },
+    );
     expect(created.stderr).toBe('');
     const id = JSON.parse(created.stdout).id as string;
     const listed = await cli(['users', 'list', '--filter', 'username=ada', '--output', 'json'], { configDir });
@@ -43,8 +47,10 @@ describe.skipIf(!existsSync(BIN))('against the sandbox', () => {
   });
 
   it('reports the sandbox’s field errors per field (exit 1)', async () => {
-    await cli(['users', 'create', '--data', '{"first_name":"A","last_name":"B","username":"dup"}'], { configDir });
-    const result = await cli(['users', 'create', '--data', '{"first_name":"C","last_name":"D","username":"dup"}'], { configDir });
+    await cli(['users', 'create', '--data', '{"first_name":"A","last_name":"B","username":"dup","password":"pw-1"}'], { configDir });
+    const result = await cli(['users', 'create', '--data', '{"first_name":"C","last_name":"D","username":"dup","password":"pw-2"}'], {
+      configDir,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.split('\n')[1]).toMatch(/^ {2}username: .+ \[unique\]$/);
   });

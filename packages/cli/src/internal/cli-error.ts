@@ -38,6 +38,17 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 /**
  * An error the CLI raises itself, carrying its exit code and optional detail lines (printed
  * under the message, one per line).
+ *
+ * @example
+ * ```ts
+ * import { CliError, createProfileClient } from '@audian/cli';
+ *
+ * try {
+ *   createProfileClient();
+ * } catch (error) {
+ *   if (error instanceof CliError) process.exitCode = error.exitCode; // 3: not logged in
+ * }
+ * ```
  */
 export class CliError extends Error {
   /** The process exit code this error ends the command with. */
