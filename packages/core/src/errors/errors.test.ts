@@ -180,6 +180,15 @@ describe('one validation shape, client side and server side', () => {
     expect(JSON.parse(JSON.stringify(client)).fieldErrors).toEqual(JSON.parse(JSON.stringify(client.fieldErrors)));
   });
 
+  it('a client-side error about a credential field keeps its message but not the value it quotes', () => {
+    const error = new InvalidArgumentError('data', 'data.password is too short', [
+      { path: 'password', code: 'minLength', message: 'at least 8 characters', value: 'hunter2', cause: 'hunter2' },
+    ]);
+    expect(error.fieldErrors).toEqual([
+      { path: 'password', code: 'minLength', message: 'at least 8 characters', value: '[REDACTED]', cause: '[REDACTED]' },
+    ]);
+  });
+
   it('keeps InvalidArgumentError.issues as the same list, and a simple argument gets one entry', () => {
     expect(client.issues).toBe(client.fieldErrors);
     expect(new InvalidArgumentError('pageSize', 'pageSize must be a positive integer').fieldErrors).toEqual([

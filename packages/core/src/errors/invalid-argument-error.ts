@@ -1,3 +1,4 @@
+import { isSecretKey, REDACTED } from '../redact';
 import { AudianError } from './audian-error';
 import type { FieldError } from './field-errors';
 
@@ -35,7 +36,7 @@ export class InvalidArgumentError extends AudianError {
   constructor(argument: string, message: string, fieldErrors?: readonly FieldError[]) {
     super(message);
     this.argument = argument;
-    this.fieldErrors = fieldErrors ?? [{ path: '', code: 'invalid', message }];
+    this.fieldErrors = fieldErrors?.map(withoutSecretValue) ?? [{ path: '', code: 'invalid', message }];
   }
 
   /** The same list as {@link InvalidArgumentError.fieldErrors} (its earlier name). */
@@ -47,4 +48,15 @@ export class InvalidArgumentError extends AudianError {
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, argument: this.argument, fieldErrors: this.fieldErrors };
   }
+}
+
+/** A field error about a credential field (`password`, `pin`, …) keeps its message, not the value it quotes. */
+function withoutSecretValue(error: FieldError): FieldError {
+  const field = error.path.split('.').at(-1) ?? '';
+  if (!isSecretKey(field) || (error.value === undefined && error.cause === undefined)) return error;
+  return {
+    ...error,
+    ...(error.value !== undefined ? { value: REDACTED } : {}),
+    ...(error.cause !== undefined ? { cause: REDACTED } : {}),
+  };
 }
