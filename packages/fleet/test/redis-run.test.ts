@@ -106,7 +106,13 @@ describe.skipIf(!hasRedis)('Redis mode', () => {
       workers.shift();
       const patchesBefore = fleet.sandbox.stats().byRoute[USERS_PATCH] ?? 0;
       const patched = await runJob(
-        { action: 'patch', resource: 'users', accounts: { ids: fleet.accountIds }, filter: { last_name: 'kill' }, body: { fleet_tag: 'patched' } },
+        {
+          action: 'patch',
+          resource: 'users',
+          accounts: { ids: fleet.accountIds },
+          filter: { last_name: 'kill' },
+          body: { fleet_tag: 'patched' },
+        },
         { redis: redis.url, client: fleet.client },
       );
       await killOneMidRun(patched.runId);
@@ -119,7 +125,10 @@ describe.skipIf(!hasRedis)('Redis mode', () => {
       const results = await runResults(patched.runId, { redis: redis.url });
       expect(results.every((r) => r.state === 'done' && r.counts?.matched === 2)).toBe(true);
       for (const id of fleet.accountIds.slice(0, 5)) {
-        for (const user of await fleet.audian.account(id).users.list({ filter: { last_name: 'kill' } }).toArray()) {
+        for (const user of await fleet.audian
+          .account(id)
+          .users.list({ filter: { last_name: 'kill' } })
+          .toArray()) {
           expect((await fleet.audian.account(id).users.get(user.id as string)).fleet_tag).toBe('patched');
         }
       }
