@@ -80,4 +80,27 @@ describe.skipIf(!existsSync(BIN))('audian export', () => {
     expect(lines).toHaveLength(23);
     expect(Object.keys(lines[0])).toEqual(['id', 'first_name']);
   });
+
+  it('CSV columns are every field of every page, not just the first page’s', async () => {
+    const last = 'seed0000000000000000000000000023';
+    ctx.fake.users.set(last, { ...ctx.fake.users.get(last), email: 'late@example.com' });
+    const result = await run('export', 'users', '--output', 'csv', '--page-size', '10');
+    expect(result.status).toBe(0);
+    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(23);
+    expect(rows[22]?.email).toBe('late@example.com');
+    expect(rows[0]).toHaveProperty('email', '');
+  });
+
+  it('--full exports whole documents, one GET per item, with progress', async () => {
+    for (const [id, doc] of ctx.fake.users) ctx.fake.users.set(id, { ...doc, title: `T-${id.slice(-2)}` });
+    const before = ctx.fake.count('GET', /\/users\/[^/]+$/);
+    const result = await run('export', 'users', '--full', '--output', 'csv', '--page-size', '10');
+    expect(result.status).toBe(0);
+    expect(ctx.fake.count('GET', /\/users\/[^/]+$/) - before).toBe(23);
+    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.title)).toEqual(Array.from({ length: 23 }, (_, i) => `T-${String(i + 1).padStart(2, '0')}`));
+    expect(rows[0]).toHaveProperty('caller_id.internal.number', '1001');
+    expect(result.stderr).toContain('progress: 23 users fetched');
+  });
 });
