@@ -186,7 +186,7 @@ export class EventsClient {
       if (typeof binding !== 'string' || binding === '' || /\s/.test(binding)) {
         throw new InvalidArgumentError(
           `bindings[${index}]`,
-          `binding must be a non-empty string without spaces (like 'call.CHANNEL_CREATE.*'), got ${JSON.stringify(binding)}`,
+          `bindings[${index}] must be a non-empty string without spaces (like 'call.CHANNEL_CREATE.*'), got ${JSON.stringify(binding)}`,
         );
       }
     }
