@@ -1,22 +1,21 @@
-import type { ResponseMeta } from '@audian/core';
+import type { ApiResponseWithRaw, ResponseMeta } from '@audian/core';
 
 /** What `withResponse()` resolves to: the data plus what Crossbar said about the request. */
 export interface WithResponse<T> {
   /** What awaiting the call gives. */
   readonly data: T;
-  /** Crossbar's `request_id`: quote it when asking Audian about a request. */
+  /** Crossbar's `request_id` (else the `X-Request-ID` sent): quote it when asking Audian about a request. */
   readonly requestId: string | undefined;
   /** The document's revision (`revision`), where Crossbar sends one. */
   readonly revision: string | undefined;
-  /** Everything else of the response: HTTP status, `ETag`, `Location`, rate-limit tokens, KAZOO version… */
-  readonly response: ResponseMeta;
-}
-
-/** The data of a response with its metadata, as an {@link APIPromise} holds it. */
-export interface ApiResult<T> {
-  readonly data: T;
+  /** The HTTP response: `status`, `headers` (`ETag`, `Location`…). Its body has been read. */
+  readonly response: Response;
+  /** The rest of the envelope: rate-limit tokens, KAZOO version, node, timestamp… */
   readonly meta: ResponseMeta;
 }
+
+/** A response as an {@link APIPromise} holds it: `@audian/core`'s `requestWithResponse()` result. */
+export type ApiResult<T> = ApiResponseWithRaw<T>;
 
 /**
  * The promise every resource call returns: await it for the data, or call `withResponse()` for
@@ -58,13 +57,13 @@ export class APIPromise<T> extends Promise<T> {
    * @throws the same errors as awaiting the call (`NotFoundError`, `BadRequestError`, …)
    */
   async withResponse(): Promise<WithResponse<T>> {
-    const { data, meta } = await this.#result;
-    return { data, requestId: meta.requestId, revision: meta.revision, response: meta };
+    const { data, requestId, revision, response, meta } = await this.#result;
+    return { data, requestId, revision, response, meta };
   }
 
   /** A call whose data is derived from this one's (same response metadata). */
   map<U>(transform: (data: T) => U): APIPromise<U> {
-    return new APIPromise(this.#result.then((r) => ({ data: transform(r.data), meta: r.meta })));
+    return new APIPromise(this.#result.then((r) => ({ ...r, data: transform(r.data) })));
   }
 
   /**
@@ -73,6 +72,14 @@ export class APIPromise<T> extends Promise<T> {
    */
   static after<T>(before: Promise<unknown>, send: () => APIPromise<T>): APIPromise<T> {
     return new APIPromise(before.then(() => send().#result));
+  }
+
+  /**
+   * A call made by `send`, whose synchronous checks (argument errors) become rejections like the
+   * request's own errors.
+   */
+  static run<T>(send: () => APIPromise<T>): APIPromise<T> {
+    return APIPromise.after(Promise.resolve(), send);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CallOptions } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import type { Lazy } from './lazy.js';
 import { checkBody, ResourceBase, type ResourceSchemas } from './resource-base.js';
 
@@ -26,7 +27,7 @@ export abstract class AccountDocument<Read, Update, Written = Read> extends Reso
   protected abstract readonly spec: AccountDocumentSpec;
 
   /** Reads the document. `GET /v2/accounts/{ACCOUNT_ID}/<path>` */
-  get(options?: CallOptions): Promise<Read> {
+  get(options?: CallOptions): APIPromise<Read> {
     return this.call('GET', this.spec.path, { options });
   }
 
@@ -36,19 +37,21 @@ export abstract class AccountDocument<Read, Update, Written = Read> extends Reso
    * @throws InvalidArgumentError (before any request) when a field has the wrong type
    * @throws PaymentRequiredError when the change has charges and `acceptCharges` was not set
    */
-  async update(document: Update, options?: CallOptions): Promise<Written> {
-    await checkBody(this.spec.schemas, document, 'full', this.spec.what);
-    return this.call('POST', this.spec.path, { data: document, options });
+  update(document: Update, options?: CallOptions): APIPromise<Written> {
+    return APIPromise.after(checkBody(this.spec.schemas, document, 'full', this.spec.what), () =>
+      this.call<Written>('POST', this.spec.path, { data: document, options }),
+    );
   }
 
   /** `PATCH` some fields into the document, checked first. */
-  protected async _patchDocument<T>(changes: unknown, options: CallOptions | undefined): Promise<T> {
-    await checkBody(this.spec.schemas, changes, 'patch', this.spec.what);
-    return this.call('PATCH', this.spec.path, { data: changes, options });
+  protected _patchDocument<T>(changes: unknown, options: CallOptions | undefined): APIPromise<T> {
+    return APIPromise.after(checkBody(this.spec.schemas, changes, 'patch', this.spec.what), () =>
+      this.call<T>('PATCH', this.spec.path, { data: changes, options }),
+    );
   }
 
   /** `DELETE` the document (the inherited settings, if any, apply again). */
-  protected _deleteDocument(options: CallOptions | undefined): Promise<unknown> {
+  protected _deleteDocument(options: CallOptions | undefined): APIPromise<unknown> {
     return this.call('DELETE', this.spec.path, { options });
   }
 }

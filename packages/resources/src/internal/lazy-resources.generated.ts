@@ -48,21 +48,21 @@ import type { Webhooks } from '../resources/webhooks.js';
 /** `Accounts`'s methods, each loading the class first. */
 export function lazyAccounts(load: Loader<ResourceMethods<Accounts>>): ResourceMethods<Accounts> {
   return {
-    apiKey: (...a) => load().then((r) => r.apiKey(...a)),
+    apiKey: (...a) => deferApi(load, (r) => r.apiKey(...a)),
     children: (...a) => deferPages(load, (r) => r.children(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    demoteReseller: (...a) => load().then((r) => r.demoteReseller(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    demoteReseller: (...a) => deferApi(load, (r) => r.demoteReseller(...a)),
     descendants: (...a) => deferPages(load, (r) => r.descendants(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    move: (...a) => load().then((r) => r.move(...a)),
-    parents: (...a) => load().then((r) => r.parents(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    promoteReseller: (...a) => load().then((r) => r.promoteReseller(...a)),
-    regenerateApiKey: (...a) => load().then((r) => r.regenerateApiKey(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    move: (...a) => deferApi(load, (r) => r.move(...a)),
+    parents: (...a) => deferApi(load, (r) => r.parents(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    promoteReseller: (...a) => deferApi(load, (r) => r.promoteReseller(...a)),
+    regenerateApiKey: (...a) => deferApi(load, (r) => r.regenerateApiKey(...a)),
     siblings: (...a) => deferPages(load, (r) => r.siblings(...a)),
-    tree: (...a) => load().then((r) => r.tree(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    tree: (...a) => deferApi(load, (r) => r.tree(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Accounts',
   };
 }
@@ -70,12 +70,12 @@ export function lazyAccounts(load: Loader<ResourceMethods<Accounts>>): ResourceM
 /** `Blacklists`'s methods, each loading the class first. */
 export function lazyBlacklists(load: Loader<ResourceMethods<Blacklists>>): ResourceMethods<Blacklists> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Blacklists',
   };
 }
@@ -83,12 +83,12 @@ export function lazyBlacklists(load: Loader<ResourceMethods<Blacklists>>): Resou
 /** `Callflows`'s methods, each loading the class first. */
 export function lazyCallflows(load: Loader<ResourceMethods<Callflows>>): ResourceMethods<Callflows> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Callflows',
   };
 }
@@ -97,12 +97,12 @@ export function lazyCallflows(load: Loader<ResourceMethods<Callflows>>): Resourc
 export function lazyCdrs(load: Loader<ResourceMethods<Cdrs>>): ResourceMethods<Cdrs> {
   return {
     export: (...a) => load().then((r) => r.export(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     interaction: (...a) => deferPages(load, (r) => r.interaction(...a)),
     legs: (...a) => deferPages(load, (r) => r.legs(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listByUser: (...a) => deferPages(load, (r) => r.listByUser(...a)),
-    summary: (...a) => load().then((r) => r.summary(...a)),
+    summary: (...a) => deferApi(load, (r) => r.summary(...a)),
     toJSON: () => 'Cdrs',
   };
 }
@@ -110,15 +110,15 @@ export function lazyCdrs(load: Loader<ResourceMethods<Cdrs>>): ResourceMethods<C
 /** `Channels`'s methods, each loading the class first. */
 export function lazyChannels(load: Loader<ResourceMethods<Channels>>): ResourceMethods<Channels> {
   return {
-    execute: (...a) => load().then((r) => r.execute(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    hangup: (...a) => load().then((r) => r.hangup(...a)),
+    execute: (...a) => deferApi(load, (r) => r.execute(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    hangup: (...a) => deferApi(load, (r) => r.hangup(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listByDevice: (...a) => deferPages(load, (r) => r.listByDevice(...a)),
     listByUser: (...a) => deferPages(load, (r) => r.listByUser(...a)),
     listSystem: (...a) => deferPages(load, (r) => r.listSystem(...a)),
-    metaflow: (...a) => load().then((r) => r.metaflow(...a)),
-    transfer: (...a) => load().then((r) => r.transfer(...a)),
+    metaflow: (...a) => deferApi(load, (r) => r.metaflow(...a)),
+    transfer: (...a) => deferApi(load, (r) => r.transfer(...a)),
     toJSON: () => 'Channels',
   };
 }
@@ -126,14 +126,14 @@ export function lazyChannels(load: Loader<ResourceMethods<Channels>>): ResourceM
 /** `ClickToCall`'s methods, each loading the class first. */
 export function lazyClickToCall(load: Loader<ResourceMethods<ClickToCall>>): ResourceMethods<ClickToCall> {
   return {
-    connect: (...a) => load().then((r) => r.connect(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    connect: (...a) => deferApi(load, (r) => r.connect(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     history: (...a) => deferPages(load, (r) => r.history(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'ClickToCall',
   };
 }
@@ -141,20 +141,20 @@ export function lazyClickToCall(load: Loader<ResourceMethods<ClickToCall>>): Res
 /** `ConferenceParticipants`'s methods, each loading the class first. */
 export function lazyConferenceParticipants(load: Loader<ResourceMethods<ConferenceParticipants>>): ResourceMethods<ConferenceParticipants> {
   return {
-    deaf: (...a) => load().then((r) => r.deaf(...a)),
-    deafAll: (...a) => load().then((r) => r.deafAll(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    kick: (...a) => load().then((r) => r.kick(...a)),
-    kickAll: (...a) => load().then((r) => r.kickAll(...a)),
-    list: (...a) => load().then((r) => r.list(...a)),
-    mute: (...a) => load().then((r) => r.mute(...a)),
-    muteAll: (...a) => load().then((r) => r.muteAll(...a)),
-    play: (...a) => load().then((r) => r.play(...a)),
-    relate: (...a) => load().then((r) => r.relate(...a)),
-    undeaf: (...a) => load().then((r) => r.undeaf(...a)),
-    undeafAll: (...a) => load().then((r) => r.undeafAll(...a)),
-    unmute: (...a) => load().then((r) => r.unmute(...a)),
-    unmuteAll: (...a) => load().then((r) => r.unmuteAll(...a)),
+    deaf: (...a) => deferApi(load, (r) => r.deaf(...a)),
+    deafAll: (...a) => deferApi(load, (r) => r.deafAll(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    kick: (...a) => deferApi(load, (r) => r.kick(...a)),
+    kickAll: (...a) => deferApi(load, (r) => r.kickAll(...a)),
+    list: (...a) => deferApi(load, (r) => r.list(...a)),
+    mute: (...a) => deferApi(load, (r) => r.mute(...a)),
+    muteAll: (...a) => deferApi(load, (r) => r.muteAll(...a)),
+    play: (...a) => deferApi(load, (r) => r.play(...a)),
+    relate: (...a) => deferApi(load, (r) => r.relate(...a)),
+    undeaf: (...a) => deferApi(load, (r) => r.undeaf(...a)),
+    undeafAll: (...a) => deferApi(load, (r) => r.undeafAll(...a)),
+    unmute: (...a) => deferApi(load, (r) => r.unmute(...a)),
+    unmuteAll: (...a) => deferApi(load, (r) => r.unmuteAll(...a)),
     toJSON: () => 'ConferenceParticipants',
   };
 }
@@ -162,19 +162,19 @@ export function lazyConferenceParticipants(load: Loader<ResourceMethods<Conferen
 /** `Conferences`'s methods, each loading the class first. */
 export function lazyConferences(load: Loader<ResourceMethods<Conferences>>): ResourceMethods<Conferences> {
   return {
-    action: (...a) => load().then((r) => r.action(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    dial: (...a) => load().then((r) => r.dial(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    action: (...a) => deferApi(load, (r) => r.action(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    dial: (...a) => deferApi(load, (r) => r.dial(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    lock: (...a) => load().then((r) => r.lock(...a)),
+    lock: (...a) => deferApi(load, (r) => r.lock(...a)),
     participants: (...a) => lazyConferenceParticipants(once(() => load().then((r) => r.participants(...a)))),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    play: (...a) => load().then((r) => r.play(...a)),
-    record: (...a) => load().then((r) => r.record(...a)),
-    unlock: (...a) => load().then((r) => r.unlock(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    play: (...a) => deferApi(load, (r) => r.play(...a)),
+    record: (...a) => deferApi(load, (r) => r.record(...a)),
+    unlock: (...a) => deferApi(load, (r) => r.unlock(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Conferences',
   };
 }
@@ -182,12 +182,12 @@ export function lazyConferences(load: Loader<ResourceMethods<Conferences>>): Res
 /** `Connectivity`'s methods, each loading the class first. */
 export function lazyConnectivity(load: Loader<ResourceMethods<Connectivity>>): ResourceMethods<Connectivity> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Connectivity',
   };
 }
@@ -195,16 +195,16 @@ export function lazyConnectivity(load: Loader<ResourceMethods<Connectivity>>): R
 /** `Devices`'s methods, each loading the class first. */
 export function lazyDevices(load: Loader<ResourceMethods<Devices>>): ResourceMethods<Devices> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    notify: (...a) => load().then((r) => r.notify(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    quickcall: (...a) => load().then((r) => r.quickcall(...a)),
-    status: (...a) => load().then((r) => r.status(...a)),
-    sync: (...a) => load().then((r) => r.sync(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    notify: (...a) => deferApi(load, (r) => r.notify(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    quickcall: (...a) => deferApi(load, (r) => r.quickcall(...a)),
+    status: (...a) => deferApi(load, (r) => r.status(...a)),
+    sync: (...a) => deferApi(load, (r) => r.sync(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Devices',
   };
 }
@@ -212,13 +212,13 @@ export function lazyDevices(load: Loader<ResourceMethods<Devices>>): ResourceMet
 /** `Directories`'s methods, each loading the class first. */
 export function lazyDirectories(load: Loader<ResourceMethods<Directories>>): ResourceMethods<Directories> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
     pdf: (...a) => load().then((r) => r.pdf(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Directories',
   };
 }
@@ -227,10 +227,10 @@ export function lazyDirectories(load: Loader<ResourceMethods<Directories>>): Res
 export function lazyFaxInbox(load: Loader<ResourceMethods<FaxInbox>>): ResourceMethods<FaxInbox> {
   return {
     attachment: (...a) => load().then((r) => r.attachment(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteAttachment: (...a) => load().then((r) => r.deleteAttachment(...a)),
-    forward: (...a) => load().then((r) => r.forward(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteAttachment: (...a) => deferApi(load, (r) => r.deleteAttachment(...a)),
+    forward: (...a) => deferApi(load, (r) => r.forward(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     toJSON: () => 'FaxInbox',
   };
@@ -239,7 +239,7 @@ export function lazyFaxInbox(load: Loader<ResourceMethods<FaxInbox>>): ResourceM
 /** `FaxJobs`'s methods, each loading the class first. */
 export function lazyFaxJobs(load: Loader<ResourceMethods<FaxJobs>>): ResourceMethods<FaxJobs> {
   return {
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     toJSON: () => 'FaxJobs',
   };
@@ -249,11 +249,11 @@ export function lazyFaxJobs(load: Loader<ResourceMethods<FaxJobs>>): ResourceMet
 export function lazyFaxOutbox(load: Loader<ResourceMethods<FaxOutbox>>): ResourceMethods<FaxOutbox> {
   return {
     attachment: (...a) => load().then((r) => r.attachment(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteAttachment: (...a) => load().then((r) => r.deleteAttachment(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteAttachment: (...a) => deferApi(load, (r) => r.deleteAttachment(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    resubmit: (...a) => load().then((r) => r.resubmit(...a)),
+    resubmit: (...a) => deferApi(load, (r) => r.resubmit(...a)),
     toJSON: () => 'FaxOutbox',
   };
 }
@@ -261,7 +261,7 @@ export function lazyFaxOutbox(load: Loader<ResourceMethods<FaxOutbox>>): Resourc
 /** `FaxSmtpLogs`'s methods, each loading the class first. */
 export function lazyFaxSmtpLogs(load: Loader<ResourceMethods<FaxSmtpLogs>>): ResourceMethods<FaxSmtpLogs> {
   return {
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     toJSON: () => 'FaxSmtpLogs',
   };
@@ -270,12 +270,12 @@ export function lazyFaxSmtpLogs(load: Loader<ResourceMethods<FaxSmtpLogs>>): Res
 /** `Faxboxes`'s methods, each loading the class first. */
 export function lazyFaxboxes(load: Loader<ResourceMethods<Faxboxes>>): ResourceMethods<Faxboxes> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Faxboxes',
   };
 }
@@ -296,8 +296,8 @@ export function lazyFaxes(load: Loader<ResourceMethods<Faxes>>): ResourceMethods
     get outgoing() {
       return (subs.outgoing ??= lazyFaxJobs(once(() => load().then((r) => r.outgoing))));
     },
-    send: (...a) => load().then((r) => r.send(...a)),
-    sendDocument: (...a) => load().then((r) => r.sendDocument(...a)),
+    send: (...a) => deferApi(load, (r) => r.send(...a)),
+    sendDocument: (...a) => deferApi(load, (r) => r.sendDocument(...a)),
     get smtplog() {
       return (subs.smtplog ??= lazyFaxSmtpLogs(once(() => load().then((r) => r.smtplog))));
     },
@@ -308,13 +308,13 @@ export function lazyFaxes(load: Loader<ResourceMethods<Faxes>>): ResourceMethods
 /** `Groups`'s methods, each loading the class first. */
 export function lazyGroups(load: Loader<ResourceMethods<Groups>>): ResourceMethods<Groups> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
     forUser: (...a) => deferPages(load, (r) => r.forUser(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Groups',
   };
 }
@@ -322,8 +322,8 @@ export function lazyGroups(load: Loader<ResourceMethods<Groups>>): ResourceMetho
 /** `Limits`'s methods, each loading the class first. */
 export function lazyLimits(load: Loader<ResourceMethods<Limits>>): ResourceMethods<Limits> {
   return {
-    get: (...a) => load().then((r) => r.get(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Limits',
   };
 }
@@ -331,14 +331,14 @@ export function lazyLimits(load: Loader<ResourceMethods<Limits>>): ResourceMetho
 /** `ListEntries`'s methods, each loading the class first. */
 export function lazyListEntries(load: Loader<ResourceMethods<ListEntries>>): ResourceMethods<ListEntries> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteAll: (...a) => load().then((r) => r.deleteAll(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteAll: (...a) => deferApi(load, (r) => r.deleteAll(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
-    uploadPhoto: (...a) => load().then((r) => r.uploadPhoto(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    uploadPhoto: (...a) => deferApi(load, (r) => r.uploadPhoto(...a)),
     vcard: (...a) => load().then((r) => r.vcard(...a)),
     toJSON: () => 'ListEntries',
   };
@@ -347,13 +347,13 @@ export function lazyListEntries(load: Loader<ResourceMethods<ListEntries>>): Res
 /** `Lists`'s methods, each loading the class first. */
 export function lazyLists(load: Loader<ResourceMethods<Lists>>): ResourceMethods<Lists> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
     entries: (...a) => lazyListEntries(once(() => load().then((r) => r.entries(...a)))),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Lists',
   };
 }
@@ -362,10 +362,10 @@ export function lazyLists(load: Loader<ResourceMethods<Lists>>): ResourceMethods
 export function lazyMedia(load: Loader<ResourceMethods<Media>>): ResourceMethods<Media> {
   const subs: { prompts?: ResourceMethods<MediaPrompts>; languages?: ResourceMethods<MediaLanguages> } = {};
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     get languages() {
       return (subs.languages ??= lazyMediaLanguages(once(() => load().then((r) => r.languages))));
     },
@@ -373,8 +373,8 @@ export function lazyMedia(load: Loader<ResourceMethods<Media>>): ResourceMethods
     get prompts() {
       return (subs.prompts ??= lazyMediaPrompts(once(() => load().then((r) => r.prompts))));
     },
-    update: (...a) => load().then((r) => r.update(...a)),
-    upload: (...a) => load().then((r) => r.upload(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    upload: (...a) => deferApi(load, (r) => r.upload(...a)),
     toJSON: () => 'Media',
   };
 }
@@ -398,12 +398,12 @@ export function lazyMediaPrompts(load: Loader<ResourceMethods<MediaPrompts>>): R
 /** `Menus`'s methods, each loading the class first. */
 export function lazyMenus(load: Loader<ResourceMethods<Menus>>): ResourceMethods<Menus> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Menus',
   };
 }
@@ -411,9 +411,9 @@ export function lazyMenus(load: Loader<ResourceMethods<Menus>>): ResourceMethods
 /** `Metaflows`'s methods, each loading the class first. */
 export function lazyMetaflows(load: Loader<ResourceMethods<Metaflows>>): ResourceMethods<Metaflows> {
   return {
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Metaflows',
   };
 }
@@ -421,22 +421,22 @@ export function lazyMetaflows(load: Loader<ResourceMethods<Metaflows>>): Resourc
 /** `Notifications`'s methods, each loading the class first. */
 export function lazyNotifications(load: Loader<ResourceMethods<Notifications>>): ResourceMethods<Notifications> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    createSystem: (...a) => load().then((r) => r.createSystem(...a)),
-    customerUpdate: (...a) => load().then((r) => r.customerUpdate(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteCustomizations: (...a) => load().then((r) => r.deleteCustomizations(...a)),
-    forceSystem: (...a) => load().then((r) => r.forceSystem(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    getSystem: (...a) => load().then((r) => r.getSystem(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    createSystem: (...a) => deferApi(load, (r) => r.createSystem(...a)),
+    customerUpdate: (...a) => deferApi(load, (r) => r.customerUpdate(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteCustomizations: (...a) => deferApi(load, (r) => r.deleteCustomizations(...a)),
+    forceSystem: (...a) => deferApi(load, (r) => r.forceSystem(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    getSystem: (...a) => deferApi(load, (r) => r.getSystem(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listSystem: (...a) => deferPages(load, (r) => r.listSystem(...a)),
-    preview: (...a) => load().then((r) => r.preview(...a)),
-    smtpLog: (...a) => load().then((r) => r.smtpLog(...a)),
+    preview: (...a) => deferApi(load, (r) => r.preview(...a)),
+    smtpLog: (...a) => deferApi(load, (r) => r.smtpLog(...a)),
     smtpLogs: (...a) => deferPages(load, (r) => r.smtpLogs(...a)),
     template: (...a) => load().then((r) => r.template(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
-    updateTemplate: (...a) => load().then((r) => r.updateTemplate(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    updateTemplate: (...a) => deferApi(load, (r) => r.updateTemplate(...a)),
     toJSON: () => 'Notifications',
   };
 }
@@ -444,31 +444,31 @@ export function lazyNotifications(load: Loader<ResourceMethods<Notifications>>):
 /** `PhoneNumbers`'s methods, each loading the class first. */
 export function lazyPhoneNumbers(load: Loader<ResourceMethods<PhoneNumbers>>): ResourceMethods<PhoneNumbers> {
   return {
-    activate: (...a) => load().then((r) => r.activate(...a)),
-    activateMany: (...a) => load().then((r) => r.activateMany(...a)),
-    carriersInfo: (...a) => load().then((r) => r.carriersInfo(...a)),
-    cascadeQuantity: (...a) => load().then((r) => r.cascadeQuantity(...a)),
-    check: (...a) => load().then((r) => r.check(...a)),
-    cityPrefixes: (...a) => load().then((r) => r.cityPrefixes(...a)),
-    classifiers: (...a) => load().then((r) => r.classifiers(...a)),
-    classify: (...a) => load().then((r) => r.classify(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    createMany: (...a) => load().then((r) => r.createMany(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteMany: (...a) => load().then((r) => r.deleteMany(...a)),
-    fix: (...a) => load().then((r) => r.fix(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    identify: (...a) => load().then((r) => r.identify(...a)),
+    activate: (...a) => deferApi(load, (r) => r.activate(...a)),
+    activateMany: (...a) => deferApi(load, (r) => r.activateMany(...a)),
+    carriersInfo: (...a) => deferApi(load, (r) => r.carriersInfo(...a)),
+    cascadeQuantity: (...a) => deferApi(load, (r) => r.cascadeQuantity(...a)),
+    check: (...a) => deferApi(load, (r) => r.check(...a)),
+    cityPrefixes: (...a) => deferApi(load, (r) => r.cityPrefixes(...a)),
+    classifiers: (...a) => deferApi(load, (r) => r.classifiers(...a)),
+    classify: (...a) => deferApi(load, (r) => r.classify(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    createMany: (...a) => deferApi(load, (r) => r.createMany(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteMany: (...a) => deferApi(load, (r) => r.deleteMany(...a)),
+    fix: (...a) => deferApi(load, (r) => r.fix(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    identify: (...a) => deferApi(load, (r) => r.identify(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    locality: (...a) => load().then((r) => r.locality(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    patchMany: (...a) => load().then((r) => r.patchMany(...a)),
-    port: (...a) => load().then((r) => r.port(...a)),
-    reserve: (...a) => load().then((r) => r.reserve(...a)),
-    search: (...a) => load().then((r) => r.search(...a)),
-    searchSystem: (...a) => load().then((r) => r.searchSystem(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
-    updateMany: (...a) => load().then((r) => r.updateMany(...a)),
+    locality: (...a) => deferApi(load, (r) => r.locality(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    patchMany: (...a) => deferApi(load, (r) => r.patchMany(...a)),
+    port: (...a) => deferApi(load, (r) => r.port(...a)),
+    reserve: (...a) => deferApi(load, (r) => r.reserve(...a)),
+    search: (...a) => deferApi(load, (r) => r.search(...a)),
+    searchSystem: (...a) => deferApi(load, (r) => r.searchSystem(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    updateMany: (...a) => deferApi(load, (r) => r.updateMany(...a)),
     toJSON: () => 'PhoneNumbers',
   };
 }
@@ -476,18 +476,18 @@ export function lazyPhoneNumbers(load: Loader<ResourceMethods<PhoneNumbers>>): R
 /** `Queues`'s methods, each loading the class first. */
 export function lazyQueues(load: Loader<ResourceMethods<Queues>>): ResourceMethods<Queues> {
   return {
-    clearRoster: (...a) => load().then((r) => r.clearRoster(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    eavesdrop: (...a) => load().then((r) => r.eavesdrop(...a)),
-    eavesdropQueue: (...a) => load().then((r) => r.eavesdropQueue(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    clearRoster: (...a) => deferApi(load, (r) => r.clearRoster(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    eavesdrop: (...a) => deferApi(load, (r) => r.eavesdrop(...a)),
+    eavesdropQueue: (...a) => deferApi(load, (r) => r.eavesdropQueue(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    roster: (...a) => load().then((r) => r.roster(...a)),
-    setRoster: (...a) => load().then((r) => r.setRoster(...a)),
-    stats: (...a) => load().then((r) => r.stats(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    roster: (...a) => deferApi(load, (r) => r.roster(...a)),
+    setRoster: (...a) => deferApi(load, (r) => r.setRoster(...a)),
+    stats: (...a) => deferApi(load, (r) => r.stats(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Queues',
   };
 }
@@ -495,9 +495,9 @@ export function lazyQueues(load: Loader<ResourceMethods<Queues>>): ResourceMetho
 /** `Recordings`'s methods, each loading the class first. */
 export function lazyRecordings(load: Loader<ResourceMethods<Recordings>>): ResourceMethods<Recordings> {
   return {
-    delete: (...a) => load().then((r) => r.delete(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     listByUser: (...a) => deferPages(load, (r) => r.listByUser(...a)),
     toJSON: () => 'Recordings',
@@ -507,9 +507,9 @@ export function lazyRecordings(load: Loader<ResourceMethods<Recordings>>): Resou
 /** `Registrations`'s methods, each loading the class first. */
 export function lazyRegistrations(load: Loader<ResourceMethods<Registrations>>): ResourceMethods<Registrations> {
   return {
-    count: (...a) => load().then((r) => r.count(...a)),
-    flush: (...a) => load().then((r) => r.flush(...a)),
-    flushAll: (...a) => load().then((r) => r.flushAll(...a)),
+    count: (...a) => deferApi(load, (r) => r.count(...a)),
+    flush: (...a) => deferApi(load, (r) => r.flush(...a)),
+    flushAll: (...a) => deferApi(load, (r) => r.flushAll(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     toJSON: () => 'Registrations',
   };
@@ -518,7 +518,7 @@ export function lazyRegistrations(load: Loader<ResourceMethods<Registrations>>):
 /** `Search`'s methods, each loading the class first. */
 export function lazySearch(load: Loader<ResourceMethods<Search>>): ResourceMethods<Search> {
   return {
-    multi: (...a) => load().then((r) => r.multi(...a)),
+    multi: (...a) => deferApi(load, (r) => r.multi(...a)),
     query: (...a) => deferPages(load, (r) => r.query(...a)),
     toJSON: () => 'Search',
   };
@@ -527,13 +527,13 @@ export function lazySearch(load: Loader<ResourceMethods<Search>>): ResourceMetho
 /** `Security`'s methods, each loading the class first. */
 export function lazySecurity(load: Loader<ResourceMethods<Security>>): ResourceMethods<Security> {
   return {
-    attempt: (...a) => load().then((r) => r.attempt(...a)),
+    attempt: (...a) => deferApi(load, (r) => r.attempt(...a)),
     attempts: (...a) => deferPages(load, (r) => r.attempts(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    modules: (...a) => load().then((r) => r.modules(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    modules: (...a) => deferApi(load, (r) => r.modules(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Security',
   };
 }
@@ -541,11 +541,11 @@ export function lazySecurity(load: Loader<ResourceMethods<Security>>): ResourceM
 /** `SmsMessages`'s methods, each loading the class first. */
 export function lazySmsMessages(load: Loader<ResourceMethods<SmsMessages>>): ResourceMethods<SmsMessages> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    send: (...a) => load().then((r) => r.send(...a)),
+    send: (...a) => deferApi(load, (r) => r.send(...a)),
     toJSON: () => 'SmsMessages',
   };
 }
@@ -553,12 +553,12 @@ export function lazySmsMessages(load: Loader<ResourceMethods<SmsMessages>>): Res
 /** `TemporalRules`'s methods, each loading the class first. */
 export function lazyTemporalRules(load: Loader<ResourceMethods<TemporalRules>>): ResourceMethods<TemporalRules> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'TemporalRules',
   };
 }
@@ -566,12 +566,12 @@ export function lazyTemporalRules(load: Loader<ResourceMethods<TemporalRules>>):
 /** `TemporalRulesSets`'s methods, each loading the class first. */
 export function lazyTemporalRulesSets(load: Loader<ResourceMethods<TemporalRulesSets>>): ResourceMethods<TemporalRulesSets> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'TemporalRulesSets',
   };
 }
@@ -579,9 +579,9 @@ export function lazyTemporalRulesSets(load: Loader<ResourceMethods<TemporalRules
 /** `TokenRestrictions`'s methods, each loading the class first. */
 export function lazyTokenRestrictions(load: Loader<ResourceMethods<TokenRestrictions>>): ResourceMethods<TokenRestrictions> {
   return {
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'TokenRestrictions',
   };
 }
@@ -589,17 +589,17 @@ export function lazyTokenRestrictions(load: Loader<ResourceMethods<TokenRestrict
 /** `Users`'s methods, each loading the class first. */
 export function lazyUsers(load: Loader<ResourceMethods<Users>>): ResourceMethods<Users> {
   return {
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deletePhoto: (...a) => load().then((r) => r.deletePhoto(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deletePhoto: (...a) => deferApi(load, (r) => r.deletePhoto(...a)),
     devices: (...a) => deferPages(load, (r) => r.devices(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
     photo: (...a) => load().then((r) => r.photo(...a)),
-    quickcall: (...a) => load().then((r) => r.quickcall(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
-    uploadPhoto: (...a) => load().then((r) => r.uploadPhoto(...a)),
+    quickcall: (...a) => deferApi(load, (r) => r.quickcall(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    uploadPhoto: (...a) => deferApi(load, (r) => r.uploadPhoto(...a)),
     vcard: (...a) => load().then((r) => r.vcard(...a)),
     toJSON: () => 'Users',
   };
@@ -609,13 +609,13 @@ export function lazyUsers(load: Loader<ResourceMethods<Users>>): ResourceMethods
 export function lazyVmboxes(load: Loader<ResourceMethods<Vmboxes>>): ResourceMethods<Vmboxes> {
   return {
     allMessages: (...a) => deferPages(load, (r) => r.allMessages(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
     messages: (...a) => lazyVoicemailMessages(once(() => load().then((r) => r.messages(...a)))),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Vmboxes',
   };
 }
@@ -623,19 +623,19 @@ export function lazyVmboxes(load: Loader<ResourceMethods<Vmboxes>>): ResourceMet
 /** `VoicemailMessages`'s methods, each loading the class first. */
 export function lazyVoicemailMessages(load: Loader<ResourceMethods<VoicemailMessages>>): ResourceMethods<VoicemailMessages> {
   return {
-    copyToBoxes: (...a) => load().then((r) => r.copyToBoxes(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    deleteMany: (...a) => load().then((r) => r.deleteMany(...a)),
+    copyToBoxes: (...a) => deferApi(load, (r) => r.copyToBoxes(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    deleteMany: (...a) => deferApi(load, (r) => r.deleteMany(...a)),
     download: (...a) => load().then((r) => r.download(...a)),
     downloadZip: (...a) => load().then((r) => r.downloadZip(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    moveManyToFolder: (...a) => load().then((r) => r.moveManyToFolder(...a)),
-    moveToBox: (...a) => load().then((r) => r.moveToBox(...a)),
-    moveToFolder: (...a) => load().then((r) => r.moveToFolder(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
-    upload: (...a) => load().then((r) => r.upload(...a)),
+    moveManyToFolder: (...a) => deferApi(load, (r) => r.moveManyToFolder(...a)),
+    moveToBox: (...a) => deferApi(load, (r) => r.moveToBox(...a)),
+    moveToFolder: (...a) => deferApi(load, (r) => r.moveToFolder(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
+    upload: (...a) => deferApi(load, (r) => r.upload(...a)),
     toJSON: () => 'VoicemailMessages',
   };
 }
@@ -645,16 +645,16 @@ export function lazyWebhooks(load: Loader<ResourceMethods<Webhooks>>): ResourceM
   return {
     attempts: (...a) => deferPages(load, (r) => r.attempts(...a)),
     attemptsOf: (...a) => deferPages(load, (r) => r.attemptsOf(...a)),
-    available: (...a) => load().then((r) => r.available(...a)),
-    create: (...a) => load().then((r) => r.create(...a)),
-    delete: (...a) => load().then((r) => r.delete(...a)),
-    get: (...a) => load().then((r) => r.get(...a)),
+    available: (...a) => deferApi(load, (r) => r.available(...a)),
+    create: (...a) => deferApi(load, (r) => r.create(...a)),
+    delete: (...a) => deferApi(load, (r) => r.delete(...a)),
+    get: (...a) => deferApi(load, (r) => r.get(...a)),
     list: (...a) => deferPages(load, (r) => r.list(...a)),
-    patch: (...a) => load().then((r) => r.patch(...a)),
-    reenable: (...a) => load().then((r) => r.reenable(...a)),
-    sample: (...a) => load().then((r) => r.sample(...a)),
-    samples: (...a) => load().then((r) => r.samples(...a)),
-    update: (...a) => load().then((r) => r.update(...a)),
+    patch: (...a) => deferApi(load, (r) => r.patch(...a)),
+    reenable: (...a) => deferApi(load, (r) => r.reenable(...a)),
+    sample: (...a) => deferApi(load, (r) => r.sample(...a)),
+    samples: (...a) => deferApi(load, (r) => r.samples(...a)),
+    update: (...a) => deferApi(load, (r) => r.update(...a)),
     toJSON: () => 'Webhooks',
   };
 }

@@ -10,6 +10,7 @@ import type {
   Transport,
 } from '@audian/core';
 import type * as z from 'zod/mini';
+import { APIPromise } from '../api-promise.js';
 import { type Lazy, lazySchema } from './lazy.js';
 import { listCheck } from './list-check.js';
 
@@ -81,8 +82,8 @@ export abstract class ResourceBase {
     this[CTX] = ctx;
   }
 
-  /** Sends one JSON request and returns the unwrapped `data`. */
-  protected call<T>(method: HttpMethod, path: string, spec: CallSpec = {}): Promise<T> {
+  /** Sends one JSON request; resolves to the unwrapped `data` (`withResponse()` adds the metadata). */
+  protected call<T>(method: HttpMethod, path: string, spec: CallSpec = {}): APIPromise<T> {
     return call<T>(this[CTX], method, path, spec);
   }
 
@@ -111,30 +112,33 @@ export abstract class ResourceBase {
   }
 
   /** `GET` one document. */
-  protected _get<T>(c: Collection, id: string, options: CallOptions | undefined): Promise<T> {
+  protected _get<T>(c: Collection, id: string, options: CallOptions | undefined): APIPromise<T> {
     return call<T>(this[CTX], 'GET', c.item, { pathParams: { id }, options, schema: c.document });
   }
 
   /** `PUT` a new document, checked first. */
-  protected async _create<T>(c: Collection, body: unknown, options: CallOptions | undefined): Promise<T> {
-    await checkBody(c.schemas, body, 'full', c.what);
-    return call<T>(this[CTX], 'PUT', c.path, { data: body, options, schema: c.document });
+  protected _create<T>(c: Collection, body: unknown, options: CallOptions | undefined): APIPromise<T> {
+    return APIPromise.after(checkBody(c.schemas, body, 'full', c.what), () =>
+      call<T>(this[CTX], 'PUT', c.path, { data: body, options, schema: c.document }),
+    );
   }
 
   /** `POST` a whole document over the stored one, checked first. */
-  protected async _update<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): Promise<T> {
-    await checkBody(c.schemas, body, 'full', c.what);
-    return call<T>(this[CTX], 'POST', c.item, { pathParams: { id }, data: body, options, schema: c.document });
+  protected _update<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): APIPromise<T> {
+    return APIPromise.after(checkBody(c.schemas, body, 'full', c.what), () =>
+      call<T>(this[CTX], 'POST', c.item, { pathParams: { id }, data: body, options, schema: c.document }),
+    );
   }
 
   /** `PATCH` some fields into the stored document, checked first. */
-  protected async _patch<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): Promise<T> {
-    await checkBody(c.schemas, body, 'patch', c.what);
-    return call<T>(this[CTX], 'PATCH', c.item, { pathParams: { id }, data: body, options, schema: c.document });
+  protected _patch<T>(c: Collection, id: string, body: unknown, options: CallOptions | undefined): APIPromise<T> {
+    return APIPromise.after(checkBody(c.schemas, body, 'patch', c.what), () =>
+      call<T>(this[CTX], 'PATCH', c.item, { pathParams: { id }, data: body, options, schema: c.document }),
+    );
   }
 
   /** `DELETE` one document; Crossbar answers with it. */
-  protected _delete<T>(c: Collection, id: string, options: CallOptions | undefined): Promise<T> {
+  protected _delete<T>(c: Collection, id: string, options: CallOptions | undefined): APIPromise<T> {
     return call<T>(this[CTX], 'DELETE', c.item, { pathParams: { id }, options });
   }
 
@@ -144,11 +148,10 @@ export abstract class ResourceBase {
   }
 }
 
-/** Sends one JSON request for a resource and returns the unwrapped `data`. */
-export async function call<T>(ctx: ResourceContext, method: HttpMethod, path: string, spec: CallSpec = {}): Promise<T> {
+/** Sends one JSON request for a resource: the `APIPromise` of its `data`, with the response's metadata on `withResponse()`. */
+export function call<T>(ctx: ResourceContext, method: HttpMethod, path: string, spec: CallSpec = {}): APIPromise<T> {
   const { options, ...rest } = spec;
-  const response = await ctx.transport.request<T>({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) });
-  return response.data;
+  return new APIPromise(ctx.transport.requestWithResponse<T>({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) }));
 }
 
 /** A lazy listing for a resource. */

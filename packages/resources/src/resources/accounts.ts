@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { documentCheck, ResourceBase } from '../internal/resource-base.js';
@@ -53,7 +54,7 @@ export class Accounts extends ResourceBase {
    * @param accountId - another account than the client's
    * @throws NotFoundError when there is no such account; ForbiddenError when the login may not see it
    */
-  get(accountId?: string, options?: CallOptions): Promise<Account> {
+  get(accountId?: string, options?: CallOptions): APIPromise<Account> {
     return this.call('GET', ACCOUNT, { pathParams: target(accountId), options, schema: DOCUMENT });
   }
 
@@ -65,9 +66,10 @@ export class Accounts extends ResourceBase {
    * @throws BadRequestError when Crossbar rejects it (name or realm already in use, …)
    * @throws ForbiddenError when the login may not create accounts under that parent
    */
-  async create(account: AccountCreateParams, options?: AccountCreateOptions): Promise<Account> {
-    await this.validate(SCHEMAS, account, 'full', 'account');
-    return this.call('PUT', ACCOUNT, { pathParams: target(options?.parentId), data: account, options, schema: DOCUMENT });
+  create(account: AccountCreateParams, options?: AccountCreateOptions): APIPromise<Account> {
+    return APIPromise.after(this.validate(SCHEMAS, account, 'full', 'account'), () =>
+      this.call('PUT', ACCOUNT, { pathParams: target(options?.parentId), data: account, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -76,9 +78,10 @@ export class Accounts extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  async update(accountId: string | undefined, account: AccountCreateParams, options?: CallOptions): Promise<Account> {
-    await this.validate(SCHEMAS, account, 'full', 'account');
-    return this.call('POST', ACCOUNT, { pathParams: target(accountId), data: account, options, schema: DOCUMENT });
+  update(accountId: string | undefined, account: AccountCreateParams, options?: CallOptions): APIPromise<Account> {
+    return APIPromise.after(this.validate(SCHEMAS, account, 'full', 'account'), () =>
+      this.call('POST', ACCOUNT, { pathParams: target(accountId), data: account, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -87,9 +90,10 @@ export class Accounts extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(accountId: string | undefined, changes: AccountPatchParams, options?: CallOptions): Promise<Account> {
-    await this.validate(SCHEMAS, changes, 'patch', 'account');
-    return this.call('PATCH', ACCOUNT, { pathParams: target(accountId), data: changes, options, schema: DOCUMENT });
+  patch(accountId: string | undefined, changes: AccountPatchParams, options?: CallOptions): APIPromise<Account> {
+    return APIPromise.after(this.validate(SCHEMAS, changes, 'patch', 'account'), () =>
+      this.call('PATCH', ACCOUNT, { pathParams: target(accountId), data: changes, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -99,9 +103,11 @@ export class Accounts extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when no account id is given
    * @throws ServerError (500 `account_has_descendants`) when the account still has sub-accounts
    */
-  async delete(accountId: string, options?: CallOptions): Promise<Account> {
-    const id = requireId(accountId, 'accountId', 'the id of the account to delete (delete() never defaults to your own account)');
-    return this.call('DELETE', ACCOUNT, { pathParams: target(id), options });
+  delete(accountId: string, options?: CallOptions): APIPromise<Account> {
+    return APIPromise.run(() => {
+      const id = requireId(accountId, 'accountId', 'the id of the account to delete (delete() never defaults to your own account)');
+      return this.call('DELETE', ACCOUNT, { pathParams: target(id), options });
+    });
   }
 
   /** Lists the direct sub-accounts. `GET /v2/accounts/{ACCOUNT_ID}/children` */
@@ -127,12 +133,12 @@ export class Accounts extends ResourceBase {
    * The account's ancestors the login may see, from the login's account down (id and name).
    * `GET /v2/accounts/{ACCOUNT_ID}/tree`
    */
-  tree(accountId?: string, options?: CallOptions): Promise<AccountRef[]> {
+  tree(accountId?: string, options?: CallOptions): APIPromise<AccountRef[]> {
     return this.call('GET', `${ACCOUNT}/tree`, { pathParams: target(accountId), options, schema: LISTING });
   }
 
   /** The account's parent accounts (id and name). `GET /v2/accounts/{ACCOUNT_ID}/parents` */
-  parents(accountId?: string, options?: CallOptions): Promise<AccountRef[]> {
+  parents(accountId?: string, options?: CallOptions): APIPromise<AccountRef[]> {
     return this.call('GET', `${ACCOUNT}/parents`, { pathParams: target(accountId), options, schema: LISTING });
   }
 
@@ -141,7 +147,7 @@ export class Accounts extends ResourceBase {
    *
    * @throws ForbiddenError when the login may not read it
    */
-  apiKey(accountId?: string, options?: CallOptions): Promise<AccountApiKey> {
+  apiKey(accountId?: string, options?: CallOptions): APIPromise<AccountApiKey> {
     return this.call('GET', `${ACCOUNT}/api_key`, { pathParams: target(accountId), options });
   }
 
@@ -149,7 +155,7 @@ export class Accounts extends ResourceBase {
    * Generates a new API key and returns it; the old key stops working at once.
    * `PUT /v2/accounts/{ACCOUNT_ID}/api_key`
    */
-  regenerateApiKey(accountId?: string, options?: CallOptions): Promise<AccountApiKey> {
+  regenerateApiKey(accountId?: string, options?: CallOptions): APIPromise<AccountApiKey> {
     return this.call('PUT', `${ACCOUNT}/api_key`, { pathParams: target(accountId), data: {}, options });
   }
 
@@ -161,10 +167,12 @@ export class Accounts extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when an id is missing
    * @throws ForbiddenError when the login may not move it
    */
-  async move(accountId: string, toAccountId: string, options?: CallOptions): Promise<Account> {
-    const id = requireId(accountId, 'accountId', 'the id of the account to move');
-    const to = requireId(toAccountId, 'toAccountId', 'the id of the new parent account');
-    return this.call('POST', `${ACCOUNT}/move`, { pathParams: target(id), data: { to }, options });
+  move(accountId: string, toAccountId: string, options?: CallOptions): APIPromise<Account> {
+    return APIPromise.run(() => {
+      const id = requireId(accountId, 'accountId', 'the id of the account to move');
+      const to = requireId(toAccountId, 'toAccountId', 'the id of the new parent account');
+      return this.call('POST', `${ACCOUNT}/move`, { pathParams: target(id), data: { to }, options });
+    });
   }
 
   /**
@@ -172,12 +180,12 @@ export class Accounts extends ResourceBase {
    *
    * @throws ServerError (500 `account_has_descendants`) when a descendant is already a reseller
    */
-  promoteReseller(accountId?: string, options?: CallOptions): Promise<unknown> {
+  promoteReseller(accountId?: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('PUT', `${ACCOUNT}/reseller`, { pathParams: target(accountId), data: {}, options });
   }
 
   /** Makes a reseller an ordinary account again (super admins only). `DELETE /v2/accounts/{ACCOUNT_ID}/reseller` */
-  demoteReseller(accountId?: string, options?: CallOptions): Promise<unknown> {
+  demoteReseller(accountId?: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', `${ACCOUNT}/reseller`, { pathParams: target(accountId), options });
   }
 

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Blacklist, BlacklistCreateParams, BlacklistPatchParams, BlacklistSummary } from '../schemas/blacklists.js';
@@ -42,7 +43,7 @@ export class Blacklists extends ResourceBase {
    *
    * @throws NotFoundError when there is no such blacklist
    */
-  get(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
+  get(blacklistId: string, options?: CallOptions): APIPromise<Blacklist> {
     return this._get(SPEC, blacklistId, options);
   }
 
@@ -51,7 +52,7 @@ export class Blacklists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(blacklist: BlacklistCreateParams, options?: CallOptions): Promise<Blacklist> {
+  create(blacklist: BlacklistCreateParams, options?: CallOptions): APIPromise<Blacklist> {
     return this._create(SPEC, blacklist, options);
   }
 
@@ -60,12 +61,12 @@ export class Blacklists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(blacklistId: string, blacklist: BlacklistCreateParams, options?: CallOptions): Promise<Blacklist> {
+  update(blacklistId: string, blacklist: BlacklistCreateParams, options?: CallOptions): APIPromise<Blacklist> {
     return this._update(SPEC, blacklistId, blacklist, options);
   }
 
   /** Deletes a blacklist; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/blacklists/{BLACKLIST_ID}` */
-  delete(blacklistId: string, options?: CallOptions): Promise<Blacklist> {
+  delete(blacklistId: string, options?: CallOptions): APIPromise<Blacklist> {
     return this._delete(SPEC, blacklistId, options);
   }
 
@@ -75,9 +76,10 @@ export class Blacklists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(blacklistId: string, changes: BlacklistPatchParams, options?: CallOptions): Promise<Blacklist> {
-    await this.validate(PATCH, changes, 'patch', 'blacklist');
-    return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: blacklistId }, data: changes, options, schema: DOCUMENT });
+  patch(blacklistId: string, changes: BlacklistPatchParams, options?: CallOptions): APIPromise<Blacklist> {
+    return APIPromise.after(this.validate(PATCH, changes, 'patch', 'blacklist'), () =>
+      this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: blacklistId }, data: changes, options, schema: DOCUMENT }),
+    );
   }
 }
 

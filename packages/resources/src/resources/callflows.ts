@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Callflow, CallflowCreateParams, CallflowPatchParams, CallflowSummary } from '../schemas/callflows.js';
@@ -52,12 +53,12 @@ export class Callflows extends ResourceBase {
    *
    * @throws NotFoundError when there is no such callflow
    */
-  get(callflowId: string, options?: CallOptions): Promise<Callflow> {
+  get(callflowId: string, options?: CallOptions): APIPromise<Callflow> {
     return this._get(SPEC, callflowId, options);
   }
 
   /** Deletes a callflow; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/callflows/{CALLFLOW_ID}` */
-  delete(callflowId: string, options?: CallOptions): Promise<Callflow> {
+  delete(callflowId: string, options?: CallOptions): APIPromise<Callflow> {
     return this._delete(SPEC, callflowId, options);
   }
 
@@ -68,9 +69,10 @@ export class Callflows extends ResourceBase {
    *   a node's `data` breaks its module's schema (the issue path names the node: `flow.children._.data.id`)
    * @throws BadRequestError when Crossbar rejects it (a number already used by another callflow, …)
    */
-  async create(callflow: CallflowCreateParams, options?: CallOptions): Promise<Callflow> {
-    await checkCallflow(callflow, 'full');
-    return this.call('PUT', CALLFLOWS, { data: callflow, options, schema: DOCUMENT });
+  create(callflow: CallflowCreateParams, options?: CallOptions): APIPromise<Callflow> {
+    return APIPromise.after(checkCallflow(callflow, 'full'), () =>
+      this.call('PUT', CALLFLOWS, { data: callflow, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -78,9 +80,10 @@ export class Callflows extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) as for `create()`
    */
-  async update(callflowId: string, callflow: CallflowCreateParams, options?: CallOptions): Promise<Callflow> {
-    await checkCallflow(callflow, 'full');
-    return this.call('POST', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: callflow, options, schema: DOCUMENT });
+  update(callflowId: string, callflow: CallflowCreateParams, options?: CallOptions): APIPromise<Callflow> {
+    return APIPromise.after(checkCallflow(callflow, 'full'), () =>
+      this.call('POST', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: callflow, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -91,9 +94,10 @@ export class Callflows extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type, or
    *   both `numbers` and `patterns` are cleared
    */
-  async patch(callflowId: string, changes: CallflowPatchParams, options?: CallOptions): Promise<Callflow> {
-    await checkCallflow(changes, 'patch');
-    return this.call('PATCH', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: changes, options, schema: DOCUMENT });
+  patch(callflowId: string, changes: CallflowPatchParams, options?: CallOptions): APIPromise<Callflow> {
+    return APIPromise.after(checkCallflow(changes, 'patch'), () =>
+      this.call('PATCH', `${CALLFLOWS}/{id}`, { pathParams: { id: callflowId }, data: changes, options, schema: DOCUMENT }),
+    );
   }
 }
 

@@ -12,6 +12,7 @@ import {
   toGregorianSeconds,
   toListQuery,
 } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
@@ -76,7 +77,7 @@ export class Cdrs extends ResourceBase {
    *
    * @throws NotFoundError when there is no such CDR
    */
-  get(cdrId: string, options?: CallOptions): Promise<Cdr> {
+  get(cdrId: string, options?: CallOptions): APIPromise<Cdr> {
     return this.call('GET', `${CDRS}/{id}`, { pathParams: { id: cdrId }, options, schema: document });
   }
 
@@ -104,7 +105,10 @@ export class Cdrs extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the range is longer than Crossbar accepts
    */
-  summary(params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'query'> = {}, options?: CallOptions): Promise<Record<string, unknown>> {
+  summary(
+    params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'query'> = {},
+    options?: CallOptions,
+  ): APIPromise<Record<string, unknown>> {
     const range = bounds(params);
     if (range.from !== undefined && range.to !== undefined && range.to - range.from > MAX_RANGE_SECONDS) {
       throw new InvalidArgumentError(

@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { listCheck } from '../internal/list-check.js';
 import { ResourceBase } from '../internal/resource-base.js';
 import type { Channel, ChannelCommand, ChannelMetaflow } from '../schemas/channels.js';
@@ -29,7 +30,7 @@ export class Channels extends ResourceBase {
    *
    * @throws NotFoundError when the call is gone or not the account's
    */
-  get(uuid: string, options?: CallOptions): Promise<Channel> {
+  get(uuid: string, options?: CallOptions): APIPromise<Channel> {
     return this.call('GET', `${CHANNELS}/{uuid}`, { pathParams: { uuid }, options });
   }
 
@@ -58,7 +59,7 @@ export class Channels extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) for an unknown action
    */
-  execute(uuid: string, command: ChannelCommand, options?: CallOptions): Promise<unknown> {
+  execute(uuid: string, command: ChannelCommand, options?: CallOptions): APIPromise<unknown> {
     if (typeof command !== 'object' || command === null || !ACTIONS.includes(command.action)) {
       throw new InvalidArgumentError('command.action', `command.action must be one of ${ACTIONS.join(', ')}`);
     }
@@ -80,14 +81,14 @@ export class Channels extends ResourceBase {
       readonly leg?: 'self' | 'bleg';
     },
     options?: CallOptions,
-  ): Promise<unknown> {
+  ): APIPromise<unknown> {
     if (typeof params?.target !== 'string' || params.target === '')
       throw new InvalidArgumentError('target', 'target must be a non-empty string');
     return this.execute(uuid, { ...params, action: 'transfer' }, options);
   }
 
   /** Hangs up the call. `POST /v2/accounts/{ACCOUNT_ID}/channels/{UUID}` with `{"data":{"action":"hangup"}}` */
-  hangup(uuid: string, options?: CallOptions): Promise<unknown> {
+  hangup(uuid: string, options?: CallOptions): APIPromise<unknown> {
     return this.execute(uuid, { action: 'hangup' }, options);
   }
 
@@ -97,7 +98,7 @@ export class Channels extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `module` is missing
    */
-  metaflow(uuid: string, flow: ChannelMetaflow, options?: CallOptions): Promise<unknown> {
+  metaflow(uuid: string, flow: ChannelMetaflow, options?: CallOptions): APIPromise<unknown> {
     if (typeof flow?.module !== 'string' || flow.module === '')
       throw new InvalidArgumentError('flow.module', 'flow.module must be a non-empty string');
     return this.call('PUT', `${CHANNELS}/{uuid}`, { pathParams: { uuid }, envelope: { action: 'metaflow' }, data: flow, options });

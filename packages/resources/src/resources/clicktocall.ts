@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
@@ -42,7 +43,7 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws NotFoundError when there is no such endpoint
    */
-  get(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
+  get(c2cId: string, options?: CallOptions): APIPromise<Clicktocall> {
     return this._get(SPEC, c2cId, options);
   }
 
@@ -51,7 +52,7 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` or `extension` is missing or a field has the wrong type
    */
-  create(c2c: ClicktocallCreateParams, options?: CallOptions): Promise<Clicktocall> {
+  create(c2c: ClicktocallCreateParams, options?: CallOptions): APIPromise<Clicktocall> {
     return this._create(SPEC, c2c, options);
   }
 
@@ -60,7 +61,7 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(c2cId: string, c2c: ClicktocallCreateParams, options?: CallOptions): Promise<Clicktocall> {
+  update(c2cId: string, c2c: ClicktocallCreateParams, options?: CallOptions): APIPromise<Clicktocall> {
     return this._update(SPEC, c2cId, c2c, options);
   }
 
@@ -69,12 +70,12 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(c2cId: string, changes: ClicktocallPatchParams, options?: CallOptions): Promise<Clicktocall> {
+  patch(c2cId: string, changes: ClicktocallPatchParams, options?: CallOptions): APIPromise<Clicktocall> {
     return this._patch(SPEC, c2cId, changes, options);
   }
 
   /** Deletes an endpoint; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}` */
-  delete(c2cId: string, options?: CallOptions): Promise<Clicktocall> {
+  delete(c2cId: string, options?: CallOptions): APIPromise<Clicktocall> {
     return this._delete(SPEC, c2cId, options);
   }
 
@@ -84,7 +85,7 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `contact` is empty
    */
-  connect(c2cId: string, params: ClicktocallConnectParams, options?: CallOptions): Promise<Record<string, unknown>> {
+  connect(c2cId: string, params: ClicktocallConnectParams, options?: CallOptions): APIPromise<Record<string, unknown>> {
     if (typeof params?.contact !== 'string' || params.contact.trim() === '') {
       throw new InvalidArgumentError('contact', 'contact (the number or SIP URI to call) must be a non-empty string');
     }

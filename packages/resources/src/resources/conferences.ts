@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
@@ -48,7 +49,7 @@ export class ConferenceParticipants extends ResourceBase {
   }
 
   /** Lists the participants now in the conference (not paginated). `GET /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` */
-  list(options?: CallOptions): Promise<ConferenceParticipant[]> {
+  list(options?: CallOptions): APIPromise<ConferenceParticipant[]> {
     return this.call('GET', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, options, schema: OBJECT_LIST });
   }
 
@@ -56,32 +57,32 @@ export class ConferenceParticipants extends ResourceBase {
    * Fetches one participant (an empty object when it is not in the conference).
    * `GET /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}`
    */
-  get(participantId: number | string, options?: CallOptions): Promise<ConferenceParticipant> {
+  get(participantId: number | string, options?: CallOptions): APIPromise<ConferenceParticipant> {
     return this.call('GET', PARTICIPANT, { pathParams: this.#one(participantId), options });
   }
 
   /** Mutes a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"mute"}}` */
-  mute(participantId: number | string, options?: CallOptions): Promise<unknown> {
+  mute(participantId: number | string, options?: CallOptions): APIPromise<unknown> {
     return this.#act(participantId, 'mute', options);
   }
 
   /** Unmutes a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"unmute"}}` */
-  unmute(participantId: number | string, options?: CallOptions): Promise<unknown> {
+  unmute(participantId: number | string, options?: CallOptions): APIPromise<unknown> {
     return this.#act(participantId, 'unmute', options);
   }
 
   /** Stops sending the conference audio to a participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"deaf"}}` */
-  deaf(participantId: number | string, options?: CallOptions): Promise<unknown> {
+  deaf(participantId: number | string, options?: CallOptions): APIPromise<unknown> {
     return this.#act(participantId, 'deaf', options);
   }
 
   /** Sends the conference audio to a participant again. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"undeaf"}}` */
-  undeaf(participantId: number | string, options?: CallOptions): Promise<unknown> {
+  undeaf(participantId: number | string, options?: CallOptions): APIPromise<unknown> {
     return this.#act(participantId, 'undeaf', options);
   }
 
   /** Removes a participant from the conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"kick"}}` */
-  kick(participantId: number | string, options?: CallOptions): Promise<unknown> {
+  kick(participantId: number | string, options?: CallOptions): APIPromise<unknown> {
     return this.#act(participantId, 'kick', options);
   }
 
@@ -89,33 +90,35 @@ export class ConferenceParticipants extends ResourceBase {
    * Plays a media file (id or URL) to one participant.
    * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants/{PARTICIPANT_ID}` with `{"data":{"action":"play","data":{"media_id":…}}}`
    */
-  async play(participantId: number | string, mediaId: string, options?: CallOptions): Promise<unknown> {
-    const data = { action: 'play', data: { media_id: mediaIdOf(mediaId) } };
-    return this.call('PUT', PARTICIPANT, { pathParams: this.#one(participantId), data, options });
+  play(participantId: number | string, mediaId: string, options?: CallOptions): APIPromise<unknown> {
+    return APIPromise.run(() => {
+      const data = { action: 'play', data: { media_id: mediaIdOf(mediaId) } };
+      return this.call('PUT', PARTICIPANT, { pathParams: this.#one(participantId), data, options });
+    });
   }
 
   /** Mutes every participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"mute"}}` */
-  muteAll(options?: CallOptions): Promise<unknown> {
+  muteAll(options?: CallOptions): APIPromise<unknown> {
     return this.#actAll('mute', options);
   }
 
   /** Unmutes every muted participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"unmute"}}` */
-  unmuteAll(options?: CallOptions): Promise<unknown> {
+  unmuteAll(options?: CallOptions): APIPromise<unknown> {
     return this.#actAll('unmute', options);
   }
 
   /** Deafens every participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"deaf"}}` */
-  deafAll(options?: CallOptions): Promise<unknown> {
+  deafAll(options?: CallOptions): APIPromise<unknown> {
     return this.#actAll('deaf', options);
   }
 
   /** Undeafens every deafened participant who is not a moderator. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"undeaf"}}` */
-  undeafAll(options?: CallOptions): Promise<unknown> {
+  undeafAll(options?: CallOptions): APIPromise<unknown> {
     return this.#actAll('undeaf', options);
   }
 
   /** Removes every participant. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"kick"}}` */
-  kickAll(options?: CallOptions): Promise<unknown> {
+  kickAll(options?: CallOptions): APIPromise<unknown> {
     return this.#actAll('kick', options);
   }
 
@@ -124,28 +127,33 @@ export class ConferenceParticipants extends ResourceBase {
    * (`mute`) `otherId`; `clear` undoes it.
    * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}/participants` with `{"data":{"action":"relate","data":{"participant_id":…,"other_participant":…,"relationship":…}}}`
    */
-  async relate(
+  relate(
     participantId: number | string,
     otherId: number | string,
     relationship: ConferenceRelationship = 'clear',
     options?: CallOptions,
-  ): Promise<unknown> {
-    if (!['mute', 'deaf', 'clear'].includes(relationship)) {
-      throw new InvalidArgumentError('relationship', `relationship must be "mute", "deaf" or "clear", got ${JSON.stringify(relationship)}`);
-    }
-    const data = { action: 'relate', data: { participant_id: participantId, other_participant: otherId, relationship } };
-    return this.call('PUT', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, data, options });
+  ): APIPromise<unknown> {
+    return APIPromise.run(() => {
+      if (!['mute', 'deaf', 'clear'].includes(relationship)) {
+        throw new InvalidArgumentError(
+          'relationship',
+          `relationship must be "mute", "deaf" or "clear", got ${JSON.stringify(relationship)}`,
+        );
+      }
+      const data = { action: 'relate', data: { participant_id: participantId, other_participant: otherId, relationship } };
+      return this.call('PUT', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, data, options });
+    });
   }
 
   #one(participantId: number | string): { conference_id: string; participant_id: number | string } {
     return { conference_id: this.conferenceId, participant_id: participantId };
   }
 
-  #act(participantId: number | string, action: string, options: CallOptions | undefined): Promise<unknown> {
+  #act(participantId: number | string, action: string, options: CallOptions | undefined): APIPromise<unknown> {
     return this.call('PUT', PARTICIPANT, { pathParams: this.#one(participantId), data: { action }, options });
   }
 
-  #actAll(action: string, options: CallOptions | undefined): Promise<unknown> {
+  #actAll(action: string, options: CallOptions | undefined): APIPromise<unknown> {
     return this.call('PUT', PARTICIPANTS, { pathParams: { conference_id: this.conferenceId }, data: { action }, options });
   }
 }
@@ -189,7 +197,7 @@ export class Conferences extends ResourceBase {
    *
    * @throws NotFoundError when there is no such conference
    */
-  get(conferenceId: string, options?: CallOptions): Promise<Conference> {
+  get(conferenceId: string, options?: CallOptions): APIPromise<Conference> {
     return this._get(SPEC, conferenceId, options);
   }
 
@@ -199,7 +207,7 @@ export class Conferences extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when a field has the wrong type (numbers and pins are digit strings)
    * @throws BadRequestError when Crossbar rejects it (numbers already in use, …)
    */
-  create(conference: ConferenceCreateParams, options?: CallOptions): Promise<Conference> {
+  create(conference: ConferenceCreateParams, options?: CallOptions): APIPromise<Conference> {
     return this._create(SPEC, conference, options);
   }
 
@@ -209,7 +217,7 @@ export class Conferences extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(conferenceId: string, conference: ConferenceCreateParams, options?: CallOptions): Promise<Conference> {
+  update(conferenceId: string, conference: ConferenceCreateParams, options?: CallOptions): APIPromise<Conference> {
     return this._update(SPEC, conferenceId, conference, options);
   }
 
@@ -218,12 +226,12 @@ export class Conferences extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(conferenceId: string, changes: ConferencePatchParams, options?: CallOptions): Promise<Conference> {
+  patch(conferenceId: string, changes: ConferencePatchParams, options?: CallOptions): APIPromise<Conference> {
     return this._patch(SPEC, conferenceId, changes, options);
   }
 
   /** Deletes a conference; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` */
-  delete(conferenceId: string, options?: CallOptions): Promise<Conference> {
+  delete(conferenceId: string, options?: CallOptions): APIPromise<Conference> {
     return this._delete(SPEC, conferenceId, options);
   }
 
@@ -236,18 +244,20 @@ export class Conferences extends ResourceBase {
    * Sends a conference action as it is: `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}`
    * with `{"action": action, "data": data}`. The named methods cover the actions Crossbar knows.
    */
-  async action(conferenceId: string, action: string, data: Record<string, unknown> = {}, options?: CallOptions): Promise<unknown> {
-    if (typeof action !== 'string' || action === '') throw new InvalidArgumentError('action', 'action must be a non-empty string');
-    return this.call('PUT', CONFERENCE, { pathParams: { conference_id: conferenceId }, envelope: { action }, data, options });
+  action(conferenceId: string, action: string, data: Record<string, unknown> = {}, options?: CallOptions): APIPromise<unknown> {
+    return APIPromise.run(() => {
+      if (typeof action !== 'string' || action === '') throw new InvalidArgumentError('action', 'action must be a non-empty string');
+      return this.call('PUT', CONFERENCE, { pathParams: { conference_id: conferenceId }, envelope: { action }, data, options });
+    });
   }
 
   /** Locks the conference: nobody new may join. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"lock","data":{}}` */
-  lock(conferenceId: string, options?: CallOptions): Promise<unknown> {
+  lock(conferenceId: string, options?: CallOptions): APIPromise<unknown> {
     return this.action(conferenceId, 'lock', {}, options);
   }
 
   /** Unlocks the conference. `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"unlock","data":{}}` */
-  unlock(conferenceId: string, options?: CallOptions): Promise<unknown> {
+  unlock(conferenceId: string, options?: CallOptions): APIPromise<unknown> {
     return this.action(conferenceId, 'unlock', {}, options);
   }
 
@@ -255,7 +265,7 @@ export class Conferences extends ResourceBase {
    * Plays a media file (id or URL) to everyone in the conference.
    * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"play","data":{"media_id":…}}`
    */
-  async play(conferenceId: string, mediaId: string, options?: CallOptions): Promise<unknown> {
+  play(conferenceId: string, mediaId: string, options?: CallOptions): APIPromise<unknown> {
     return this.action(conferenceId, 'play', { media_id: mediaIdOf(mediaId) }, options);
   }
 
@@ -263,10 +273,12 @@ export class Conferences extends ResourceBase {
    * Starts or stops recording the conference.
    * `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with `{"action":"record","data":{"action":"start"|"stop"}}`
    */
-  async record(conferenceId: string, toggle: 'start' | 'stop', options?: CallOptions): Promise<unknown> {
-    if (toggle !== 'start' && toggle !== 'stop')
-      throw new InvalidArgumentError('toggle', `toggle must be "start" or "stop", got ${JSON.stringify(toggle)}`);
-    return this.action(conferenceId, 'record', { action: toggle }, options);
+  record(conferenceId: string, toggle: 'start' | 'stop', options?: CallOptions): APIPromise<unknown> {
+    return APIPromise.run(() => {
+      if (toggle !== 'start' && toggle !== 'stop')
+        throw new InvalidArgumentError('toggle', `toggle must be "start" or "stop", got ${JSON.stringify(toggle)}`);
+      return this.action(conferenceId, 'record', { action: toggle }, options);
+    });
   }
 
   /**
@@ -277,14 +289,19 @@ export class Conferences extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `endpoints` is empty or a field has the wrong type
    */
-  async dial(conferenceId: string, params: ConferenceDialParams, options?: CallOptions): Promise<unknown> {
-    const [{ ConferenceDialSchema }, { validateBody }] = await Promise.all([
-      import('../schemas/conferences.js'),
-      import('../validation.js'),
-    ]);
-    validateBody(ConferenceDialSchema, params, 'full', 'dial');
-    const { custom_application_vars: cavs, ...dial } = params;
-    return this.action(conferenceId, 'dial', cavs === undefined ? { data: dial } : { data: dial, custom_application_vars: cavs }, options);
+  dial(conferenceId: string, params: ConferenceDialParams, options?: CallOptions): APIPromise<unknown> {
+    const checked = Promise.all([import('../schemas/conferences.js'), import('../validation.js')]).then(
+      ([{ ConferenceDialSchema }, { validateBody }]) => validateBody(ConferenceDialSchema, params, 'full', 'dial'),
+    );
+    return APIPromise.after(checked, () => {
+      const { custom_application_vars: cavs, ...dial } = params;
+      return this.action(
+        conferenceId,
+        'dial',
+        cavs === undefined ? { data: dial } : { data: dial, custom_application_vars: cavs },
+        options,
+      );
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise, StandardSchemaV1 } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { ConnectivityCreateParams, ConnectivityPatchParams, ConnectivitySettings } from '../schemas/connectivity.js';
@@ -47,7 +48,7 @@ export class Connectivity extends ResourceBase {
    *
    * @throws NotFoundError when there is no such document
    */
-  get(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
+  get(connectivityId: string, options?: CallOptions): APIPromise<ConnectivitySettings> {
     return this._get(SPEC, connectivityId, options);
   }
 
@@ -56,7 +57,7 @@ export class Connectivity extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a field has the wrong type
    */
-  create(connectivity: ConnectivityCreateParams, options?: CallOptions): Promise<ConnectivitySettings> {
+  create(connectivity: ConnectivityCreateParams, options?: CallOptions): APIPromise<ConnectivitySettings> {
     return this._create(SPEC, connectivity, options);
   }
 
@@ -66,7 +67,7 @@ export class Connectivity extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(connectivityId: string, connectivity: ConnectivityCreateParams, options?: CallOptions): Promise<ConnectivitySettings> {
+  update(connectivityId: string, connectivity: ConnectivityCreateParams, options?: CallOptions): APIPromise<ConnectivitySettings> {
     return this._update(SPEC, connectivityId, connectivity, options);
   }
 
@@ -75,12 +76,12 @@ export class Connectivity extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(connectivityId: string, changes: ConnectivityPatchParams, options?: CallOptions): Promise<ConnectivitySettings> {
+  patch(connectivityId: string, changes: ConnectivityPatchParams, options?: CallOptions): APIPromise<ConnectivitySettings> {
     return this._patch(SPEC, connectivityId, changes, options);
   }
 
   /** Deletes a connectivity document; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/connectivity/{CONNECTIVITY_ID}` */
-  delete(connectivityId: string, options?: CallOptions): Promise<ConnectivitySettings> {
+  delete(connectivityId: string, options?: CallOptions): APIPromise<ConnectivitySettings> {
     return this._delete(SPEC, connectivityId, options);
   }
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Device, DeviceCreateParams, DevicePatchParams, DeviceStatus, DeviceSummary } from '../schemas/devices.js';
@@ -36,7 +37,7 @@ export class Devices extends ResourceBase {
    *
    * @throws NotFoundError when there is no such device
    */
-  get(deviceId: string, options?: CallOptions): Promise<Device> {
+  get(deviceId: string, options?: CallOptions): APIPromise<Device> {
     return this._get(SPEC, deviceId, options);
   }
 
@@ -47,7 +48,7 @@ export class Devices extends ResourceBase {
    * @throws BadRequestError when Crossbar rejects it (SIP credentials or MAC address already in use, …)
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  create(device: DeviceCreateParams, options?: CallOptions): Promise<Device> {
+  create(device: DeviceCreateParams, options?: CallOptions): APIPromise<Device> {
     return this._create(SPEC, device, options);
   }
 
@@ -56,7 +57,7 @@ export class Devices extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(deviceId: string, device: DeviceCreateParams, options?: CallOptions): Promise<Device> {
+  update(deviceId: string, device: DeviceCreateParams, options?: CallOptions): APIPromise<Device> {
     return this._update(SPEC, deviceId, device, options);
   }
 
@@ -65,17 +66,17 @@ export class Devices extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(deviceId: string, changes: DevicePatchParams, options?: CallOptions): Promise<Device> {
+  patch(deviceId: string, changes: DevicePatchParams, options?: CallOptions): APIPromise<Device> {
     return this._patch(SPEC, deviceId, changes, options);
   }
 
   /** Deletes a device; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` */
-  delete(deviceId: string, options?: CallOptions): Promise<Device> {
+  delete(deviceId: string, options?: CallOptions): APIPromise<Device> {
     return this._delete(SPEC, deviceId, options);
   }
 
   /** Registration state of every device. `GET /v2/accounts/{ACCOUNT_ID}/devices/status` */
-  status(options?: CallOptions): Promise<DeviceStatus[]> {
+  status(options?: CallOptions): APIPromise<DeviceStatus[]> {
     return this.call('GET', `${DEVICES}/status`, { options });
   }
 
@@ -83,7 +84,7 @@ export class Devices extends ResourceBase {
    * Asks the phone to re-read its configuration (a `check-sync` NOTIFY; most phones reboot).
    * `POST /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}/sync`
    */
-  sync(deviceId: string, options?: CallOptions): Promise<unknown> {
+  sync(deviceId: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('POST', `${DEVICES}/{id}/sync`, { pathParams: { id: deviceId }, data: {}, options });
   }
 
@@ -91,7 +92,7 @@ export class Devices extends ResourceBase {
    * Sends a SIP NOTIFY with `event` (e.g. `check-sync`) to the device.
    * `PUT /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}` with `{"action":"notify","data":{"event":…}}`
    */
-  notify(deviceId: string, event: string, options?: CallOptions): Promise<unknown> {
+  notify(deviceId: string, event: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('PUT', `${DEVICES}/{id}`, { pathParams: { id: deviceId }, envelope: { action: 'notify' }, data: { event }, options });
   }
 
@@ -99,7 +100,12 @@ export class Devices extends ResourceBase {
    * Rings the device and, when answered, calls `number`.
    * `GET /v2/accounts/{ACCOUNT_ID}/devices/{DEVICE_ID}/quickcall/{NUMBER}`
    */
-  quickcall(deviceId: string, number: string, query?: Record<string, string | number | boolean>, options?: CallOptions): Promise<unknown> {
+  quickcall(
+    deviceId: string,
+    number: string,
+    query?: Record<string, string | number | boolean>,
+    options?: CallOptions,
+  ): APIPromise<unknown> {
     return this.call('GET', `${DEVICES}/{id}/quickcall/{number}`, { pathParams: { id: deviceId, number }, query, options });
   }
 }

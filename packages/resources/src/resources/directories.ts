@@ -1,4 +1,5 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
 import type { Directory, DirectoryCreateParams, DirectoryPatchParams, DirectorySummary } from '../schemas/directories.js';
@@ -45,12 +46,12 @@ export class Directories extends ResourceBase {
    *
    * @throws NotFoundError when there is no such directory
    */
-  get(directoryId: string, options?: CallOptions): Promise<Directory> {
+  get(directoryId: string, options?: CallOptions): APIPromise<Directory> {
     return this._get(SPEC, directoryId, options);
   }
 
   /** Deletes a directory; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/directories/{DIRECTORY_ID}` */
-  delete(directoryId: string, options?: CallOptions): Promise<Directory> {
+  delete(directoryId: string, options?: CallOptions): APIPromise<Directory> {
     return this._delete(SPEC, directoryId, options);
   }
 
@@ -59,9 +60,10 @@ export class Directories extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  async create(directory: DirectoryCreateParams, options?: CallOptions): Promise<Directory> {
-    await this.validate(WRITE, directory, 'full', 'directory');
-    return this.call('PUT', DIRECTORIES, { data: directory, options, schema: DOCUMENT });
+  create(directory: DirectoryCreateParams, options?: CallOptions): APIPromise<Directory> {
+    return APIPromise.after(this.validate(WRITE, directory, 'full', 'directory'), () =>
+      this.call('PUT', DIRECTORIES, { data: directory, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -70,9 +72,10 @@ export class Directories extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema (`users.0` is an object, …)
    */
-  async update(directoryId: string, directory: DirectoryCreateParams, options?: CallOptions): Promise<Directory> {
-    await this.validate(WRITE, directory, 'full', 'directory');
-    return this.call('POST', `${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, data: directory, options, schema: DOCUMENT });
+  update(directoryId: string, directory: DirectoryCreateParams, options?: CallOptions): APIPromise<Directory> {
+    return APIPromise.after(this.validate(WRITE, directory, 'full', 'directory'), () =>
+      this.call('POST', `${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, data: directory, options, schema: DOCUMENT }),
+    );
   }
 
   /**
@@ -80,9 +83,10 @@ export class Directories extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(directoryId: string, changes: DirectoryPatchParams, options?: CallOptions): Promise<Directory> {
-    await this.validate(WRITE, changes, 'patch', 'directory');
-    return this.call('PATCH', `${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, data: changes, options, schema: DOCUMENT });
+  patch(directoryId: string, changes: DirectoryPatchParams, options?: CallOptions): APIPromise<Directory> {
+    return APIPromise.after(this.validate(WRITE, changes, 'patch', 'directory'), () =>
+      this.call('PATCH', `${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, data: changes, options, schema: DOCUMENT }),
+    );
   }
 
   /**

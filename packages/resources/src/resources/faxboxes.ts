@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Faxbox, FaxboxCreateParams, FaxboxPatchParams, FaxboxSummary } from '../schemas/faxboxes.js';
@@ -32,7 +33,7 @@ export class Faxboxes extends ResourceBase {
    *
    * @throws NotFoundError when there is no such faxbox
    */
-  get(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
+  get(faxboxId: string, options?: CallOptions): APIPromise<Faxbox> {
     return this._get(SPEC, faxboxId, options);
   }
 
@@ -41,7 +42,7 @@ export class Faxboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(faxbox: FaxboxCreateParams, options?: CallOptions): Promise<Faxbox> {
+  create(faxbox: FaxboxCreateParams, options?: CallOptions): APIPromise<Faxbox> {
     return this._create(SPEC, faxbox, options);
   }
 
@@ -50,7 +51,7 @@ export class Faxboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(faxboxId: string, faxbox: FaxboxCreateParams, options?: CallOptions): Promise<Faxbox> {
+  update(faxboxId: string, faxbox: FaxboxCreateParams, options?: CallOptions): APIPromise<Faxbox> {
     return this._update(SPEC, faxboxId, faxbox, options);
   }
 
@@ -59,12 +60,12 @@ export class Faxboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(faxboxId: string, changes: FaxboxPatchParams, options?: CallOptions): Promise<Faxbox> {
+  patch(faxboxId: string, changes: FaxboxPatchParams, options?: CallOptions): APIPromise<Faxbox> {
     return this._patch(SPEC, faxboxId, changes, options);
   }
 
   /** Deletes a faxbox; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/faxboxes/{FAXBOX_ID}` */
-  delete(faxboxId: string, options?: CallOptions): Promise<Faxbox> {
+  delete(faxboxId: string, options?: CallOptions): APIPromise<Faxbox> {
     return this._delete(SPEC, faxboxId, options);
   }
 }

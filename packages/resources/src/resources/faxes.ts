@@ -1,4 +1,5 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
@@ -42,15 +43,16 @@ export class Faxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `from_number`, `to_number` or `document.url` is missing, or a field has the wrong type
    */
-  async send(fax: FaxCreateParams, options?: CallOptions): Promise<Fax> {
-    await checkBody(schemas, fax, 'full', 'fax');
-    if (typeof fax.document?.url !== 'string') {
-      throw new InvalidArgumentError(
-        'data.document.url',
-        'fax.document.url is required: give the document URL, or use sendDocument() to upload the file',
-      );
-    }
-    return this.call('PUT', FAXES, { data: fax, options, schema: faxCheck });
+  send(fax: FaxCreateParams, options?: CallOptions): APIPromise<Fax> {
+    return APIPromise.after(checkBody(schemas, fax, 'full', 'fax'), () => {
+      if (typeof fax.document?.url !== 'string') {
+        throw new InvalidArgumentError(
+          'data.document.url',
+          'fax.document.url is required: give the document URL, or use sendDocument() to upload the file',
+        );
+      }
+      return this.call('PUT', FAXES, { data: fax, options, schema: faxCheck });
+    });
   }
 
   /**
@@ -62,33 +64,41 @@ export class Faxes extends ResourceBase {
    * @param contentType - `application/pdf` or `image/tiff`
    * @throws InvalidArgumentError (before any request) when `from_number`/`to_number` is missing, the type is not PDF/TIFF, or the document is a stream
    */
-  async sendDocument(fax: FaxDocumentParams, document: RawBody, contentType: FaxDocumentType, options?: CallOptions): Promise<Fax> {
-    await checkBody(schemas, fax, 'full', 'fax');
-    if (!DOCUMENT_TYPES.includes(contentType)) {
-      throw new InvalidArgumentError(
-        'contentType',
-        `contentType must be application/pdf or image/tiff, got ${JSON.stringify(contentType)}`,
-      );
-    }
-    if (typeof ReadableStream !== 'undefined' && document instanceof ReadableStream) {
-      throw new InvalidArgumentError('document', 'document must be bytes (Uint8Array, ArrayBuffer, Blob or string), not a stream');
-    }
-    if (!(typeof document === 'string' || document instanceof Uint8Array || document instanceof ArrayBuffer || document instanceof Blob)) {
-      throw new InvalidArgumentError('document', 'document must be a Uint8Array, ArrayBuffer, Blob or string');
-    }
-    for (const key of RESERVED) {
-      if (Object.hasOwn(fax, key))
-        throw new InvalidArgumentError(`data.${key}`, `data.${key}: "${key}" is a reserved Crossbar parameter name`);
-    }
-    const envelope = JSON.stringify({ data: fax, ...(options?.acceptCharges ? { accept_charges: true } : {}) });
-    const boundary = `audian-${globalThis.crypto.randomUUID()}`;
-    const body = new Blob([
-      `--${boundary}\r\nContent-Type: application/json\r\n\r\n${envelope}\r\n`,
-      `--${boundary}\r\nContent-Type: ${contentType}\r\n\r\n`,
-      document as BlobPart,
-      `\r\n--${boundary}--\r\n`,
-    ]);
-    return this.call('PUT', `${FAXES}/outgoing`, { body, contentType: `multipart/mixed; boundary=${boundary}`, options, schema: faxCheck });
+  sendDocument(fax: FaxDocumentParams, document: RawBody, contentType: FaxDocumentType, options?: CallOptions): APIPromise<Fax> {
+    return APIPromise.after(checkBody(schemas, fax, 'full', 'fax'), () => {
+      if (!DOCUMENT_TYPES.includes(contentType)) {
+        throw new InvalidArgumentError(
+          'contentType',
+          `contentType must be application/pdf or image/tiff, got ${JSON.stringify(contentType)}`,
+        );
+      }
+      if (typeof ReadableStream !== 'undefined' && document instanceof ReadableStream) {
+        throw new InvalidArgumentError('document', 'document must be bytes (Uint8Array, ArrayBuffer, Blob or string), not a stream');
+      }
+      if (
+        !(typeof document === 'string' || document instanceof Uint8Array || document instanceof ArrayBuffer || document instanceof Blob)
+      ) {
+        throw new InvalidArgumentError('document', 'document must be a Uint8Array, ArrayBuffer, Blob or string');
+      }
+      for (const key of RESERVED) {
+        if (Object.hasOwn(fax, key))
+          throw new InvalidArgumentError(`data.${key}`, `data.${key}: "${key}" is a reserved Crossbar parameter name`);
+      }
+      const envelope = JSON.stringify({ data: fax, ...(options?.acceptCharges ? { accept_charges: true } : {}) });
+      const boundary = `audian-${globalThis.crypto.randomUUID()}`;
+      const body = new Blob([
+        `--${boundary}\r\nContent-Type: application/json\r\n\r\n${envelope}\r\n`,
+        `--${boundary}\r\nContent-Type: ${contentType}\r\n\r\n`,
+        document as BlobPart,
+        `\r\n--${boundary}--\r\n`,
+      ]);
+      return this.call('PUT', `${FAXES}/outgoing`, {
+        body,
+        contentType: `multipart/mixed; boundary=${boundary}`,
+        options,
+        schema: faxCheck,
+      });
+    });
   }
 
   /** Received faxes: list, get, delete, forward and their documents. */
@@ -148,7 +158,7 @@ export abstract class StoredFaxes extends ResourceBase {
    *
    * @throws NotFoundError when there is no such fax
    */
-  get(faxId: string, options?: CallOptions): Promise<Fax> {
+  get(faxId: string, options?: CallOptions): APIPromise<Fax> {
     return this.call('GET', `${FAXES}/${this.folder}/{id}`, { pathParams: { id: faxId }, options });
   }
 
@@ -156,7 +166,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Deletes a stored fax.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}` and `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}`
    */
-  delete(faxId: string, options?: CallOptions): Promise<Fax> {
+  delete(faxId: string, options?: CallOptions): APIPromise<Fax> {
     return this.call('DELETE', `${FAXES}/${this.folder}/{id}`, { pathParams: { id: faxId }, options });
   }
 
@@ -172,7 +182,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Deletes the fax's document, keeping its record.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}/attachment` and `DELETE /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}/attachment`
    */
-  deleteAttachment(faxId: string, options?: CallOptions): Promise<unknown> {
+  deleteAttachment(faxId: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', `${FAXES}/${this.folder}/{id}/attachment`, { pathParams: { id: faxId }, options });
   }
 }
@@ -192,7 +202,7 @@ export class FaxInbox extends StoredFaxes {
    * Sends a received fax on to another number (a new job; `changes` are merged into the copy).
    * `PUT /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}` with `{"action":"forward"}`
    */
-  forward(faxId: string, changes: Partial<FaxCreateParams> = {}, options?: CallOptions): Promise<Fax> {
+  forward(faxId: string, changes: Partial<FaxCreateParams> = {}, options?: CallOptions): APIPromise<Fax> {
     return this.call('PUT', `${FAXES}/inbox/{id}`, { pathParams: { id: faxId }, envelope: { action: 'forward' }, data: changes, options });
   }
 }
@@ -212,7 +222,7 @@ export class FaxOutbox extends StoredFaxes {
    * Sends a sent fax again (a new job; `changes` are merged into the copy).
    * `PUT /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}` with `{"action":"resubmit"}`
    */
-  resubmit(faxId: string, changes: Partial<FaxCreateParams> = {}, options?: CallOptions): Promise<Fax> {
+  resubmit(faxId: string, changes: Partial<FaxCreateParams> = {}, options?: CallOptions): APIPromise<Fax> {
     return this.call('PUT', `${FAXES}/outbox/{id}`, {
       pathParams: { id: faxId },
       envelope: { action: 'resubmit' },
@@ -252,7 +262,7 @@ export class FaxJobs extends ResourceBase {
    *
    * @throws NotFoundError when there is no such job
    */
-  get(jobId: string, options?: CallOptions): Promise<Fax> {
+  get(jobId: string, options?: CallOptions): APIPromise<Fax> {
     return this.call('GET', `${FAXES}/${this.#direction}/{id}`, { pathParams: { id: jobId }, options });
   }
 }
@@ -276,7 +286,7 @@ export class FaxSmtpLogs extends ResourceBase {
    *
    * @throws NotFoundError when there is no such attempt
    */
-  get(attemptId: string, options?: CallOptions): Promise<FaxSmtpLog> {
+  get(attemptId: string, options?: CallOptions): APIPromise<FaxSmtpLog> {
     return this.call('GET', `${FAXES}/smtplog/{id}`, { pathParams: { id: attemptId }, options });
   }
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { collection, documentCheck, ResourceBase } from '../internal/resource-base.js';
@@ -47,7 +48,7 @@ export class Groups extends ResourceBase {
    *
    * @throws NotFoundError when there is no such group
    */
-  get(groupId: string, options?: CallOptions): Promise<Group> {
+  get(groupId: string, options?: CallOptions): APIPromise<Group> {
     return this._get(SPEC, groupId, options);
   }
 
@@ -56,7 +57,7 @@ export class Groups extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or an endpoint has no valid `type`
    */
-  create(group: GroupCreateParams, options?: CallOptions): Promise<Group> {
+  create(group: GroupCreateParams, options?: CallOptions): APIPromise<Group> {
     return this._create(SPEC, group, options);
   }
 
@@ -65,12 +66,12 @@ export class Groups extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(groupId: string, group: GroupCreateParams, options?: CallOptions): Promise<Group> {
+  update(groupId: string, group: GroupCreateParams, options?: CallOptions): APIPromise<Group> {
     return this._update(SPEC, groupId, group, options);
   }
 
   /** Deletes a group; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/groups/{GROUP_ID}` */
-  delete(groupId: string, options?: CallOptions): Promise<Group> {
+  delete(groupId: string, options?: CallOptions): APIPromise<Group> {
     return this._delete(SPEC, groupId, options);
   }
 
@@ -89,9 +90,10 @@ export class Groups extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(groupId: string, changes: GroupPatchParams, options?: CallOptions): Promise<Group> {
-    await this.validate(PATCH, changes, 'patch', 'group');
-    return this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: groupId }, data: changes, options, schema: DOCUMENT });
+  patch(groupId: string, changes: GroupPatchParams, options?: CallOptions): APIPromise<Group> {
+    return APIPromise.after(this.validate(PATCH, changes, 'patch', 'group'), () =>
+      this.call('PATCH', `${PATH}/{id}`, { pathParams: { id: groupId }, data: changes, options, schema: DOCUMENT }),
+    );
   }
 }
 

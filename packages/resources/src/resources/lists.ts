@@ -1,4 +1,5 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, documentCheck, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
@@ -71,7 +72,7 @@ export class ListEntries extends ResourceBase {
    *
    * @throws NotFoundError when there is no such entry
    */
-  get(entryId: string, options?: CallOptions): Promise<ListEntry> {
+  get(entryId: string, options?: CallOptions): APIPromise<ListEntry> {
     return this.call('GET', ENTRY, { pathParams: this.#entry(entryId), options, schema: ENTRY_DOCUMENT });
   }
 
@@ -80,9 +81,10 @@ export class ListEntries extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a field has the wrong type
    */
-  async create(entry: ListEntryCreateParams, options?: CallOptions): Promise<ListEntry> {
-    await this.validate(ENTRY_SCHEMAS, entry, 'full', 'list entry');
-    return this.call('PUT', ENTRIES, { pathParams: { list_id: this.listId }, data: entry, options, schema: ENTRY_DOCUMENT });
+  create(entry: ListEntryCreateParams, options?: CallOptions): APIPromise<ListEntry> {
+    return APIPromise.after(this.validate(ENTRY_SCHEMAS, entry, 'full', 'list entry'), () =>
+      this.call('PUT', ENTRIES, { pathParams: { list_id: this.listId }, data: entry, options, schema: ENTRY_DOCUMENT }),
+    );
   }
 
   /**
@@ -91,10 +93,11 @@ export class ListEntries extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  async update(entryId: string, entry: ListEntryCreateParams, options?: CallOptions): Promise<ListEntry> {
-    await this.validate(ENTRY_SCHEMAS, entry, 'full', 'list entry');
-    const data = entry.list_id === undefined ? { ...entry, list_id: this.listId } : entry;
-    return this.call('POST', ENTRY, { pathParams: this.#entry(entryId), data, options, schema: ENTRY_DOCUMENT });
+  update(entryId: string, entry: ListEntryCreateParams, options?: CallOptions): APIPromise<ListEntry> {
+    return APIPromise.after(this.validate(ENTRY_SCHEMAS, entry, 'full', 'list entry'), () => {
+      const data = entry.list_id === undefined ? { ...entry, list_id: this.listId } : entry;
+      return this.call('POST', ENTRY, { pathParams: this.#entry(entryId), data, options, schema: ENTRY_DOCUMENT });
+    });
   }
 
   /**
@@ -102,18 +105,19 @@ export class ListEntries extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  async patch(entryId: string, changes: ListEntryPatchParams, options?: CallOptions): Promise<ListEntry> {
-    await this.validate(ENTRY_SCHEMAS, changes, 'patch', 'list entry');
-    return this.call('PATCH', ENTRY, { pathParams: this.#entry(entryId), data: changes, options, schema: ENTRY_DOCUMENT });
+  patch(entryId: string, changes: ListEntryPatchParams, options?: CallOptions): APIPromise<ListEntry> {
+    return APIPromise.after(this.validate(ENTRY_SCHEMAS, changes, 'patch', 'list entry'), () =>
+      this.call('PATCH', ENTRY, { pathParams: this.#entry(entryId), data: changes, options, schema: ENTRY_DOCUMENT }),
+    );
   }
 
   /** Deletes an entry; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries/{LIST_ENTRY_ID}` */
-  delete(entryId: string, options?: CallOptions): Promise<ListEntry> {
+  delete(entryId: string, options?: CallOptions): APIPromise<ListEntry> {
     return this.call('DELETE', ENTRY, { pathParams: this.#entry(entryId), options });
   }
 
   /** Deletes every entry of the list (the list stays). `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries` */
-  deleteAll(options?: CallOptions): Promise<unknown> {
+  deleteAll(options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', ENTRIES, { pathParams: { list_id: this.listId }, options });
   }
 
@@ -129,7 +133,7 @@ export class ListEntries extends ResourceBase {
    *
    * @param contentType - the image's media type (`image/png`, `image/jpeg`…)
    */
-  uploadPhoto(entryId: string, image: RawBody, contentType: string, options?: CallOptions): Promise<unknown> {
+  uploadPhoto(entryId: string, image: RawBody, contentType: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('POST', `${ENTRY}/photo`, { pathParams: this.#entry(entryId), body: image, contentType, options });
   }
 
@@ -171,7 +175,7 @@ export class Lists extends ResourceBase {
    *
    * @throws NotFoundError when there is no such list
    */
-  get(listId: string, options?: CallOptions): Promise<List> {
+  get(listId: string, options?: CallOptions): APIPromise<List> {
     return this._get(SPEC, listId, options);
   }
 
@@ -180,7 +184,7 @@ export class Lists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(list: ListCreateParams, options?: CallOptions): Promise<List> {
+  create(list: ListCreateParams, options?: CallOptions): APIPromise<List> {
     return this._create(SPEC, list, options);
   }
 
@@ -189,7 +193,7 @@ export class Lists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(listId: string, list: ListCreateParams, options?: CallOptions): Promise<List> {
+  update(listId: string, list: ListCreateParams, options?: CallOptions): APIPromise<List> {
     return this._update(SPEC, listId, list, options);
   }
 
@@ -198,12 +202,12 @@ export class Lists extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(listId: string, changes: ListPatchParams, options?: CallOptions): Promise<List> {
+  patch(listId: string, changes: ListPatchParams, options?: CallOptions): APIPromise<List> {
     return this._patch(SPEC, listId, changes, options);
   }
 
   /** Deletes a list and its entries. `DELETE /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}` */
-  delete(listId: string, options?: CallOptions): Promise<List> {
+  delete(listId: string, options?: CallOptions): APIPromise<List> {
     return this._delete(SPEC, listId, options);
   }
 

@@ -1,4 +1,5 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
@@ -125,7 +126,7 @@ export class Media extends ResourceBase {
    *
    * @throws NotFoundError when there is no such file
    */
-  get(mediaId: string, options?: CallOptions): Promise<MediaFile> {
+  get(mediaId: string, options?: CallOptions): APIPromise<MediaFile> {
     return this._get(SPEC, mediaId, options);
   }
 
@@ -135,7 +136,7 @@ export class Media extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(media: MediaCreateParams, options?: CallOptions): Promise<MediaFile> {
+  create(media: MediaCreateParams, options?: CallOptions): APIPromise<MediaFile> {
     return this._create(SPEC, media, options);
   }
 
@@ -144,12 +145,12 @@ export class Media extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(mediaId: string, media: MediaCreateParams, options?: CallOptions): Promise<MediaFile> {
+  update(mediaId: string, media: MediaCreateParams, options?: CallOptions): APIPromise<MediaFile> {
     return this._update(SPEC, mediaId, media, options);
   }
 
   /** Deletes a file; returns its metadata. `DELETE /v2/accounts/{ACCOUNT_ID}/media/{MEDIA_ID}` */
-  delete(mediaId: string, options?: CallOptions): Promise<MediaFile> {
+  delete(mediaId: string, options?: CallOptions): APIPromise<MediaFile> {
     return this._delete(SPEC, mediaId, options);
   }
 
@@ -161,9 +162,11 @@ export class Media extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when the body is not raw bytes or the type is not audio/video
    * @throws PayloadTooLargeError when the file is over the server's upload limit
    */
-  async upload(mediaId: string, body: MediaBody, contentType?: string, options?: CallOptions): Promise<MediaFile> {
-    const type = checkUpload(body, contentType);
-    return this.call('POST', `${MEDIA}/{id}/raw`, { pathParams: { id: mediaId }, body: body as RawBody, contentType: type, options });
+  upload(mediaId: string, body: MediaBody, contentType?: string, options?: CallOptions): APIPromise<MediaFile> {
+    return APIPromise.run(() => {
+      const type = checkUpload(body, contentType);
+      return this.call('POST', `${MEDIA}/{id}/raw`, { pathParams: { id: mediaId }, body: body as RawBody, contentType: type, options });
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Menu, MenuCreateParams, MenuPatchParams, MenuSummary } from '../schemas/menus.js';
@@ -39,7 +40,7 @@ export class Menus extends ResourceBase {
    *
    * @throws NotFoundError when there is no such menu
    */
-  get(menuId: string, options?: CallOptions): Promise<Menu> {
+  get(menuId: string, options?: CallOptions): APIPromise<Menu> {
     return this._get(SPEC, menuId, options);
   }
 
@@ -48,7 +49,7 @@ export class Menus extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(menu: MenuCreateParams, options?: CallOptions): Promise<Menu> {
+  create(menu: MenuCreateParams, options?: CallOptions): APIPromise<Menu> {
     return this._create(SPEC, menu, options);
   }
 
@@ -57,7 +58,7 @@ export class Menus extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(menuId: string, menu: MenuCreateParams, options?: CallOptions): Promise<Menu> {
+  update(menuId: string, menu: MenuCreateParams, options?: CallOptions): APIPromise<Menu> {
     return this._update(SPEC, menuId, menu, options);
   }
 
@@ -66,12 +67,12 @@ export class Menus extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(menuId: string, changes: MenuPatchParams, options?: CallOptions): Promise<Menu> {
+  patch(menuId: string, changes: MenuPatchParams, options?: CallOptions): APIPromise<Menu> {
     return this._patch(SPEC, menuId, changes, options);
   }
 
   /** Deletes a menu; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/menus/{MENU_ID}` */
-  delete(menuId: string, options?: CallOptions): Promise<Menu> {
+  delete(menuId: string, options?: CallOptions): APIPromise<Menu> {
     return this._delete(SPEC, menuId, options);
   }
 }

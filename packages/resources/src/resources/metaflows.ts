@@ -1,4 +1,5 @@
 import type { CallOptions } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { AccountDocument } from '../internal/account-document.js';
 import { lazy } from '../internal/lazy.js';
 import type { AccountMetaflows, MetaflowsUpdateParams } from '../schemas/metaflows.js';
@@ -26,7 +27,7 @@ export class Metaflows extends AccountDocument<AccountMetaflows, MetaflowsUpdate
   };
 
   /** Removes the account's metaflows. `DELETE /v2/accounts/{ACCOUNT_ID}/metaflows` */
-  delete(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): APIPromise<unknown> {
     return this._deleteDocument(options);
   }
 }

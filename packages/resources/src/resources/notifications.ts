@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { checkBody, collection, ResourceBase } from '../internal/resource-base.js';
@@ -45,7 +46,7 @@ export class Notifications extends ResourceBase {
    *
    * @throws NotFoundError when there is no such notification
    */
-  get(notificationId: string, options?: CallOptions): Promise<Notification> {
+  get(notificationId: string, options?: CallOptions): APIPromise<Notification> {
     return this._get(SPEC, notificationId, options);
   }
 
@@ -55,7 +56,7 @@ export class Notifications extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `from`, `subject` or `to` is missing or a field has the wrong type
    */
-  create(notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
+  create(notification: NotificationCreateParams, options?: CallOptions): APIPromise<Notification> {
     return this._create(SPEC, notification, options);
   }
 
@@ -65,12 +66,12 @@ export class Notifications extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(notificationId: string, notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
+  update(notificationId: string, notification: NotificationCreateParams, options?: CallOptions): APIPromise<Notification> {
     return this._update(SPEC, notificationId, notification, options);
   }
 
   /** Deletes the account's override (the system default applies again). `DELETE /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}` */
-  delete(notificationId: string, options?: CallOptions): Promise<Notification> {
+  delete(notificationId: string, options?: CallOptions): APIPromise<Notification> {
     return this._delete(SPEC, notificationId, options);
   }
 
@@ -93,7 +94,7 @@ export class Notifications extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `format` is not `text/html` or `text/plain`
    */
-  updateTemplate(notificationId: string, format: NotificationTemplateFormat, template: string, options?: CallOptions): Promise<unknown> {
+  updateTemplate(notificationId: string, format: NotificationTemplateFormat, template: string, options?: CallOptions): APIPromise<unknown> {
     checkFormat(format);
     if (typeof template !== 'string') throw new InvalidArgumentError('template', 'template must be a string');
     return this.call('POST', `${NOTIFICATIONS}/{id}`, { pathParams: { id: notificationId }, body: template, contentType: format, options });
@@ -103,7 +104,7 @@ export class Notifications extends ResourceBase {
    * Renders a notification with a trial configuration and sends it to `to` without saving it.
    * `POST /v2/accounts/{ACCOUNT_ID}/notifications/{NOTIFICATION_ID}/preview`
    */
-  preview(notificationId: string, preview: NotificationPreviewParams, options?: CallOptions): Promise<unknown> {
+  preview(notificationId: string, preview: NotificationPreviewParams, options?: CallOptions): APIPromise<unknown> {
     return this.call('POST', `${NOTIFICATIONS}/{id}/preview`, { pathParams: { id: notificationId }, data: preview, options });
   }
 
@@ -117,7 +118,7 @@ export class Notifications extends ResourceBase {
    *
    * @throws NotFoundError when there is no such log
    */
-  smtpLog(logId: string, options?: CallOptions): Promise<NotificationSmtpLog> {
+  smtpLog(logId: string, options?: CallOptions): APIPromise<NotificationSmtpLog> {
     return this.call('GET', `${NOTIFICATIONS}/smtplog/{id}`, { pathParams: { id: logId }, options });
   }
 
@@ -125,7 +126,7 @@ export class Notifications extends ResourceBase {
    * Sends the "customer update" message to the users of the reseller's accounts (or of one
    * account: `recipient_id`). `POST /v2/accounts/{ACCOUNT_ID}/notifications/customer_update/message`
    */
-  customerUpdate(message: CustomerUpdateParams, options?: CallOptions): Promise<unknown> {
+  customerUpdate(message: CustomerUpdateParams, options?: CallOptions): APIPromise<unknown> {
     return this.call('POST', `${NOTIFICATIONS}/customer_update/message`, { data: message, options });
   }
 
@@ -133,7 +134,7 @@ export class Notifications extends ResourceBase {
    * Deletes every notification override of the account.
    * `DELETE /v2/accounts/{ACCOUNT_ID}/notifications` with `{"action":"remove_customizations"}`
    */
-  deleteCustomizations(options?: CallOptions): Promise<unknown> {
+  deleteCustomizations(options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', NOTIFICATIONS, { envelope: { action: 'remove_customizations' }, data: {}, options });
   }
 
@@ -141,7 +142,7 @@ export class Notifications extends ResourceBase {
    * Replaces every notification of the account with the system's.
    * `PUT /v2/accounts/{ACCOUNT_ID}/notifications` with `{"action":"force_system"}`
    */
-  forceSystem(options?: CallOptions): Promise<unknown> {
+  forceSystem(options?: CallOptions): APIPromise<unknown> {
     return this.call('PUT', NOTIFICATIONS, { envelope: { action: 'force_system' }, data: {}, options });
   }
 
@@ -155,7 +156,7 @@ export class Notifications extends ResourceBase {
    *
    * @throws NotFoundError when there is no such notification
    */
-  getSystem(notificationId: string, options?: CallOptions): Promise<Notification> {
+  getSystem(notificationId: string, options?: CallOptions): APIPromise<Notification> {
     return this.call('GET', 'notifications/{id}', { pathParams: { id: notificationId }, options });
   }
 
@@ -164,9 +165,10 @@ export class Notifications extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `from`, `subject` or `to` is missing or a field has the wrong type
    */
-  async createSystem(notification: NotificationCreateParams, options?: CallOptions): Promise<Notification> {
-    await checkBody(schemas, notification, 'full', 'notification');
-    return this.call('PUT', 'notifications', { data: notification, options });
+  createSystem(notification: NotificationCreateParams, options?: CallOptions): APIPromise<Notification> {
+    return APIPromise.after(checkBody(schemas, notification, 'full', 'notification'), () =>
+      this.call('PUT', 'notifications', { data: notification, options }),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { assertE164, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type StandardSchemaV1 } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { checkBody, documentCheck, ResourceBase, type ResourceSchemas } from '../internal/resource-base.js';
 import type {
@@ -52,9 +53,10 @@ export class PhoneNumbers extends ResourceBase {
    * How many numbers the account and its sub-accounts hold (the listing's `cascade_quantity`).
    * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers`
    */
-  async cascadeQuantity(options?: CallOptions): Promise<number> {
-    const data = await this.call<{ cascade_quantity?: unknown }>('GET', NUMBERS, { query: { page_size: 1 }, options, schema: NUMBER_MAP });
-    return typeof data.cascade_quantity === 'number' ? data.cascade_quantity : Number(data.cascade_quantity ?? 0);
+  cascadeQuantity(options?: CallOptions): APIPromise<number> {
+    return this.call<{ cascade_quantity?: unknown }>('GET', NUMBERS, { query: { page_size: 1 }, options, schema: NUMBER_MAP }).map(
+      (data) => (typeof data.cascade_quantity === 'number' ? data.cascade_quantity : Number(data.cascade_quantity ?? 0)),
+    );
   }
 
   /**
@@ -64,7 +66,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws NotFoundError when the account does not hold it
    */
-  get(number: string, options?: CallOptions): Promise<PhoneNumber> {
+  get(number: string, options?: CallOptions): APIPromise<PhoneNumber> {
     assertE164(number, 'number');
     return this.call('GET', ONE, { pathParams: { number }, options, schema: document });
   }
@@ -77,10 +79,10 @@ export class PhoneNumbers extends ResourceBase {
    * @throws ConflictError when the number already exists (`number_exists`)
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  async create(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
-    assertE164(number, 'number');
-    await checkBody(schemas, fields, 'full', 'phone number');
-    return this.call('PUT', ONE, { pathParams: { number }, data: fields, options, schema: document });
+  create(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): APIPromise<PhoneNumber> {
+    return APIPromise.after(checkNumberAnd(fields, number, 'full'), () =>
+      this.call('PUT', ONE, { pathParams: { number }, data: fields, options, schema: document }),
+    );
   }
 
   /**
@@ -89,10 +91,10 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `number` is not E.164 or the document breaks the schema
    */
-  async update(number: string, fields: PhoneNumberCreateParams, options?: CallOptions): Promise<PhoneNumber> {
-    assertE164(number, 'number');
-    await checkBody(schemas, fields, 'full', 'phone number');
-    return this.call('POST', ONE, { pathParams: { number }, data: fields, options, schema: document });
+  update(number: string, fields: PhoneNumberCreateParams, options?: CallOptions): APIPromise<PhoneNumber> {
+    return APIPromise.after(checkNumberAnd(fields, number, 'full'), () =>
+      this.call('POST', ONE, { pathParams: { number }, data: fields, options, schema: document }),
+    );
   }
 
   /**
@@ -101,10 +103,10 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `number` is not E.164 or a given field has the wrong type
    */
-  async patch(number: string, changes: PhoneNumberPatchParams, options?: CallOptions): Promise<PhoneNumber> {
-    assertE164(number, 'number');
-    await checkBody(schemas, changes, 'patch', 'phone number');
-    return this.call('PATCH', ONE, { pathParams: { number }, data: changes, options, schema: document });
+  patch(number: string, changes: PhoneNumberPatchParams, options?: CallOptions): APIPromise<PhoneNumber> {
+    return APIPromise.after(checkNumberAnd(changes, number, 'patch'), () =>
+      this.call('PATCH', ONE, { pathParams: { number }, data: changes, options, schema: document }),
+    );
   }
 
   /**
@@ -114,7 +116,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws NotFoundError when the account does not hold it
    */
-  delete(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): Promise<PhoneNumber> {
+  delete(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): APIPromise<PhoneNumber> {
     assertE164(number, 'number');
     return this.call('DELETE', ONE, { pathParams: { number }, query: hardQuery(params), options });
   }
@@ -125,7 +127,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `prefix` is missing or `quantity`/`offset` is not a non-negative integer
    */
-  search(params: NumberSearchParams, options?: CallOptions): Promise<AvailableNumber[]> {
+  search(params: NumberSearchParams, options?: CallOptions): APIPromise<AvailableNumber[]> {
     return this.call('GET', NUMBERS, { query: searchQuery(params), options });
   }
 
@@ -135,7 +137,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `prefix` is missing or `quantity`/`offset` is not a non-negative integer
    */
-  searchSystem(params: NumberSearchParams, options?: CallOptions): Promise<AvailableNumber[]> {
+  searchSystem(params: NumberSearchParams, options?: CallOptions): APIPromise<AvailableNumber[]> {
     return this.call('GET', 'phone_numbers', { query: searchQuery(params), options });
   }
 
@@ -146,7 +148,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  async activate(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+  activate(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): APIPromise<PhoneNumber> {
     return this.#numberAction(number, 'activate', fields, options);
   }
 
@@ -157,7 +159,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws BadRequestError (`no_change_required`) when it is already reserved
    */
-  async reserve(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+  reserve(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): APIPromise<PhoneNumber> {
     return this.#numberAction(number, 'reserve', fields, options);
   }
 
@@ -167,7 +169,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    */
-  async port(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): Promise<PhoneNumber> {
+  port(number: string, fields: PhoneNumberCreateParams = {}, options?: CallOptions): APIPromise<PhoneNumber> {
     return this.#numberAction(number, 'port', fields, options);
   }
 
@@ -178,13 +180,13 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws NotFoundError when it is unknown or out of reach
    */
-  identify(number: string, options?: CallOptions): Promise<PhoneNumberOwner> {
+  identify(number: string, options?: CallOptions): APIPromise<PhoneNumberOwner> {
     assertE164(number, 'number');
     return this.call('GET', `${ONE}/identify`, { pathParams: { number }, options });
   }
 
   /** The number classifiers of the system, by name. `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/classifiers` */
-  classifiers(options?: CallOptions): Promise<Record<string, NumberClassifier>> {
+  classifiers(options?: CallOptions): APIPromise<Record<string, NumberClassifier>> {
     return this.call('GET', `${NUMBERS}/classifiers`, { options });
   }
 
@@ -195,7 +197,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `dialString` is not digits with an optional leading `+`
    */
-  classify(dialString: string, options?: CallOptions): Promise<NumberClassification> {
+  classify(dialString: string, options?: CallOptions): APIPromise<NumberClassification> {
     if (typeof dialString !== 'string' || !/^\+?[0-9]{1,20}$/.test(dialString)) {
       throw new InvalidArgumentError(
         'dialString',
@@ -211,7 +213,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    */
-  check(numbers: readonly string[], options?: CallOptions): Promise<Record<string, string>> {
+  check(numbers: readonly string[], options?: CallOptions): APIPromise<Record<string, string>> {
     return this.call('POST', `${NUMBERS}/check`, { data: { numbers: checkNumbers(numbers) }, options });
   }
 
@@ -221,7 +223,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    */
-  locality(numbers: readonly string[], options?: CallOptions): Promise<Record<string, Record<string, unknown>>> {
+  locality(numbers: readonly string[], options?: CallOptions): APIPromise<Record<string, Record<string, unknown>>> {
     return this.call('POST', `${NUMBERS}/locality`, { data: { numbers: checkNumbers(numbers) }, options });
   }
 
@@ -232,7 +234,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `number` is given and not E.164
    */
-  fix(number?: string, options?: CallOptions): Promise<unknown> {
+  fix(number?: string, options?: CallOptions): APIPromise<unknown> {
     if (number === undefined) return this.call('POST', `${NUMBERS}/fix`, { options });
     assertE164(number, 'number');
     return this.call('POST', `${NUMBERS}/fix/{number}`, { pathParams: { number }, options });
@@ -242,7 +244,7 @@ export class PhoneNumbers extends ResourceBase {
    * The carriers the account may use and how long a search prefix may be.
    * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/carriers_info`
    */
-  carriersInfo(options?: CallOptions): Promise<Record<string, unknown>> {
+  carriersInfo(options?: CallOptions): APIPromise<Record<string, unknown>> {
     return this.call('GET', `${NUMBERS}/carriers_info`, { options });
   }
 
@@ -251,7 +253,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `city` is empty
    */
-  cityPrefixes(city: string, options?: CallOptions): Promise<unknown> {
+  cityPrefixes(city: string, options?: CallOptions): APIPromise<unknown> {
     if (typeof city !== 'string' || city.trim() === '') throw new InvalidArgumentError('city', 'city must be a non-empty string');
     return this.call('GET', `${NUMBERS}/prefix`, { query: { city }, options });
   }
@@ -264,11 +266,11 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
    */
-  async createMany(
+  createMany(
     numbers: readonly string[],
     fields: PhoneNumberCreateParams = {},
     options?: CallOptions,
-  ): Promise<PhoneNumberCollectionResult> {
+  ): APIPromise<PhoneNumberCollectionResult> {
     return this.#collection('PUT', COLLECTION, numbers, fields, 'full', options);
   }
 
@@ -278,11 +280,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
    */
-  async updateMany(
-    numbers: readonly string[],
-    fields: PhoneNumberCreateParams,
-    options?: CallOptions,
-  ): Promise<PhoneNumberCollectionResult> {
+  updateMany(numbers: readonly string[], fields: PhoneNumberCreateParams, options?: CallOptions): APIPromise<PhoneNumberCollectionResult> {
     return this.#collection('POST', COLLECTION, numbers, fields, 'full', options);
   }
 
@@ -292,11 +290,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164 or a field has the wrong type
    */
-  async patchMany(
-    numbers: readonly string[],
-    changes: PhoneNumberPatchParams,
-    options?: CallOptions,
-  ): Promise<PhoneNumberCollectionResult> {
+  patchMany(numbers: readonly string[], changes: PhoneNumberPatchParams, options?: CallOptions): APIPromise<PhoneNumberCollectionResult> {
     return this.#collection('PATCH', COLLECTION, numbers, changes, 'patch', options);
   }
 
@@ -306,13 +300,16 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    */
-  async deleteMany(
+  deleteMany(
     numbers: readonly string[],
     params: { readonly hard?: boolean } = {},
     options?: CallOptions,
-  ): Promise<PhoneNumberCollectionResult> {
-    const data = await this.call('DELETE', COLLECTION, { data: { numbers: checkNumbers(numbers) }, query: hardQuery(params), options });
-    return collectionResult(data);
+  ): APIPromise<PhoneNumberCollectionResult> {
+    return APIPromise.run(() =>
+      this.call('DELETE', COLLECTION, { data: { numbers: checkNumbers(numbers) }, query: hardQuery(params), options }).map(
+        collectionResult,
+      ),
+    );
   }
 
   /**
@@ -322,36 +319,44 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  async activateMany(
+  activateMany(
     numbers: readonly string[],
     fields: PhoneNumberCreateParams = {},
     options?: CallOptions,
-  ): Promise<PhoneNumberCollectionResult> {
+  ): APIPromise<PhoneNumberCollectionResult> {
     return this.#collection('PUT', `${COLLECTION}/activate`, numbers, fields, 'full', options);
   }
 
-  async #numberAction(number: string, action: string, fields: unknown, options: CallOptions | undefined): Promise<PhoneNumber> {
-    assertE164(number, 'number');
-    await checkBody(schemas, fields, 'full', 'phone number');
-    return this.call('PUT', `${ONE}/${action}`, { pathParams: { number }, data: fields, options, schema: document });
+  #numberAction(number: string, action: string, fields: unknown, options: CallOptions | undefined): APIPromise<PhoneNumber> {
+    return APIPromise.after(checkNumberAnd(fields, number, 'full'), () =>
+      this.call<PhoneNumber>('PUT', `${ONE}/${action}`, { pathParams: { number }, data: fields, options, schema: document }),
+    );
   }
 
-  async #collection(
+  #collection(
     method: 'PUT' | 'POST' | 'PATCH',
     path: string,
     numbers: readonly string[],
     fields: unknown,
     mode: 'full' | 'patch',
     options: CallOptions | undefined,
-  ): Promise<PhoneNumberCollectionResult> {
-    const list = checkNumbers(numbers);
-    if (isRecord(fields) && 'numbers' in fields) {
-      throw new InvalidArgumentError('fields.numbers', 'fields must not carry "numbers": pass the numbers as the first argument');
-    }
-    await checkBody(schemas, fields, mode, 'phone number fields');
-    const data = await this.call(method, path, { data: { ...(fields as object), numbers: list }, options });
-    return collectionResult(data);
+  ): APIPromise<PhoneNumberCollectionResult> {
+    return APIPromise.run(() => {
+      const list = checkNumbers(numbers);
+      if (isRecord(fields) && 'numbers' in fields) {
+        throw new InvalidArgumentError('fields.numbers', 'fields must not carry "numbers": pass the numbers as the first argument');
+      }
+      return APIPromise.after(checkBody(schemas, fields, mode, 'phone number fields'), () =>
+        this.call(method, path, { data: { ...(fields as object), numbers: list }, options }).map(collectionResult),
+      );
+    });
   }
+}
+
+/** Checks a number (E.164) and the fields sent with it; rejects instead of throwing. */
+async function checkNumberAnd(fields: unknown, number: string, mode: 'full' | 'patch'): Promise<void> {
+  assertE164(number, 'number');
+  await checkBody(schemas, fields, mode, 'phone number');
 }
 
 /** The listing's `data` must be `{ numbers: { "<number>": { … } } }`. */

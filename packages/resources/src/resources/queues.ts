@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { EavesdropParams, Queue, QueueCreateParams, QueuePatchParams, QueueSummary } from '../schemas/queues.js';
@@ -36,7 +37,7 @@ export class Queues extends ResourceBase {
    *
    * @throws NotFoundError when there is no such queue
    */
-  get(queueId: string, options?: CallOptions): Promise<Queue> {
+  get(queueId: string, options?: CallOptions): APIPromise<Queue> {
     return this._get(SPEC, queueId, options);
   }
 
@@ -45,7 +46,7 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    */
-  create(queue: QueueCreateParams, options?: CallOptions): Promise<Queue> {
+  create(queue: QueueCreateParams, options?: CallOptions): APIPromise<Queue> {
     return this._create(SPEC, queue, options);
   }
 
@@ -54,7 +55,7 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(queueId: string, queue: QueueCreateParams, options?: CallOptions): Promise<Queue> {
+  update(queueId: string, queue: QueueCreateParams, options?: CallOptions): APIPromise<Queue> {
     return this._update(SPEC, queueId, queue, options);
   }
 
@@ -63,17 +64,17 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(queueId: string, changes: QueuePatchParams, options?: CallOptions): Promise<Queue> {
+  patch(queueId: string, changes: QueuePatchParams, options?: CallOptions): APIPromise<Queue> {
     return this._patch(SPEC, queueId, changes, options);
   }
 
   /** Deletes a queue; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}` */
-  delete(queueId: string, options?: CallOptions): Promise<Queue> {
+  delete(queueId: string, options?: CallOptions): APIPromise<Queue> {
     return this._delete(SPEC, queueId, options);
   }
 
   /** The agents (user ids) assigned to the queue. `GET /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}/roster` */
-  roster(queueId: string, options?: CallOptions): Promise<string[]> {
+  roster(queueId: string, options?: CallOptions): APIPromise<string[]> {
     return this.call('GET', `${QUEUES}/{id}/roster`, { pathParams: { id: queueId }, options });
   }
 
@@ -82,7 +83,7 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `agentIds` is not an array of non-empty strings
    */
-  setRoster(queueId: string, agentIds: readonly string[], options?: CallOptions): Promise<unknown> {
+  setRoster(queueId: string, agentIds: readonly string[], options?: CallOptions): APIPromise<unknown> {
     if (!Array.isArray(agentIds) || agentIds.some((id) => typeof id !== 'string' || id === '')) {
       throw new InvalidArgumentError('agentIds', 'agentIds must be an array of user ids');
     }
@@ -90,7 +91,7 @@ export class Queues extends ResourceBase {
   }
 
   /** Removes every agent from the queue. `DELETE /v2/accounts/{ACCOUNT_ID}/queues/{QUEUE_ID}/roster` */
-  clearRoster(queueId: string, options?: CallOptions): Promise<unknown> {
+  clearRoster(queueId: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', `${QUEUES}/{id}/roster`, { pathParams: { id: queueId }, options });
   }
 
@@ -98,7 +99,7 @@ export class Queues extends ResourceBase {
   stats(
     params?: { readonly query?: Readonly<Record<string, string | number | boolean>> },
     options?: CallOptions,
-  ): Promise<Record<string, unknown>> {
+  ): APIPromise<Record<string, unknown>> {
     return this.call('GET', `${QUEUES}/stats`, { query: params?.query, options });
   }
 
@@ -108,7 +109,7 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `callId` or `id` is empty
    */
-  eavesdrop(callId: string, params: EavesdropParams, options?: CallOptions): Promise<unknown> {
+  eavesdrop(callId: string, params: EavesdropParams, options?: CallOptions): APIPromise<unknown> {
     if (typeof callId !== 'string' || callId === '') throw new InvalidArgumentError('callId', 'callId must be a non-empty string');
     return this.call('PUT', `${QUEUES}/eavesdrop`, { data: { ...checkEavesdrop(params), call_id: callId }, options });
   }
@@ -119,7 +120,7 @@ export class Queues extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `id` is empty
    */
-  eavesdropQueue(queueId: string, params: EavesdropParams, options?: CallOptions): Promise<unknown> {
+  eavesdropQueue(queueId: string, params: EavesdropParams, options?: CallOptions): APIPromise<unknown> {
     return this.call('PUT', `${QUEUES}/{id}/eavesdrop`, { pathParams: { id: queueId }, data: checkEavesdrop(params), options });
   }
 }

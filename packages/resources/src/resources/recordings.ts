@@ -1,4 +1,5 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { listCheck } from '../internal/list-check.js';
 import { ResourceBase } from '../internal/resource-base.js';
 import type { Recording } from '../schemas/recordings.js';
@@ -38,7 +39,7 @@ export class Recordings extends ResourceBase {
    *
    * @throws NotFoundError when there is no such recording
    */
-  get(recordingId: string, options?: CallOptions): Promise<Recording> {
+  get(recordingId: string, options?: CallOptions): APIPromise<Recording> {
     return this.call('GET', `${RECORDINGS}/{id}`, { pathParams: { id: recordingId }, options });
   }
 
@@ -65,7 +66,7 @@ export class Recordings extends ResourceBase {
    * Deletes a recording's document (and its audio when stored on it; audio on an external
    * storage provider stays). `DELETE /v2/accounts/{ACCOUNT_ID}/recordings/{RECORDING_ID}`
    */
-  delete(recordingId: string, options?: CallOptions): Promise<Recording> {
+  delete(recordingId: string, options?: CallOptions): APIPromise<Recording> {
     return this.call('DELETE', `${RECORDINGS}/{id}`, { pathParams: { id: recordingId }, options });
   }
 }

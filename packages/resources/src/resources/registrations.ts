@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { listCheck } from '../internal/list-check.js';
 import { ResourceBase } from '../internal/resource-base.js';
 import type { Registration } from '../schemas/registrations.js';
@@ -23,21 +24,20 @@ export class Registrations extends ResourceBase {
   }
 
   /** How many devices are registered. `GET /v2/accounts/{ACCOUNT_ID}/registrations/count` */
-  async count(options?: CallOptions): Promise<number> {
-    const data = await this.call<{ count?: unknown }>('GET', `${REGISTRATIONS}/count`, { options });
-    return Number(data?.count ?? 0);
+  count(options?: CallOptions): APIPromise<number> {
+    return this.call<{ count?: unknown }>('GET', `${REGISTRATIONS}/count`, { options }).map((data) => Number(data?.count ?? 0));
   }
 
   /**
    * Forces one SIP username to register again (drops its registration).
    * `DELETE /v2/accounts/{ACCOUNT_ID}/registrations/{USERNAME}`
    */
-  flush(username: string, options?: CallOptions): Promise<unknown> {
+  flush(username: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', `${REGISTRATIONS}/{username}`, { pathParams: { username }, options });
   }
 
   /** Forces every device of the account to register again. `DELETE /v2/accounts/{ACCOUNT_ID}/registrations` */
-  flushAll(options?: CallOptions): Promise<unknown> {
+  flushAll(options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', REGISTRATIONS, { options });
   }
 }

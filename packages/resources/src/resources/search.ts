@@ -1,4 +1,5 @@
 import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { listCheck } from '../internal/list-check.js';
 import { ResourceBase } from '../internal/resource-base.js';
 import type { MultiSearchParams, SearchParams, SearchResult } from '../schemas/search.js';
@@ -35,7 +36,7 @@ export class Search extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `type` is missing or `by` is empty
    */
-  multi(search: MultiSearchParams, options?: CallOptions): Promise<Record<string, SearchResult[]>> {
+  multi(search: MultiSearchParams, options?: CallOptions): APIPromise<Record<string, SearchResult[]>> {
     const query: Record<string, string> = { t: text(search?.type, 'type') };
     const entries = Object.entries(search.by ?? {});
     if (entries.length === 0) throw new InvalidArgumentError('by', 'by must name at least one field to search');

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { AccountDocument } from '../internal/account-document.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
@@ -33,12 +34,12 @@ export class Security extends AccountDocument<SecurityOverview, SecurityUpdatePa
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(changes: SecurityPatchParams, options?: CallOptions): Promise<SecuritySettings> {
+  patch(changes: SecurityPatchParams, options?: CallOptions): APIPromise<SecuritySettings> {
     return this._patchDocument(changes, options);
   }
 
   /** Removes the account's own settings (the inherited ones apply). `DELETE /v2/accounts/{ACCOUNT_ID}/security` */
-  delete(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): APIPromise<unknown> {
     return this._deleteDocument(options);
   }
 
@@ -52,12 +53,12 @@ export class Security extends AccountDocument<SecurityOverview, SecurityUpdatePa
    *
    * @throws NotFoundError when there is no such attempt
    */
-  attempt(attemptId: string, options?: CallOptions): Promise<LoginAttempt> {
+  attempt(attemptId: string, options?: CallOptions): APIPromise<LoginAttempt> {
     return this.call('GET', `${SECURITY}/attempts/{id}`, { pathParams: { id: attemptId }, options });
   }
 
   /** The auth methods the system has, to configure. `GET /v2/security` */
-  modules(options?: CallOptions): Promise<{ available_auth_modules: string[] }> {
+  modules(options?: CallOptions): APIPromise<{ available_auth_modules: string[] }> {
     return this.call('GET', 'security', { options });
   }
 }

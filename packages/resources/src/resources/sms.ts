@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { Sms, SmsCreateParams, SmsSummary } from '../schemas/sms.js';
@@ -32,7 +33,7 @@ export class SmsMessages extends ResourceBase {
    *
    * @throws NotFoundError when there is no such message
    */
-  get(smsId: string, options?: CallOptions): Promise<Sms> {
+  get(smsId: string, options?: CallOptions): APIPromise<Sms> {
     return this._get(SPEC, smsId, options);
   }
 
@@ -41,12 +42,12 @@ export class SmsMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `to` or `body` is missing or `body` is longer than 700 characters
    */
-  create(message: SmsCreateParams, options?: CallOptions): Promise<Sms> {
+  create(message: SmsCreateParams, options?: CallOptions): APIPromise<Sms> {
     return this._create(SPEC, message, options);
   }
 
   /** Deletes a message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/sms/{SMS_ID}` */
-  delete(smsId: string, options?: CallOptions): Promise<Sms> {
+  delete(smsId: string, options?: CallOptions): APIPromise<Sms> {
     return this._delete(SPEC, smsId, options);
   }
 
@@ -55,7 +56,7 @@ export class SmsMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `to` or `body` is missing or `body` is longer than 700 characters
    */
-  send(message: SmsCreateParams, options?: CallOptions): Promise<Sms> {
+  send(message: SmsCreateParams, options?: CallOptions): APIPromise<Sms> {
     return this.create(message, options);
   }
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type {
@@ -40,7 +41,7 @@ export class TemporalRulesSets extends ResourceBase {
    *
    * @throws NotFoundError when there is no such rule set
    */
-  get(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
+  get(ruleSetId: string, options?: CallOptions): APIPromise<TemporalRuleSet> {
     return this._get(SPEC, ruleSetId, options);
   }
 
@@ -49,7 +50,7 @@ export class TemporalRulesSets extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or `temporal_rules` is empty
    */
-  create(ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): Promise<TemporalRuleSet> {
+  create(ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): APIPromise<TemporalRuleSet> {
     return this._create(SPEC, ruleSet, options);
   }
 
@@ -59,7 +60,7 @@ export class TemporalRulesSets extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(ruleSetId: string, ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): Promise<TemporalRuleSet> {
+  update(ruleSetId: string, ruleSet: TemporalRuleSetCreateParams, options?: CallOptions): APIPromise<TemporalRuleSet> {
     return this._update(SPEC, ruleSetId, ruleSet, options);
   }
 
@@ -69,12 +70,12 @@ export class TemporalRulesSets extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(ruleSetId: string, changes: TemporalRuleSetPatchParams, options?: CallOptions): Promise<TemporalRuleSet> {
+  patch(ruleSetId: string, changes: TemporalRuleSetPatchParams, options?: CallOptions): APIPromise<TemporalRuleSet> {
     return this._patch(SPEC, ruleSetId, changes, options);
   }
 
   /** Deletes a rule set; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets/{TEMPORAL_RULE_SET}` */
-  delete(ruleSetId: string, options?: CallOptions): Promise<TemporalRuleSet> {
+  delete(ruleSetId: string, options?: CallOptions): APIPromise<TemporalRuleSet> {
     return this._delete(SPEC, ruleSetId, options);
   }
 }

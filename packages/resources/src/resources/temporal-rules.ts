@@ -1,4 +1,5 @@
 import type { CallOptions, ListParams, PagePromise } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
 import type { TemporalRule, TemporalRuleCreateParams, TemporalRulePatchParams, TemporalRuleSummary } from '../schemas/temporal-rules.js';
@@ -36,7 +37,7 @@ export class TemporalRules extends ResourceBase {
    *
    * @throws NotFoundError when there is no such rule
    */
-  get(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
+  get(ruleId: string, options?: CallOptions): APIPromise<TemporalRule> {
     return this._get(SPEC, ruleId, options);
   }
 
@@ -46,7 +47,7 @@ export class TemporalRules extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `name` or `cycle` is missing, `cycle`
    *   is not `date|daily|weekly|monthly|yearly`, or a field is out of range
    */
-  create(rule: TemporalRuleCreateParams, options?: CallOptions): Promise<TemporalRule> {
+  create(rule: TemporalRuleCreateParams, options?: CallOptions): APIPromise<TemporalRule> {
     return this._create(SPEC, rule, options);
   }
 
@@ -55,7 +56,7 @@ export class TemporalRules extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(ruleId: string, rule: TemporalRuleCreateParams, options?: CallOptions): Promise<TemporalRule> {
+  update(ruleId: string, rule: TemporalRuleCreateParams, options?: CallOptions): APIPromise<TemporalRule> {
     return this._update(SPEC, ruleId, rule, options);
   }
 
@@ -65,12 +66,12 @@ export class TemporalRules extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(ruleId: string, changes: TemporalRulePatchParams, options?: CallOptions): Promise<TemporalRule> {
+  patch(ruleId: string, changes: TemporalRulePatchParams, options?: CallOptions): APIPromise<TemporalRule> {
     return this._patch(SPEC, ruleId, changes, options);
   }
 
   /** Deletes a rule; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/temporal_rules/{TEMPORAL_RULE_ID}` */
-  delete(ruleId: string, options?: CallOptions): Promise<TemporalRule> {
+  delete(ruleId: string, options?: CallOptions): APIPromise<TemporalRule> {
     return this._delete(SPEC, ruleId, options);
   }
 }

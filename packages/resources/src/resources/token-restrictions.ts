@@ -1,4 +1,5 @@
 import type { CallOptions } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { AccountDocument } from '../internal/account-document.js';
 import { lazy } from '../internal/lazy.js';
 import type { TokenRestrictionSettings, TokenRestrictionsUpdateParams } from '../schemas/token-restrictions.js';
@@ -27,7 +28,7 @@ export class TokenRestrictions extends AccountDocument<TokenRestrictionSettings,
   };
 
   /** Removes the restrictions. `DELETE /v2/accounts/{ACCOUNT_ID}/token_restrictions` */
-  delete(options?: CallOptions): Promise<unknown> {
+  delete(options?: CallOptions): APIPromise<unknown> {
     return this._deleteDocument(options);
   }
 }

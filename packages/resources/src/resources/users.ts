@@ -1,4 +1,5 @@
 import type { BinaryResponse, CallOptions, ListParams, PagePromise, RawBody } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
@@ -43,7 +44,7 @@ export class Users extends ResourceBase {
    *
    * @throws NotFoundError when there is no such user
    */
-  get(userId: string, options?: CallOptions): Promise<User> {
+  get(userId: string, options?: CallOptions): APIPromise<User> {
     return this._get(SPEC, userId, options);
   }
 
@@ -54,7 +55,7 @@ export class Users extends ResourceBase {
    * @throws BadRequestError when Crossbar rejects it (a taken `username`, …)
    * @throws PaymentRequiredError when it has charges and `acceptCharges` was not set
    */
-  create(user: UserCreateParams, options?: CallOptions): Promise<User> {
+  create(user: UserCreateParams, options?: CallOptions): APIPromise<User> {
     return this._create(SPEC, user, options);
   }
 
@@ -64,7 +65,7 @@ export class Users extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(userId: string, user: UserCreateParams, options?: CallOptions): Promise<User> {
+  update(userId: string, user: UserCreateParams, options?: CallOptions): APIPromise<User> {
     return this._update(SPEC, userId, user, options);
   }
 
@@ -74,12 +75,12 @@ export class Users extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(userId: string, changes: UserPatchParams, options?: CallOptions): Promise<User> {
+  patch(userId: string, changes: UserPatchParams, options?: CallOptions): APIPromise<User> {
     return this._patch(SPEC, userId, changes, options);
   }
 
   /** Deletes the user; returns the deleted document. `DELETE /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}` */
-  delete(userId: string, options?: CallOptions): Promise<User> {
+  delete(userId: string, options?: CallOptions): APIPromise<User> {
     return this._delete(SPEC, userId, options);
   }
 
@@ -98,12 +99,12 @@ export class Users extends ResourceBase {
    *
    * @param contentType - the image's media type (`image/png`, `image/jpeg`…)
    */
-  uploadPhoto(userId: string, image: RawBody, contentType: string, options?: CallOptions): Promise<unknown> {
+  uploadPhoto(userId: string, image: RawBody, contentType: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('POST', `${USERS}/{id}/photo`, { pathParams: { id: userId }, body: image, contentType, options });
   }
 
   /** Deletes the user's photo. `DELETE /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/photo` */
-  deletePhoto(userId: string, options?: CallOptions): Promise<unknown> {
+  deletePhoto(userId: string, options?: CallOptions): APIPromise<unknown> {
     return this.call('DELETE', `${USERS}/{id}/photo`, { pathParams: { id: userId }, options });
   }
 
@@ -118,7 +119,7 @@ export class Users extends ResourceBase {
    *
    * @param query - Crossbar's quickcall options (`auto_answer`, `cid-name`, `cid-number`, `timeout`)
    */
-  quickcall(userId: string, number: string, query?: Record<string, string | number | boolean>, options?: CallOptions): Promise<unknown> {
+  quickcall(userId: string, number: string, query?: Record<string, string | number | boolean>, options?: CallOptions): APIPromise<unknown> {
     return this.call('GET', `${USERS}/{id}/quickcall/{number}`, { pathParams: { id: userId, number }, query, options });
   }
 }

@@ -1,4 +1,5 @@
 import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise, type RawBody } from '@audian/core';
+import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, ResourceBase, type ResourceContext } from '../internal/resource-base.js';
@@ -94,7 +95,7 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws NotFoundError when there is no such message
    */
-  get(messageId: string, options?: CallOptions): Promise<VoicemailMessage> {
+  get(messageId: string, options?: CallOptions): APIPromise<VoicemailMessage> {
     return this.call('GET', MESSAGE, { pathParams: this.#message(messageId), options });
   }
 
@@ -102,7 +103,7 @@ export class VoicemailMessages extends ResourceBase {
    * Creates a message from metadata; upload its audio next with `upload()`.
    * `PUT /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages`
    */
-  create(message: VoicemailMessageCreateParams, options?: CallOptions): Promise<VoicemailMessage> {
+  create(message: VoicemailMessageCreateParams, options?: CallOptions): APIPromise<VoicemailMessage> {
     return this.call('PUT', MESSAGES, { pathParams: this.#box(), data: message, options });
   }
 
@@ -113,9 +114,11 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) for an unknown folder
    */
-  async update(messageId: string, change: VoicemailMessageChange, options?: CallOptions): Promise<VoicemailMessage> {
-    if (change?.folder !== undefined) folderOf(change.folder);
-    return this.call('POST', MESSAGE, { pathParams: this.#message(messageId), data: change, options });
+  update(messageId: string, change: VoicemailMessageChange, options?: CallOptions): APIPromise<VoicemailMessage> {
+    return APIPromise.run(() => {
+      if (change?.folder !== undefined) folderOf(change.folder);
+      return this.call('POST', MESSAGE, { pathParams: this.#message(messageId), data: change, options });
+    });
   }
 
   /**
@@ -124,7 +127,7 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) for an unknown folder
    */
-  async moveToFolder(messageId: string, folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailMessage> {
+  moveToFolder(messageId: string, folder: VoicemailFolder, options?: CallOptions): APIPromise<VoicemailMessage> {
     return this.update(messageId, { folder: folderOf(folder) }, options);
   }
 
@@ -134,12 +137,14 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) for an unknown folder or no ids
    */
-  async moveManyToFolder(messageIds: readonly string[], folder: VoicemailFolder, options?: CallOptions): Promise<VoicemailBulkResult> {
-    const target = folderOf(folder);
-    return this.call('POST', MESSAGES, {
-      pathParams: this.#box(),
-      data: { folder: target, messages: idList(messageIds, 'messageIds') },
-      options,
+  moveManyToFolder(messageIds: readonly string[], folder: VoicemailFolder, options?: CallOptions): APIPromise<VoicemailBulkResult> {
+    return APIPromise.run(() => {
+      const target = folderOf(folder);
+      return this.call('POST', MESSAGES, {
+        pathParams: this.#box(),
+        data: { folder: target, messages: idList(messageIds, 'messageIds') },
+        options,
+      });
     });
   }
 
@@ -147,24 +152,28 @@ export class VoicemailMessages extends ResourceBase {
    * Moves messages to another box (they may get new ids).
    * `POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages` with `{"data":{"source_id":…,"messages":[…]}}`
    */
-  async moveToBox(messageIds: readonly string[], boxId: string, options?: CallOptions): Promise<VoicemailBulkResult> {
-    const data = { source_id: boxId, messages: idList(messageIds, 'messageIds') };
-    return this.call('POST', MESSAGES, { pathParams: this.#box(), data, options });
+  moveToBox(messageIds: readonly string[], boxId: string, options?: CallOptions): APIPromise<VoicemailBulkResult> {
+    return APIPromise.run(() => {
+      const data = { source_id: boxId, messages: idList(messageIds, 'messageIds') };
+      return this.call('POST', MESSAGES, { pathParams: this.#box(), data, options });
+    });
   }
 
   /**
    * Copies messages to other boxes.
    * `POST /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages` with `{"data":{"source_id":[…],"messages":[…]}}`
    */
-  async copyToBoxes(messageIds: readonly string[], boxIds: readonly string[], options?: CallOptions): Promise<VoicemailBulkResult> {
-    const data = { source_id: [...boxIds], messages: idList(messageIds, 'messageIds') };
-    return this.call('POST', MESSAGES, { pathParams: this.#box(), data, options });
+  copyToBoxes(messageIds: readonly string[], boxIds: readonly string[], options?: CallOptions): APIPromise<VoicemailBulkResult> {
+    return APIPromise.run(() => {
+      const data = { source_id: [...boxIds], messages: idList(messageIds, 'messageIds') };
+      return this.call('POST', MESSAGES, { pathParams: this.#box(), data, options });
+    });
   }
 
   /**
    * Deletes one message; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages/{VM_MSG_ID}`
    */
-  delete(messageId: string, options?: CallOptions): Promise<VoicemailMessage> {
+  delete(messageId: string, options?: CallOptions): APIPromise<VoicemailMessage> {
     return this.call('DELETE', MESSAGE, { pathParams: this.#message(messageId), options });
   }
 
@@ -175,19 +184,21 @@ export class VoicemailMessages extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when neither ids nor a folder is given
    */
-  async deleteMany(
+  deleteMany(
     selection: { readonly messages: readonly string[] } | { readonly folder: VoicemailFolder | 'all' },
     options?: CallOptions,
-  ): Promise<VoicemailBulkResult> {
-    let data: Record<string, unknown>;
-    if (selection && 'messages' in selection) data = { messages: idList(selection.messages, 'selection.messages') };
-    else if (selection && 'folder' in selection) data = { folder: selection.folder === 'all' ? 'all' : folderOf(selection.folder) };
-    else
-      throw new InvalidArgumentError(
-        'selection',
-        'selection must be { messages: [ids] } or { folder: "new" | "saved" | "deleted" | "all" }',
-      );
-    return this.call('DELETE', MESSAGES, { pathParams: this.#box(), data, options });
+  ): APIPromise<VoicemailBulkResult> {
+    return APIPromise.run(() => {
+      let data: Record<string, unknown>;
+      if (selection && 'messages' in selection) data = { messages: idList(selection.messages, 'selection.messages') };
+      else if (selection && 'folder' in selection) data = { folder: selection.folder === 'all' ? 'all' : folderOf(selection.folder) };
+      else
+        throw new InvalidArgumentError(
+          'selection',
+          'selection must be { messages: [ids] } or { folder: "new" | "saved" | "deleted" | "all" }',
+        );
+      return this.call('DELETE', MESSAGES, { pathParams: this.#box(), data, options });
+    });
   }
 
   /**
@@ -205,14 +216,16 @@ export class VoicemailMessages extends ResourceBase {
    * @param contentType - the audio's media type (`audio/mpeg`, `audio/wav`, …)
    * @throws InvalidArgumentError (before any request) when the body is not raw bytes or the type is not audio
    */
-  async upload(
+  upload(
     messageId: string,
     audio: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>,
     contentType: string,
     options?: CallOptions,
-  ): Promise<VoicemailMessage> {
-    checkAudio(audio, contentType);
-    return this.call('PUT', `${MESSAGE}/raw`, { pathParams: this.#message(messageId), body: audio as RawBody, contentType, options });
+  ): APIPromise<VoicemailMessage> {
+    return APIPromise.run(() => {
+      checkAudio(audio, contentType);
+      return this.call('PUT', `${MESSAGE}/raw`, { pathParams: this.#message(messageId), body: audio as RawBody, contentType, options });
+    });
   }
 
   /**
@@ -283,7 +296,7 @@ export class Vmboxes extends ResourceBase {
    *
    * @throws NotFoundError when there is no such box
    */
-  get(boxId: string, options?: CallOptions): Promise<Vmbox> {
+  get(boxId: string, options?: CallOptions): APIPromise<Vmbox> {
     return this._get(SPEC, boxId, options);
   }
 
@@ -292,7 +305,7 @@ export class Vmboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `mailbox` or `name` is missing or a field has the wrong type
    */
-  create(box: VmboxCreateParams, options?: CallOptions): Promise<Vmbox> {
+  create(box: VmboxCreateParams, options?: CallOptions): APIPromise<Vmbox> {
     return this._create(SPEC, box, options);
   }
 
@@ -301,7 +314,7 @@ export class Vmboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(boxId: string, box: VmboxCreateParams, options?: CallOptions): Promise<Vmbox> {
+  update(boxId: string, box: VmboxCreateParams, options?: CallOptions): APIPromise<Vmbox> {
     return this._update(SPEC, boxId, box, options);
   }
 
@@ -310,12 +323,12 @@ export class Vmboxes extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(boxId: string, changes: VmboxPatchParams, options?: CallOptions): Promise<Vmbox> {
+  patch(boxId: string, changes: VmboxPatchParams, options?: CallOptions): APIPromise<Vmbox> {
     return this._patch(SPEC, boxId, changes, options);
   }
 
   /** Deletes a box (its messages go to the deleted folder); returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}` */
-  delete(boxId: string, options?: CallOptions): Promise<Vmbox> {
+  delete(boxId: string, options?: CallOptions): APIPromise<Vmbox> {
     return this._delete(SPEC, boxId, options);
   }
 

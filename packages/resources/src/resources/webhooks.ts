@@ -1,4 +1,5 @@
 import { type CallOptions, type ListParams, type PagePromise, toListQuery } from '@audian/core';
+import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { collection, ResourceBase } from '../internal/resource-base.js';
@@ -46,7 +47,7 @@ export class Webhooks extends ResourceBase {
    *
    * @throws NotFoundError when there is no such webhook
    */
-  get(webhookId: string, options?: CallOptions): Promise<Webhook> {
+  get(webhookId: string, options?: CallOptions): APIPromise<Webhook> {
     return this._get(SPEC, webhookId, options);
   }
 
@@ -55,7 +56,7 @@ export class Webhooks extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `name`, `uri` or `hook` is missing or a field has the wrong type
    */
-  create(webhook: WebhookCreateParams, options?: CallOptions): Promise<Webhook> {
+  create(webhook: WebhookCreateParams, options?: CallOptions): APIPromise<Webhook> {
     return this._create(SPEC, webhook, options);
   }
 
@@ -64,7 +65,7 @@ export class Webhooks extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the document breaks the schema
    */
-  update(webhookId: string, webhook: WebhookCreateParams, options?: CallOptions): Promise<Webhook> {
+  update(webhookId: string, webhook: WebhookCreateParams, options?: CallOptions): APIPromise<Webhook> {
     return this._update(SPEC, webhookId, webhook, options);
   }
 
@@ -74,12 +75,12 @@ export class Webhooks extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a given field has the wrong type
    */
-  patch(webhookId: string, changes: WebhookPatchParams, options?: CallOptions): Promise<Webhook> {
+  patch(webhookId: string, changes: WebhookPatchParams, options?: CallOptions): APIPromise<Webhook> {
     return this._patch(SPEC, webhookId, changes, options);
   }
 
   /** Deletes a webhook; returns it. `DELETE /v2/accounts/{ACCOUNT_ID}/webhooks/{WEBHOOK_ID}` */
-  delete(webhookId: string, options?: CallOptions): Promise<Webhook> {
+  delete(webhookId: string, options?: CallOptions): APIPromise<Webhook> {
     return this._delete(SPEC, webhookId, options);
   }
 
@@ -88,7 +89,7 @@ export class Webhooks extends ResourceBase {
    * change Crossbar allows on the whole collection); `descendants: true` covers sub-accounts too.
    * `PATCH /v2/accounts/{ACCOUNT_ID}/webhooks` and `PATCH /v2/accounts/{ACCOUNT_ID}/descendants/webhooks`
    */
-  reenable(params: { readonly descendants?: boolean } = {}, options?: CallOptions): Promise<unknown> {
+  reenable(params: { readonly descendants?: boolean } = {}, options?: CallOptions): APIPromise<unknown> {
     const path = params.descendants === true ? 'accounts/{account_id}/descendants/webhooks' : WEBHOOKS;
     return this.call('PATCH', path, { data: { 're-enable': true }, options });
   }
@@ -104,12 +105,12 @@ export class Webhooks extends ResourceBase {
   }
 
   /** The hooks (events) the system offers, with their modifiers. `GET /v2/webhooks` */
-  available(options?: CallOptions): Promise<WebhookDefinition[]> {
+  available(options?: CallOptions): APIPromise<WebhookDefinition[]> {
     return this.call('GET', 'webhooks', { options });
   }
 
   /** The names of the sample payload sets. `GET /v2/webhooks/samples` */
-  samples(options?: CallOptions): Promise<string[]> {
+  samples(options?: CallOptions): APIPromise<string[]> {
     return this.call('GET', 'webhooks/samples', { options });
   }
 
@@ -119,7 +120,7 @@ export class Webhooks extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) for invalid filters
    */
-  sample(sampleId: string, params?: Pick<ListParams, 'filter' | 'filterNot' | 'query'>, options?: CallOptions): Promise<unknown> {
+  sample(sampleId: string, params?: Pick<ListParams, 'filter' | 'filterNot' | 'query'>, options?: CallOptions): APIPromise<unknown> {
     return this.call('GET', 'webhooks/samples/{id}', { pathParams: { id: sampleId }, query: toListQuery(params), options });
   }
 }
