@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test command: lint and format check, then build, typecheck, tests and packaging
+// The whole test command: generated code is current, lint and format check, then build, typecheck, tests and packaging
 // checks (publint + are-the-types-wrong) of every project through nx, the release rehearsal,
 // then one summary line.
 // Every step runs even when an earlier one failed, so one run shows every problem.
@@ -20,6 +20,10 @@ for (const group of ['packages', 'apps', 'tools']) {
 }
 
 const failures = [];
+console.log('\n=== generated code is current (regenerated and compared: schemas, lazy resources, coverage table)');
+for (const generator of ['generate-schemas.mjs', 'lazy-resources.mjs', 'coverage-table.mjs']) {
+  if (run(process.execPath, [join(root, 'tools/codegen', generator), '--check']) !== 0) failures.push(`generated (${generator})`);
+}
 console.log('\n=== lint and format (biome)');
 if (run(bin('biome'), ['ci', '.']) !== 0) failures.push('lint');
 console.log('\n=== build, typecheck, test, package checks (nx)');
