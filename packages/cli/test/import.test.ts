@@ -184,6 +184,40 @@ describe.skipIf(!existsSync(BIN))('audian import', () => {
     expect([...ctx.fake.users.values()].find((u) => u.first_name === 'B')?.caller_id).toEqual({ internal: { number: '1002' } });
   });
 
+  it('estimates the time left from the token bucket, not only the first burst', async () => {
+    const csv = file('csv', `first_name,last_name\n${Array.from({ length: 8 }, (_, i) => `P${i},R${i}`).join('\n')}\n`);
+    const result = await cli(['import', 'users', csv, '--rate-limit', '2/2'], { configDir: ctx.configDir });
+    expect(result.status).toBe(0);
+    // The first row settles within the 2-token burst; the other 7 wait for 1 token per 0.5 s.
+    const first = /progress: 1\/8 rows .*ETA (\d+)s/.exec(result.stderr);
+    expect(first, result.stderr).not.toBeNull();
+    expect(Number(first?.[1])).toBeGreaterThanOrEqual(2);
+  });
+
+  it('an interrupted import accounts for every row: created, failed, in flight, not started', async () => {
+    const total = 20;
+    const csv = file('csv', `first_name,last_name\n${Array.from({ length: total }, (_, i) => `P${i},R${i}`).join('\n')}\n`);
+    let child: ChildProcess | undefined;
+    let seen = 0;
+    ctx.fake.onCreate = async () => {
+      seen++;
+      if (seen === 6) child?.kill('SIGINT');
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    const result = await cli(['import', 'users', csv, '--concurrency', '4'], {
+      configDir: ctx.configDir,
+      onSpawn: (c) => {
+        child = c;
+      },
+    });
+    expect(result.status).toBe(130);
+    const summary = /(\d+) created, (\d+) failed(?:, (\d+) in flight \(checked on --resume\))?(?:, (\d+) not started)?/.exec(result.stdout);
+    expect(summary, result.stdout).not.toBeNull();
+    const [created, failed, inFlight, notStarted] = (summary?.slice(1) ?? []).map((n) => Number(n ?? 0));
+    expect(inFlight).toBeGreaterThan(0);
+    expect((created ?? 0) + (failed ?? 0) + (inFlight ?? 0) + (notStarted ?? 0)).toBe(total);
+  });
+
   it('after SIGKILL mid-import, --resume creates every row exactly once', async () => {
     const total = 40;
     const rows = Array.from({ length: total }, (_, i) => `Person${i + 1},Row ${i + 1}`).join('\n');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type RateLimitOptions, InvalidArgumentError as SdkInvalidArgumentError } from '@audian/core';
+import { CROSSBAR_RATE_LIMIT, type RateLimitOptions, InvalidArgumentError as SdkInvalidArgumentError } from '@audian/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { setActivity } from '../internal/activity';
 import { CliError, EXIT_CODES, InterruptedError, UsageError } from '../internal/cli-error';
@@ -127,7 +127,7 @@ async function importFile(resourceArg: string, file: string, flags: ImportFlags)
     resumed: flags.resume === true,
   });
   const done = source.rows.filter((r) => before.rows.get(r.key)?.state === 'done').length;
-  const progress = createProgress(source.rows.length, done);
+  const progress = createProgress(source.rows.length, done, flags.rateLimit ?? CROSSBAR_RATE_LIMIT);
   setActivity(`importing ${name} from ${file}`);
   let result: Awaited<ReturnType<typeof runImport>>;
   try {
@@ -158,6 +158,7 @@ async function importFile(resourceArg: string, file: string, flags: ImportFlags)
       (result.recovered ? `, ${result.recovered} found already created` : '') +
       (result.skipped ? `, ${result.skipped} done in an earlier run` : '') +
       `, ${result.failed.length} failed` +
+      (result.inFlight ? `, ${result.inFlight} in flight (checked on --resume)` : '') +
       (result.notStarted ? `, ${result.notStarted} not started` : ''),
   ];
   for (const failure of result.failed.slice(0, 10)) lines.push(`  ${failure.row.where}: ${failure.error}`);

@@ -31,6 +31,8 @@ export interface ImportResult {
   readonly failed: readonly FailedRow[];
   /** Rows not started because the run was interrupted. */
   readonly notStarted: number;
+  /** Rows whose request was under way when the run was interrupted: journaled pending, looked up on `--resume`. */
+  readonly inFlight: number;
 }
 
 /** What {@link runImport} works with. */
@@ -90,6 +92,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
     if (before?.state === 'pending' || before?.state === 'unknown') {
       let found: { id?: unknown } | undefined;
       try {
+        run.progress.sent();
         found = await run.lookUp(row.key, options);
       } catch (error) {
         if (signal.aborted) throw error;
@@ -105,6 +108,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       }
     }
     journal.append({ type: 'row', row: row.index + 1, key: row.key, state: 'pending' });
+    progress.sent();
     try {
       const doc = ((await run.create({ ...row.data, [IMPORT_KEY_FIELD]: row.key }, options)) ?? {}) as { id?: unknown };
       journal.append({
@@ -135,7 +139,8 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const outcomes = await Promise.allSettled(workers);
   const rejection = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (rejection && !signal.aborted) throw rejection.reason;
-  return { created, skipped, recovered, failed, notStarted: rows.length - started };
+  const settled = created + skipped + recovered + failed.length;
+  return { created, skipped, recovered, failed, notStarted: rows.length - started, inFlight: started - settled };
 }
 
 /** Whether the server may have acted on a create that failed: no answer, or a 5xx. */
