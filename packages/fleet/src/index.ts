@@ -7,12 +7,16 @@ export {
   type AccountSelector,
   AccountSelectorSchema,
   type AuditJob,
+  AuditJobSchema,
   type ExportJob,
+  ExportJobSchema,
   type FleetAction,
   type FleetJob,
   FleetJobSchema,
   type ImportJob,
+  ImportJobSchema,
   type PatchJob,
+  PatchJobSchema,
 } from './job.js';
 export { JobFileError } from './job-file-error.js';
 export { loadJobFile, parseJob, validateJob } from './parse-job.js';

@@ -46,7 +46,8 @@ const BASE = {
   accounts: AccountSelectorSchema,
 };
 
-const PatchJobSchema = z.strictObject({
+/** The `patch` action: merge `body` into every matching document that differs from it. */
+export const PatchJobSchema = z.strictObject({
   ...BASE,
   action: z.literal('patch'),
   resource: z.enum(WRITABLE),
@@ -54,7 +55,8 @@ const PatchJobSchema = z.strictObject({
   body: z.record(z.string(), z.unknown()).refine((body) => Object.keys(body).length > 0, 'body must change at least one field'),
 });
 
-const ExportJobSchema = z.strictObject({
+/** The `export` action: every document of the listing into one ndjson file per account. */
+export const ExportJobSchema = z.strictObject({
   ...BASE,
   action: z.literal('export'),
   resource: z.enum(READABLE),
@@ -65,7 +67,8 @@ const ExportJobSchema = z.strictObject({
   }),
 });
 
-const AuditJobSchema = z.strictObject({
+/** The `audit` action: the rows of a query, per account, in the run's results. */
+export const AuditJobSchema = z.strictObject({
   ...BASE,
   action: z.literal('audit'),
   resource: z.enum(READABLE),
@@ -73,7 +76,8 @@ const AuditJobSchema = z.strictObject({
   fields: z.array(z.string().min(1)).min(1).optional(),
 });
 
-const ImportJobSchema = z.strictObject({
+/** The `import` action: rows carrying their `account_id`, created unless `key` finds them. */
+export const ImportJobSchema = z.strictObject({
   ...BASE,
   action: z.literal('import'),
   resource: z.enum(WRITABLE),
