@@ -41,7 +41,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
   const users: { id: string; name: string; ext: string; deviceId: string }[] = [];
   engine.store.transaction(() => {
     PEOPLE.forEach(([first, last, ext], i) => {
-      const user = engine.docs.create(RESOURCES.users!, accountId, {
+      const user = engine.docs.create(RESOURCES.users, accountId, {
         first_name: first,
         last_name: last,
         username: first.toLowerCase(),
@@ -52,7 +52,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
         timezone: 'America/Los_Angeles',
         caller_id: { internal: { name: `${first} ${last}`, number: ext } },
       });
-      const device = engine.docs.create(RESOURCES.devices!, accountId, {
+      const device = engine.docs.create(RESOURCES.devices, accountId, {
         name: `${first}'s desk phone`,
         device_type: 'sip_device',
         owner_id: user.id,
@@ -60,20 +60,20 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
         sip: { username: `user_${ext}`, password: newId().slice(0, 16) },
       });
       if (i % 2 === 0) {
-        engine.docs.create(RESOURCES.devices!, accountId, {
+        engine.docs.create(RESOURCES.devices, accountId, {
           name: `${first}'s softphone`,
           device_type: 'softphone',
           owner_id: user.id,
           sip: { username: `soft_${ext}`, password: newId().slice(0, 16) },
         });
       }
-      const box = engine.docs.create(RESOURCES.vmboxes!, accountId, {
+      const box = engine.docs.create(RESOURCES.vmboxes, accountId, {
         name: `${first}'s voicemail`,
         mailbox: ext,
         owner_id: user.id,
         pin: '0000',
       });
-      engine.docs.create(RESOURCES.callflows!, accountId, {
+      engine.docs.create(RESOURCES.callflows, accountId, {
         name: `${first} ${last}`,
         numbers: [ext],
         flow: { module: 'user', data: { id: user.id }, children: { _: { module: 'voicemail', data: { id: box.id }, children: {} } } },
@@ -102,11 +102,11 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
       }
       users.push({ id: user.id, name: `${first} ${last}`, ext, deviceId: device.id });
     });
-    const group = engine.docs.create(RESOURCES.groups!, accountId, {
+    const group = engine.docs.create(RESOURCES.groups, accountId, {
       name: 'Everyone',
       endpoints: Object.fromEntries(users.map((u) => [u.id, { type: 'user' }])),
     });
-    engine.docs.create(RESOURCES.callflows!, accountId, {
+    engine.docs.create(RESOURCES.callflows, accountId, {
       name: 'Main number',
       numbers: ['+14155550100', '0'],
       flow: {

@@ -1,7 +1,9 @@
-import { param, type SandboxRequest } from './context';
-import { faultyRequest } from './crossbar-error';
+import { param, type Reply, type SandboxRequest } from './context';
+import { faultyRequest, validationError } from './crossbar-error';
+import type { Engine } from './engine';
 import { compileFilter, type DocFilter } from './filters';
 import type { JsonObject } from './json';
+import type { ResourceDef } from './resource-def';
 import type { Direction, ListRow } from './store';
 
 /** Crossbar's default page size (`crossbar.pagination_page_size`). */
@@ -159,4 +161,55 @@ export function rowLimit(params: PageParams, filter: DocFilter | undefined): num
 /** The filter for a listing request (`undefined` when there is none). */
 export function listFilter(req: SandboxRequest): DocFilter | undefined {
   return compileFilter(req.query);
+}
+
+/** Crossbar's `maximum_range`: 31 days and one hour. */
+export const MAX_RANGE = 2_682_000;
+
+function timeParam(req: SandboxRequest, key: string, fallback: number): number {
+  const raw = param(req, key);
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw validationError({ [key]: { type: { message: 'Value did not match type(s): integer', target: 'integer', value: raw } } });
+  }
+  return Number.parseInt(raw, 10);
+}
+
+/** `created_from`/`created_to` for a ranged listing: defaults to the last 31 days; 400 `date_range` beyond. */
+export function timeRange(req: SandboxRequest, now: number): { from: number; to: number } {
+  const to = timeParam(req, 'created_to', now);
+  const from = timeParam(req, 'created_from', to - MAX_RANGE);
+  if (to - from < 0) {
+    throw validationError({ created_from: { date_range: { message: `created_to ${to} is prior to created_from ${from}`, cause: from } } });
+  }
+  if (to - from > MAX_RANGE) {
+    throw validationError({
+      created_from: { date_range: { message: `created_to ${to} is more than ${MAX_RANGE} seconds from created_from ${from}`, cause: to } },
+    });
+  }
+  return { from, to };
+}
+
+/** A listing over a time range (`created_from`/`created_to`, as `cb_modules_util:range_modb_view_options`), paged. */
+export function rangedListing(
+  engine: Engine,
+  req: SandboxRequest,
+  accountId: string,
+  def: ResourceDef,
+  keep: (doc: JsonObject) => boolean = () => true,
+): Reply {
+  const { from, to } = timeRange(req, engine.clock.gregorian());
+  const params = pageParams(req);
+  const filter = listFilter(req);
+  const start: readonly [number, string] = params.direction === 'descending' ? [to, '\uffff'] : [from, ''];
+  const page = paginate(
+    engine.store.rows(accountId, def.type, '', params.direction, params.from ?? start),
+    params,
+    (doc) => {
+      const created = Number(doc.pvt_created);
+      return created >= from && created <= to && keep(doc) && (!filter || filter(doc));
+    },
+    (doc) => def.summary(doc),
+  );
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }

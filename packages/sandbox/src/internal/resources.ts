@@ -458,7 +458,7 @@ const listEntries: ResourceDef = simple('entries', 'list_entry', schemas.ListEnt
 }));
 
 /** Document collections under `/v2/accounts/{ACCOUNT_ID}/…` served by the generic engine. */
-export const RESOURCES: Readonly<Record<string, ResourceDef>> = {
+export const RESOURCES = {
   users,
   devices,
   callflows,
@@ -517,7 +517,12 @@ export const RESOURCES: Readonly<Record<string, ResourceDef>> = {
     name: doc.name,
     extension: doc.extension,
   })),
-};
+} as const satisfies Readonly<Record<string, ResourceDef>>;
+
+/** The collection served at a URL segment, if any (`Object.hasOwn`: `constructor` is no resource). */
+export function resourceNamed(name: string): ResourceDef | undefined {
+  return Object.hasOwn(RESOURCES, name) ? (RESOURCES as Readonly<Record<string, ResourceDef>>)[name] : undefined;
+}
 
 /** List entries (`/lists/{LIST_ID}/entries`): stored with the list as parent; listed as raw view rows. */
 export const LIST_ENTRIES = listEntries;

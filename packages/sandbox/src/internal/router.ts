@@ -29,7 +29,7 @@ import { vcard } from './handlers/vcard';
 import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
 import { availableWebhooks, webhookAttempts } from './handlers/webhooks';
 import type { Verb } from './resource-def';
-import { RESOURCES } from './resources';
+import { RESOURCES, resourceNamed } from './resources';
 import { isUnservedModule, notImplemented } from './unserved';
 
 /** A resolved endpoint: which verbs it has and how to run it. */
@@ -44,7 +44,7 @@ export interface Route {
   run(engine: Engine, req: SandboxRequest): Reply;
 }
 
-const R: Record<string, Verb[]> = {
+const R = {
   get: ['GET'],
   put: ['PUT'],
   getPut: ['GET', 'PUT'],
@@ -55,7 +55,7 @@ const R: Record<string, Verb[]> = {
   getPutPostDelete: ['GET', 'PUT', 'POST', 'DELETE'],
   getPutDelete: ['GET', 'PUT', 'DELETE'],
   item: ['GET', 'POST', 'PATCH', 'DELETE'],
-};
+} as const satisfies Record<string, readonly Verb[]>;
 
 const acct = (accountId: string, allowed: readonly Verb[], run: Route['run'], binary = false): Route => ({
   accountId,
@@ -79,31 +79,39 @@ const NO_TELEPHONY = 'needs a telephony engine, which the sandbox does not have'
 
 /** Maps a path (segments after `/v2`) to its endpoint; `undefined` for an unknown URL (404). */
 export function resolve(segments: readonly string[], contentType: string, method: string): Route | undefined {
-  const [first, ...rest] = segments;
+  const [first, second, ...deeper] = segments;
+  const rest = second === undefined ? [] : [second, ...deeper];
   switch (first) {
     case 'api_auth':
-      return rest.length === 0 ? { allowed: R.put as Verb[], public: true, run: apiAuth } : undefined;
+      return rest.length === 0 ? { allowed: R.put, public: true, run: apiAuth } : undefined;
     case 'user_auth':
-      if (rest.length === 0) return { allowed: R.put as Verb[], public: true, run: userAuth };
-      if (rest.length === 1) return { allowed: R.get as Verb[], public: true, run: (e, r) => userAuthTokenInfo(e, r, rest[0] as string) };
+      if (rest.length === 0) return { allowed: R.put, public: true, run: userAuth };
+      if (second !== undefined && rest.length === 1)
+        return { allowed: R.get, public: true, run: (e, r) => userAuthTokenInfo(e, r, second) };
       return undefined;
     case 'token_auth':
-      return rest.length === 0 ? { allowed: R.getDelete as Verb[], public: true, run: tokenAuth } : undefined;
+      return rest.length === 0 ? { allowed: R.getDelete, public: true, run: tokenAuth } : undefined;
     case 'phone_numbers':
-      return rest.length === 0 ? { allowed: R.get as Verb[], public: true, run: (_e, r) => searchNumbers(r) } : undefined;
+      return rest.length === 0 ? { allowed: R.get, public: true, run: (_e, r) => searchNumbers(r) } : undefined;
     case 'security':
-      return rest.length === 0 ? { allowed: R.get as Verb[], run: () => authModules() } : undefined;
+      return rest.length === 0 ? { allowed: R.get, run: () => authModules() } : undefined;
     case 'notifications':
       if (rest.length === 0) return { allowed: ['GET', 'PUT', 'DELETE'], run: (_e, r) => systemNotifications(r) };
-      if (rest.length === 1) return { allowed: R.getPostDelete as Verb[], run: (_e, r) => systemNotifications(r, rest[0]) };
+      if (rest.length === 1) return { allowed: R.getPostDelete, run: (_e, r) => systemNotifications(r, rest[0]) };
       return undefined;
     case 'webhooks':
-      return rest.length === 0 ? { allowed: R.get as Verb[], run: () => availableWebhooks() } : undefined;
+      return rest.length === 0 ? { allowed: R.get, run: () => availableWebhooks() } : undefined;
     case 'accounts':
-      if (rest.length === 0) {
-        return { allowed: R.put as Verb[], run: (e, r) => createAccount(e, r, e.authorize(r.auth!, r.auth!.accountId)) };
+      if (second === undefined) {
+        return {
+          allowed: R.put,
+          run: (e, r) => {
+            const auth = e.authenticate(r);
+            return createAccount(e, r, e.authorize(auth, auth.accountId));
+          },
+        };
       }
-      return accountRoute(rest[0] as string, rest.slice(1), contentType, method);
+      return accountRoute(second, deeper, contentType, method);
     default:
       return first !== undefined && isUnservedModule(first) ? unserved(undefined, first) : undefined;
   }
@@ -111,14 +119,23 @@ export function resolve(segments: readonly string[], contentType: string, method
 
 function accountRoute(accountId: string, path: readonly string[], contentType: string, method: string): Route | undefined {
   const [resource, id, sub, subId, extra] = path;
-  const account = (e: Engine, r: SandboxRequest) => e.authorize(r.auth!, accountId);
+  // The route is authenticated before it runs; `authenticate` answers the verified token from its cache.
+  const account = (e: Engine, r: SandboxRequest) => e.authorize(e.authenticate(r), accountId);
   if (resource === undefined) return acct(accountId, ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => accountItem(e, r, account(e, r)));
   if (path.length === 1 && ['children', 'descendants', 'siblings', 'parents', 'tree'].includes(resource)) {
-    return acct(accountId, R.get as Verb[], (e, r) => accountRelatives(e, r, account(e, r), resource));
+    return acct(accountId, R.get, (e, r) => accountRelatives(e, r, account(e, r), resource));
   }
-  if (resource === 'api_key' && path.length === 1) return acct(accountId, R.getPut as Verb[], (e, r) => apiKey(e, r, account(e, r)));
-  if (resource === 'move' && path.length === 1) return acct(accountId, ['POST'], (e, r) => (account(e, r), moveAccount(r)));
-  if (resource === 'reseller' && path.length === 1) return acct(accountId, ['PUT', 'DELETE'], (e, r) => (account(e, r), resellerStatus()));
+  if (resource === 'api_key' && path.length === 1) return acct(accountId, R.getPut, (e, r) => apiKey(e, r, account(e, r)));
+  if (resource === 'move' && path.length === 1)
+    return acct(accountId, ['POST'], (e, r) => {
+      account(e, r);
+      return moveAccount(r);
+    });
+  if (resource === 'reseller' && path.length === 1)
+    return acct(accountId, ['PUT', 'DELETE'], (e, r) => {
+      account(e, r);
+      return resellerStatus();
+    });
   // `…/users/{id}/quickcall/{number}` and `…/devices/{id}/quickcall/{number}` (`cb_quickcall`) originate calls.
   if (
     (resource === 'users' || resource === 'devices') &&
@@ -130,8 +147,8 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
     return unserved(accountId, 'quickcall', NO_TELEPHONY);
   }
   if ((resource === 'users' || resource === 'devices') && id !== undefined && sub === 'channels' && subId === undefined) {
-    return acct(accountId, R.get as Verb[], (e) => {
-      e.docs.load(accountId, RESOURCES[resource]!, id);
+    return acct(accountId, R.get, (e) => {
+      e.docs.load(accountId, resource === 'users' ? RESOURCES.users : RESOURCES.devices, id);
       return channels();
     });
   }
@@ -139,127 +156,124 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
   switch (resource) {
     case 'users':
       if (id !== undefined && sub === 'devices' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e, r) => userDevices(e, r, accountId, id));
-      if (id !== undefined && sub === 'cdrs' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId, id));
+        return acct(accountId, R.get, (e, r) => userDevices(e, r, accountId, id));
+      if (id !== undefined && sub === 'cdrs' && subId === undefined) return acct(accountId, R.get, (e, r) => listCdrs(e, r, accountId, id));
       if (id !== undefined && sub === 'recordings' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId, id));
-      if (id !== undefined && sub === 'vcard' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e) => vcard(e, accountId, id));
+        return acct(accountId, R.get, (e, r) => listRecordings(e, r, accountId, id));
+      if (id !== undefined && sub === 'vcard' && subId === undefined) return acct(accountId, R.get, (e) => vcard(e, accountId, id));
       if (id !== undefined && sub === 'photo' && subId === undefined) {
-        return acct(accountId, R.getPostDelete as Verb[], (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
+        return acct(accountId, R.getPostDelete, (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
       }
       break;
     case 'devices':
-      if (id === 'status' && sub === undefined) return acct(accountId, R.get as Verb[], (e) => deviceStatus(e, accountId));
+      if (id === 'status' && sub === undefined) return acct(accountId, R.get, (e) => deviceStatus(e, accountId));
       if (id !== undefined && sub === 'sync' && subId === undefined)
         return acct(accountId, ['POST'], (e, r) => deviceAction(e, r, accountId, id, true));
       if (id !== undefined && sub === undefined && method === 'PUT') {
-        return acct(accountId, RESOURCES.devices!.itemVerbs, (e, r) => deviceAction(e, r, accountId, id, false));
+        return acct(accountId, RESOURCES.devices.itemVerbs, (e, r) => deviceAction(e, r, accountId, id, false));
       }
       break;
     case 'conferences':
       if (id !== undefined && sub === 'participants') {
-        if (subId === undefined) return acct(accountId, R.get as Verb[], (e) => conferenceParticipants(e, accountId, id));
+        if (subId === undefined) return acct(accountId, R.get, (e) => conferenceParticipants(e, accountId, id));
         // Muting, kicking or moving a participant acts on a live conference.
         return extra === undefined ? unserved(accountId, 'conferences participants', NO_TELEPHONY) : undefined;
       }
       if (id !== undefined && sub === undefined && method === 'PUT') {
-        return acct(accountId, RESOURCES.conferences!.itemVerbs, (e, r) => conferenceAction(e, r, accountId, id));
+        return acct(accountId, RESOURCES.conferences.itemVerbs, (e, r) => conferenceAction(e, r, accountId, id));
       }
       break;
     case 'vmboxes':
-      if (id === 'messages' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => listAccountMessages(e, r, accountId));
+      if (id === 'messages' && sub === undefined) return acct(accountId, R.get, (e, r) => listAccountMessages(e, r, accountId));
       if (id === undefined) {
-        return acct(accountId, R.getPut as Verb[], (e, r) =>
-          r.method === 'GET' ? listVmboxes(e, r, accountId) : createDoc(e, r, accountId, RESOURCES.vmboxes!),
+        return acct(accountId, R.getPut, (e, r) =>
+          r.method === 'GET' ? listVmboxes(e, r, accountId) : createDoc(e, r, accountId, RESOURCES.vmboxes),
         );
       }
       if (sub === 'messages') {
-        if (subId === undefined) return acct(accountId, R.getPutPostDelete as Verb[], (e, r) => messages(e, r, accountId, id));
-        if (extra === undefined) return acct(accountId, R.getPostDelete as Verb[], (e, r) => messages(e, r, accountId, id, subId));
+        if (subId === undefined) return acct(accountId, R.getPutPostDelete, (e, r) => messages(e, r, accountId, id));
+        if (extra === undefined) return acct(accountId, R.getPostDelete, (e, r) => messages(e, r, accountId, id, subId));
         if (extra === 'raw' && path.length === 5) {
-          return acct(accountId, R.getPut as Verb[], (e, r) => messages(e, r, accountId, id, subId, true), isBinaryUpload(contentType));
+          return acct(accountId, R.getPut, (e, r) => messages(e, r, accountId, id, subId, true), isBinaryUpload(contentType));
         }
         return undefined;
       }
       break;
     case 'media':
-      if (id === 'languages' && subId === undefined) return acct(accountId, R.get as Verb[], (e) => mediaLanguages(e, accountId, sub));
-      if (id === 'prompts' && subId === undefined) return acct(accountId, R.get as Verb[], (e) => mediaPrompts(e, accountId, sub));
+      if (id === 'languages' && subId === undefined) return acct(accountId, R.get, (e) => mediaLanguages(e, accountId, sub));
+      if (id === 'prompts' && subId === undefined) return acct(accountId, R.get, (e) => mediaPrompts(e, accountId, sub));
       if (id !== undefined && sub === 'raw' && subId === undefined) {
-        return acct(accountId, R.getPost as Verb[], (e, r) => mediaRaw(e, r, accountId, id), isBinaryUpload(contentType));
+        return acct(accountId, R.getPost, (e, r) => mediaRaw(e, r, accountId, id), isBinaryUpload(contentType));
       }
       if (id !== undefined && sub === undefined && isBinaryUpload(contentType) && method === 'POST') {
-        return acct(accountId, RESOURCES.media!.itemVerbs, (e, r) => mediaRaw(e, r, accountId, id), true);
+        return acct(accountId, RESOURCES.media.itemVerbs, (e, r) => mediaRaw(e, r, accountId, id), true);
       }
       if (id !== undefined && sub === undefined && method === 'GET') {
-        return acct(accountId, RESOURCES.media!.itemVerbs, (e, r) =>
-          wantsBinary(r) ? mediaRaw(e, r, accountId, id) : itemDoc(e, r, accountId, RESOURCES.media!, id),
+        return acct(accountId, RESOURCES.media.itemVerbs, (e, r) =>
+          wantsBinary(r) ? mediaRaw(e, r, accountId, id) : itemDoc(e, r, accountId, RESOURCES.media, id),
         );
       }
       break;
     case 'lists':
       if (id !== undefined && sub === 'entries') {
-        if (subId === undefined) return acct(accountId, R.getPutDelete as Verb[], (e, r) => listEntries(e, r, accountId, id));
-        if (extra === undefined) return acct(accountId, R.item as Verb[], (e, r) => listEntries(e, r, accountId, id, subId));
+        if (subId === undefined) return acct(accountId, R.getPutDelete, (e, r) => listEntries(e, r, accountId, id));
+        if (extra === undefined) return acct(accountId, R.item, (e, r) => listEntries(e, r, accountId, id, subId));
         return undefined;
       }
       break;
     case 'phone_numbers':
-      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listNumbers(e, r, accountId));
+      if (id === undefined) return acct(accountId, R.get, (e, r) => listNumbers(e, r, accountId));
       if (id === 'collection') {
         if (sub === undefined) return acct(accountId, ['PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => numberCollection(e, r, accountId));
-        if (sub === 'activate' && subId === undefined)
-          return acct(accountId, R.put as Verb[], (e, r) => numberCollection(e, r, accountId, sub));
+        if (sub === 'activate' && subId === undefined) return acct(accountId, R.put, (e, r) => numberCollection(e, r, accountId, sub));
         return undefined;
       }
       if (sub === undefined) return acct(accountId, ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (e, r) => numberItem(e, r, accountId, id));
       if ((sub === 'activate' || sub === 'reserve') && subId === undefined)
-        return acct(accountId, R.put as Verb[], (e, r) => numberItem(e, r, accountId, id, sub));
+        return acct(accountId, R.put, (e, r) => numberItem(e, r, accountId, id, sub));
       return undefined;
     case 'cdrs':
-      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listCdrs(e, r, accountId));
+      if (id === undefined) return acct(accountId, R.get, (e, r) => listCdrs(e, r, accountId));
       // Interactions group a call's legs by `interaction_id`, which the sandbox's made-up CDRs do not model.
       if ((id === 'interaction' || id === 'summary') && sub === undefined)
         return unserved(accountId, `cdrs/${id}`, 'CDR interactions are not modelled');
       if (id === 'legs' && sub !== undefined && subId === undefined)
         return unserved(accountId, 'cdrs/legs', 'CDR interactions are not modelled');
-      if (sub === undefined) return acct(accountId, R.get as Verb[], (e) => getCdr(e, accountId, id));
+      if (sub === undefined) return acct(accountId, R.get, (e) => getCdr(e, accountId, id));
       return undefined;
     case 'registrations':
-      if (id === undefined) return acct(accountId, R.getDel as Verb[], (e, r) => registrations(e, r, accountId));
-      if (id === 'count' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => registrations(e, r, accountId, 'count'));
+      if (id === undefined) return acct(accountId, R.getDel, (e, r) => registrations(e, r, accountId));
+      if (id === 'count' && sub === undefined) return acct(accountId, R.get, (e, r) => registrations(e, r, accountId, 'count'));
       if (sub === undefined) return acct(accountId, ['DELETE'], (e, r) => registrations(e, r, accountId, id));
       return undefined;
     case 'channels':
       if (sub !== undefined) return undefined;
-      return acct(accountId, id === undefined ? (R.get as Verb[]) : ['GET', 'PUT', 'POST'], () => channels(id));
+      return acct(accountId, id === undefined ? R.get : ['GET', 'PUT', 'POST'], () => channels(id));
     case 'limits':
-      return id === undefined ? acct(accountId, R.getPost as Verb[], (e, r) => limits(e, r, accountId)) : undefined;
+      return id === undefined ? acct(accountId, R.getPost, (e, r) => limits(e, r, accountId)) : undefined;
     case 'metaflows':
-      return id === undefined ? acct(accountId, R.getPostDelete as Verb[], (e, r) => metaflows(e, r, account(e, r))) : undefined;
+      return id === undefined ? acct(accountId, R.getPostDelete, (e, r) => metaflows(e, r, account(e, r))) : undefined;
     case 'token_restrictions':
-      return id === undefined ? acct(accountId, R.getPostDelete as Verb[], (e, r) => tokenRestrictions(e, r, accountId)) : undefined;
+      return id === undefined ? acct(accountId, R.getPostDelete, (e, r) => tokenRestrictions(e, r, accountId)) : undefined;
     case 'security':
-      if (id === undefined) return acct(accountId, R.item as Verb[], (e, r) => security(e, r, account(e, r)));
-      if (id === 'attempts' && subId === undefined) return acct(accountId, R.get as Verb[], () => loginAttempts(sub));
+      if (id === undefined) return acct(accountId, R.item, (e, r) => security(e, r, account(e, r)));
+      if (id === 'attempts' && subId === undefined) return acct(accountId, R.get, () => loginAttempts(sub));
       return undefined;
     case 'clicktocall':
       if (id !== undefined && sub === 'connect' && subId === undefined) {
         // Public: an endpoint with `auth_required: false` takes anonymous calls; the handler checks.
-        return { accountId, allowed: R.getPost as Verb[], public: true, run: (e, r) => connect(e, r, accountId, id) };
+        return { accountId, allowed: R.getPost, public: true, run: (e, r) => connect(e, r, accountId, id) };
       }
       if (id !== undefined && sub === 'history' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e, r) => history(e, r, accountId, id));
+        return acct(accountId, R.get, (e, r) => history(e, r, accountId, id));
       break;
     case 'sms':
       if (sub !== undefined) return undefined;
-      return acct(accountId, id === undefined ? (R.getPut as Verb[]) : (R.getDelete as Verb[]), (e, r) => sms(e, r, accountId, id));
+      return acct(accountId, id === undefined ? R.getPut : R.getDelete, (e, r) => sms(e, r, accountId, id));
     case 'recordings':
       if (sub !== undefined) return undefined;
-      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => listRecordings(e, r, accountId));
-      return acct(accountId, R.getDelete as Verb[], (e, r) => recording(e, r, accountId, id));
+      if (id === undefined) return acct(accountId, R.get, (e, r) => listRecordings(e, r, accountId));
+      return acct(accountId, R.getDelete, (e, r) => recording(e, r, accountId, id));
     case 'faxes':
       return faxRoute(accountId, path.slice(1), contentType);
     case 'notifications':
@@ -271,17 +285,17 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       }
       break;
     case 'webhooks':
-      if (id === 'attempts' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => webhookAttempts(e, r, accountId));
+      if (id === 'attempts' && sub === undefined) return acct(accountId, R.get, (e, r) => webhookAttempts(e, r, accountId));
       if (id !== undefined && sub === 'attempts' && subId === undefined)
-        return acct(accountId, R.get as Verb[], (e, r) => webhookAttempts(e, r, accountId, id));
+        return acct(accountId, R.get, (e, r) => webhookAttempts(e, r, accountId, id));
       break;
     case 'search':
-      if (id === undefined) return acct(accountId, R.get as Verb[], (e, r) => search(e, r, accountId));
-      if (id === 'multi' && sub === undefined) return acct(accountId, R.get as Verb[], (e, r) => multiSearch(e, r, accountId));
+      if (id === undefined) return acct(accountId, R.get, (e, r) => search(e, r, accountId));
+      if (id === 'multi' && sub === undefined) return acct(accountId, R.get, (e, r) => multiSearch(e, r, accountId));
       return undefined;
   }
 
-  const def = RESOURCES[resource];
+  const def = resourceNamed(resource);
   if (!def) return isUnservedModule(resource) ? unserved(accountId, resource) : undefined;
   if (id === undefined) {
     return acct(accountId, def.collectionVerbs, (e, r) =>
@@ -296,29 +310,30 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
   );
 }
 
-const FAX_FOLDERS: readonly string[] = ['inbox', 'outbox', 'incoming', 'outgoing'];
+const FAX_FOLDERS: readonly FaxFolder[] = ['inbox', 'outbox', 'incoming', 'outgoing'];
+
+const isFaxFolder = (segment: string): segment is FaxFolder => FAX_FOLDERS.some((f) => f === segment);
 
 /** `…/faxes/…` (`cb_faxes`): sending, the job views, the stored folders and their documents, the SMTP log. */
 function faxRoute(accountId: string, path: readonly string[], contentType: string): Route | undefined {
   const [folder, id, sub, extra] = path;
   const send = (e: Engine, r: SandboxRequest) => sendFax(e, r, accountId);
   const upload = isBinaryUpload(contentType);
-  if (folder === undefined) return acct(accountId, R.put as Verb[], send, upload);
+  if (folder === undefined) return acct(accountId, R.put, send, upload);
   if (folder === 'smtplog') {
     if (sub !== undefined) return undefined;
-    return acct(accountId, R.get as Verb[], (e, r) => faxSmtpLogs(e, r, accountId, id));
+    return acct(accountId, R.get, (e, r) => faxSmtpLogs(e, r, accountId, id));
   }
-  if (!FAX_FOLDERS.includes(folder)) return undefined;
-  const f = folder as FaxFolder;
+  if (!isFaxFolder(folder)) return undefined;
+  const f = folder;
   if (id === undefined) {
-    if (f !== 'outgoing') return acct(accountId, R.get as Verb[], (e, r) => listFaxes(e, r, accountId, f));
-    return acct(accountId, R.getPut as Verb[], (e, r) => (r.method === 'GET' ? listFaxes(e, r, accountId, f) : send(e, r)), upload);
+    if (f !== 'outgoing') return acct(accountId, R.get, (e, r) => listFaxes(e, r, accountId, f));
+    return acct(accountId, R.getPut, (e, r) => (r.method === 'GET' ? listFaxes(e, r, accountId, f) : send(e, r)), upload);
   }
   const stored = f === 'inbox' || f === 'outbox';
-  if (sub === undefined)
-    return acct(accountId, stored ? (R.getPutDelete as Verb[]) : (R.get as Verb[]), (e, r) => faxItem(e, r, accountId, f, id));
+  if (sub === undefined) return acct(accountId, stored ? R.getPutDelete : R.get, (e, r) => faxItem(e, r, accountId, f, id));
   if (stored && sub === 'attachment' && extra === undefined) {
-    return acct(accountId, R.getDelete as Verb[], (e, r) => faxItem(e, r, accountId, f, id, sub));
+    return acct(accountId, R.getDelete, (e, r) => faxItem(e, r, accountId, f, id, sub));
   }
   return undefined;
 }
@@ -329,11 +344,11 @@ function notificationRoute(accountId: string, path: readonly string[], contentTy
   if (id === undefined) return acct(accountId, ['GET', 'PUT', 'DELETE'], (e, r) => notifications(e, r, accountId));
   if (id === 'smtplog') {
     if (extra !== undefined) return undefined;
-    return acct(accountId, R.get as Verb[], (e, r) => notificationSmtpLogs(e, r, accountId, sub));
+    return acct(accountId, R.get, (e, r) => notificationSmtpLogs(e, r, accountId, sub));
   }
   if (sub === undefined) {
     // Templates are written with their own content type (`text/html`, `text/plain`).
-    return acct(accountId, R.getPostDelete as Verb[], (e, r) => notification(e, r, accountId, id), isBinaryUpload(contentType));
+    return acct(accountId, R.getPostDelete, (e, r) => notification(e, r, accountId, id), isBinaryUpload(contentType));
   }
   if (extra !== undefined) return undefined;
   if (id === 'customer_update' && sub === 'message') return acct(accountId, ['POST'], () => customerUpdate());

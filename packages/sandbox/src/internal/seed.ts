@@ -44,7 +44,7 @@ export function createTopAccount(
       { name: options.name, ...(options.realm ? { realm: options.realm } : {}), timezone: 'America/Los_Angeles', language: 'en-us' },
       { id: accountId, private: { pvt_tree: [], pvt_api_key: apiKey, pvt_reseller: true, pvt_enabled: true } },
     );
-    const user = engine.docs.create(RESOURCES.users!, accountId, {
+    const user = engine.docs.create(RESOURCES.users, accountId, {
       first_name: 'Sandbox',
       last_name: 'Admin',
       username,

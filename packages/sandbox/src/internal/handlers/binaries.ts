@@ -1,12 +1,11 @@
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 import { docReply } from './collection';
 
-const MEDIA = RESOURCES.media as ResourceDef;
-const USERS = RESOURCES.users as ResourceDef;
+const MEDIA = RESOURCES.media;
+const USERS = RESOURCES.users;
 
 /** Whether a request body is a binary upload rather than a JSON envelope. */
 export function isBinaryUpload(contentType: string): boolean {

@@ -1,15 +1,12 @@
 import { CdrsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
-import { param, type Reply, type SandboxRequest } from '../context';
-import { CrossbarError, validationError } from '../crossbar-error';
+import type { Reply, SandboxRequest } from '../context';
+import { CrossbarError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compileFilter } from '../filters';
 import { isObject, type JsonObject, publicDoc } from '../json';
-import { listFilter, pageParams, paginate } from '../listing';
+import { pageParams, paginate, timeRange } from '../listing';
 import type { ResourceDef } from '../resource-def';
-
-/** Crossbar's `maximum_range`: 31 days and one hour. */
-export const MAX_RANGE = 2_682_000;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -80,30 +77,6 @@ export const CDRS: ResourceDef = {
   sortKey: (doc) => Number(doc.pvt_created),
 };
 
-function timeParam(req: SandboxRequest, key: string, fallback: number): number {
-  const raw = param(req, key);
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) {
-    throw validationError({ [key]: { type: { message: 'Value did not match type(s): integer', target: 'integer', value: raw } } });
-  }
-  return Number.parseInt(raw, 10);
-}
-
-/** `created_from`/`created_to` for a ranged listing: defaults to the last 31 days; 400 `date_range` beyond. */
-export function timeRange(req: SandboxRequest, now: number): { from: number; to: number } {
-  const to = timeParam(req, 'created_to', now);
-  const from = timeParam(req, 'created_from', to - MAX_RANGE);
-  if (to - from < 0) {
-    throw validationError({ created_from: { date_range: { message: `created_to ${to} is prior to created_from ${from}`, cause: from } } });
-  }
-  if (to - from > MAX_RANGE) {
-    throw validationError({
-      created_from: { date_range: { message: `created_to ${to} is more than ${MAX_RANGE} seconds from created_from ${from}`, cause: to } },
-    });
-  }
-  return { from, to };
-}
-
 /** `GET …/cdrs` (optionally one user's): ranged, filtered, paged; chunked unless `is_chunked=false`. */
 export function listCdrs(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
   const { from, to } = timeRange(req, engine.clock.gregorian());
@@ -132,28 +105,4 @@ export function getCdr(engine: Engine, accountId: string, id: string): Reply {
     throw new CrossbarError(404, 'could not find cdr with supplied id', {});
   }
   return { data: publicDoc(doc.body), envelope: { revision: String(doc.body._rev ?? 'undefined') } };
-}
-
-/** A listing over a time range (`created_from`/`created_to`, as `cb_modules_util:range_modb_view_options`), paged. */
-export function rangedListing(
-  engine: Engine,
-  req: SandboxRequest,
-  accountId: string,
-  def: ResourceDef,
-  keep: (doc: JsonObject) => boolean = () => true,
-): Reply {
-  const { from, to } = timeRange(req, engine.clock.gregorian());
-  const params = pageParams(req);
-  const filter = listFilter(req);
-  const start: readonly [number, string] = params.direction === 'descending' ? [to, '\uffff'] : [from, ''];
-  const page = paginate(
-    engine.store.rows(accountId, def.type, '', params.direction, params.from ?? start),
-    params,
-    (doc) => {
-      const created = Number(doc.pvt_created);
-      return created >= from && created <= to && keep(doc) && (!filter || filter(doc));
-    },
-    (doc) => def.summary(doc),
-  );
-  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }

@@ -10,7 +10,7 @@ import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 import { docReply, listDocs } from './collection';
 
-const C2C = RESOURCES.clicktocall as ResourceDef;
+const C2C = RESOURCES.clicktocall;
 
 /** One call placed through a click-to-call endpoint (KAZOO keeps them in the MODB as `c2c_history`). */
 export const C2C_HISTORY: ResourceDef = {

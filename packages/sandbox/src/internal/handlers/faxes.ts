@@ -6,10 +6,10 @@ import { badIdentifier, CrossbarError, type FieldErrors, validationError } from 
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, getPath, isObject, type JsonObject, parseJson, publicDoc, stripReserved } from '../json';
+import { rangedListing } from '../listing';
 import { isMultipart, parseMultipart } from '../multipart';
 import type { ResourceDef } from '../resource-def';
 import type { StoredDoc } from '../store';
-import { rangedListing } from './cdrs';
 import { docReply, listDocs } from './collection';
 import { normalizeNumber } from './phone-numbers';
 

@@ -1,10 +1,9 @@
 import type { Reply } from '../context';
 import type { Engine } from '../engine';
 import type { JsonObject } from '../json';
-import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 
-const MEDIA = RESOURCES.media as ResourceDef;
+const MEDIA = RESOURCES.media;
 
 const languageOf = (doc: JsonObject): string => (typeof doc.language === 'string' ? doc.language.toLowerCase() : '');
 const promptOf = (doc: JsonObject): string | undefined =>

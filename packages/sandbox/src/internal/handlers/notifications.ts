@@ -6,7 +6,7 @@ import { badIdentifier, CrossbarError, forbidden, validationError } from '../cro
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, getPath, isObject, type JsonObject, publicDoc, stripReserved } from '../json';
-import { listFilter } from '../listing';
+import { listFilter, rangedListing } from '../listing';
 import {
   SYSTEM_NOTIFICATIONS,
   type SystemNotification,
@@ -18,7 +18,6 @@ import {
 } from '../notification-catalog';
 import type { ResourceDef } from '../resource-def';
 import type { StoredDoc } from '../store';
-import { rangedListing } from './cdrs';
 
 /** KAZOO stores a notification as `notification.<id>` and answers with the bare id (`kz_notification:db_id/1`). */
 const PREFIX = 'notification.';

@@ -4,8 +4,8 @@ import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, getPath, type JsonObject } from '../json';
+import { rangedListing } from '../listing';
 import type { ResourceDef } from '../resource-def';
-import { rangedListing } from './cdrs';
 import { createdReply, deletedReply, docReply } from './collection';
 
 /** `kz_privacy:anonymous_caller_id_number/1`'s default, the sender when nobody has a caller id. */

@@ -9,10 +9,10 @@ import type { ResourceDef } from '../resource-def';
 import { LIST_ENTRIES, RESOURCES } from '../resources';
 import { createDoc, docReply, itemDoc } from './collection';
 
-const DEVICES = RESOURCES.devices as ResourceDef;
-const USERS = RESOURCES.users as ResourceDef;
-const LISTS = RESOURCES.lists as ResourceDef;
-const CONFERENCES = RESOURCES.conferences as ResourceDef;
+const DEVICES = RESOURCES.devices;
+const USERS = RESOURCES.users;
+const LISTS = RESOURCES.lists;
+const CONFERENCES = RESOURCES.conferences;
 
 /** Registrations the sandbox pretends its registrar holds (seeded; flushed by DELETE). */
 export const REGISTRATIONS: ResourceDef = {

@@ -1,13 +1,12 @@
 import type { Reply } from '../context';
 import type { Engine } from '../engine';
 import { isObject, type JsonObject } from '../json';
-import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 
-const USERS = RESOURCES.users as ResourceDef;
+const USERS = RESOURCES.users;
 
 /** `kzd_users:vcard_escape_chars/1`: `:`, `;` and `,` escaped, newlines as `\n`. */
-function escape(value: string): string {
+function vcardEscape(value: string): string {
   return value.replace(/[:;,]/g, (c) => `\\${c}`).replaceAll('\n', '\\n');
 }
 
@@ -29,7 +28,7 @@ export function vcard(engine: Engine, accountId: string, userId: string): Reply 
   const joined = (separator: string, values: unknown[]) =>
     values
       .filter((v): v is string => typeof v === 'string' && v !== '')
-      .map(escape)
+      .map(vcardEscape)
       .join(separator);
   const callerId = isObject(user.caller_id) ? user.caller_id : {};
   const timezone = text(user.timezone) !== undefined && user.timezone !== 'inherit' ? user.timezone : account.timezone;
@@ -38,21 +37,21 @@ export function vcard(engine: Engine, accountId: string, userId: string): Reply 
     ['VERSION', '3.0'],
     ['FN', [first, middle, last].filter(Boolean).join(' ')],
     ['N', joined(';', [last, first, middle])],
-    ['ORG', text(account.org) && escape(account.org as string)],
-    ['EMAIL', text(user.email) && escape(user.email as string)],
-    ['BDAY', text(user.birthday) && escape(user.birthday as string)],
-    ['NOTE', text(user.note) && escape(user.note as string)],
-    ['TITLE', text(user.title) && escape(user.title as string)],
-    ['ROLE', text(user.role) && escape(user.role as string)],
-    ['TZ', text(timezone) && escape(timezone as string)],
+    ['ORG', text(account.org) && vcardEscape(account.org as string)],
+    ['EMAIL', text(user.email) && vcardEscape(user.email as string)],
+    ['BDAY', text(user.birthday) && vcardEscape(user.birthday as string)],
+    ['NOTE', text(user.note) && vcardEscape(user.note as string)],
+    ['TITLE', text(user.title) && vcardEscape(user.title as string)],
+    ['ROLE', text(user.role) && vcardEscape(user.role as string)],
+    ['TZ', text(timezone) && vcardEscape(timezone as string)],
     ['NICKNAME', Array.isArray(user.nicknames) ? joined(',', user.nicknames) : undefined],
-    ['TEL', text(callerId.internal) && escape(callerId.internal as string)],
-    ['TEL', text(callerId.external) && escape(callerId.external as string)],
+    ['TEL', text(callerId.internal) && vcardEscape(callerId.internal as string)],
+    ['TEL', text(callerId.external) && vcardEscape(callerId.external as string)],
   ];
   for (const address of Array.isArray(user.addresses) ? user.addresses : []) {
     if (!isObject(address) || !text(address.address)) continue;
     const types = Array.isArray(address.types) ? address.types.join(',') : 'intl,postal,parcel,work';
-    fields.push([`ADR;TYPE=${types}`, escape(address.address as string)]);
+    fields.push([`ADR;TYPE=${types}`, vcardEscape(address.address as string)]);
   }
   fields.push(['END', 'VCARD']);
   const lines: string[] = [];

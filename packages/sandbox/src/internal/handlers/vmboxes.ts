@@ -9,7 +9,7 @@ import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 import { nextRevision } from '../store';
 
-const VMBOXES = RESOURCES.vmboxes as ResourceDef;
+const VMBOXES = RESOURCES.vmboxes;
 
 /** Voicemail messages: one document per message under its box, keyed by timestamp; audio as an attachment. */
 export const MESSAGES: ResourceDef = {

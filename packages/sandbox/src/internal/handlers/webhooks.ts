@@ -1,9 +1,8 @@
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import type { ResourceDef } from '../resource-def';
 import { RESOURCES } from '../resources';
 
-const WEBHOOKS = RESOURCES.webhooks as ResourceDef;
+const WEBHOOKS = RESOURCES.webhooks;
 
 /** The hooks KAZOO's webhooks application ships (`applications/webhooks/src/modules/webhooks_*.erl`, less the skeleton). */
 const AVAILABLE: readonly { id: string; name: string; description: string }[] = [
