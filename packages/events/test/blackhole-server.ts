@@ -55,6 +55,12 @@ export interface BlackholeServer {
   waitForAttempts(count: number): Promise<void>;
   /** Resolves when no socket is open. */
   waitForNoSockets(): Promise<void>;
+  /** Accounts below the token's account (bh_authz_subscribe checks the hierarchy). */
+  readonly descendants: Set<string>;
+  /** How many of the next commands to refuse as rate-limited (blackhole_socket_callback:rate/3). */
+  rateLimitNext: number;
+  /** Whether api_auth answers 404 bad identifier, as Crossbar does for an unknown API key. */
+  rejectLogins: boolean;
   /** Tokens api_auth hands out, in order (the last one repeats). */
   loginTokens: string[];
   logins: number;
@@ -95,6 +101,9 @@ export async function startBlackhole(): Promise<BlackholeServer> {
     tokens: new Map<string, string>(),
     answerPings: true,
     acceptConnections: true,
+    descendants: new Set<string>(),
+    rateLimitNext: 0,
+    rejectLogins: false,
     loginTokens: [] as string[],
     logins: 0,
   };
@@ -104,6 +113,12 @@ export async function startBlackhole(): Promise<BlackholeServer> {
     req.on('end', () => {
       if (req.method !== 'PUT' || !req.url?.endsWith('/v2/api_auth')) {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: '404', message: 'not_found', data: {} }));
+        return;
+      }
+      if (state.rejectLogins) {
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: '404', message: 'bad identifier', data: { api_key: 'echoed' }, status: 'error' }));
         return;
       }
       const token = state.loginTokens[Math.min(state.logins, state.loginTokens.length - 1)] ?? 'none';
@@ -136,6 +151,10 @@ export async function startBlackhole(): Promise<BlackholeServer> {
       state.commands.push(command);
       notify();
       if (command.action === 'ping' && !state.answerPings) return;
+      if (state.rateLimitNext > 0) {
+        state.rateLimitNext--;
+        return refuse(session, command.request_id, `rate limiting threshold hit for 127.0.0.1:${session.id}!`);
+      }
       // blackhole_socket_callback:authenticate/3 runs only while the socket is not authenticated.
       if (session.authAccount === undefined) {
         const token = command.auth_token;
@@ -159,8 +178,9 @@ export async function startBlackhole(): Promise<BlackholeServer> {
       } else if (family !== 'object' && family !== 'fax' && family !== 'conference') {
         return refuse(session, command.request_id, 'no available subscriptions to requested binding');
       }
-      // bh_authz_subscribe:maybe_authorize_account/3 (no hierarchy here: the token's own account only)
-      if (account !== session.authAccount) return refuse(session, command.request_id, 'unauthorized account id');
+      // bh_authz_subscribe:maybe_authorize_account/3
+      if (account !== session.authAccount && !state.descendants.has(account))
+        return refuse(session, command.request_id, 'unauthorized account id');
       const key = `${account}|${binding}`;
       if (command.action === 'subscribe') {
         session.bindings.set(key, { account, binding });
@@ -190,6 +210,19 @@ export async function startBlackhole(): Promise<BlackholeServer> {
       return sessions.size;
     },
     tokens: state.tokens,
+    descendants: state.descendants,
+    get rateLimitNext() {
+      return state.rateLimitNext;
+    },
+    set rateLimitNext(value: number) {
+      state.rateLimitNext = value;
+    },
+    get rejectLogins() {
+      return state.rejectLogins;
+    },
+    set rejectLogins(value: boolean) {
+      state.rejectLogins = value;
+    },
     get answerPings() {
       return state.answerPings;
     },
