@@ -25,7 +25,9 @@ describe('token refresh', () => {
     server.tokens.set(later, ACCOUNT);
     server.loginTokens = [soon, later];
     const auth = createApiKeyAuth({ apiKey: 'k'.repeat(64) });
-    events = createEvents({ auth, baseUrl: server.baseUrl, eventsUrl: server.url, tokenRefreshMarginMs: 2500 });
+    // The first token expires within 3 s and the margin is 3 s: the client renews after 1–1.5 s
+    // (never sooner than 1 s, half of what is left), once both subscriptions were accepted.
+    events = createEvents({ auth, baseUrl: server.baseUrl, eventsUrl: server.url, tokenRefreshMarginMs: 3000 });
     const calls = events.subscribe('call.CHANNEL_CREATE.*');
     const docs = events.subscribe('object.doc_edited.user');
     await Promise.all([calls.ready, docs.ready]);
