@@ -131,3 +131,35 @@ describe('paths served from the stored data', () => {
     expect((await h.call('DELETE', `/v2/accounts/${child.id}/reseller`)).status).toBe(403);
   });
 });
+
+describe('documents as KAZOO shows them', () => {
+  it('GET callflows/{id} adds the metadata of the documents its flow names (cb_callflows:get_metadata/2)', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Meta', last_name: 'Data' } }));
+    const box = data(await h.call('PUT', `${h.acct}/vmboxes`, { data: { name: 'Meta box', mailbox: '4321' } }));
+    const created = data(
+      await h.call('PUT', `${h.acct}/callflows`, {
+        data: {
+          name: 'Meta flow',
+          numbers: ['4321'],
+          flow: {
+            module: 'user',
+            data: { id: user.id },
+            children: { _: { module: 'voicemail', data: { id: box.id } } },
+          },
+        },
+      }),
+    );
+    expect(created).not.toHaveProperty('metadata');
+    const fetched = data(await h.call('GET', `${h.acct}/callflows/${created.id}`));
+    expect(fetched.metadata).toEqual({
+      [user.id]: { name: 'Meta Data', pvt_type: 'user' },
+      [box.id]: { name: 'Meta box', pvt_type: 'vmbox' },
+    });
+    const bare = data(
+      await h.call('PUT', `${h.acct}/callflows`, {
+        data: { numbers: ['4322'], flow: { module: 'voicemail', data: { id: '0'.repeat(32) } } },
+      }),
+    );
+    expect(data(await h.call('GET', `${h.acct}/callflows/${bare.id}`)).metadata).toEqual({});
+  });
+});

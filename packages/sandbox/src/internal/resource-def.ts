@@ -55,6 +55,8 @@ export interface ResourceDef {
    * a valid document.
    */
   finish?(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined;
+  /** What `GET` on one document adds to its public view (callflows: the `metadata` of the documents their flow names). */
+  detail?(view: JsonObject, stored: JsonObject, lookup: DocHookContext['lookup'], accountId: string): JsonObject;
   /** Rewrites the public view (e.g. vmboxes drop their legacy `messages`). */
   view?(doc: JsonObject): JsonObject;
 }

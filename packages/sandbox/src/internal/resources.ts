@@ -313,6 +313,40 @@ function callflowHolder(kind: 'Number' | 'Pattern', value: string, holder: Store
   return `${kind} ${value} exists in callflow ${id} ${name}`;
 }
 
+/** `cb_callflows:create_metadata/1`: a referenced document's `name` (a user's first and last name), `numbers` and `pvt_type`. */
+function metadataOf(doc: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  if (doc.pvt_type === 'user') {
+    const name = `${typeof doc.first_name === 'string' ? doc.first_name : ''} ${typeof doc.last_name === 'string' ? doc.last_name : ''}`;
+    if (name !== ' ') out.name = name;
+  } else if (doc.name !== undefined) out.name = doc.name;
+  if (doc.numbers !== undefined) out.numbers = doc.numbers;
+  if (doc.pvt_type !== undefined) out.pvt_type = doc.pvt_type;
+  return out;
+}
+
+/**
+ * `cb_callflows:get_metadata/2`: for each id a node's `data` names (`id`, or a key containing `_id`)
+ * and each child branch key (temporal rule ids), the referenced document's metadata, walking the
+ * whole flow; ids that name no document are left out.
+ */
+function flowMetadata(flow: unknown, lookup: DocHookContext['lookup'], accountId: string, out: JsonObject = {}): JsonObject {
+  if (!isObject(flow)) return out;
+  const add = (id: unknown) => {
+    if (typeof id !== 'string' || id.length < 2 || id === '_' || out[id] !== undefined) return;
+    const doc = lookup(accountId, id);
+    if (doc) out[id] = metadataOf(doc.body);
+  };
+  if (isObject(flow.data)) for (const [key, value] of Object.entries(flow.data)) if (key === 'id' || key.includes('_id')) add(value);
+  if (isObject(flow.children)) {
+    for (const [branch, child] of Object.entries(flow.children)) {
+      add(branch);
+      flowMetadata(child, lookup, accountId, out);
+    }
+  }
+  return out;
+}
+
 const callflows: ResourceDef = {
   name: 'callflows',
   type: 'callflow',
@@ -355,6 +389,7 @@ const callflows: ResourceDef = {
       ),
     ];
   },
+  detail: (view, stored, lookup, accountId) => ({ ...view, metadata: flowMetadata(stored.flow, lookup, accountId) }),
   prepare(doc) {
     const errors: FieldErrors = {};
     // `cb_callflows:normalize_numbers/2`: numbers are stored (and checked for uniqueness) in E.164

@@ -109,8 +109,13 @@ function chargedUpdate(engine: Engine, req: SandboxRequest, accountId: string, d
 /** `GET`, `POST`, `PATCH`, `DELETE` on one document. */
 export function itemDoc(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef, id: string, parentId?: string): Reply {
   switch (req.method) {
-    case 'GET':
-      return docReply(def, engine.docs.load(accountId, def, id, parentId));
+    case 'GET': {
+      const doc = engine.docs.load(accountId, def, id, parentId);
+      const reply = docReply(def, doc);
+      if (!def.detail) return reply;
+      const data = def.detail(reply.data as JsonObject, doc.body, (account, other) => engine.store.get(account, other), accountId);
+      return { ...reply, data };
+    }
     case 'POST':
       return docReply(def, engine.docs.replace(def, accountId, id, req.data, parentId, chargedUpdate(engine, req, accountId, def)));
     case 'PATCH':
