@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors/invalid-argument-error';
-import { assertGregorian, toGregorianSeconds } from './gregorian';
+import { gregorianBound, toGregorianSeconds } from './gregorian';
 import { isWellFormed } from './internal/well-formed';
 
 /** A filter value: compared by its string form on the server; an array means "any of" (OR). */
@@ -43,6 +43,11 @@ export interface ListParams {
   readonly pageSize?: number;
   /** `start_key`: resume from an opaque key a previous page returned. */
   readonly startKey?: string;
+  /**
+   * The most items to yield across pages (`for await`, `toArray()`); no page is requested once it
+   * is reached. Not sent to Crossbar. `await list(…)` still gives the whole first page.
+   */
+  readonly limit?: number;
   /** `fields=[…]`: ask newer servers for only these fields (sparse listing; `id` is always included). */
   readonly fields?: readonly string[];
   /** Other query parameters, sent as they are (arrays as JSON). */
@@ -223,12 +228,7 @@ function filterValue(value: FilterValue, argument: string): string {
 }
 
 function timeBound(value: TimeBound, argument: string): number {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new InvalidArgumentError(argument, `${argument} is an invalid Date`);
-    return toGregorianSeconds(value);
-  }
-  assertGregorian(value, argument);
-  return Math.floor(value);
+  return gregorianBound(value, argument);
 }
 
 function checkOrder(q: Record<string, string>, prefix: string, fromName: string, toName: string): void {

@@ -70,3 +70,25 @@ export function assertGregorian(value: number, argument: string): void {
     throw new InvalidArgumentError(argument, `${argument} must be a Date or Gregorian seconds, got ${String(value)}${hint}`);
   }
 }
+
+/**
+ * A time bound as Gregorian seconds: a `Date` is converted, a number must already be Gregorian
+ * seconds (it is floored). What list params' `createdFrom`, `createdTo`, … go through.
+ *
+ * @throws InvalidArgumentError naming `argument` for an invalid Date or a number that is not Gregorian seconds
+ *
+ * @example
+ * ```ts
+ * import { gregorianBound } from '@audian/core';
+ *
+ * gregorianBound(new Date('2025-02-01T00:00:00Z'), 'createdFrom'); // 63905587200
+ * ```
+ */
+export function gregorianBound(value: Date | number, argument: string): number {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new InvalidArgumentError(argument, `${argument} is an invalid Date`);
+    return toGregorianSeconds(value);
+  }
+  assertGregorian(value, argument);
+  return Math.floor(value);
+}

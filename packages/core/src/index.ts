@@ -2,6 +2,7 @@
 
 export type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 export { BinaryResponse } from './binary-response';
+export { concatCsvWindows } from './csv-windows';
 export { assertE164, isE164 } from './e164';
 export {
   type ApiResponse,
@@ -51,9 +52,9 @@ export {
   type TimeBound,
   toListQuery,
 } from './filters';
-export { assertGregorian, fromGregorianSeconds, GREGORIAN_OFFSET, toGregorianSeconds } from './gregorian';
+export { assertGregorian, fromGregorianSeconds, GREGORIAN_OFFSET, gregorianBound, toGregorianSeconds } from './gregorian';
 export { type Logger, silentLogger } from './logger';
-export { Page, type PageFetcher, PagePromise, type PageResult } from './pagination';
+export { Page, type PageFetcher, PagePromise, type PageResult, type WindowPageFetcher, windowedPages } from './pagination';
 export { encodePathSegment, expandPath, type PathValue, path } from './path';
 export { isSecretKey, REDACTED, redactHeaders, redactSecrets, redactUrl, SecretRegistry } from './redact';
 export type { AcceptType, CallOptions, RawBody, RequestParams } from './request-params';
@@ -69,7 +70,7 @@ export {
   resolveRetryOptions,
 } from './retry';
 export { issuePath, type StandardSchemaV1 } from './standard-schema';
-export { MAX_RANGE_SECONDS, rangeWindows } from './time-windows';
+export { MAX_RANGE_SECONDS, planWindows, rangeWindows } from './time-windows';
 export { CROSSBAR_RATE_LIMIT, type RateLimitOptions, TokenBucket } from './token-bucket';
 export {
   createTransport,

@@ -85,11 +85,18 @@ export class Page<T> {
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
   readonly #startKey: string | undefined;
+  // Not readonly: a deferred listing learns its limit with its real listing.
+  #limit: number | undefined;
   #first: Promise<Page<T>> | undefined;
 
-  constructor(fetch: PageFetcher<T>, startKey?: string) {
+  /**
+   * @param limit - the most items `for await` and `toArray()` yield (see `ListParams.limit`)
+   * @throws InvalidArgumentError when `limit` is not a positive integer
+   */
+  constructor(fetch: PageFetcher<T>, startKey?: string, limit?: number) {
     this.#fetch = fetch;
     this.#startKey = startKey;
+    this.#limit = checkLimit(limit);
   }
 
   /**
@@ -111,11 +118,13 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   static defer<T>(get: () => Promise<() => PagePromise<T>>): PagePromise<T> {
     // Boxed, because a promise resolving to a PagePromise would resolve to its first page.
     let inner: Promise<{ readonly list: PagePromise<T> }> | undefined;
-    return new PagePromise<T>(async (startKey) => {
+    const outer: PagePromise<T> = new PagePromise<T>(async (startKey) => {
       inner ??= get().then((make) => ({ list: make() }));
       const { list } = await inner;
+      outer.#limit = list.#limit;
       return list.#fetch(startKey ?? list.#startKey);
     });
+    return outer;
   }
 
   #firstPage(): Promise<Page<T>> {
@@ -159,6 +168,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     let key = this.#startKey;
     let items: T[] | undefined;
     let item: T | undefined;
+    let yielded = 0;
     do {
       ({ data: items, nextStartKey: key } = new Page(await this.#fetch(key), key, this.#fetch));
       for (let i = 0; i < items.length; i++) {
@@ -167,6 +177,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
         items[i] = undefined as T;
         yield item;
         item = undefined;
+        if (++yielded === this.#limit) return;
       }
       items = undefined;
     } while (key !== undefined);
@@ -179,15 +190,14 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
    * @throws InvalidArgumentError when `limit` is not a positive integer
    */
   async toArray(options: { limit?: number } = {}): Promise<T[]> {
-    const limit = options.limit;
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new InvalidArgumentError('limit', `limit must be a positive integer, got ${String(limit)}`);
-    }
+    const given = checkLimit(options.limit);
     const out: T[] = [];
     for await (const page of this.iterPages()) {
+      // Read after the first page: a deferred listing knows its own limit only then.
+      const limit = Math.min(given ?? Number.POSITIVE_INFINITY, this.#limit ?? Number.POSITIVE_INFINITY);
       for (const item of page.data) {
         out.push(item);
-        if (limit !== undefined && out.length >= limit) return out;
+        if (out.length >= limit) return out;
       }
     }
     return out;
@@ -196,4 +206,70 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   get [Symbol.toStringTag](): string {
     return 'PagePromise';
   }
+}
+
+function checkLimit(limit: number | undefined): number | undefined {
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new InvalidArgumentError('limit', `limit must be a positive integer, got ${String(limit)}`);
+  }
+  return limit;
+}
+
+/** Fetches one page of one time window of a split listing (`window`: Gregorian seconds, inclusive). */
+export type WindowPageFetcher<T> = (window: readonly [number, number], startKey: string | undefined) => Promise<PageResult<T>>;
+
+const WINDOW_CURSOR = /^cdrw:(\d+):(.*)$/s;
+
+/**
+ * A listing of a time range Crossbar cannot answer in one request (CDRs and other time-ranged
+ * listings take at most `MAX_RANGE_SECONDS`): window after window, each followed through its
+ * pages. Empty windows are skipped rather than shown as empty pages. `nextStartKey` is a cursor of
+ * this SDK (window index + Crossbar's key), to pass back as `startKey` with the same range.
+ *
+ * @param windows - the windows in listing order (see `planWindows`)
+ * @throws InvalidArgumentError when `startKey` is not a cursor of a listing of these windows
+ *
+ * @example
+ * ```ts
+ * import { planWindows, windowedPages } from '@audian/core';
+ *
+ * const windows = planWindows({ createdFrom, createdTo }) ?? [];
+ * const listing = windowedPages(windows, ([from, to], key) => fetchCdrPage(from, to, key));
+ * ```
+ */
+export function windowedPages<T>(
+  windows: readonly (readonly [number, number])[],
+  fetchPage: WindowPageFetcher<T>,
+  startKey?: string,
+  limit?: number,
+): PagePromise<T> {
+  const decode = (cursor: string): { index: number; key: string | undefined } => {
+    const match = typeof cursor === 'string' ? WINDOW_CURSOR.exec(cursor) : null;
+    const index = match ? Number(match[1]) : Number.NaN;
+    if (!match || index >= windows.length) {
+      throw new InvalidArgumentError(
+        'startKey',
+        'for a range split into windows, startKey must be a nextStartKey returned by a listing of the same range',
+      );
+    }
+    return { index, key: match[2] === '' ? undefined : match[2] };
+  };
+  if (startKey !== undefined) decode(startKey);
+  const fetchWindows = async (cursor: string | undefined): Promise<PageResult<T>> => {
+    let { index, key } = cursor === undefined ? { index: 0, key: undefined } : decode(cursor);
+    for (;;) {
+      const page = await fetchPage(windows[index] as readonly [number, number], key);
+      const last = index + 1 >= windows.length;
+      if (page.meta.nextStartKey === undefined && page.items.length === 0 && !last) {
+        index++;
+        key = undefined;
+        continue;
+      }
+      const next =
+        page.meta.nextStartKey !== undefined ? `cdrw:${index}:${page.meta.nextStartKey}` : last ? undefined : `cdrw:${index + 1}:`;
+      const { nextStartKey: _crossbars, ...meta } = page.meta;
+      return { items: page.items, meta: next === undefined ? meta : { ...meta, nextStartKey: next } };
+    }
+  };
+  return new PagePromise<T>(fetchWindows, startKey, limit);
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from './errors/invalid-argument-error';
-import { assertGregorian } from './gregorian';
+import type { ListParams } from './filters';
+import { assertGregorian, gregorianBound, toGregorianSeconds } from './gregorian';
 
 /**
  * The longest `created_from`…`created_to` span Crossbar accepts in one request to a time-ranged
@@ -34,4 +35,35 @@ export function rangeWindows(from: number, to: number, maxRange: number = MAX_RA
     start = end + 1;
   }
   return windows;
+}
+
+/**
+ * The windows a listing of `params`' `createdFrom`…`createdTo` range needs, in listing order
+ * (newest first, as Crossbar lists, unless `ascending`), or `undefined` when one request does: no
+ * `createdFrom` (Crossbar's default range, or it counts back from `createdTo`), or a range that
+ * fits. With only `createdFrom`, the range ends now.
+ *
+ * @throws InvalidArgumentError for a bound that is not a Date or Gregorian seconds, or `createdFrom` after `createdTo`
+ *
+ * @example
+ * ```ts
+ * import { planWindows } from '@audian/core';
+ *
+ * planWindows({ createdFrom: new Date('2025-01-01Z'), createdTo: new Date('2025-03-31Z') })?.length; // 3
+ * ```
+ */
+export function planWindows(
+  params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'ascending'>,
+  maxRange: number = MAX_RANGE_SECONDS,
+): [number, number][] | undefined {
+  if (params.createdFrom === undefined) {
+    if (params.createdTo !== undefined) gregorianBound(params.createdTo, 'createdTo');
+    return undefined;
+  }
+  const from = gregorianBound(params.createdFrom, 'createdFrom');
+  const to = params.createdTo === undefined ? toGregorianSeconds(new Date()) : gregorianBound(params.createdTo, 'createdTo');
+  if (from > to) throw new InvalidArgumentError('createdFrom', 'createdFrom is after createdTo');
+  if (to - from <= maxRange) return undefined;
+  const windows = rangeWindows(from, to, maxRange);
+  return params.ascending === true ? windows : windows.reverse();
 }

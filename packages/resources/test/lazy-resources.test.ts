@@ -72,3 +72,26 @@ describe('the lazy resource objects of the client', () => {
     });
   });
 });
+
+describe('list({ limit })', () => {
+  const wire = useWireServer();
+
+  it('yields at most limit items across pages, through the lazy resource object, and sends no limit to Crossbar', async () => {
+    const { server, audian, calls } = wire();
+    server.expect({
+      method: 'GET',
+      path: acct('/users'),
+      reply: { status: 200, body: { data: [{ id: 'u1' }, { id: 'u2' }], next_start_key: 'k2' } },
+    });
+    server.expect({
+      method: 'GET',
+      path: acct('/users'),
+      reply: { status: 200, body: { data: [{ id: 'u3' }, { id: 'u4' }], next_start_key: 'k3' } },
+    });
+    const ids: string[] = [];
+    for await (const user of audian.users.list({ limit: 3 })) ids.push(user.id);
+    expect(ids).toEqual(['u1', 'u2', 'u3']);
+    expect(calls().map((r) => r.query.get('start_key'))).toEqual([null, 'k2']);
+    expect(calls().some((r) => r.query.has('limit'))).toBe(false);
+  });
+});
