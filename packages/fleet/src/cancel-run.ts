@@ -22,7 +22,7 @@ export async function cancelRun(runId: string, options: RunLookupOptions = {}): 
   try {
     if (!(await store.info(runId)))
       throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
-    await store.setCancelled(runId, true);
+    await store.updateInfo(runId, { cancelled: true });
     localRuns.get(runId)?.controller.abort();
     const now = new Date().toISOString();
     for (const account of await store.accounts(runId)) {

@@ -18,7 +18,7 @@ export interface RetryRunOptions extends RunLookupOptions {
   readonly attempts?: number;
 }
 
-async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<string[]> {
+async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<{ ids: string[]; round: number }> {
   const info = await store.info(runId);
   if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)}`);
   const ids: string[] = [];
@@ -28,8 +28,9 @@ async function reset(store: RunStore, runId: string, states: ReadonlySet<Account
     ids.push(account.accountId);
     await store.putAccount(runId, { accountId: account.accountId, state: 'pending', attempts: 0, updatedAt: now });
   }
-  if (info.cancelled) await store.setCancelled(runId, false);
-  return ids;
+  const round = info.round + 1;
+  await store.updateInfo(runId, { cancelled: false, round });
+  return { ids, round };
 }
 
 /**
@@ -55,7 +56,7 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
     const local = localRuns.get(runId);
     if (!local) throw new InvalidArgumentError('runId', `no local run ${JSON.stringify(runId)} in this process`);
     await local.done;
-    const ids = await reset(localStore, runId, states);
+    const { ids } = await reset(localStore, runId, states);
     local.controller = new AbortController();
     local.done = runLocally(local, runId, ids);
     return new FleetRun({ runId, mode: 'local', total: ids.length, store: localStore, close: async () => undefined, local: local.done });
@@ -63,10 +64,10 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
   const redis = await connectRedis(options.redis);
   const store = new RedisRunStore(redis);
   try {
-    const ids = await reset(store, runId, states);
+    const { ids, round } = await reset(store, runId, states);
     const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
     try {
-      await enqueueAccounts(queue, runId, ids, options.attempts ?? 3, Date.now());
+      await enqueueAccounts(queue, { runId, round }, ids, options.attempts ?? 3);
     } finally {
       await queue.close();
     }

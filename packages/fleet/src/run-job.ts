@@ -58,6 +58,7 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       dryRun: options.dryRun ?? false,
       createdAt: new Date().toISOString(),
       cancelled: false,
+      round: 0,
     };
     if (!redis) {
       await localStore.createRun(info, accountIds);
@@ -77,7 +78,7 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
     await store.createRun(info, accountIds);
     const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
     try {
-      await enqueueAccounts(queue, info.runId, accountIds, attempts);
+      await enqueueAccounts(queue, { runId: info.runId, round: 0 }, accountIds, attempts);
     } finally {
       await queue.close();
     }

@@ -27,6 +27,8 @@ export interface RunInfo {
   readonly dryRun: boolean;
   readonly createdAt: string;
   readonly cancelled: boolean;
+  /** 0 for the first submission; each `retryRun()` starts a new round, and queued tasks of an older round are dropped. */
+  readonly round: number;
 }
 
 /** Totals of a run (see `runStatus()`): `finished` once no account is pending. */
@@ -50,7 +52,7 @@ export interface RunStore {
   accounts(runId: string): Promise<AccountRun[]>;
   account(runId: string, accountId: string): Promise<AccountRun | undefined>;
   putAccount(runId: string, record: AccountRun): Promise<void>;
-  setCancelled(runId: string, cancelled: boolean): Promise<void>;
+  updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void>;
   close(): Promise<void>;
 }
 

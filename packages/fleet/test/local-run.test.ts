@@ -184,6 +184,26 @@ describe('local mode', () => {
     }
   });
 
+  it("keeps each account under Crossbar's bucket with the client's per-account rate limit: no 429", async () => {
+    fleet.sandbox.setRateLimit({ capacity: 4, refillPerSecond: 20 });
+    try {
+      const before = fleet.sandbox.stats().byStatus['429'] ?? 0;
+      // 8 rows = 16 requests per account, four times the bucket: without the client's bucket this draws 429s.
+      const ids = fleet.accountIds.slice(0, 2);
+      const rows = ids.flatMap((account_id) =>
+        Array.from({ length: 8 }, (_, i) => ({ account_id, email: `rl${i}@example.com`, first_name: 'Rae', last_name: `L${i}` })),
+      );
+      const run = await runJob(
+        { action: 'import', resource: 'users', key: 'email', accounts: { ids }, rows },
+        { client: { ...fleet.client, rateLimit: { capacity: 4, refillPerSecond: 20 } }, concurrency: 2 },
+      );
+      expect(await run.finished()).toMatchObject({ done: 2, failed: 0 });
+      expect((fleet.sandbox.stats().byStatus['429'] ?? 0) - before).toBe(0);
+    } finally {
+      fleet.sandbox.setRateLimit(false);
+    }
+  });
+
   it('says a run id is unknown', async () => {
     await expect(runStatus('nope')).rejects.toThrow('no run "nope" in this process');
   });

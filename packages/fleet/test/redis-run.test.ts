@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FleetJob, type FleetWorker, runJob, runResults, runStatus, startWorker } from '../src/index.js';
+import { cancelRun, type FleetJob, type FleetWorker, retryRun, runJob, runResults, runStatus, startWorker } from '../src/index.js';
 import { countUsers, type Fleet, startFleet } from './fleet-fixture.js';
 import { hasRedis, startRedis } from './redis-server.js';
 
@@ -67,6 +67,29 @@ describe.skipIf(!hasRedis)('Redis mode', () => {
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
+  }, 60_000);
+
+  it('cancels a queued run and resumes it with retryRun({ cancelled: true }): each account once', async () => {
+    const ids = fleet.accountIds.slice(6, 12);
+    // No worker yet: every task waits in the queue.
+    const run = await runJob(importJob(ids, 'resume'), { redis: redis.url, client: fleet.client });
+    await run.close();
+    await cancelRun(run.runId, { redis: redis.url });
+    expect(await runStatus(run.runId, { redis: redis.url })).toMatchObject({ total: 6, cancelled: 6, pending: 0, finished: true });
+
+    const resumed = await retryRun(run.runId, { redis: redis.url, cancelled: true });
+    expect(resumed.total).toBe(6);
+    const worker = await startWorker({ redis: redis.url, concurrency: 3, client: fleet.client });
+    try {
+      expect(await resumed.finished(100)).toMatchObject({ total: 6, done: 6, cancelled: 0 });
+    } finally {
+      await resumed.close();
+      await worker.close();
+    }
+    expect((await runResults(run.runId, { redis: redis.url })).map((r) => [r.attempts, r.counts])).toEqual(
+      Array(6).fill([1, { rows: 2, created: 2, existing: 0 }]),
+    );
+    for (const [i, id] of ids.entries()) expect(await countUsers(fleet.audian, id, `resume-a${i}@example.com`)).toBe(1);
   }, 60_000);
 
   it(`survives a worker killed with SIGKILL mid-run: ${ACCOUNTS} accounts, 3 worker processes, every document created and patched once`, async () => {

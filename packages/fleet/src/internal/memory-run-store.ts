@@ -28,9 +28,9 @@ export class MemoryRunStore implements RunStore {
     this.#runs.get(runId)?.accounts.set(record.accountId, record);
   }
 
-  async setCancelled(runId: string, cancelled: boolean): Promise<void> {
+  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
     const run = this.#runs.get(runId);
-    if (run) run.info = { ...run.info, cancelled };
+    if (run) run.info = { ...run.info, ...changes };
   }
 
   async close(): Promise<void> {}

@@ -8,6 +8,8 @@ export interface TaskRequest {
   readonly audian: Audian;
   readonly runId: string;
   readonly accountId: string;
+  /** The run's round the task was queued in; a task of an older round (before a retry) is dropped. */
+  readonly round?: number;
   /** 1 for the first try. */
   readonly attempt: number;
   readonly maxAttempts: number;
@@ -22,7 +24,7 @@ export interface TaskRequest {
 export async function processTask(request: TaskRequest): Promise<void> {
   const { store, runId, accountId, attempt } = request;
   const info = await store.info(runId);
-  if (!info) return;
+  if (!info || (request.round !== undefined && request.round !== info.round)) return;
   const current = await store.account(runId, accountId);
   // A queue delivers at least once: an account recorded as done is not run again.
   if (current?.state === 'done') return;

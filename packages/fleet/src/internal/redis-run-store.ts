@@ -41,9 +41,9 @@ export class RedisRunStore implements RunStore {
     await this.#redis.hset(`${PREFIX}${runId}:accounts`, record.accountId, JSON.stringify(record));
   }
 
-  async setCancelled(runId: string, cancelled: boolean): Promise<void> {
+  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
     const info = await this.info(runId);
-    if (info) await this.#redis.hset(`${PREFIX}${runId}`, { info: JSON.stringify({ ...info, cancelled }) });
+    if (info) await this.#redis.hset(`${PREFIX}${runId}`, { info: JSON.stringify({ ...info, ...changes }) });
   }
 
   async close(): Promise<void> {
