@@ -4,9 +4,11 @@ import {
   type AuthStrategy,
   InvalidArgumentError,
   NotFoundError,
+  REDACTED,
   UnauthorizedError,
 } from '@audian/core';
 import { AuthenticationError } from './authentication-error';
+import { notCrossbarError } from './internal/login-failure';
 import { LoginStrategy, sessionFromLogin } from './internal/login-strategy';
 import type { LoginStrategyOptions } from './login-options';
 
@@ -34,12 +36,26 @@ class ApiKeyAuth extends LoginStrategy {
       const response = await context.request({ method: 'PUT', path: 'api_auth', data: { api_key: this.#apiKey } });
       return sessionFromLogin(response, 'api_auth');
     } catch (error) {
-      // Crossbar answers an unknown key with 404 "bad identifier" whose data echoes the key.
-      if (error instanceof NotFoundError)
+      if (error instanceof NotFoundError && this.#echoesKey(error))
         throw new AuthenticationError(error, 'unknown_api_key', 'API key rejected: no account has this API key');
       if (error instanceof UnauthorizedError) throw new AuthenticationError(error, 'invalid_credentials', 'API key rejected');
-      throw error;
+      throw notCrossbarError(error, 'PUT api_auth') ?? error;
     }
+  }
+
+  /**
+   * Crossbar's answer to an unknown key: 404 `bad identifier` whose `data` is a one-element list
+   * holding the key (`cb_api_auth:validate_by_api_key/3` → `crossbar_util:response_bad_identifier/2`).
+   * The transport has already scrubbed the registered key from the data, so it reads `[REDACTED]`.
+   */
+  #echoesKey(error: NotFoundError): boolean {
+    const data = error.data;
+    return (
+      error.apiMessage === 'bad identifier' &&
+      Array.isArray(data) &&
+      data.length === 1 &&
+      (data[0] === REDACTED || data[0] === this.#apiKey)
+    );
   }
 }
 

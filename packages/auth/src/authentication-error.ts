@@ -1,13 +1,35 @@
-import { type ApiError, UnauthorizedError } from '@audian/core';
-
-/** Why a login was refused. */
-export type AuthenticationFailure = 'unknown_api_key' | 'invalid_credentials' | 'unknown_account' | 'multi_factor_required' | 'rejected';
+import { type ApiError, type ApiErrorInit, UnauthorizedError } from '@audian/core';
 
 /**
- * A login was refused: an unknown API key (Crossbar answers 404 at `api_auth`), wrong user
- * credentials (401), an unknown account name, realm or number (400), or a second factor is
- * needed. It is an {@link UnauthorizedError} whatever status the server used, and its message
- * never contains the key, the password or the hash.
+ * Why a login was refused:
+ * - `unknown_api_key`: `api_auth` answered Crossbar's 404 `bad identifier` echoing the key.
+ * - `not_crossbar`: the login URL is not a Crossbar API (any other 404, or a 2xx that is not JSON): check `baseUrl`.
+ * - `invalid_credentials`: 401 (KAZOO gives the same answer for an unknown account name, realm or number).
+ * - `unknown_account`: a 400 naming `account_name`, `account_realm` or `phone_number` as not found.
+ * - `account_disabled`, `account_expired`: KAZOO's 400 on `account` (`disabled`, `expired`).
+ * - `multi_factor_required`: see {@link MultiFactorRequiredError}.
+ * - `impersonation_forbidden`: 403 to an impersonation (the caller is not a super-duper admin, or the user is in the caller's own account).
+ * - `unknown_reset_id`: the password-reset id resolved to no user.
+ * - `rejected`: any other refusal.
+ */
+export type AuthenticationFailure =
+  | 'unknown_api_key'
+  | 'not_crossbar'
+  | 'invalid_credentials'
+  | 'unknown_account'
+  | 'account_disabled'
+  | 'account_expired'
+  | 'multi_factor_required'
+  | 'impersonation_forbidden'
+  | 'unknown_reset_id'
+  | 'rejected';
+
+/**
+ * A login was refused: an unknown API key (Crossbar answers 404 at `api_auth`), a base URL that
+ * is not a Crossbar API, wrong user credentials (401), a disabled or expired account, or a second
+ * factor is needed ({@link AuthenticationFailure} lists every `reason`). It is an
+ * {@link UnauthorizedError} whatever status the server used, and its message never contains the
+ * key, the password, the hash or a token.
  *
  * @example
  * ```ts
@@ -25,7 +47,7 @@ export class AuthenticationError extends UnauthorizedError {
   /** Why the login was refused. */
   readonly reason: AuthenticationFailure;
 
-  constructor(source: ApiError, reason: AuthenticationFailure, message: string, data?: unknown) {
+  constructor(source: ApiErrorInit, reason: AuthenticationFailure, message: string, data?: unknown) {
     super(
       {
         status: source.status,

@@ -1,14 +1,8 @@
-import {
-  type AuthContext,
-  type AuthSession,
-  type AuthStrategy,
-  BadRequestError,
-  InvalidArgumentError,
-  UnauthorizedError,
-} from '@audian/core';
-import { AuthenticationError, MultiFactorRequiredError } from './authentication-error';
+import { type AuthContext, type AuthSession, type AuthStrategy, InvalidArgumentError } from '@audian/core';
 import { type CredentialsMethod, userCredentialsHash } from './credentials';
+import { accountIdentifier } from './internal/account-identifier';
 import { LoginStrategy, sessionFromLogin } from './internal/login-strategy';
+import { userLoginFailure } from './internal/user-login-failure';
 import type { LoginStrategyOptions } from './login-options';
 
 /** What every user login names: the account and, optionally, the hash method and an MFA answer. */
@@ -49,12 +43,6 @@ export interface UserCredentialsOptions extends UserAuthAccountOptions {
 /** Options of {@link createUserAuth}: a username and password, or a credentials hash, and exactly one account identifier. */
 export type UserAuthOptions = UserPasswordOptions | UserCredentialsOptions;
 
-const IDENTIFIERS = [
-  ['accountName', 'account_name'],
-  ['accountRealm', 'account_realm'],
-  ['phoneNumber', 'phone_number'],
-] as const;
-
 class UserAuth extends LoginStrategy {
   readonly type = 'user';
   readonly #credentials: string;
@@ -87,20 +75,7 @@ class UserAuth extends LoginStrategy {
       const response = await context.request({ method: 'PUT', path: 'user_auth', data });
       return sessionFromLogin(response, 'user_auth');
     } catch (error) {
-      if (error instanceof UnauthorizedError) {
-        const request = (error.data as { multi_factor_request?: unknown } | undefined)?.multi_factor_request;
-        if (request !== undefined) throw new MultiFactorRequiredError(error, request);
-        throw new AuthenticationError(error, 'invalid_credentials', 'user login rejected: wrong username or password');
-      }
-      if (error instanceof BadRequestError) {
-        const field = error.fieldErrors.find((f) => ['account_name', 'account_realm', 'realm', 'phone_number'].includes(f.path));
-        if (field) {
-          throw new AuthenticationError(error, 'unknown_account', `user login rejected: ${field.path} not found`, {
-            [field.path]: field.code,
-          });
-        }
-      }
-      throw error;
+      throw userLoginFailure(error, 'PUT user_auth');
     }
   }
 }
@@ -153,22 +128,11 @@ export function createUserAuth(options: UserAuthOptions): AuthStrategy {
     if (typeof password !== 'string' || password === '') throw new InvalidArgumentError('password', 'password is required');
     credentials = userCredentialsHash(username.trim(), password, method);
   }
-  const given = IDENTIFIERS.filter(([option]) => options[option] !== undefined);
-  if (given.length !== 1) {
-    throw new InvalidArgumentError(
-      'accountName',
-      given.length === 0
-        ? 'name the account with exactly one of accountName, accountRealm or phoneNumber'
-        : `name the account with exactly one of accountName, accountRealm or phoneNumber, not ${given.map(([o]) => o).join(' and ')}`,
-    );
-  }
-  const [option, wire] = given[0] as (typeof IDENTIFIERS)[number];
-  const value = options[option];
-  if (typeof value !== 'string' || value.trim() === '') throw new InvalidArgumentError(option, `${option} must be a non-empty string`);
+  const identifier = accountIdentifier(options);
   return new UserAuth(
     { tokenStore: options.tokenStore, refreshMargin: options.refreshMargin },
     credentials,
-    { [wire]: value.trim() },
+    identifier,
     method,
     options.multiFactorResponse,
   );
