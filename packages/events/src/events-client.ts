@@ -243,6 +243,8 @@ function checkUrl(value: unknown): string {
 
 function sessionSource(options: EventsOptions): Pick<Transport, 'session'> {
   if (options.transport !== undefined) {
+    if (options.auth !== undefined)
+      throw new InvalidArgumentError('auth', 'give auth or transport, not both (the transport has its own auth strategy)');
     if (typeof options.transport?.session !== 'function')
       throw new InvalidArgumentError('transport', 'transport must be a Transport from @audian/core');
     return options.transport;

@@ -42,7 +42,7 @@ export interface EventsOptions {
   readonly auth?: AuthStrategy;
   /** API root the strategy logs in against, with `auth`. @default 'https://api.audian.com:8443/v2/' */
   readonly baseUrl?: string | URL;
-  /** An existing transport (with its auth strategy) to take sessions from, instead of `auth`. */
+  /** An existing transport (with its auth strategy) to take sessions from, instead of `auth` (not with it). */
   readonly transport?: Transport;
   /** The account to subscribe for when a subscription names none. @default the session's account */
   readonly accountId?: string;
