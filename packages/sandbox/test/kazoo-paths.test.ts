@@ -117,6 +117,10 @@ describe('paths served from the stored data', () => {
     const missing = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: {} });
     expect(missing.status).toBe(400);
     expect(missing.body.data).toMatchObject({ numbers: { required: { message: 'list of numbers missing' } } });
+    const twice = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: { numbers: ['+14155550304', '4155550304'] } });
+    expect(twice.body.data).toMatchObject({ numbers: { uniqueItems: { message: 'some numbers appear twice' } } });
+    const notList = await h.call('PUT', `${h.acct}/phone_numbers/collection`, { data: { numbers: '+14155550304' } });
+    expect(notList.body.data).toMatchObject({ numbers: { type: { message: 'numbers must be a list' } } });
     const released = await h.call('DELETE', `${h.acct}/phone_numbers/collection`, { data: { numbers: ['+14155550302', '+14155550303'] } });
     expect(Object.keys((released.body.data as { success: object }).success).sort()).toEqual(['+14155550302', '+14155550303']);
   });

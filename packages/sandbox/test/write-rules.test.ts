@@ -119,6 +119,21 @@ describe('voicemail boxes (cb_vmboxes:check_uniqueness/2)', () => {
   });
 });
 
+describe('conferences (cb_conferences:validate_numbers/2)', () => {
+  it('keeps conference, member and moderator numbers unique among the conferences', async () => {
+    const first = await h.call('PUT', `${h.acct}/conferences`, {
+      data: { name: 'Daily', conference_numbers: ['7001'], member: { numbers: ['7002'] } },
+    });
+    expect(first.status).toBe(201);
+    const clash = await h.call('PUT', `${h.acct}/conferences`, { data: { name: 'Weekly', moderator: { numbers: ['7002'] } } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ numbers: { unique: { message: 'Numbers already in use', cause: '7002' } } });
+    expect(
+      (await h.call('POST', `${h.acct}/conferences/${data(first).id}`, { data: { name: 'Daily', conference_numbers: ['7001'] } })).status,
+    ).toBe(200);
+  });
+});
+
 describe('accounts (kzd_accounts:validate/3)', () => {
   it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
     const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });

@@ -450,8 +450,29 @@ const conferences = simple('conferences', 'conference', schemas.ConferencesSchem
   conference_numbers: doc.conference_numbers,
   flags: flags(doc),
 }));
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+
 // Conferences also take `PUT …/conferences/{id}` actions.
-const conferencesDef: ResourceDef = { ...conferences, itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'] };
+const conferencesDef: ResourceDef = {
+  ...conferences,
+  itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
+  // `cb_conferences:validate_numbers/2`: conference, member and moderator numbers are unique among the
+  // account's conferences ("Numbers already in use").
+  claims: (doc) => {
+    const numbers = [
+      ...strings(doc.conference_numbers),
+      ...strings(isObject(doc.member) ? doc.member.numbers : undefined),
+      ...strings(isObject(doc.moderator) ? doc.moderator.numbers : undefined),
+    ];
+    return [...new Set(numbers)].map((number) => ({
+      kind: 'conference_number',
+      value: number,
+      scope: 'account',
+      error: () => ({ numbers: { unique: { message: 'Numbers already in use', cause: number } } }),
+    }));
+  },
+};
 
 const media = simple(
   'media',

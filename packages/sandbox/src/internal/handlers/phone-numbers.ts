@@ -213,9 +213,13 @@ export function numberItem(engine: Engine, req: SandboxRequest, accountId: strin
 export function numberCollection(engine: Engine, req: SandboxRequest, accountId: string, action?: string): Reply {
   const { numbers, ...rest } = isObject(req.data) ? req.data : {};
   // `cb_phone_numbers:validate_collection_request/2`
-  if (!Array.isArray(numbers)) throw validationError({ numbers: { required: { message: 'list of numbers missing' } } });
-  const list = numbers.filter((n): n is string => typeof n === 'string' && n !== '');
-  if (list.length === 0) throw validationError({ numbers: { minimum: { message: 'minimum 1 number required' } } });
+  if (numbers === undefined || numbers === null) throw validationError({ numbers: { required: { message: 'list of numbers missing' } } });
+  if (!Array.isArray(numbers)) throw validationError({ numbers: { type: { message: 'numbers must be a list' } } });
+  if (numbers.length === 0) throw validationError({ numbers: { minimum: { message: 'minimum 1 number required' } } });
+  const list = numbers.map(String);
+  if (new Set(list.map((n) => normalizeNumber(n) ?? n)).size !== list.length) {
+    throw validationError({ numbers: { uniqueItems: { message: 'some numbers appear twice' } } });
+  }
   const single = { ...req, data: rest };
   if (list.length === 1) return numberItem(engine, single, accountId, list[0] as string, action);
   const success: JsonObject = {};
