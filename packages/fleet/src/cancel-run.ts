@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@audian/core';
 import { localRuns } from './internal/local-runs.js';
 import { openStore } from './internal/open-store.js';
 import type { RunLookupOptions } from './run-options.js';
+import { whereRunsAre } from './run-status.js';
 
 /**
  * Cancels a run: pending accounts are marked cancelled and their queued tasks end without
@@ -18,10 +19,16 @@ import type { RunLookupOptions } from './run-options.js';
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function cancelRun(runId: string, options: RunLookupOptions = {}): Promise<void> {
-  const { store, close } = await openStore(options.redis);
+  if (options.redis === undefined && !localRuns.has(runId) && options.stateDir !== undefined) {
+    // The running process holds the run in memory and would write over a cancel made elsewhere.
+    throw new InvalidArgumentError(
+      'runId',
+      `run ${JSON.stringify(runId)} is not running in this process: a local run is cancelled by the process that runs it`,
+    );
+  }
+  const { store, close } = await openStore(runId, options);
   try {
-    if (!(await store.info(runId)))
-      throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
     await store.updateInfo(runId, { cancelled: true });
     localRuns.get(runId)?.controller.abort();
     const now = new Date().toISOString();

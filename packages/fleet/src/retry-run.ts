@@ -1,12 +1,16 @@
 import { InvalidArgumentError } from '@audian/core';
+import type { AudianOptions } from '@audian/resources';
 import { Queue } from 'bullmq';
 import { FleetRun } from './fleet-run.js';
+import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
-import { localRuns, localStore, runLocally } from './internal/local-runs.js';
+import { FileRunStore } from './internal/file-run-store.js';
+import { type LocalRun, localRuns, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import type { RunLookupOptions } from './run-options.js';
 import type { AccountState, RunStore } from './run-state.js';
+import { whereRunsAre } from './run-status.js';
 
 /** Options of {@link retryRun}: which accounts to run again. */
 export interface RetryRunOptions extends RunLookupOptions {
@@ -16,6 +20,30 @@ export interface RetryRunOptions extends RunLookupOptions {
   readonly cancelled?: boolean;
   /** Tries per account. @default 3 */
   readonly attempts?: number;
+  /** A local run read from `stateDir` (another process's): the client to run it with. @default the environment */
+  readonly client?: AudianOptions;
+  /** A local run read from `stateDir`: accounts at once. @default 8 */
+  readonly concurrency?: number;
+  /** A local run read from `stateDir`: requests per second, all accounts together. @default unlimited */
+  readonly maxRequestsPerSecond?: number;
+}
+
+// A local run of another process, read from its state file, to be run again here.
+async function adopt(runId: string, options: RetryRunOptions): Promise<LocalRun> {
+  const store = options.stateDir === undefined ? undefined : new FileRunStore(options.stateDir);
+  const info = await store?.info(runId);
+  if (!store || !info) throw new InvalidArgumentError('runId', `no local run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
+  if (info.mode !== 'local') throw new InvalidArgumentError('runId', `run ${JSON.stringify(runId)} is a Redis run: pass { redis }`);
+  const local: LocalRun = {
+    store,
+    audian: createCappedClient(options.client ?? {}, options.maxRequestsPerSecond),
+    concurrency: options.concurrency ?? 8,
+    attempts: options.attempts ?? 3,
+    controller: new AbortController(),
+    done: Promise.resolve(),
+  };
+  localRuns.set(runId, local);
+  return local;
 }
 
 async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<{ ids: string[]; round: number }> {
@@ -45,7 +73,7 @@ async function reset(store: RunStore, runId: string, states: ReadonlySet<Account
  * const run = await retryRun(runId, { redis: 'redis://127.0.0.1:6379', failed: true });
  * await run.finished();
  * ```
- * @throws InvalidArgumentError when there is no such run (a local run must be of this process)
+ * @throws InvalidArgumentError when there is no such run (a local run: of this process, or in `stateDir`)
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function retryRun(runId: string, options: RetryRunOptions = {}): Promise<FleetRun> {
@@ -53,13 +81,12 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
   if (options.failed ?? true) states.add('failed');
   if (options.cancelled) states.add('cancelled');
   if (options.redis === undefined) {
-    const local = localRuns.get(runId);
-    if (!local) throw new InvalidArgumentError('runId', `no local run ${JSON.stringify(runId)} in this process`);
+    const local = localRuns.get(runId) ?? (await adopt(runId, options));
     await local.done;
-    const { ids } = await reset(localStore, runId, states);
+    const { ids } = await reset(local.store, runId, states);
     local.controller = new AbortController();
     local.done = runLocally(local, runId, ids);
-    return new FleetRun({ runId, mode: 'local', total: ids.length, store: localStore, close: async () => undefined, local: local.done });
+    return new FleetRun({ runId, mode: 'local', total: ids.length, store: local.store, close: async () => undefined, local: local.done });
   }
   const redis = await connectRedis(options.redis);
   const store = new RedisRunStore(redis);

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { FleetRun } from './fleet-run.js';
 import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
+import { FileRunStore } from './internal/file-run-store.js';
 import { localRuns, localStore, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
@@ -61,15 +62,16 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       round: 0,
     };
     if (!redis) {
-      await localStore.createRun(info, accountIds);
-      const run = { audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
+      const store = options.stateDir === undefined ? localStore : new FileRunStore(options.stateDir);
+      await store.createRun(info, accountIds);
+      const run = { store, audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
       run.done = runLocally(run, info.runId, accountIds);
       localRuns.set(info.runId, run);
       return new FleetRun({
         runId: info.runId,
         mode: 'local',
         total: accountIds.length,
-        store: localStore,
+        store,
         close: async () => undefined,
         local: run.done,
       });

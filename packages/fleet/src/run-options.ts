@@ -6,6 +6,11 @@ export interface RunLookupOptions {
   readonly redis?: string;
   /** BullMQ queue name. @default 'audian-fleet' */
   readonly queue?: string;
+  /**
+   * Local mode: a folder for the run state (`<run id>.json`, mode 0600), so that another process
+   * can read a local run's status and results, or retry it. @default none (in memory only)
+   */
+  readonly stateDir?: string;
 }
 
 /** Options of `runJob()`. */

@@ -3,6 +3,12 @@ import { openStore } from './internal/open-store.js';
 import type { RunLookupOptions } from './run-options.js';
 import { type AccountRun, type RunStatus, summarize } from './run-state.js';
 
+/** Where a lookup looked, for the "no such run" message. */
+export function whereRunsAre(options: RunLookupOptions): string {
+  if (options.redis !== undefined) return 'Redis';
+  return options.stateDir === undefined ? 'this process (a local run without stateDir)' : `this process or ${options.stateDir}`;
+}
+
 /**
  * The totals of a run: accounts done, failed, pending, cancelled; `finished` once none is pending.
  *
@@ -17,10 +23,10 @@ import { type AccountRun, type RunStatus, summarize } from './run-state.js';
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function runStatus(runId: string, options: RunLookupOptions = {}): Promise<RunStatus> {
-  const { store, close } = await openStore(options.redis);
+  const { store, close } = await openStore(runId, options);
   try {
     const info = await store.info(runId);
-    if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
     return summarize(info, await store.accounts(runId));
   } finally {
     await close();
@@ -41,10 +47,9 @@ export async function runStatus(runId: string, options: RunLookupOptions = {}): 
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function runResults(runId: string, options: RunLookupOptions = {}): Promise<AccountRun[]> {
-  const { store, close } = await openStore(options.redis);
+  const { store, close } = await openStore(runId, options);
   try {
-    if (!(await store.info(runId)))
-      throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${options.redis ? 'Redis' : 'this process'}`);
+    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
     return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
   } finally {
     await close();

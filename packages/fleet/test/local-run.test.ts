@@ -1,6 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelRun, type FleetJob, RedisUnavailableError, retryRun, runJob, runResults, runStatus } from '../src/index.js';
 import { countUsers, type Fleet, startFleet } from './fleet-fixture.js';
@@ -203,6 +206,41 @@ describe('local mode', () => {
       fleet.sandbox.setRateLimit(false);
     }
   });
+
+  it('keeps a local run in stateDir: another process reads it and retries its failed accounts', async () => {
+    const stateDir = join(dir, 'state');
+    const [first, second] = fleet.accountIds as [string, string];
+    const rows = [
+      { account_id: first, email: 'sd1@example.com', first_name: 'Sam', last_name: 'Dee' },
+      { account_id: second, email: 'sd2@example.com', first_name: 'Sue', last_name: 'Dee' },
+    ];
+    fleet.sandbox.addFault({ kind: 'error-before', method: 'PUT', path: `/v2/accounts/${second}/users`, status: 403, times: 1 });
+    const run = await runJob(
+      { action: 'import', resource: 'users', key: 'email', accounts: { ids: [first, second] }, rows },
+      { client: fleet.client, stateDir },
+    );
+    expect(await run.finished()).toMatchObject({ done: 1, failed: 1 });
+    const file = join(stateDir, `${run.runId}.json`);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+    const script = fileURLToPath(new URL('./fixtures/local-run-cli.ts', import.meta.url));
+    const node = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=@audian/source', script, ...args], {
+        env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
+      });
+    const seen = JSON.parse((await node(['status', run.runId, stateDir])).stdout);
+    expect(seen.status).toMatchObject({ runId: run.runId, mode: 'local', total: 2, done: 1, failed: 1 });
+    expect(seen.results.find((r: { accountId: string }) => r.accountId === second)).toMatchObject({
+      state: 'failed',
+      error: { status: 403 },
+    });
+
+    const retried = JSON.parse((await node(['retry', run.runId, stateDir, fleet.sandbox.apiUrl])).stdout);
+    expect(retried.status).toMatchObject({ total: 2, done: 2, failed: 0 });
+    expect(JSON.parse(await readFile(file, 'utf8')).accounts.every((a: { state: string }) => a.state === 'done')).toBe(true);
+    expect(await countUsers(fleet.audian, second, 'sd2@example.com')).toBe(1);
+    expect(await countUsers(fleet.audian, first, 'sd1@example.com')).toBe(1);
+  }, 60_000);
 
   it('says a run id is unknown', async () => {
     await expect(runStatus('nope')).rejects.toThrow('no run "nope" in this process');

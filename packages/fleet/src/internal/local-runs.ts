@@ -1,4 +1,5 @@
 import type { Audian } from '@audian/resources';
+import type { RunStore } from '../run-state.js';
 import { MemoryRunStore } from './memory-run-store.js';
 import { processTask } from './process-task.js';
 
@@ -6,6 +7,7 @@ import { processTask } from './process-task.js';
 export const localStore = new MemoryRunStore();
 
 export interface LocalRun {
+  readonly store: RunStore;
   readonly audian: Audian;
   readonly concurrency: number;
   readonly attempts: number;
@@ -35,7 +37,7 @@ export async function runLocally(run: LocalRun, runId: string, accountIds: reado
       const accountId = accountIds[next++] as string;
       for (let attempt = 1; attempt <= run.attempts; attempt++) {
         try {
-          await processTask({ store: localStore, audian: run.audian, runId, accountId, attempt, maxAttempts: run.attempts, signal });
+          await processTask({ store: run.store, audian: run.audian, runId, accountId, attempt, maxAttempts: run.attempts, signal });
           break;
         } catch {
           await pause(1000 * 2 ** (attempt - 1), signal);
@@ -43,5 +45,10 @@ export async function runLocally(run: LocalRun, runId: string, accountIds: reado
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(run.concurrency, accountIds.length) }, loop));
+  try {
+    await Promise.all(Array.from({ length: Math.min(run.concurrency, accountIds.length) }, loop));
+  } finally {
+    // A state file is written behind the run; this writes its last state.
+    await run.store.close();
+  }
 }

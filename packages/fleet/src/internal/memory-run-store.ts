@@ -12,6 +12,17 @@ export class MemoryRunStore implements RunStore {
     this.#runs.set(info.runId, { info, accounts });
   }
 
+  /** Puts a run read from elsewhere (a state file) back in memory. */
+  restore(info: RunInfo, accounts: readonly AccountRun[]): void {
+    this.#runs.set(info.runId, { info, accounts: new Map(accounts.map((a) => [a.accountId, a])) });
+  }
+
+  /** The run as one JSON-ready value (for a state file). */
+  snapshot(runId: string): { info: RunInfo; accounts: AccountRun[] } | undefined {
+    const run = this.#runs.get(runId);
+    return run && { info: run.info, accounts: [...run.accounts.values()] };
+  }
+
   async info(runId: string): Promise<RunInfo | undefined> {
     return this.#runs.get(runId)?.info;
   }

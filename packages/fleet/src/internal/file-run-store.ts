@@ -1,0 +1,105 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InvalidArgumentError } from '@audian/core';
+import type { AccountRun, RunInfo } from '../run-state.js';
+import { MemoryRunStore } from './memory-run-store.js';
+
+const FLUSH_DELAY_MS = 200;
+
+/**
+ * Local mode's run state kept in `<dir>/<run id>.json` as well as in memory, so another process
+ * (a later `status`, `results` or `retry`) can read it. Writes follow the changes within
+ * 200 ms, whole and atomically (written aside, then renamed), with mode 0600: results may hold
+ * audit rows.
+ */
+export class FileRunStore extends MemoryRunStore {
+  readonly #dir: string;
+  readonly #dirty = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(dir: string) {
+    super();
+    this.#dir = dir;
+  }
+
+  #file(runId: string): string {
+    if (!/^[\w-]+$/.test(runId)) throw new InvalidArgumentError('runId', `not a run id: ${JSON.stringify(runId)}`);
+    return join(this.#dir, `${runId}.json`);
+  }
+
+  async #load(runId: string): Promise<void> {
+    if (this.snapshot(runId)) return;
+    let text: string;
+    try {
+      text = await readFile(this.#file(runId), 'utf8');
+    } catch {
+      return;
+    }
+    const { info, accounts } = JSON.parse(text) as { info: RunInfo; accounts: AccountRun[] };
+    this.restore(info, accounts);
+  }
+
+  #schedule(runId: string): void {
+    this.#dirty.add(runId);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush();
+    }, FLUSH_DELAY_MS);
+  }
+
+  /** Writes every changed run now. */
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const runs = [...this.#dirty];
+    this.#dirty.clear();
+    if (runs.length === 0) return this.#writing;
+    this.#writing = this.#writing.then(async () => {
+      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      for (const runId of runs) {
+        const file = this.#file(runId);
+        await writeFile(`${file}.${process.pid}.partial`, JSON.stringify(this.snapshot(runId)), { mode: 0o600 });
+        await rename(`${file}.${process.pid}.partial`, file);
+      }
+    });
+    return this.#writing;
+  }
+
+  override async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
+    await super.createRun(info, accountIds);
+    this.#dirty.add(info.runId);
+    await this.flush();
+  }
+
+  override async info(runId: string): Promise<RunInfo | undefined> {
+    await this.#load(runId);
+    return super.info(runId);
+  }
+
+  override async accounts(runId: string): Promise<AccountRun[]> {
+    await this.#load(runId);
+    return super.accounts(runId);
+  }
+
+  override async account(runId: string, accountId: string): Promise<AccountRun | undefined> {
+    await this.#load(runId);
+    return super.account(runId, accountId);
+  }
+
+  override async putAccount(runId: string, record: AccountRun): Promise<void> {
+    await this.#load(runId);
+    await super.putAccount(runId, record);
+    this.#schedule(runId);
+  }
+
+  override async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
+    await this.#load(runId);
+    await super.updateInfo(runId, changes);
+    this.#schedule(runId);
+  }
+
+  override close(): Promise<void> {
+    return this.flush();
+  }
+}
