@@ -32,8 +32,9 @@ export interface PasswordResetRequested {
  * @example
  * ```ts
  * import { requestPasswordReset } from '@audian/auth';
+ * import { createTransport } from '@audian/core';
  *
- * await requestPasswordReset(audian, { username: 'ann', accountName: 'Acme', uiUrl: 'https://portal.example.com/' });
+ * await requestPasswordReset(createTransport(), { username: 'ann', accountName: 'Acme', uiUrl: 'https://portal.example.com/' });
  * ```
  */
 export async function requestPasswordReset(client: AuthClient, params: PasswordResetRequestParams): Promise<PasswordResetRequested> {

@@ -11,20 +11,20 @@ import { AuthenticationError } from '../authentication-error';
  */
 export function notCrossbarError(error: unknown, what: string): AuthenticationError | undefined {
   if (error instanceof NotFoundError) {
-    return new AuthenticationError(error, 'not_crossbar', `${notCrossbar(error.request)} (${what} answered 404)`);
+    return new AuthenticationError(error, 'not_crossbar', notCrossbar(error.request, `${what} answered 404`));
   }
   if (error instanceof ResponseValidationError && error.kind === 'json') {
     return new AuthenticationError(
       { status: error.status, request: error.request, requestId: error.requestId, apiMessage: 'not JSON' },
       'not_crossbar',
-      `${notCrossbar(error.request)} (${what} answered a body that is not JSON)`,
+      notCrossbar(error.request, `${what} answered a body that is not JSON`),
     );
   }
   return undefined;
 }
 
-function notCrossbar(request: RequestInfo): string {
-  return `no Crossbar API at ${baseOf(request.url)}: check baseUrl (it normally ends in /v2/)`;
+function notCrossbar(request: RequestInfo, answer: string): string {
+  return `no Crossbar API at ${baseOf(request.url)} (${answer}): check baseUrl, which normally ends in /v2/`;
 }
 
 /** The base URL a one-segment login path was sent under (the request URL is already redacted). */
