@@ -67,6 +67,7 @@ export function buildProgram(loaded: readonly Command[] = [], resources: readonl
     .version(version, '-v, --version', 'print the version')
     .option('--profile <name>', 'use this saved profile (env: AUDIAN_PROFILE)')
     .option('--debug', 'log requests (secrets redacted) and show stack traces')
+    .option('--json-errors', 'print errors as one JSON object on standard error (also whenever --output json)')
     .addHelpText(
       'after',
       [
@@ -163,6 +164,17 @@ export async function buildFullProgram(): Promise<Command> {
   return buildProgram([...factories.map((create) => create()), ...allResourceCommands()], liveStubs());
 }
 
+/** Whether errors should be JSON: `--json-errors`, or JSON output asked for (`-o json`, `--output=json`). */
+function wantsJsonErrors(argv: readonly string[]): boolean {
+  return argv.some(
+    (arg, i) =>
+      arg === '--json-errors' ||
+      arg === '--output=json' ||
+      arg === '-ojson' ||
+      ((arg === '--output' || arg === '-o') && argv[i + 1] === 'json'),
+  );
+}
+
 function installInterruptHandler(): () => void {
   const onSigint = (): void => {
     if (interruption.signal.aborted) process.exit(EXIT_CODES.interrupted);
@@ -196,7 +208,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     const { reportError } = await import('./internal/report-error');
     const report = reportError(error, debug);
-    process.stderr.write(`${report.lines.join('\n')}\n`);
+    if (wantsJsonErrors(argv)) process.stderr.write(`${JSON.stringify({ error: report.json })}\n`);
+    else process.stderr.write(`${report.lines.join('\n')}\n`);
     return report.exitCode;
   } finally {
     uninstall();

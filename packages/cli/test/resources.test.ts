@@ -112,6 +112,29 @@ describe.skipIf(!existsSync(BIN))('output formats', () => {
     expect(exported.stdout.split('\n')[0]).toMatch(/^id,first_name,last_name/);
   });
 
+  it('prints TSV, one line per item, tabs and newlines in cells escaped', async () => {
+    const id = [...fake.users.keys()][0] as string;
+    fake.users.set(id, { ...fake.users.get(id), last_name: 'Doe\t1\nbis' });
+    const tsv = await run('users', 'list', '--output', 'tsv', '--fields', 'id,last_name');
+    const lines = tsv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('id\tlast_name');
+    expect(lines[1]).toBe(`${id}\tDoe\\t1\\nbis`);
+    expect(lines).toHaveLength(8);
+  });
+
+  it('applies a --jmespath query to the whole result, and refuses one that does not parse (exit 2)', async () => {
+    const result = await run('users', 'list', '--jmespath', "[?first_name=='Jane'].email", '--output', 'json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(['u2@example.com', 'u4@example.com', 'u6@example.com']);
+    const one = await run('users', 'get', [...fake.users.keys()][0] as string, '--jmespath', 'caller_id.internal.number', '-o', 'json');
+    expect(JSON.parse(one.stdout)).toBe('101');
+    const before = fake.server.requests.length;
+    const bad = await run('users', 'list', '--jmespath', '[?');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--jmespath');
+    expect(fake.server.requests.length).toBe(before);
+  });
+
   it('rejects an unknown format as a bad argument (exit 2)', async () => {
     const result = await run('users', 'list', '--output', 'xml');
     expect(result.status).toBe(2);
@@ -383,6 +406,49 @@ describe.skipIf(!existsSync(BIN))('errors and exit codes', () => {
     expect(result.stderr).toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain(API_KEY);
     for (const token of fake.tokens) expect(result.stderr).not.toContain(token);
+  });
+
+  it('prints errors as one JSON object with --json-errors, and whenever the output is JSON', async () => {
+    const missing = 'nosuchuser00000000000000000000000';
+    for (const flag of [['--json-errors'], ['--output', 'json']]) {
+      const result = await run('users', 'get', missing, ...flag);
+      expect(result.status).toBe(4);
+      const { error } = JSON.parse(result.stderr);
+      expect(error).toMatchObject({ exit_code: 4, status: 404, request_id: expect.any(String) });
+      expect(error.message).toContain(`user ${missing} not found`);
+    }
+    const invalid = await run('users', 'create', '--set', 'first_name=Solo', '--json-errors');
+    expect(invalid.status).toBe(2);
+    expect(JSON.parse(invalid.stderr).error.message).toContain('last_name');
+  });
+
+  it('--dry-run validates and prints the request, secrets redacted, and sends nothing', async () => {
+    const before = fake.server.requests.filter((r) => r.method !== 'GET').length;
+    const created = await run(
+      'users',
+      'create',
+      '--set',
+      'first_name=Ada',
+      '--set',
+      'last_name=Lovelace',
+      '--set',
+      'password=hunter2-secret',
+      '--dry-run',
+    );
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/^dry run, not sent: PUT http:\/\/127\.0\.0\.1:\d+\/v2\/accounts\/\w+\/users\n/);
+    expect(JSON.parse(created.stdout.slice(created.stdout.indexOf('\n') + 1))).toEqual({
+      data: { first_name: 'Ada', last_name: 'Lovelace', password: '[REDACTED]' },
+    });
+    expect(created.stdout).not.toContain('hunter2-secret');
+    const id = [...fake.users.keys()][0] as string;
+    const deleted = await run('users', 'delete', id, '--dry-run');
+    expect(deleted.status).toBe(0);
+    expect(deleted.stdout).toContain(`dry run, not sent: DELETE`);
+    expect(fake.users.has(id)).toBe(true);
+    const invalid = await run('users', 'create', '--set', 'first_name=Solo', '--dry-run');
+    expect(invalid.status).toBe(2);
+    expect(fake.server.requests.filter((r) => r.method !== 'GET').length).toBe(before);
   });
 
   it('exits 3 when not logged in at all', async () => {

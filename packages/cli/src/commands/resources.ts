@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NotFoundError } from '@audian/core';
+import { NotFoundError, redactSecrets } from '@audian/core';
 import { Command, Option } from 'commander';
 import { setActivity } from '../internal/activity';
 import { buildBody, collect, parseLooseValue, splitAssignment } from '../internal/body';
@@ -19,6 +19,7 @@ import { type ConnectOptions, connect } from '../internal/connect';
 import { contentTypeOf } from '../internal/content-type';
 import type { DomainVerb } from '../internal/domain-verbs';
 import { fileError } from '../internal/file-error';
+import { createDryRunClient } from '../internal/import/dry-run';
 import { type ListFlags, toListParams } from '../internal/list-options';
 import { OUTPUT_FORMATS, printValue } from '../internal/output';
 import { isPagePromise, type OutputFlags, outputOptions, present, printList } from '../internal/present';
@@ -38,6 +39,7 @@ type Flags = ConnectOptions &
     readonly acceptCharges?: boolean;
     readonly yes?: boolean;
     readonly contentType?: string;
+    readonly dryRun?: boolean;
   };
 
 const CRUD_HELP: Readonly<Record<CrudCommand, string>> = {
@@ -179,11 +181,18 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
     declare(cmd, verb.args, true);
     addChargesOption(cmd)
       .option('-y, --yes', 'do not ask for confirmation')
+      .option('--dry-run', DRY_RUN_HELP)
       .addOption(new Option('-o, --output <format>', 'also print the deleted documents in this format').choices([...OUTPUT_FORMATS]))
       .action(async (...args: unknown[]) => {
         const { positionals, flags } = flagsOf(args);
         const first = positionals[0];
         const targets: unknown[][] = Array.isArray(first) ? first.map((id) => [id, ...positionals.slice(1)]) : [positionals];
+        if (flags.dryRun) {
+          const dry = dryRunResource(spec, flags);
+          for (const target of targets)
+            await invoke(dry, verb.method, [...(await fill(verb.args, target, { i: 0 }, flags)), callOptions(flags)]);
+          return;
+        }
         await confirmAction(`delete ${targets.map((t) => label(t)).join(', ')}`, flags.yes);
         const resource = open(spec, flags);
         const deleted: unknown[] = [];
@@ -200,7 +209,7 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
   }
   declare(cmd, verb.args);
   addOutputOptions(cmd);
-  if (verb.command !== 'list' && verb.command !== 'get') addChargesOption(cmd);
+  if (verb.command !== 'list' && verb.command !== 'get') addChargesOption(cmd).option('--dry-run', DRY_RUN_HELP);
   return cmd.action(async (...args: unknown[]) => {
     const { positionals, flags } = flagsOf(args);
     const output = outputOptions(flags);
@@ -225,10 +234,36 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
     }
     // `--set number=1010` parses as a number; the schema says whether the field wants text.
     if (bodyAt >= 0) callArgs[bodyAt] = await coerceForResource(name, callArgs[bodyAt]);
+    if (flags.dryRun) {
+      // Validated exactly as a real call is, then shown instead of sent.
+      await invoke(dryRunResource(spec, flags), verb.method, [...callArgs, callOptions(flags)]);
+      return;
+    }
     setActivity(`${verb.command === 'get' ? 'getting' : `${verb.command.replace(/e$/, '')}ing`} ${label(positionals)}`);
     const result = invoke(resource, verb.method, [...callArgs, callOptions(flags)]);
     await printValue(await orNotFound(name, positionals.slice(0, idTokens.length), result), output);
   });
+}
+
+const DRY_RUN_HELP = 'validate and print the request (secrets redacted) instead of sending it';
+
+/**
+ * The resource on a client that sends nothing: each request it would send is printed on standard
+ * output (method, URL, then the JSON body with secrets redacted). The base URL and account are the
+ * profile's, so the URL is the real one.
+ */
+function dryRunResource(spec: ResourceSpec, flags: Flags): ResourceObject {
+  const { profile } = connect(flags);
+  const account = flags.account ?? (process.env.AUDIAN_ACCOUNT_ID?.trim() || undefined) ?? profile.accountId ?? '{account_id}';
+  const client = createDryRunClient({
+    baseUrl: profile.baseUrl,
+    accountId: account,
+    onRequest: (request) => {
+      const body = request.body === undefined ? '' : `\n${JSON.stringify(redactSecrets(request.body), null, 2)}`;
+      process.stdout.write(`dry run, not sent: ${request.method} ${request.url}${body}\n`);
+    },
+  });
+  return resourceOf(client, spec.name);
 }
 
 function domainCommand(spec: ResourceSpec, verb: DomainVerb): Command {
@@ -276,7 +311,7 @@ async function orNotFound<T>(resource: string, ids: readonly unknown[], call: T)
     if (!(error instanceof NotFoundError) || shown.length === 0) throw error;
     // The message says what was looked for; the activity prefix would only repeat it.
     setActivity(undefined);
-    throw new CliError(`${singular(resource)} ${shown.join('/')} not found: ${error.message}`, EXIT_CODES.notFound);
+    throw new CliError(`${singular(resource)} ${shown.join('/')} not found: ${error.message}`, EXIT_CODES.notFound, [], error);
   }
 }
 

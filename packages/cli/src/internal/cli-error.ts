@@ -56,8 +56,8 @@ export class CliError extends Error {
   /** Extra lines (field errors, hints) shown under the message. */
   readonly details: readonly string[];
 
-  constructor(message: string, exitCode: ExitCode = EXIT_CODES.failure, details: readonly string[] = []) {
-    super(message);
+  constructor(message: string, exitCode: ExitCode = EXIT_CODES.failure, details: readonly string[] = [], cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'CliError';
     this.exitCode = exitCode;
     this.details = details;

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { collect } from './body';
+import { OUTPUT_FORMATS } from './output';
 
 /** Commander parser for a positive integer option value. */
 export function positiveInt(name: string): (value: string) => number {
@@ -14,19 +15,14 @@ export function addAccountOption(cmd: Command): Command {
   return cmd.option('--account <id>', 'act on this account instead of the login’s own (env: AUDIAN_ACCOUNT_ID)');
 }
 
-/** `--output` and `--fields`. */
+/** `--output`, `--fields` and `--jmespath`. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('-o, --output <format>', 'output format (default: table on a terminal, json when piped)').choices([
-        'table',
-        'json',
-        'ndjson',
-        'csv',
-        'yaml',
-      ]),
+      new Option('-o, --output <format>', 'output format (default: table on a terminal, json when piped)').choices([...OUTPUT_FORMATS]),
     )
-    .option('--fields <list>', 'comma-separated fields (dot paths) to show, e.g. id,name,caller_id.internal.number');
+    .option('--fields <list>', 'comma-separated fields (dot paths) to show, e.g. id,name,caller_id.internal.number')
+    .option('--jmespath <expression>', "a JMESPath query applied to the result before printing, e.g. '[?priv_level==`admin`].email'");
 }
 
 /** `--data` and repeatable `--set`. */

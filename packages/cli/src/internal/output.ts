@@ -8,7 +8,7 @@ import { type Doc, flatten, getPath, isDoc, project } from './fields';
 import { stdoutIsTTY, write } from './stdout';
 
 /** The output formats of every command that prints data. */
-export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'yaml'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'tsv', 'yaml'] as const;
 
 /** One of {@link OUTPUT_FORMATS}. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -17,6 +17,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface OutputOptions {
   readonly format: OutputFormat;
   readonly fields?: readonly string[];
+  /** A compiled `--jmespath` query, applied to the whole result before printing. */
+  readonly query?: (value: unknown) => unknown;
   /** What a list holds (`users`): an empty table says `no users`. */
   readonly label?: string;
   /** The columns of an empty CSV (its header), when no fields were chosen. */
@@ -90,7 +92,10 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
           if (count === 0) await write('[]\n', out);
         },
       };
-    case 'csv': {
+    case 'csv':
+    case 'tsv': {
+      const separated = (rows: unknown[][], header: boolean, cols: string[]): string =>
+        format === 'csv' ? csvStringify(rows, { header, columns: cols }) : tsv(rows as string[][], header ? cols : undefined);
       let columns: string[] | undefined = fields ? [...fields] : undefined;
       let pending: unknown[] = [];
       let headerDone = false;
@@ -99,7 +104,7 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
         columns ??= columnsOf(pending, 'csv');
         const rows = pending.map((item) => rowOf(item, columns as string[], 'csv'));
         pending = [];
-        await write(csvStringify(rows, { header: !headerDone, columns }), out);
+        await write(separated(rows, !headerDone, columns), out);
         headerDone = true;
       };
       return {
@@ -112,7 +117,7 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
           await flush();
           // An empty result is still a CSV with its header: the chosen fields, else the listing's.
           const header = columns ?? [...((await options.emptyColumns?.()) ?? [])];
-          if (!headerDone && header.length) await write(csvStringify([], { header: true, columns: header }), out);
+          if (!headerDone && header.length) await write(separated([], true, header), out);
         },
       };
     }
@@ -133,10 +138,11 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
 }
 
 /** Prints one value (a document, a list, a scalar) in `options.format`. */
-export async function printValue(value: unknown, options: OutputOptions, out: Writable = process.stdout): Promise<void> {
+export async function printValue(raw: unknown, options: OutputOptions, out: Writable = process.stdout): Promise<void> {
   const { format, fields } = options;
+  const value = options.query ? options.query(raw) : raw;
   if (Array.isArray(value) && format !== 'json' && format !== 'yaml') {
-    const sink = createItemSink(options, out);
+    const sink = createItemSink({ ...options, query: undefined }, out);
     for (const item of value) await sink.write(item);
     await sink.end();
     return;
@@ -157,6 +163,11 @@ export async function printValue(value: unknown, options: OutputOptions, out: Wr
     case 'csv': {
       const columns = fields ? [...fields] : columnsOf([value], 'csv');
       await write(csvStringify([rowOf(value, columns, 'csv')], { header: true, columns }), out);
+      return;
+    }
+    case 'tsv': {
+      const columns = fields ? [...fields] : columnsOf([value], 'csv');
+      await write(tsv([rowOf(value, columns, 'csv')], columns), out);
       return;
     }
     case 'table':
@@ -216,6 +227,16 @@ function cell(value: unknown, mode: 'csv' | 'table', key = ''): string {
     return truncate(value.join(', '));
   const json = JSON.stringify(value);
   return mode === 'table' ? truncate(json) : json;
+}
+
+/**
+ * Tab-separated values, one line per row (`cut -f2`, `while IFS=$'\t' read`): a tab, newline or
+ * backslash inside a cell is written as `\t`, `\n`, `\\`, so every row stays one line.
+ */
+function tsv(rows: readonly (readonly string[])[], header: readonly string[] | undefined): string {
+  const escape = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n');
+  const lines = [...(header ? [header] : []), ...rows].map((row) => row.map(escape).join('\t'));
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 function truncate(text: string): string {

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { BinaryResponse, PagePromise } from '@audian/core';
+import { compile, type JSONValue, search } from '@jmespath-community/jmespath';
 import { UsageError } from './cli-error';
 import { parseFields } from './fields';
 import type { ListFlags } from './list-options';
@@ -13,13 +14,29 @@ import { note, stdoutIsTTY } from './stdout';
 export interface OutputFlags {
   readonly output?: string;
   readonly fields?: string;
+  readonly jmespath?: string;
   readonly out?: string;
 }
 
 /** The output options from the flags (format defaults to table on a terminal, JSON when piped). */
 export function outputOptions(flags: OutputFlags): OutputOptions {
   const fields = parseFields(flags.fields);
-  return { format: resolveFormat(flags.output), ...(fields ? { fields } : {}) };
+  const query = flags.jmespath !== undefined ? compileQuery(flags.jmespath) : undefined;
+  return { format: resolveFormat(flags.output), ...(fields ? { fields } : {}), ...(query ? { query } : {}) };
+}
+
+/**
+ * Compiles `--jmespath` (a JMESPath expression, @jmespath-community/jmespath) before anything is sent.
+ *
+ * @throws UsageError for an expression that does not parse
+ */
+export function compileQuery(expression: string): (value: unknown) => unknown {
+  try {
+    compile(expression);
+  } catch (error) {
+    throw new UsageError(`--jmespath: ${JSON.stringify(expression)} is not a JMESPath expression: ${(error as Error).message}`);
+  }
+  return (value) => search(value as JSONValue, expression);
 }
 
 /** Whether a value is a lazy listing (`PagePromise`). */
@@ -54,7 +71,12 @@ export function listContext(resource: string | undefined): Pick<OutputOptions, '
  * streaming item by item (CSV and NDJSON never hold more than a page).
  */
 export async function printList(listing: PagePromise<unknown>, flags: ListFlags & OutputFlags, resource?: string): Promise<number> {
-  const sink = createItemSink({ ...outputOptions(flags), ...listContext(resource) });
+  const options = { ...outputOptions(flags), ...listContext(resource) };
+  // A query sees the whole list at once: the items are gathered, then printed as one value.
+  const gathered: unknown[] = [];
+  const sink = options.query
+    ? { write: async (item: unknown) => void gathered.push(item), pageEnd: async () => {}, end: () => printValue(gathered, options) }
+    : createItemSink(options);
   let count = 0;
   let more = false;
   for await (const page of listing.iterPages()) {

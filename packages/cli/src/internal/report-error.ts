@@ -17,6 +17,11 @@ export interface ErrorReport {
   readonly exitCode: ExitCode;
   /** The first line says what failed and why; the others list field errors and hints. */
   readonly lines: readonly string[];
+  /**
+   * The same as one JSON object, for scripts (`--json-errors`, or `--output json`):
+   * `{ message, exit_code, details, status?, request_id?, field_errors? }`, secrets scrubbed.
+   */
+  readonly json: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -31,7 +36,19 @@ export function reportError(error: unknown, debug = false): ErrorReport {
   const head = exitCode === EXIT_CODES.interrupted ? message : `error: ${doing ? `${doing}: ` : ''}${message}`;
   const lines = [head, ...details.map((d) => `  ${d}`)];
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
-  return { exitCode, lines: lines.map((l) => secrets.scrub(l)) };
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  const api = error instanceof ApiError ? error : cause instanceof ApiError ? cause : undefined;
+  const fieldErrors = error instanceof BadRequestError ? error.fieldErrors : undefined;
+  const json = {
+    message: secrets.scrub(`${doing && exitCode !== EXIT_CODES.interrupted ? `${doing}: ` : ''}${message}`),
+    exit_code: exitCode,
+    details: details.map((d) => secrets.scrub(d)),
+    ...(api ? { status: api.status, ...(api.requestId ? { request_id: api.requestId } : {}) } : {}),
+    ...(fieldErrors?.length
+      ? { field_errors: fieldErrors.map((f) => ({ path: f.path, code: f.code, message: secrets.scrub(f.message) })) }
+      : {}),
+  };
+  return { exitCode, lines: lines.map((l) => secrets.scrub(l)), json };
 }
 
 function classify(error: unknown): { exitCode: ExitCode; message: string; details: readonly string[] } {
