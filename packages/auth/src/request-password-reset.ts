@@ -1,10 +1,16 @@
 import { InvalidArgumentError } from '@audian/core';
 import type { AuthClient } from './auth-client';
-import { type AccountIdentifierOptions, accountIdentifier } from './internal/account-identifier';
+import { accountIdentifier } from './internal/account-identifier';
 import { transportOf } from './internal/transport-of';
 
 /** What {@link requestPasswordReset} sends: the user, one account identifier, and the UI that opens the emailed link. */
-export interface PasswordResetRequestParams extends AccountIdentifierOptions {
+export interface PasswordResetRequestParams {
+  /** The account's name (give exactly one of `accountName`, `accountRealm`, `phoneNumber`). */
+  readonly accountName?: string;
+  /** The account's SIP realm. */
+  readonly accountRealm?: string;
+  /** A phone number of the account. */
+  readonly phoneNumber?: string;
   /** The user's username. */
   readonly username: string;
   /**
