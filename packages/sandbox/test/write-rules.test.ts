@@ -185,6 +185,27 @@ describe('callflow numbers (cb_callflows:normalize_numbers/2)', () => {
   });
 });
 
+describe('callflow number ownership (cb_modules_util:validate_number_ownership/2)', () => {
+  it('refuses to route a number another account holds (403), allows its own and its descendants', async () => {
+    const other = h.sandbox.createAccount({ name: 'Number Owner' });
+    const otherToken = await h.login(other.apiKey);
+    const acquired = await h.call('PUT', `/v2/accounts/${other.accountId}/phone_numbers/+14155550901`, { token: otherToken, data: {} });
+    expect(acquired.status).toBe(201);
+    const taken = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Theirs', numbers: ['4155550901'], flow: { module: 'voicemail', data: {} } },
+    });
+    expect(taken.status).toBe(403);
+    expect(taken.body).toMatchObject({ message: 'forbidden', data: { message: 'unauthorized to use +14155550901' } });
+
+    const child = data(await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Number Child' } }));
+    expect((await h.call('PUT', `/v2/accounts/${child.id}/phone_numbers/+14155550902`, { data: {} })).status).toBe(201);
+    const descendant = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Child number', numbers: ['+14155550902'], flow: { module: 'voicemail', data: {} } },
+    });
+    expect(descendant.status).toBe(201);
+  });
+});
+
 describe('PATCH (crossbar_doc:patch_the_doc/2, kz_json:merge_left/3)', () => {
   it('replaces an object with an empty one: PATCH {"caller_id": {}} clears caller_id', async () => {
     const user = data(

@@ -25,6 +25,16 @@ export interface DocHookContext {
   lookup(accountId: string, id: string): StoredDoc | undefined;
 }
 
+/** What a resource's save authorization can ask. */
+export interface SaveAuthContext {
+  /** The account the request's token belongs to. */
+  readonly authAccountId: string;
+  /** The account holding a phone number (E.164), if any account does. */
+  numberHolder(number: string): string | undefined;
+  /** True when the token's account is this account or one of its ancestors. */
+  reaches(accountId: string): boolean;
+}
+
 /**
  * One document collection of the generic engine: its URL segment, stored type, schema, listing
  * view (summary + sort key) and Crossbar's extra rules.
@@ -55,6 +65,8 @@ export interface ResourceDef {
    * a valid document.
    */
   finish?(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined;
+  /** Throws when the caller may not save the document (403), after validation and before charges. */
+  authorizeSave?(doc: JsonObject, ctx: SaveAuthContext): void;
   /** What `GET` on one document adds to its public view (callflows: the `metadata` of the documents their flow names). */
   detail?(view: JsonObject, stored: JsonObject, lookup: DocHookContext['lookup'], accountId: string): JsonObject;
   /** Rewrites the public view (e.g. vmboxes drop their legacy `messages`). */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as schemas from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
-import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
+import { CrossbarError, type FieldErrors, mergeFieldErrors } from './crossbar-error';
 import { toE164 } from './e164';
 import { compact, isObject, type JsonObject } from './json';
 import type { ClaimSpec, DocHookContext, ResourceDef, Verb } from './resource-def';
@@ -390,6 +390,16 @@ const callflows: ResourceDef = {
     ];
   },
   detail: (view, stored, lookup, accountId) => ({ ...view, metadata: flowMetadata(stored.flow, lookup, accountId) }),
+  // `cb_modules_util:validate_number_ownership/2`: a number held by an account the token cannot reach
+  // is not the caller's to route (numbers no account holds pass, as `not_found` does).
+  authorizeSave(doc, ctx) {
+    const numbers = Array.isArray(doc.numbers) ? doc.numbers.filter((n): n is string => typeof n === 'string') : [];
+    const unauthorized = numbers.filter((n) => {
+      const holder = ctx.numberHolder(n);
+      return holder !== undefined && !ctx.reaches(holder);
+    });
+    if (unauthorized.length > 0) throw new CrossbarError(403, 'forbidden', { message: `unauthorized to use ${unauthorized.join(', ')}` });
+  },
   prepare(doc) {
     const errors: FieldErrors = {};
     // `cb_callflows:normalize_numbers/2`: numbers are stored (and checked for uniqueness) in E.164

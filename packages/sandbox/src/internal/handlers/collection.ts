@@ -1,3 +1,4 @@
+import { treeOf } from '../accounts-def';
 import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
 import { render, type UpdateOptions } from '../documents';
 import type { Engine } from '../engine';
@@ -89,20 +90,39 @@ export function createDoc(
     extra && typeof req.data === 'object' && req.data !== null && !Array.isArray(req.data) ? { ...req.data, ...extra } : req.data;
   const doc = engine.docs.create(def, accountId, data, {
     parentId,
-    beforeSave: (after) =>
-      engine.checkCharges({ accountId, resource: def.name, type: def.type, before: undefined, after }, envelopeFlag(req, 'accept_charges')),
+    beforeSave: (after) => {
+      authorizeSave(engine, req, def, after);
+      engine.checkCharges({ accountId, resource: def.name, type: def.type, before: undefined, after }, envelopeFlag(req, 'accept_charges'));
+    },
   });
   return createdReply(def, req, doc);
+}
+
+/** The resource's checks of what the caller may save (callflows: the numbers it routes). */
+function authorizeSave(engine: Engine, req: SandboxRequest, def: ResourceDef, doc: JsonObject): void {
+  if (!def.authorizeSave || !req.auth) return;
+  const authAccountId = req.auth.accountId;
+  def.authorizeSave(doc, {
+    authAccountId,
+    numberHolder: (number) => engine.store.claimant({ scope: '', kind: 'phone_number', value: number })?.accountId,
+    reaches: (accountId) => {
+      if (accountId === authAccountId) return true;
+      const account = engine.store.get(accountId, accountId);
+      return account !== undefined && treeOf(account.body).includes(authAccountId);
+    },
+  });
 }
 
 /** The 402 check of an update (`crossbar_services:maybe_dry_run/2` runs on every save, not only creations). */
 function chargedUpdate(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef): UpdateOptions {
   return {
-    beforeSave: (after, existing) =>
+    beforeSave: (after, existing) => {
+      authorizeSave(engine, req, def, after);
       engine.checkCharges(
         { accountId, resource: def.name, type: def.type, before: existing.body, after },
         envelopeFlag(req, 'accept_charges'),
-      ),
+      );
+    },
   };
 }
 
