@@ -6,7 +6,7 @@ import { type ApiError, type ApiErrorInit, UnauthorizedError } from '@audian/cor
  * - `not_crossbar`: the login URL is not a Crossbar API (any other 404, or a 2xx that is not JSON): check `baseUrl`.
  * - `invalid_credentials`: 401 (KAZOO gives the same answer for an unknown account name, realm or number).
  * - `unknown_account`: a 400 naming `account_name`, `account_realm` or `phone_number` as not found.
- * - `account_disabled`, `account_expired`: KAZOO's 400 on `account` (`disabled`, `expired`).
+ * - `account_disabled`, `account_expired`: KAZOO's validation error on `account` (`disabled`, `expired`), sent as 423 `locked`.
  * - `multi_factor_required`: see {@link MultiFactorRequiredError}.
  * - `impersonation_forbidden`: 403 to an impersonation (the caller is not a super-duper admin, or the user is in the caller's own account).
  * - `unknown_reset_id`: the password-reset id resolved to no user.

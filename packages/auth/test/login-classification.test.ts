@@ -95,12 +95,13 @@ describe('user_auth refusals (cb_user_auth)', () => {
   });
 
   it.each([
-    ['disabled', 'account_disabled'],
-    ['expired', 'account_expired'],
-  ])('400 on account (%s) → %s', async (code, reason) => {
+    [423, 'locked', 'disabled', 'account_disabled'],
+    [423, 'locked', 'expired', 'account_expired'],
+    [400, 'invalid request', 'disabled', 'account_disabled'],
+  ])('%i %s on account.%s (kz_json_schema:depreciated_validation_error/4) → %s', async (status, message, code, reason) => {
     server.route('PUT', '/v2/user_auth', {
-      status: 400,
-      body: errorEnvelope(400, 'invalid request', { account: { [code]: { message: `account ${code}` } } }),
+      status,
+      body: errorEnvelope(status, message, { account: { [code]: { message: `account ${code}`, cause: '2026-01-01' } } }),
     });
     const error = await userLogin();
     expect(error).toBeInstanceOf(AuthenticationError);

@@ -1,4 +1,4 @@
-import { BadRequestError, UnauthorizedError } from '@audian/core';
+import { ApiError, BadRequestError, UnauthorizedError } from '@audian/core';
 import { AuthenticationError, MultiFactorRequiredError } from '../authentication-error';
 import { notCrossbarError } from './login-failure';
 
@@ -9,8 +9,9 @@ const ACCOUNT_FIELDS = ['account_name', 'account_realm', 'realm', 'phone_number'
  * answers wrong credentials and an unknown account name, realm or number alike with 401
  * `invalid_credentials` (`cb_user_auth:maybe_authenticate_user/1` drops the lookup's error), a
  * second factor with 401 and `data.multi_factor_request` (`crossbar_auth:create_auth_token/3`),
- * and a disabled or expired account with a 400 on `account` (`maybe_account_is_enabled/2`,
- * `maybe_account_is_expired/2`). `user_auth` never answers 404, so a 404 means the base URL is
+ * and a disabled or expired account with a validation error on `account` (`maybe_account_is_enabled/2`,
+ * `maybe_account_is_expired/2`), which `kz_json_schema:depreciated_validation_error/4` sends as
+ * 423 `locked` (400 is accepted too). `user_auth` never answers 404, so a 404 means the base URL is
  * not a Crossbar API. Anything else is returned unchanged.
  */
 export function userLoginFailure(error: unknown, what: string): unknown {
@@ -23,12 +24,12 @@ export function userLoginFailure(error: unknown, what: string): unknown {
       'user login rejected: wrong username or password, or no account with that name, realm or number',
     );
   }
+  const account = error instanceof ApiError ? accountState(error.data) : undefined;
+  if (error instanceof ApiError && account) {
+    const reason = account === 'disabled' ? 'account_disabled' : 'account_expired';
+    return new AuthenticationError(error, reason, `user login rejected: the account is ${account}`, { account });
+  }
   if (error instanceof BadRequestError) {
-    const account = error.fieldErrors.find((f) => f.path === 'account' && (f.code === 'disabled' || f.code === 'expired'));
-    if (account) {
-      const reason = account.code === 'disabled' ? 'account_disabled' : 'account_expired';
-      return new AuthenticationError(error, reason, `user login rejected: the account is ${account.code}`, { account: account.code });
-    }
     const field = error.fieldErrors.find((f) => ACCOUNT_FIELDS.includes(f.path));
     if (field) {
       return new AuthenticationError(error, 'unknown_account', `user login rejected: ${field.path} not found`, {
@@ -37,4 +38,13 @@ export function userLoginFailure(error: unknown, what: string): unknown {
     }
   }
   return notCrossbarError(error, what) ?? error;
+}
+
+/** `disabled` or `expired` when the error data is KAZOO's validation error on `account`. */
+function accountState(data: unknown): 'disabled' | 'expired' | undefined {
+  const account = (data as { account?: Record<string, unknown> } | undefined)?.account;
+  if (!account || typeof account !== 'object') return undefined;
+  if (account.disabled !== undefined) return 'disabled';
+  if (account.expired !== undefined) return 'expired';
+  return undefined;
 }
