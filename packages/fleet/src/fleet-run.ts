@@ -19,7 +19,7 @@ export class FleetRun {
   readonly runId: string;
   /** `local`: in this process; `redis`: on the queue, for workers. */
   readonly mode: 'local' | 'redis';
-  /** Accounts the selector named. */
+  /** Tasks: one per account the selector named, more for an import split into chunks. */
   readonly total: number;
   readonly #store: RunStore;
   readonly #close: () => Promise<void>;

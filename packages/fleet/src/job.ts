@@ -82,6 +82,8 @@ export const ImportJobSchema = z.strictObject({
   action: z.literal('import'),
   resource: z.enum(WRITABLE),
   key: z.string().min(1),
+  /** Rows per task: an account with more rows is split into several tasks. @default 500 */
+  chunkSize: z.number().int().min(1).optional(),
   rows: z.array(z.looseObject({ account_id: ACCOUNT_ID })).min(1, 'rows needs at least one row'),
 });
 

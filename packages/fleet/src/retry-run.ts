@@ -6,8 +6,9 @@ import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
 import { FileRunStore } from './internal/file-run-store.js';
 import { type LocalRun, localRuns, runLocally } from './internal/local-runs.js';
-import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
+import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
+import type { TaskRef } from './internal/task-ref.js';
 import type { RunLookupOptions } from './run-options.js';
 import type { AccountState, RunStore } from './run-state.js';
 import { whereRunsAre } from './run-status.js';
@@ -46,19 +47,21 @@ async function adopt(runId: string, options: RetryRunOptions): Promise<LocalRun>
   return local;
 }
 
-async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<{ ids: string[]; round: number }> {
+async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<{ tasks: TaskRef[]; round: number }> {
   const info = await store.info(runId);
   if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)}`);
-  const ids: string[] = [];
+  const tasks: TaskRef[] = [];
   const now = new Date().toISOString();
   for (const account of await store.accounts(runId)) {
     if (!states.has(account.state)) continue;
-    ids.push(account.accountId);
-    await store.putAccount(runId, { accountId: account.accountId, state: 'pending', attempts: 0, updatedAt: now });
+    const task: TaskRef =
+      account.chunk === undefined ? { accountId: account.accountId } : { accountId: account.accountId, chunk: account.chunk };
+    tasks.push(task);
+    await store.putAccount(runId, { ...task, state: 'pending', attempts: 0, updatedAt: now });
   }
   const round = info.round + 1;
   await store.updateInfo(runId, { cancelled: false, round });
-  return { ids, round };
+  return { tasks, round };
 }
 
 /**
@@ -83,22 +86,22 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
   if (options.redis === undefined) {
     const local = localRuns.get(runId) ?? (await adopt(runId, options));
     await local.done;
-    const { ids } = await reset(local.store, runId, states);
+    const { tasks } = await reset(local.store, runId, states);
     local.controller = new AbortController();
-    local.done = runLocally(local, runId, ids);
-    return new FleetRun({ runId, mode: 'local', total: ids.length, store: local.store, close: async () => undefined, local: local.done });
+    local.done = runLocally(local, runId, tasks);
+    return new FleetRun({ runId, mode: 'local', total: tasks.length, store: local.store, close: async () => undefined, local: local.done });
   }
   const redis = await connectRedis(options.redis);
   const store = new RedisRunStore(redis);
   try {
-    const { ids, round } = await reset(store, runId, states);
+    const { tasks, round } = await reset(store, runId, states);
     const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
     try {
-      await enqueueAccounts(queue, { runId, round }, ids, options.attempts ?? 3);
+      await enqueueTasks(queue, { runId, round }, tasks, options.attempts ?? 3);
     } finally {
       await queue.close();
     }
-    return new FleetRun({ runId, mode: 'redis', total: ids.length, store, close: () => store.close() });
+    return new FleetRun({ runId, mode: 'redis', total: tasks.length, store, close: () => store.close() });
   } catch (error) {
     await store.close();
     throw error;

@@ -7,9 +7,10 @@ import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
 import { FileRunStore } from './internal/file-run-store.js';
 import { localRuns, localStore, runLocally } from './internal/local-runs.js';
-import { DEFAULT_QUEUE, enqueueAccounts, type TaskData } from './internal/queue.js';
+import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import { selectAccounts } from './internal/select-accounts.js';
+import { planTasks } from './internal/task-ref.js';
 import type { FleetJob } from './job.js';
 import { validateJob } from './parse-job.js';
 import type { RunJobOptions } from './run-options.js';
@@ -52,6 +53,7 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
   try {
     const audian = local ? createCappedClient(options.client ?? {}, options.maxRequestsPerSecond) : createAudian(options.client);
     const accountIds = await selectAccounts(audian, valid.accounts);
+    const tasks = planTasks(valid, accountIds);
     const info: RunInfo = {
       runId: randomUUID(),
       job: valid,
@@ -63,28 +65,28 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
     };
     if (!redis) {
       const store = options.stateDir === undefined ? localStore : new FileRunStore(options.stateDir);
-      await store.createRun(info, accountIds);
+      await store.createRun(info, tasks);
       const run = { store, audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
-      run.done = runLocally(run, info.runId, accountIds);
+      run.done = runLocally(run, info.runId, tasks);
       localRuns.set(info.runId, run);
       return new FleetRun({
         runId: info.runId,
         mode: 'local',
-        total: accountIds.length,
+        total: tasks.length,
         store,
         close: async () => undefined,
         local: run.done,
       });
     }
     const store = new RedisRunStore(redis);
-    await store.createRun(info, accountIds);
+    await store.createRun(info, tasks);
     const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
     try {
-      await enqueueAccounts(queue, { runId: info.runId, round: 0 }, accountIds, attempts);
+      await enqueueTasks(queue, { runId: info.runId, round: 0 }, tasks, attempts);
     } finally {
       await queue.close();
     }
-    return new FleetRun({ runId: info.runId, mode: 'redis', total: accountIds.length, store, close: () => store.close() });
+    return new FleetRun({ runId: info.runId, mode: 'redis', total: tasks.length, store, close: () => store.close() });
   } catch (error) {
     redis?.disconnect();
     throw error;

@@ -1,3 +1,4 @@
+import type { TaskRef } from './internal/task-ref.js';
 import type { FleetJob } from './job.js';
 
 /** Where a run's accounts stand: waiting (or being worked on), finished, failed for good, or cancelled before they ran. */
@@ -9,6 +10,8 @@ export type AccountState = 'pending' | 'done' | 'failed' | 'cancelled';
  */
 export interface AccountRun {
   readonly accountId: string;
+  /** Which chunk of the account's import rows (0, 1, …), when they were split (`chunkSize`). */
+  readonly chunk?: number;
   readonly state: AccountState;
   readonly attempts: number;
   readonly counts?: Readonly<Record<string, number>>;
@@ -31,12 +34,15 @@ export interface RunInfo {
   readonly round: number;
 }
 
-/** Totals of a run (see `runStatus()`): `finished` once no account is pending. */
+/** Totals of a run (see `runStatus()`): `finished` once no task is pending. */
 export interface RunStatus {
   readonly runId: string;
   readonly mode: 'local' | 'redis';
   readonly dryRun: boolean;
   readonly createdAt: string;
+  /** Accounts in the run. */
+  readonly accounts: number;
+  /** Tasks: one per account, more for an import split into chunks. The counts below are tasks. */
   readonly total: number;
   readonly done: number;
   readonly failed: number;
@@ -47,10 +53,10 @@ export interface RunStatus {
 
 /** @internal The run state's storage: memory in local mode, Redis hashes in Redis mode. */
 export interface RunStore {
-  createRun(info: RunInfo, accountIds: readonly string[]): Promise<void>;
+  createRun(info: RunInfo, tasks: readonly TaskRef[]): Promise<void>;
   info(runId: string): Promise<RunInfo | undefined>;
   accounts(runId: string): Promise<AccountRun[]>;
-  account(runId: string, accountId: string): Promise<AccountRun | undefined>;
+  account(runId: string, key: string): Promise<AccountRun | undefined>;
   putAccount(runId: string, record: AccountRun): Promise<void>;
   updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +71,7 @@ export function summarize(info: RunInfo, accounts: readonly AccountRun[]): RunSt
     mode: info.mode,
     dryRun: info.dryRun,
     createdAt: info.createdAt,
+    accounts: new Set(accounts.map((a) => a.accountId)).size,
     total: accounts.length,
     done: count('done'),
     failed: count('failed'),

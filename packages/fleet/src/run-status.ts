@@ -34,7 +34,7 @@ export async function runStatus(runId: string, options: RunLookupOptions = {}): 
 }
 
 /**
- * Every account of a run, sorted by account id: state, attempts, counts (`patched`, `skipped`,
+ * Every task of a run (one per account, or per chunk of an import's rows), sorted by account id and chunk: state, attempts, counts (`patched`, `skipped`,
  * `created`, `existing`, `documents`, `rows`), audit rows, export file, or the error.
  *
  * @example
@@ -50,7 +50,7 @@ export async function runResults(runId: string, options: RunLookupOptions = {}):
   const { store, close } = await openStore(runId, options);
   try {
     if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
-    return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
+    return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId) || (a.chunk ?? 0) - (b.chunk ?? 0));
   } finally {
     await close();
   }

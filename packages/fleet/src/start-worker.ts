@@ -66,6 +66,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
         audian,
         runId: task.data.runId,
         accountId: task.data.accountId,
+        chunk: task.data.chunk,
         round: task.data.round,
         attempt: task.attemptsMade + 1,
         maxAttempts: task.opts.attempts ?? 1,

@@ -242,6 +242,28 @@ describe('local mode', () => {
     expect(await countUsers(fleet.audian, first, 'sd1@example.com')).toBe(1);
   }, 60_000);
 
+  it('splits a large import into chunks of chunkSize rows, one task each', async () => {
+    const first = fleet.accountIds[3] as string;
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      account_id: first,
+      email: `ch${i}@example.com`,
+      first_name: 'Cy',
+      last_name: `H${i}`,
+    }));
+    const run = await runJob(
+      { action: 'import', resource: 'users', key: 'email', chunkSize: 2, accounts: { ids: [first] }, rows },
+      { client: fleet.client },
+    );
+    expect(run.total).toBe(3);
+    expect(await run.finished()).toMatchObject({ accounts: 1, total: 3, done: 3 });
+    expect((await runResults(run.runId)).map((r) => [r.chunk, r.counts?.created])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 1],
+    ]);
+    for (const row of rows) expect(await countUsers(fleet.audian, first, row.email)).toBe(1);
+  });
+
   it('says a run id is unknown', async () => {
     await expect(runStatus('nope')).rejects.toThrow('no run "nope" in this process');
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError } from '@audian/core';
 import type { AccountRun, RunInfo } from '../run-state.js';
 import { MemoryRunStore } from './memory-run-store.js';
+import type { TaskRef } from './task-ref.js';
 
 const FLUSH_DELAY_MS = 200;
 
@@ -66,8 +67,8 @@ export class FileRunStore extends MemoryRunStore {
     return this.#writing;
   }
 
-  override async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
-    await super.createRun(info, accountIds);
+  override async createRun(info: RunInfo, tasks: readonly TaskRef[]): Promise<void> {
+    await super.createRun(info, tasks);
     this.#dirty.add(info.runId);
     await this.flush();
   }
@@ -82,9 +83,9 @@ export class FileRunStore extends MemoryRunStore {
     return super.accounts(runId);
   }
 
-  override async account(runId: string, accountId: string): Promise<AccountRun | undefined> {
+  override async account(runId: string, key: string): Promise<AccountRun | undefined> {
     await this.#load(runId);
-    return super.account(runId, accountId);
+    return super.account(runId, key);
   }
 
   override async putAccount(runId: string, record: AccountRun): Promise<void> {

@@ -1,20 +1,21 @@
 import type { AccountRun, RunInfo, RunStore } from '../run-state.js';
+import { type TaskRef, taskKey } from './task-ref.js';
 
 // Local mode keeps the run in this process: it lives as long as the process does.
 export class MemoryRunStore implements RunStore {
   readonly #runs = new Map<string, { info: RunInfo; accounts: Map<string, AccountRun> }>();
 
-  async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
+  async createRun(info: RunInfo, tasks: readonly TaskRef[]): Promise<void> {
     const now = new Date().toISOString();
     const accounts = new Map(
-      accountIds.map((accountId) => [accountId, { accountId, state: 'pending', attempts: 0, updatedAt: now } as AccountRun]),
+      tasks.map((task) => [taskKey(task), { ...task, state: 'pending', attempts: 0, updatedAt: now } as AccountRun]),
     );
     this.#runs.set(info.runId, { info, accounts });
   }
 
   /** Puts a run read from elsewhere (a state file) back in memory. */
   restore(info: RunInfo, accounts: readonly AccountRun[]): void {
-    this.#runs.set(info.runId, { info, accounts: new Map(accounts.map((a) => [a.accountId, a])) });
+    this.#runs.set(info.runId, { info, accounts: new Map(accounts.map((a) => [taskKey(a), a])) });
   }
 
   /** The run as one JSON-ready value (for a state file). */
@@ -31,12 +32,12 @@ export class MemoryRunStore implements RunStore {
     return [...(this.#runs.get(runId)?.accounts.values() ?? [])];
   }
 
-  async account(runId: string, accountId: string): Promise<AccountRun | undefined> {
-    return this.#runs.get(runId)?.accounts.get(accountId);
+  async account(runId: string, key: string): Promise<AccountRun | undefined> {
+    return this.#runs.get(runId)?.accounts.get(key);
   }
 
   async putAccount(runId: string, record: AccountRun): Promise<void> {
-    this.#runs.get(runId)?.accounts.set(record.accountId, record);
+    this.#runs.get(runId)?.accounts.set(taskKey(record), record);
   }
 
   async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {

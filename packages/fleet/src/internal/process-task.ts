@@ -2,12 +2,15 @@ import type { Audian } from '@audian/resources';
 import type { AccountRun, RunStore } from '../run-state.js';
 import { describeFailure } from './failure.js';
 import { runTask } from './run-task.js';
+import { taskKey } from './task-ref.js';
 
 export interface TaskRequest {
   readonly store: RunStore;
   readonly audian: Audian;
   readonly runId: string;
   readonly accountId: string;
+  /** The chunk of the account's import rows, when they were split. */
+  readonly chunk?: number;
   /** The run's round the task was queued in; a task of an older round (before a retry) is dropped. */
   readonly round?: number;
   /** 1 for the first try. */
@@ -25,17 +28,18 @@ export async function processTask(request: TaskRequest): Promise<void> {
   const { store, runId, accountId, attempt } = request;
   const info = await store.info(runId);
   if (!info || (request.round !== undefined && request.round !== info.round)) return;
-  const current = await store.account(runId, accountId);
+  const chunk = request.chunk;
+  const current = await store.account(runId, taskKey({ accountId, chunk }));
   // A queue delivers at least once: an account recorded as done is not run again.
   if (current?.state === 'done') return;
-  const record = (fields: Omit<AccountRun, 'accountId' | 'updatedAt'>) =>
-    store.putAccount(runId, { accountId, ...fields, updatedAt: new Date().toISOString() });
+  const record = (fields: Omit<AccountRun, 'accountId' | 'chunk' | 'updatedAt'>) =>
+    store.putAccount(runId, { accountId, ...(chunk === undefined ? {} : { chunk }), ...fields, updatedAt: new Date().toISOString() });
   if (info.cancelled) {
     await record({ state: 'cancelled', attempts: current?.attempts ?? 0 });
     return;
   }
   try {
-    const output = await runTask(info.job, { audian: request.audian, accountId, dryRun: info.dryRun, signal: request.signal });
+    const output = await runTask(info.job, { audian: request.audian, accountId, chunk, dryRun: info.dryRun, signal: request.signal });
     await record({ state: 'done', attempts: attempt, ...output });
   } catch (error) {
     const { permanent, ...failure } = describeFailure(error);

@@ -1,4 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
+import { type TaskRef, taskKey } from './task-ref.js';
 
 /** The BullMQ queue every run shares unless told otherwise. */
 export const DEFAULT_QUEUE = 'audian-fleet';
@@ -7,13 +8,14 @@ export const DEFAULT_QUEUE = 'audian-fleet';
 export interface TaskData {
   readonly runId: string;
   readonly accountId: string;
+  readonly chunk?: number;
   readonly round: number;
 }
 
-export async function enqueueAccounts(
+export async function enqueueTasks(
   queue: Queue<TaskData>,
   { runId, round }: { runId: string; round: number },
-  accountIds: readonly string[],
+  tasks: readonly TaskRef[],
   attempts: number,
 ): Promise<void> {
   const opts: JobsOptions = {
@@ -22,14 +24,14 @@ export async function enqueueAccounts(
     removeOnComplete: true,
     removeOnFail: true,
   };
-  // The job id makes enqueueing idempotent: adding the same account of the same round twice is
+  // The job id makes enqueueing idempotent: adding the same task of the same round twice is
   // a no-op in BullMQ. A retry of the run is a new round, hence new ids.
-  for (let i = 0; i < accountIds.length; i += 500) {
+  for (let i = 0; i < tasks.length; i += 500) {
     await queue.addBulk(
-      accountIds.slice(i, i + 500).map((accountId) => ({
+      tasks.slice(i, i + 500).map((task) => ({
         name: runId,
-        data: { runId, accountId, round },
-        opts: { ...opts, jobId: `${runId}-${accountId}-${round}` },
+        data: { runId, ...task, round },
+        opts: { ...opts, jobId: `${runId}-${taskKey(task)}-${round}` },
       })),
     );
   }

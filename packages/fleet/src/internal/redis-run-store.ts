@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { AccountRun, RunInfo, RunStore } from '../run-state.js';
+import { type TaskRef, taskKey } from './task-ref.js';
 
 const PREFIX = 'audian:fleet:run:';
 
@@ -13,12 +14,11 @@ export class RedisRunStore implements RunStore {
     this.#redis = redis;
   }
 
-  async createRun(info: RunInfo, accountIds: readonly string[]): Promise<void> {
+  async createRun(info: RunInfo, tasks: readonly TaskRef[]): Promise<void> {
     const now = new Date().toISOString();
     const multi = this.#redis.multi().hset(`${PREFIX}${info.runId}`, { info: JSON.stringify(info) });
     const records: string[] = [];
-    for (const accountId of accountIds)
-      records.push(accountId, JSON.stringify({ accountId, state: 'pending', attempts: 0, updatedAt: now }));
+    for (const task of tasks) records.push(taskKey(task), JSON.stringify({ ...task, state: 'pending', attempts: 0, updatedAt: now }));
     if (records.length > 0) multi.hset(`${PREFIX}${info.runId}:accounts`, ...records);
     await multi.exec();
   }
@@ -32,13 +32,13 @@ export class RedisRunStore implements RunStore {
     return (await this.#redis.hvals(`${PREFIX}${runId}:accounts`)).map((raw) => JSON.parse(raw) as AccountRun);
   }
 
-  async account(runId: string, accountId: string): Promise<AccountRun | undefined> {
-    const raw = await this.#redis.hget(`${PREFIX}${runId}:accounts`, accountId);
+  async account(runId: string, key: string): Promise<AccountRun | undefined> {
+    const raw = await this.#redis.hget(`${PREFIX}${runId}:accounts`, key);
     return raw === null ? undefined : (JSON.parse(raw) as AccountRun);
   }
 
   async putAccount(runId: string, record: AccountRun): Promise<void> {
-    await this.#redis.hset(`${PREFIX}${runId}:accounts`, record.accountId, JSON.stringify(record));
+    await this.#redis.hset(`${PREFIX}${runId}:accounts`, taskKey(record), JSON.stringify(record));
   }
 
   async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {

@@ -4,6 +4,7 @@ import { exportDocuments } from './actions/export-documents.js';
 import { importRows } from './actions/import-rows.js';
 import { patchDocuments } from './actions/patch-documents.js';
 import type { TaskContext, TaskOutput } from './task-context.js';
+import { rowsOf } from './task-ref.js';
 
 /** One account's share of a job: the only code that touches Crossbar, the same in both modes. */
 export function runTask(job: FleetJob, ctx: TaskContext): Promise<TaskOutput> {
@@ -15,10 +16,6 @@ export function runTask(job: FleetJob, ctx: TaskContext): Promise<TaskOutput> {
     case 'audit':
       return auditDocuments(job, ctx);
     case 'import':
-      return importRows(
-        job,
-        job.rows.filter((row) => row.account_id === ctx.accountId),
-        ctx,
-      );
+      return importRows(job, rowsOf(job, ctx), ctx);
   }
 }

@@ -4,6 +4,8 @@ import type { Audian } from '@audian/resources';
 export interface TaskContext {
   readonly audian: Audian;
   readonly accountId: string;
+  /** The chunk of an import's rows this task handles (see `planTasks`). */
+  readonly chunk?: number;
   /** Read everything, write nothing: counts say what would be written. */
   readonly dryRun: boolean;
   readonly signal?: AbortSignal;
