@@ -48,12 +48,15 @@ export async function tokenDetails(client: AuthClient): Promise<TokenDetails> {
 }
 
 /**
- * The same details through `GET /v2/user_auth/{auth_token}`, the route KAZOO's UIs use: the path
- * carries the client's own token (KAZOO refuses any other with 401, and a token of another
- * account with 403, in `cb_user_auth:maybe_get_auth_token/2`). The token never appears in an
- * error: the transport scrubs it from URLs.
+ * The same details through `GET /v2/user_auth/{auth_token}` (KAZOO's user-authentication docs):
+ * the path carries the client's own token, and KAZOO refuses any other with 401
+ * (`cb_user_auth:maybe_get_auth_token/2`). It then compares the request's account with the
+ * token's (`create_auth_resp/3`); this path names no account, so a server built from public KAZOO
+ * source answers 403 here — prefer {@link tokenDetails}, which every KAZOO answers. The token
+ * never appears in an error: the transport scrubs it from URLs.
  *
  * @throws UnauthorizedError when the token is no longer accepted
+ * @throws ForbiddenError when the server will not match the token to an account (see above)
  *
  * @example
  * ```ts
