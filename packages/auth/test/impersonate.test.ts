@@ -1,9 +1,10 @@
 import { createTransport, InvalidArgumentError, UnauthorizedError } from '@audian/core';
 import { envelope, errorEnvelope, fakeJwt, type RecordedRequest, startTestServer, type TestServer } from '@audian/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, createApiKeyAuth, createTokenAuth, impersonate } from '../src/index';
+import { AuthenticationError, createTokenAuth, createUserAuth, impersonate, MultiFactorRequiredError } from '../src/index';
 
-const API_KEY = '9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c';
+/** The admin's credentials hash (a secret like a password). */
+const HASH = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const MASTER = '00000000000000000000000000000001';
 const CUSTOMER = 'c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0';
 const USER = 'e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1';
@@ -26,9 +27,9 @@ beforeEach(() => {
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
 const exp = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 
-/** The master account's API-key login: tokens `parent-1`, `parent-2`… as the `n` claim. */
+/** The master account admin's user login: tokens `parent-1`, `parent-2`… as the `who` claim. */
 function parentLoginRoute(): void {
-  server.route('PUT', '/v2/api_auth', () => {
+  server.route('PUT', '/v2/user_auth', () => {
     parentLogins++;
     return {
       status: 201,
@@ -65,6 +66,7 @@ const who = (req: RecordedRequest | undefined) => {
   return typeof token === 'string' ? claims(token).who : undefined;
 };
 
+const admin = () => createUserAuth({ credentials: HASH, accountName: 'Master' });
 const client = (auth: ReturnType<typeof impersonate>) => createTransport({ baseUrl: server.baseUrl, auth, rateLimit: false, retry: false });
 
 describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)', () => {
@@ -72,7 +74,7 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
     parentLoginRoute();
     impersonationRoute();
     server.route('GET', `/v2/accounts/${CUSTOMER}/devices`, { body: envelope([]) });
-    const transport = client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }));
+    const transport = client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }));
     await transport.request({ method: 'GET', path: 'accounts/{account_id}/devices' });
     expect(impersonations).toHaveLength(1);
     expect(impersonations[0]?.json).toEqual({ action: 'impersonate_user', data: {} });
@@ -85,7 +87,7 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
     parentLoginRoute();
     impersonationRoute(30);
     server.route('GET', `/v2/accounts/${CUSTOMER}`, { body: envelope({}) });
-    const transport = client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }));
+    const transport = client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }));
     await transport.request({ method: 'GET', path: 'accounts/{account_id}' });
     await transport.request({ method: 'GET', path: 'accounts/{account_id}' });
     expect(impersonations.map(who)).toEqual(['parent-1', 'parent-1']);
@@ -99,7 +101,7 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
     server.route('GET', `/v2/accounts/${CUSTOMER}`, (req) =>
       who(req) === 'as-user-1' ? { status: 401, body: errorEnvelope(401, 'invalid_credentials') } : { body: envelope({ ok: true }) },
     );
-    const transport = client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }));
+    const transport = client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }));
     expect((await transport.request({ method: 'GET', path: 'accounts/{account_id}' })).data).toEqual({ ok: true });
     expect(impersonations).toHaveLength(2);
   });
@@ -107,7 +109,7 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
   it('the parent token rejected at impersonation → the parent logs in again once and the impersonation is retried', async () => {
     parentLoginRoute();
     impersonationRoute(3600, (req) => (who(req) === 'parent-1' ? 401 : undefined));
-    const transport = client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }));
+    const transport = client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }));
     await transport.session();
     expect(parentLogins).toBe(2);
     expect(impersonations.map(who)).toEqual(['parent-1', 'parent-2']);
@@ -126,20 +128,47 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
   it('403 (caller not a super-duper admin, or the same account) → AuthenticationError impersonation_forbidden', async () => {
     parentLoginRoute();
     impersonationRoute(3600, () => 403);
-    const error = await client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }))
+    const error = await client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }))
       .session()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).reason).toBe('impersonation_forbidden');
     expect((error as Error).message).toContain('super-duper admin');
-    expect(JSON.stringify(error) + (error as Error).message).not.toContain(API_KEY);
+    expect(JSON.stringify(error) + (error as Error).message).not.toContain(HASH);
+  });
+
+  it('a second factor asked for → MultiFactorRequiredError at once (no parent re-login); the answer goes in data', async () => {
+    parentLoginRoute();
+    server.route('PUT', IMPERSONATE_PATH, (req) => {
+      impersonations.push(req);
+      return (req.json as { data: Record<string, unknown> }).data.multi_factor_response
+        ? {
+            status: 201,
+            body: envelope({ account_id: CUSTOMER, owner_id: USER }, { auth_token: fakeJwt({ account_id: CUSTOMER, owner_id: USER }) }),
+          }
+        : {
+            status: 401,
+            body: errorEnvelope(401, 'invalid_credentials', { message: 'second factor', multi_factor_request: { provider_name: 'duo' } }),
+          };
+    });
+    const error = await client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }))
+      .session()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MultiFactorRequiredError);
+    expect((error as MultiFactorRequiredError).multiFactorRequest).toEqual({ provider_name: 'duo' });
+    expect(parentLogins).toBe(1);
+    const session = await client(
+      impersonate(admin(), { accountId: CUSTOMER, userId: USER, multiFactorResponse: { duo_sig_response: 'y' } }),
+    ).session();
+    expect(session.ownerId).toBe(USER);
+    expect(impersonations.at(-1)?.json).toEqual({ action: 'impersonate_user', data: { multi_factor_response: { duo_sig_response: 'y' } } });
   });
 
   it('logout ends the impersonated token only', async () => {
     parentLoginRoute();
     impersonationRoute();
     server.route('DELETE', '/v2/token_auth', { body: envelope({}) });
-    const transport = client(impersonate(createApiKeyAuth({ apiKey: API_KEY }), { accountId: CUSTOMER, userId: USER }));
+    const transport = client(impersonate(admin(), { accountId: CUSTOMER, userId: USER }));
     await transport.session();
     await transport.logout();
     const deletes = server.requests.filter((r) => r.method === 'DELETE');
@@ -152,7 +181,7 @@ describe('impersonate (PUT /v2/accounts/{account_id}/users/{user_id}/user_auth)'
     ['auth', { accountId: CUSTOMER, userId: ' ' }, 'userId'],
     ['auth', null, 'options'],
   ] as const)('rejects bad arguments before any request (%#)', (parent, options, argument) => {
-    const auth = parent ? createApiKeyAuth({ apiKey: API_KEY }) : (undefined as never);
+    const auth = parent ? admin() : (undefined as never);
     try {
       impersonate(auth, options as never);
       expect.unreachable();
