@@ -25,7 +25,7 @@ export default defineConfig({
   // the registry at run time, so a resource added later works (it is only missing from --help).
   async onSuccess() {
     try {
-      const { RESOURCES } = await import('@audian/resources');
+      const { RESOURCES } = await import('@audian/resources/classes');
       const specs = specsOf(RESOURCES as unknown as Parameters<typeof specsOf>[0]);
       writeFileSync(`dist/${MANIFEST_FILE}`, `${JSON.stringify(manifestOf(specs), null, 2)}\n`);
       console.log(`wrote dist/${MANIFEST_FILE} (${specs.length} resources)`);

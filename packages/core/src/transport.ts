@@ -3,7 +3,6 @@ import ky, { type Hooks, type KyInstance } from 'ky';
 import { createNodeFetch } from '#node-fetch';
 import type { AuthContext, AuthSession, AuthStrategy, LoginResponse } from './auth-strategy';
 import { BinaryResponse } from './binary-response';
-import { concatCsvWindows } from './csv-windows';
 import type { ApiResponse, ApiResponseWithRaw } from './envelope';
 import { AudianError } from './errors/audian-error';
 import { InvalidArgumentError } from './errors/invalid-argument-error';
@@ -24,11 +23,10 @@ import { safeCause } from './internal/safe-cause';
 import { type AttemptResult, type BodyMode, sendAttempt } from './internal/send-attempt';
 import { checkSuccess, readSuccess, type SuccessfulExchange } from './internal/success-response';
 import { type Logger, silentLogger } from './logger';
-import { PagePromise, type PageResult, windowedPages } from './pagination';
+import { PagePromise, type PageResult } from './pagination';
 import { SecretRegistry } from './redact';
 import type { RequestParams } from './request-params';
 import { type AttemptFailure, parseRetryAfter, type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './retry';
-import { planWindows } from './time-windows';
 import { CROSSBAR_RATE_LIMIT, type RateLimitOptions, TokenBucket } from './token-bucket';
 import { VERSION } from './version';
 
@@ -95,11 +93,6 @@ export interface PaginateOptions<T> {
   readonly list?: ListParams;
   /** Turns a page's `data` into its items, for listings whose `data` is not an array. */
   readonly items?: (data: unknown) => T[];
-  /**
-   * The endpoint takes at most `MAX_RANGE_SECONDS` per request (CDRs, …): a longer
-   * `createdFrom`…`createdTo` range is listed window after window (see `windowedPages`).
-   */
-  readonly timeWindows?: boolean;
 }
 
 /**
@@ -256,49 +249,13 @@ export class Transport {
    */
   paginate<T = unknown>(params: RequestParams, options: PaginateOptions<T> = {}): PagePromise<T> {
     const { startKey, limit, ...list } = options.list ?? {};
-    const windows = options.timeWindows ? planWindows(list) : undefined;
-    const fetcher =
-      (listQuery: Record<string, string>) =>
-      async (key: string | undefined): Promise<PageResult<T>> => {
-        const query = { ...params.query, ...listQuery, ...(key !== undefined ? { start_key: key } : {}) };
-        const response = (await this.#execute({ ...params, query }, { mode: 'json', items: options.items ?? identity })) as ApiResponse<
-          T[]
-        >;
-        return { items: response.data, meta: response.meta };
-      };
-    if (!windows) return new PagePromise<T>(fetcher(toListQuery(list)), startKey, limit);
-    const { createdFrom: _from, createdTo: _to, ...rest } = list;
-    toListQuery(rest); // checks the other params now, as a single listing does
-    return windowedPages<T>(
-      windows,
-      ([from, to], key) => fetcher(toListQuery({ ...rest, createdFrom: from, createdTo: to }))(key),
-      startKey,
-      limit,
-    );
-  }
-
-  /**
-   * A CSV export of a time-ranged endpoint as one stream: one `paginate=false` request per window
-   * of at most `MAX_RANGE_SECONDS` (see `planWindows`), each requested when the previous one has
-   * been read, the header line kept once (see `concatCsvWindows`).
-   *
-   * @returns the CSV bytes; the first window's request has been answered when it resolves
-   * @throws InvalidArgumentError (before any request) for invalid list params
-   * @throws the same errors as {@link Transport.download} for the first window (later failures error the stream)
-   */
-  async downloadWindows(
-    params: RequestParams,
-    list: Omit<ListParams, 'pageSize' | 'startKey' | 'limit'> = {},
-  ): Promise<ReadableStream<Uint8Array>> {
-    const windows: (readonly [number, number] | undefined)[] = planWindows(list) ?? [undefined];
-    const { createdFrom: _from, createdTo: _to, ...rest } = list;
-    toListQuery(list); // checks every param before the first request
-    const fetchWindow = (index: number): Promise<BinaryResponse> => {
-      const w = windows[index];
-      const query = { ...toListQuery(w ? { ...rest, createdFrom: w[0], createdTo: w[1] } : list), ...params.query, paginate: false };
-      return this.download({ accept: 'csv', ...params, query });
+    const listQuery = toListQuery(list);
+    const fetchPage = async (key: string | undefined): Promise<PageResult<T>> => {
+      const query = { ...params.query, ...listQuery, ...(key !== undefined ? { start_key: key } : {}) };
+      const response = (await this.#execute({ ...params, query }, { mode: 'json', items: options.items ?? identity })) as ApiResponse<T[]>;
+      return { items: response.data, meta: response.meta };
     };
-    return concatCsvWindows(await fetchWindow(0), fetchWindow, windows.length);
+    return new PagePromise<T>(fetchPage, startKey, limit);
   }
 
   /** Builds the absolute URL of a request (placeholders filled, query encoded). */

@@ -1,6 +1,14 @@
 import { envelope, startTestServer, type TestServer } from '@audian/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransport, GREGORIAN_OFFSET, InvalidArgumentError, MAX_RANGE_SECONDS, PagePromise, planWindows } from '../src/index';
+import {
+  createTransport,
+  GREGORIAN_OFFSET,
+  InvalidArgumentError,
+  MAX_RANGE_SECONDS,
+  PagePromise,
+  planWindows,
+  windowedPages,
+} from '../src/index';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -74,29 +82,31 @@ describe('time-window pagination (CDR-style ranges)', () => {
     server.route('GET', '/v2/accounts/a1/cdrs', (req) => {
       const from = Number(req.query.get('created_from'));
       if (from === start) return { body: envelope([{ id: 'old' }]) };
-      if (from > start + 2 * MAX_RANGE_SECONDS)
-        return {
-          body: envelope(
-            req.query.get('start_key') ? [{ id: 'new2' }] : [{ id: 'new1' }],
-            req.query.get('start_key') ? {} : { next_start_key: 'n' },
-          ),
-        };
+      if (from > start + 2 * MAX_RANGE_SECONDS) {
+        const second = req.query.get('start_key') === 'n';
+        return { body: envelope(second ? [{ id: 'new2' }] : [{ id: 'new1' }], second ? {} : { next_start_key: 'n' }) };
+      }
       return { body: envelope([]) };
     });
-    const list = t().paginate(
-      { method: 'GET', path: 'accounts/{account_id}/cdrs' },
-      { list: { createdFrom: start, createdTo: start + 2 * MAX_RANGE_SECONDS + 10 }, timeWindows: true },
-    );
-    expect(await list.toArray()).toEqual([{ id: 'new1' }, { id: 'new2' }, { id: 'old' }]);
-    const first = await list;
+    const range = { createdFrom: start, createdTo: start + 2 * MAX_RANGE_SECONDS + 10 };
+    const windows = planWindows(range) ?? [];
+    const transport = t();
+    const listing = (startKey?: string) =>
+      windowedPages<{ id: string }>(
+        windows,
+        async ([from, to], key) => {
+          const page = await transport.paginate<{ id: string }>(
+            { method: 'GET', path: 'accounts/{account_id}/cdrs' },
+            { list: { createdFrom: from, createdTo: to, ...(key ? { startKey: key } : {}) } },
+          );
+          return { items: page.data, meta: page.meta };
+        },
+        startKey,
+      );
+    expect(await listing().toArray()).toEqual([{ id: 'new1' }, { id: 'new2' }, { id: 'old' }]);
+    const first = await listing();
     expect(first.nextStartKey).toBe('cdrw:0:n');
-    const resumed = t().paginate(
-      { method: 'GET', path: 'accounts/{account_id}/cdrs' },
-      {
-        list: { createdFrom: start, createdTo: start + 2 * MAX_RANGE_SECONDS + 10, startKey: first.nextStartKey as string },
-        timeWindows: true,
-      },
-    );
-    expect((await resumed).data).toEqual([{ id: 'new2' }]);
+    expect((await listing(first.nextStartKey)).data).toEqual([{ id: 'new2' }]);
+    expect(() => listing('not-a-cursor')).toThrow(InvalidArgumentError);
   });
 });

@@ -1,7 +1,9 @@
 // @audian/resources — typed Crossbar resources and createAudian(). The table of contents: the
 // client, then one line per resource (its class and its types), then helpers.
-// Value exports cost nothing in a bundle that does not use them (the package has no side
-// effects): the client itself loads each resource class on first use.
+// Resources are exported as types: the client loads each class on its first call, and a value
+// export here would pin every class into every bundle (a bundler keeps a module that is both
+// re-exported and dynamically imported in the entry's static graph). The classes as values, and
+// RESOURCES, are on `@audian/resources/classes`.
 
 // Time-range splitting and E.164 checks live in core (every layer needs them); re-exported here
 // under the names resource users look for.
@@ -13,37 +15,36 @@ export { callflowNode, isCallflowModule } from './helpers/callflow-nodes.js';
 export { phoneNumberErrors } from './helpers/phone-number-errors.js';
 export { dateRule, secondsOfDay, type WeeklyRuleOptions, weeklyRule, yearlyRule } from './helpers/temporal-rule-builders.js';
 export type { ResourceContext } from './internal/resource-base.js';
-export { RESOURCES, type ResourceClass } from './registry.js';
 export type { ResourceMethods } from './resource-methods.js';
-export * from './resources/accounts.js';
-export * from './resources/blacklists.js';
-export * from './resources/callflows.js';
-export * from './resources/cdrs.js';
-export * from './resources/channels.js';
-export * from './resources/clicktocall.js';
-export * from './resources/conferences.js';
-export * from './resources/connectivity.js';
-export * from './resources/devices.js';
-export * from './resources/directories.js';
-export * from './resources/faxboxes.js';
-export * from './resources/faxes.js';
-export * from './resources/groups.js';
-export * from './resources/limits.js';
-export * from './resources/lists.js';
-export * from './resources/media.js';
-export * from './resources/menus.js';
-export * from './resources/metaflows.js';
-export * from './resources/notifications.js';
-export * from './resources/phone-numbers.js';
-export * from './resources/queues.js';
-export * from './resources/recordings.js';
-export * from './resources/registrations.js';
-export * from './resources/search.js';
-export * from './resources/security.js';
-export * from './resources/sms.js';
-export * from './resources/temporal-rules.js';
-export * from './resources/temporal-rules-sets.js';
-export * from './resources/token-restrictions.js';
-export * from './resources/users.js';
-export * from './resources/vmboxes.js';
-export * from './resources/webhooks.js';
+export type * from './resources/accounts.js';
+export type * from './resources/blacklists.js';
+export type * from './resources/callflows.js';
+export type * from './resources/cdrs.js';
+export type * from './resources/channels.js';
+export type * from './resources/clicktocall.js';
+export type * from './resources/conferences.js';
+export type * from './resources/connectivity.js';
+export type * from './resources/devices.js';
+export type * from './resources/directories.js';
+export type * from './resources/faxboxes.js';
+export type * from './resources/faxes.js';
+export type * from './resources/groups.js';
+export type * from './resources/limits.js';
+export type * from './resources/lists.js';
+export type * from './resources/media.js';
+export type * from './resources/menus.js';
+export type * from './resources/metaflows.js';
+export type * from './resources/notifications.js';
+export type * from './resources/phone-numbers.js';
+export type * from './resources/queues.js';
+export type * from './resources/recordings.js';
+export type * from './resources/registrations.js';
+export type * from './resources/search.js';
+export type * from './resources/security.js';
+export type * from './resources/sms.js';
+export type * from './resources/temporal-rules.js';
+export type * from './resources/temporal-rules-sets.js';
+export type * from './resources/token-restrictions.js';
+export type * from './resources/users.js';
+export type * from './resources/vmboxes.js';
+export type * from './resources/webhooks.js';

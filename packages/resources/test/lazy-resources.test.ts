@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createAudian, RESOURCES } from '../src/index';
+import { RESOURCES } from '../src/classes';
+import { createAudian } from '../src/index';
 import { ResourceBase } from '../src/internal/resource-base';
 import { ACCOUNT, acct, useWireServer } from './wire';
 

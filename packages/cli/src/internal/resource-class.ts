@@ -1,6 +1,6 @@
 import type { CallOptions } from '@audian/core';
 import type { Audian } from '@audian/resources';
-import { RESOURCES } from '@audian/resources';
+import { RESOURCES } from '@audian/resources/classes';
 import { interruption } from './interrupt';
 
 /** A resource object of the client, seen as a bag of methods. */

@@ -47,8 +47,6 @@ export interface CallSpec {
 export type PagesSpec<T> = Omit<CallSpec, 'data' | 'body' | 'envelope'> & {
   /** Turns a page's `data` into its items, for listings whose `data` is not an array. */
   readonly items?: (data: unknown) => T[];
-  /** Split a `createdFrom`…`createdTo` range longer than Crossbar answers into windows (CDRs). */
-  readonly timeWindows?: boolean;
 };
 
 /** The property under which a resource keeps its context (not part of the public surface). */
@@ -98,19 +96,6 @@ export abstract class ResourceBase {
   /** A lazy listing of `path`. */
   protected pages<T>(path: string, params: ListParams | undefined, spec: PagesSpec<T> = {}): PagePromise<T> {
     return pages<T>(this[CTX], path, params, spec);
-  }
-
-  /** A CSV export of a time-ranged endpoint, window by window, as one stream (see core's `downloadWindows`). */
-  protected csvWindows(
-    path: string,
-    list: Omit<ListParams, 'pageSize' | 'startKey' | 'limit'>,
-    spec: Pick<CallSpec, 'pathParams' | 'query' | 'options'> = {},
-  ): Promise<ReadableStream<Uint8Array>> {
-    const { options, ...rest } = spec;
-    return this[CTX].transport.downloadWindows(
-      { method: 'GET', path, accountId: this[CTX].accountId, ...rest, ...callOptions(options) },
-      list,
-    );
   }
 
   /** Sends one request whose answer is binary or CSV. */
@@ -173,10 +158,10 @@ export function call<T>(ctx: ResourceContext, method: HttpMethod, path: string, 
 
 /** A lazy listing for a resource. */
 export function pages<T>(ctx: ResourceContext, path: string, params: ListParams | undefined, spec: PagesSpec<T> = {}): PagePromise<T> {
-  const { options, items, timeWindows, ...rest } = spec;
+  const { options, items, ...rest } = spec;
   return ctx.transport.paginate<T>(
     { method: 'GET', path, accountId: ctx.accountId, ...rest, ...callOptions(options) },
-    { list: params, ...(items ? { items } : {}), ...(timeWindows ? { timeWindows } : {}) },
+    { list: params, ...(items ? { items } : {}) },
   );
 }
 

@@ -1,12 +1,16 @@
 import {
+  type BinaryResponse,
   type CallOptions,
+  concatCsvWindows,
   gregorianBound,
   InvalidArgumentError,
   type ListParams,
   MAX_RANGE_SECONDS,
   type PagePromise,
+  planWindows,
   type StandardSchemaV1,
   toListQuery,
+  windowedPages,
 } from '@audian/core';
 import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
@@ -137,18 +141,27 @@ export class Cdrs extends ResourceBase {
    * @throws InvalidArgumentError (before any request) for invalid params
    * @throws ApiError when the first window fails (later failures error the stream)
    */
-  export(params: CdrExportParams = {}, options?: CallOptions): Promise<ReadableStream<Uint8Array>> {
+  async export(params: CdrExportParams = {}, options?: CallOptions): Promise<ReadableStream<Uint8Array>> {
     const { userId, fileName, utcOffset, ...list } = params;
-    try {
-      const query = { ...utcQuery(utcOffset), ...(fileName !== undefined ? { file_name: checkText(fileName, 'fileName') } : {}) };
-      const pathParams = userId === undefined ? {} : { user_id: userId };
-      return this.csvWindows(userId === undefined ? CDRS : USER_CDRS, list, { pathParams, query, options });
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const path = userId === undefined ? CDRS : USER_CDRS;
+    const pathParams = userId === undefined ? {} : { user_id: userId };
+    const extra = {
+      ...utcQuery(utcOffset),
+      ...(fileName !== undefined ? { file_name: checkText(fileName, 'fileName') } : {}),
+      paginate: false,
+    };
+    const windows: (readonly [number, number] | undefined)[] = planWindows(list) ?? [undefined];
+    const { createdFrom: _from, createdTo: _to, ...rest } = list;
+    toListQuery(list); // checks every param before the first request
+    const fetchWindow = (i: number): Promise<BinaryResponse> => {
+      const w = windows[i];
+      const query = { ...toListQuery(w ? { ...rest, createdFrom: w[0], createdTo: w[1] } : list), ...extra };
+      return this.fetchBinary(path, { pathParams, query, accept: 'csv', options });
+    };
+    return concatCsvWindows(await fetchWindow(0), fetchWindow, windows.length);
   }
 
-  /** A listing split into windows when its range is longer than Crossbar answers (core's `windowedPages`). */
+  /** A listing split into windows when its range is longer than Crossbar answers (core's `planWindows`, `windowedPages`). */
   #windowed<T>(
     path: string,
     pathParams: Record<string, string>,
@@ -156,8 +169,26 @@ export class Cdrs extends ResourceBase {
     options: CallOptions | undefined,
     schema: StandardSchemaV1,
   ): PagePromise<T> {
-    const { utcOffset, ...list } = params ?? {};
-    return this.pages<T>(path, list, { pathParams, query: utcQuery(utcOffset), options, schema, timeWindows: true });
+    const { utcOffset, ...whole } = params ?? {};
+    const { startKey, limit, ...list } = whole;
+    const query = utcQuery(utcOffset);
+    const windows = planWindows(list);
+    if (!windows) return this.pages<T>(path, whole, { pathParams, query, options, schema });
+    const { createdFrom: _from, createdTo: _to, ...rest } = list;
+    toListQuery(rest); // checks the other params now, as a single listing does
+    return windowedPages<T>(
+      windows,
+      async ([from, to], key) => {
+        const page = await this.pages<T>(
+          path,
+          { ...rest, createdFrom: from, createdTo: to, ...(key !== undefined ? { startKey: key } : {}) },
+          { pathParams, query, options, schema },
+        );
+        return { items: page.data, meta: page.meta };
+      },
+      startKey,
+      limit,
+    );
   }
 }
 
