@@ -226,6 +226,7 @@ describe('local mode', () => {
     const script = fileURLToPath(new URL('./fixtures/local-run-cli.ts', import.meta.url));
     const node = (args: string[]) =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=@audian/source', script, ...args], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
         env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
       });
     const seen = JSON.parse((await node(['status', run.runId, stateDir])).stdout);

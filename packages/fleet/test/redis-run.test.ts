@@ -37,6 +37,8 @@ function importJob(accountIds: readonly string[], tag: string): FleetJob {
 function startWorkerProcess(): Promise<ChildProcess> {
   const script = fileURLToPath(new URL('./fixtures/worker.ts', import.meta.url));
   const child = fork(script, [redis.url, fleet.sandbox.apiUrl], {
+    // tsx (a devDependency) is resolved from the package folder.
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
     execArgv: ['--import', 'tsx', '--conditions=@audian/source'],
     env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
