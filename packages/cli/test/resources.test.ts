@@ -370,6 +370,14 @@ describe.skipIf(!existsSync(BIN))('errors and exit codes', () => {
     expect(imported.stderr).toContain('cannot read nofile.csv: no such file');
   });
 
+  it('says per resource what order a listing comes in, not "newest first" everywhere', async () => {
+    const users = await run('users', 'list', '--help');
+    expect(users.stdout).not.toContain('newest first');
+    expect(users.stdout.replace(/\s+/g, ' ')).toContain('users are listed by last name, then first name, descending unless --ascending');
+    expect((await run('cdrs', 'list', '--help')).stdout.replace(/\s+/g, ' ')).toContain('cdrs are listed by time (newest first)');
+    expect((await run('devices', 'list', '--help')).stdout.replace(/\s+/g, ' ')).toContain('devices are listed by document id');
+  });
+
   it('shows help examples with fields the resource has (users have no name)', async () => {
     const help = await run('users', '--help');
     expect(help.stdout).not.toContain('name=Reception');

@@ -127,12 +127,12 @@ function open(spec: ResourceSpec, flags: Flags): ResourceObject {
 }
 
 /** Declares the positionals and input flags that `tokens` read. */
-function declare(cmd: Command, tokens: readonly ArgToken[], variadicFirst = false): void {
+function declare(cmd: Command, tokens: readonly ArgToken[], variadicFirst = false, resource?: string): void {
   positionalsOf(tokens).forEach((p, i) => {
     const shown = variadicFirst && i === 0 && p.required ? { ...p, variadic: true } : p;
     cmd.argument(argumentSyntax(shown));
   });
-  if (reads(tokens, '@list')) addListOptions(cmd);
+  if (reads(tokens, '@list')) addListOptions(cmd, true, resource);
   if (reads(tokens, '@body')) addBodyOptions(cmd);
   if (reads(tokens, '@query')) cmd.option('--query <key=value>', 'a parameter (repeatable; numbers and booleans are parsed)', collect);
   if (reads(tokens, '@file')) cmd.option('--content-type <type>', 'the file’s media type (default: from its name)');
@@ -178,7 +178,7 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
   addAccountOption(cmd);
   if (verb.command === 'delete') {
     // delete takes several ids when the method takes one.
-    declare(cmd, verb.args, true);
+    declare(cmd, verb.args, true, name);
     addChargesOption(cmd)
       .option('-y, --yes', 'do not ask for confirmation')
       .option('--dry-run', DRY_RUN_HELP)
@@ -207,7 +207,7 @@ function crudCommand(spec: ResourceSpec, verb: CrudVerb): Command {
       });
     return cmd;
   }
-  declare(cmd, verb.args);
+  declare(cmd, verb.args, false, name);
   addOutputOptions(cmd);
   if (verb.command !== 'list' && verb.command !== 'get') addChargesOption(cmd).option('--dry-run', DRY_RUN_HELP);
   return cmd.action(async (...args: unknown[]) => {
@@ -269,7 +269,7 @@ function dryRunResource(spec: ResourceSpec, flags: Flags): ResourceObject {
 function domainCommand(spec: ResourceSpec, verb: DomainVerb): Command {
   const cmd = new Command(verb.command).description(verb.description);
   const tokens = [...verb.args, ...(verb.sub?.args ?? [])];
-  declare(cmd, tokens);
+  declare(cmd, tokens, false, spec.name);
   addAccountOption(cmd);
   if (verb.destructive) cmd.option('-y, --yes', 'do not ask for confirmation');
   if (verb.binary) addOutFileOption(cmd);

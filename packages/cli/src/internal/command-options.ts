@@ -37,8 +37,33 @@ export function addChargesOption(cmd: Command): Command {
   return cmd.option('--accept-charges', 'accept service-plan charges the change incurs (answers a 402)');
 }
 
-/** The filtering and paging flags of listings. */
-export function addListOptions(cmd: Command, paging = true): Command {
+/**
+ * The order each listing comes in: Crossbar sorts by the key of the CouchDB view behind it,
+ * descending unless `ascending=true` (`crossbar_view:direction/2`). The keys are those the
+ * sandbox models for each view; listings not named here are keyed by document id.
+ */
+const LIST_ORDER: Readonly<Record<string, string>> = {
+  users: 'by last name, then first name',
+  accounts: 'by name',
+  vmboxes: 'by name',
+  cdrs: 'by time (newest first)',
+  faxes: 'by time (newest first)',
+  recordings: 'by time (newest first)',
+  sms: 'by time (newest first)',
+  clicktocall: 'by time (newest first)',
+  phone_numbers: 'by number',
+  registrations: 'by username',
+};
+
+/** What `--ascending` does for resource `name`, for its help. */
+export function ascendingHelp(name: string | undefined): string {
+  if (name === undefined)
+    return 'reverse the order: each listing is sorted descending by its own key (users by last name, CDRs by time, most by id)';
+  return `reverse the order: ${name.replace(/_/g, ' ')} are listed ${LIST_ORDER[name] ?? 'by document id'}, descending unless --ascending`;
+}
+
+/** The filtering and paging flags of listings (`resource` names the order in `--ascending`'s help). */
+export function addListOptions(cmd: Command, paging = true, resource?: string): Command {
   cmd
     .option(
       '-f, --filter <key=value>',
@@ -51,7 +76,7 @@ export function addListOptions(cmd: Command, paging = true): Command {
     .option('--created-to <date>', 'created at or before this ISO date')
     .option('--modified-from <date>', 'modified at or after this ISO date')
     .option('--modified-to <date>', 'modified at or before this ISO date')
-    .option('--ascending', 'oldest first (Crossbar lists newest first)')
+    .option('--ascending', ascendingHelp(resource))
     .option('--page-size <n>', 'items per request', positiveInt('--page-size'));
   if (paging) {
     cmd.option('--all', 'fetch every page').option('--limit <n>', 'stop after n items (fetching pages as needed)', positiveInt('--limit'));
