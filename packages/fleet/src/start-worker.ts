@@ -6,6 +6,7 @@ import { connectRedis } from './internal/connect-redis.js';
 import { processTask } from './internal/process-task.js';
 import { DEFAULT_QUEUE, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
+import { taskKey } from './internal/task-ref.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -81,6 +82,28 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
   );
   // Task failures are recorded in the run state; the event only keeps Node from printing them.
   worker.on('error', () => undefined);
+  // BullMQ fails a task on its own when its workers died more than maxStalledCount times (or
+  // it could not be run at all): the run state learns of it here, else the account would stay
+  // pending and the run would never finish.
+  worker.on('failed', (task, error) => {
+    // Also emitted for an attempt BullMQ will retry: those stay pending.
+    const final = task !== undefined && (task.attemptsMade >= (task.opts.attempts ?? 1) || /stalled/i.test(error.message));
+    if (!task || !final) return;
+    const key = taskKey(task.data);
+    void store
+      .account(task.data.runId, key)
+      .then((current) =>
+        current?.state === 'pending'
+          ? store.putAccount(task.data.runId, {
+              ...current,
+              state: 'failed',
+              error: { name: error.name, message: error.message },
+              updatedAt: new Date().toISOString(),
+            })
+          : undefined,
+      )
+      .catch(() => undefined);
+  });
   return {
     async close() {
       await worker.close();

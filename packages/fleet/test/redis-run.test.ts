@@ -71,6 +71,25 @@ describe.skipIf(!hasRedis)('Redis mode', () => {
     }
   }, 60_000);
 
+  it('retries a task after a 5xx on the queue, and reports a 4xx without retrying it', async () => {
+    const [a, b] = fleet.accountIds.slice(12, 14) as [string, string];
+    fleet.sandbox.addFault({ kind: 'error-before', method: 'PUT', path: `/v2/accounts/${a}/users`, status: 503, times: 1 });
+    fleet.sandbox.addFault({ kind: 'error-before', method: 'PUT', path: `/v2/accounts/${b}/users`, status: 409, times: 1 });
+    const worker = await startWorker({ redis: redis.url, concurrency: 2, client: fleet.client });
+    try {
+      const run = await runJob(importJob([a, b], 'retry'), { redis: redis.url, client: fleet.client });
+      expect(await run.finished(100)).toMatchObject({ total: 2, done: 1, failed: 1 });
+      await run.close();
+      const results = await runResults(run.runId, { redis: redis.url });
+      expect(results.find((r) => r.accountId === a)).toMatchObject({ state: 'done', attempts: 2, counts: { created: 2 } });
+      expect(results.find((r) => r.accountId === b)).toMatchObject({ state: 'failed', attempts: 1, error: { status: 409 } });
+      expect(await countUsers(fleet.audian, a, 'retry-a0@example.com')).toBe(1);
+    } finally {
+      fleet.sandbox.clearFaults();
+      await worker.close();
+    }
+  }, 60_000);
+
   it('cancels a queued run and resumes it with retryRun({ cancelled: true }): each account once', async () => {
     const ids = fleet.accountIds.slice(6, 12);
     // No worker yet: every task waits in the queue.
