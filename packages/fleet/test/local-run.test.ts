@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelRun, type FleetJob, RedisUnavailableError, retryRun, runJob, runResults, runStatus } from '../src/index.js';
+import { cancelRun, type FleetJob, JobFileError, RedisUnavailableError, retryRun, runJob, runResults, runStatus } from '../src/index.js';
 import { countUsers, type Fleet, startFleet } from './fleet-fixture.js';
 import { freePort } from './redis-server.js';
 
@@ -263,6 +263,18 @@ describe('local mode', () => {
       [2, 1],
     ]);
     for (const row of rows) expect(await countUsers(fleet.audian, first, row.email)).toBe(1);
+  });
+
+  it('rejects a bad job before connecting to Redis or selecting accounts, and a URL that is not redis://', async () => {
+    const port = await freePort();
+    const requests = fleet.sandbox.stats().total;
+    await expect(
+      runJob({ action: 'pach', accounts: { ids: fleet.accountIds } }, { client: fleet.client, redis: `redis://127.0.0.1:${port}` }),
+    ).rejects.toThrow(JobFileError);
+    expect(fleet.sandbox.stats().total).toBe(requests);
+    await expect(runJob(importJob(), { client: fleet.client, redis: 'http://127.0.0.1:6379' })).rejects.toThrow(
+      'redis must be a redis:// or rediss:// URL',
+    );
   });
 
   it('says a run id is unknown', async () => {
