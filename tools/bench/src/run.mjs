@@ -70,7 +70,8 @@ ${table.join('\n')}
   bucket on, and the same job with it off (the 429s it draws are counted).
 - **CLI cold start** — \`audian --help\` against \`node -e 0\`, medians of alternating runs.
 - **browser bundle** — \`createAudian\` + \`createApiKeyAuth\` + \`users.list\` bundled from the built
-  packages with esbuild (minified, code-split), gzipped: what the page loads up front.
+  packages with esbuild (minified, code-split) and run: every chunk the page loads to make that
+  call (the entry, its static imports and the lazy chunks fetched on demand), each gzipped on its own.
 - **sandbox throughput** — authenticated GETs/s and creates/s over keep-alive connections,
   against the same load on a bare node:http server answering a fixed body.
 

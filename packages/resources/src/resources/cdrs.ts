@@ -44,6 +44,12 @@ const withId = listCheck();
 // Interaction and leg rows are not all keyed by `id`; an empty key name skips that check.
 const anyObjects = listCheck('');
 
+/** One interaction of `cdrs.interaction()`: the legs of a call that belong together. */
+export type CdrInteraction = Record<string, unknown>;
+
+/** What `cdrs.summary()` answers: totals over the range. */
+export type CdrTotals = Record<string, unknown>;
+
 /**
  * Call detail records: `/v2/accounts/{ACCOUNT_ID}/cdrs`. Crossbar answers at most 31 days (+1 h)
  * per request; a longer `createdFrom`…`createdTo` range is split into consecutive windows and
@@ -87,8 +93,8 @@ export class Cdrs extends ResourceBase {
    *
    * @throws InvalidArgumentError for invalid list params
    */
-  interaction(params?: CdrListParams, options?: CallOptions): PagePromise<Record<string, unknown>> {
-    return this.#windowed<Record<string, unknown>>(`${CDRS}/interaction`, {}, params, options, anyObjects);
+  interaction(params?: CdrListParams, options?: CallOptions): PagePromise<CdrInteraction> {
+    return this.#windowed<CdrInteraction>(`${CDRS}/interaction`, {}, params, options, anyObjects);
   }
 
   /**
@@ -105,10 +111,7 @@ export class Cdrs extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when the range is longer than Crossbar accepts
    */
-  summary(
-    params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'query'> = {},
-    options?: CallOptions,
-  ): APIPromise<Record<string, unknown>> {
+  summary(params: Pick<ListParams, 'createdFrom' | 'createdTo' | 'query'> = {}, options?: CallOptions): APIPromise<CdrTotals> {
     const from = params.createdFrom === undefined ? undefined : gregorianBound(params.createdFrom, 'createdFrom');
     const to = params.createdTo === undefined ? undefined : gregorianBound(params.createdTo, 'createdTo');
     if (from !== undefined && to !== undefined && to - from > MAX_RANGE_SECONDS) {

@@ -22,6 +22,12 @@ const SPEC = collection(
   }),
 );
 
+/** What `clicktocall.connect()` answers: the call Crossbar started. */
+export type ClicktocallConnectResult = Record<string, unknown>;
+
+/** One entry of `clicktocall.history()`: a call made through the endpoint. */
+export type ClicktocallHistoryEntry = Record<string, unknown>;
+
 /**
  * Click-to-call endpoints: `/v2/accounts/{ACCOUNT_ID}/clicktocall`. Connecting one rings its
  * `extension` and the given contact, and bridges them.
@@ -85,7 +91,7 @@ export class ClickToCall extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `contact` is empty
    */
-  connect(c2cId: string, params: ClicktocallConnectParams, options?: CallOptions): APIPromise<Record<string, unknown>> {
+  connect(c2cId: string, params: ClicktocallConnectParams, options?: CallOptions): APIPromise<ClicktocallConnectResult> {
     if (typeof params?.contact !== 'string' || params.contact.trim() === '') {
       throw new InvalidArgumentError('contact', 'contact (the number or SIP URI to call) must be a non-empty string');
     }
@@ -93,7 +99,7 @@ export class ClickToCall extends ResourceBase {
   }
 
   /** Lists the calls placed through the endpoint. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}/history` */
-  history(c2cId: string, params?: ListParams, options?: CallOptions): PagePromise<Record<string, unknown>> {
+  history(c2cId: string, params?: ListParams, options?: CallOptions): PagePromise<ClicktocallHistoryEntry> {
     // History entries are not keyed by `id`; an empty key name skips that check.
     return this.pages(`${C2C}/{id}/history`, params, { pathParams: { id: c2cId }, options, schema: listCheck('') });
   }

@@ -26,6 +26,17 @@ const schemas = lazy(async (): Promise<ResourceSchemas> => {
 });
 const document = documentCheck(schemas);
 
+/** What `phone_numbers.delete()` and `deleteMany()` take: `hard: true` deletes from the system (super-admins). */
+export interface PhoneNumberDeleteParams {
+  readonly hard?: boolean;
+}
+
+/** What `phone_numbers.locality()` answers: locality fields (city, state, …) per number. */
+export type NumberLocalities = Record<string, Record<string, unknown>>;
+
+/** What `phone_numbers.carriersInfo()` answers: the carriers and their options, as the system reports them. */
+export type CarriersInfo = Record<string, unknown>;
+
 /**
  * The account's phone numbers: `/v2/accounts/{ACCOUNT_ID}/phone_numbers`. Every number is
  * checked to be E.164 before anything is sent, and sent URL-encoded (`+` → `%2B`).
@@ -116,7 +127,7 @@ export class PhoneNumbers extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `number` is not E.164
    * @throws NotFoundError when the account does not hold it
    */
-  delete(number: string, params: { readonly hard?: boolean } = {}, options?: CallOptions): APIPromise<PhoneNumber> {
+  delete(number: string, params: PhoneNumberDeleteParams = {}, options?: CallOptions): APIPromise<PhoneNumber> {
     assertE164(number, 'number');
     return this.call('DELETE', ONE, { pathParams: { number }, query: hardQuery(params), options });
   }
@@ -223,7 +234,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when a number is not E.164
    */
-  locality(numbers: readonly string[], options?: CallOptions): APIPromise<Record<string, Record<string, unknown>>> {
+  locality(numbers: readonly string[], options?: CallOptions): APIPromise<NumberLocalities> {
     return this.call('POST', `${NUMBERS}/locality`, { data: { numbers: checkNumbers(numbers) }, options });
   }
 
@@ -244,7 +255,7 @@ export class PhoneNumbers extends ResourceBase {
    * The carriers the account may use and how long a search prefix may be.
    * `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers/carriers_info`
    */
-  carriersInfo(options?: CallOptions): APIPromise<Record<string, unknown>> {
+  carriersInfo(options?: CallOptions): APIPromise<CarriersInfo> {
     return this.call('GET', `${NUMBERS}/carriers_info`, { options });
   }
 
@@ -302,7 +313,7 @@ export class PhoneNumbers extends ResourceBase {
    */
   deleteMany(
     numbers: readonly string[],
-    params: { readonly hard?: boolean } = {},
+    params: PhoneNumberDeleteParams = {},
     options?: CallOptions,
   ): APIPromise<PhoneNumberCollectionResult> {
     return APIPromise.run(() =>

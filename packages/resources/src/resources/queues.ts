@@ -15,6 +15,14 @@ const SPEC = collection(
   }),
 );
 
+/** What `queues.stats()` takes: Crossbar's stats query (`status`, `start_range`, …). */
+export interface QueueStatsParams {
+  readonly query?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** What `queues.stats()` answers: live statistics per queue. */
+export type QueueStats = Record<string, unknown>;
+
 /**
  * The account's ACD call queues: `/v2/accounts/{ACCOUNT_ID}/queues`, their rosters (the agents
  * who take their calls), statistics, and eavesdropping.
@@ -96,10 +104,7 @@ export class Queues extends ResourceBase {
   }
 
   /** Live statistics of the account's queues. `GET /v2/accounts/{ACCOUNT_ID}/queues/stats` */
-  stats(
-    params?: { readonly query?: Readonly<Record<string, string | number | boolean>> },
-    options?: CallOptions,
-  ): APIPromise<Record<string, unknown>> {
+  stats(params?: QueueStatsParams, options?: CallOptions): APIPromise<QueueStats> {
     return this.call('GET', `${QUEUES}/stats`, { query: params?.query, options });
   }
 

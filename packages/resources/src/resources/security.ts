@@ -12,6 +12,11 @@ const schemas = lazy(async (): Promise<ResourceSchemas> => {
   return { document: m.SecuritySchema, summary: m.LoginAttemptSchema };
 });
 
+/** What `security.modules()` answers: the auth methods the system has. */
+export interface SecurityModules {
+  readonly available_auth_modules: string[];
+}
+
 /**
  * The account's authentication settings (enabled auth methods, token lifetime, multi-factor,
  * attempt logging): `/v2/accounts/{ACCOUNT_ID}/security`, and its login attempts. One document per
@@ -58,7 +63,7 @@ export class Security extends AccountDocument<SecurityOverview, SecurityUpdatePa
   }
 
   /** The auth methods the system has, to configure. `GET /v2/security` */
-  modules(options?: CallOptions): APIPromise<{ available_auth_modules: string[] }> {
+  modules(options?: CallOptions): APIPromise<SecurityModules> {
     return this.call('GET', 'security', { options });
   }
 }
