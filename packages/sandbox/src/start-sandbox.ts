@@ -2,6 +2,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { InvalidArgumentError } from '@audian/core';
 import { serve } from '@hono/node-server';
+import { normalizeAccountName } from './internal/accounts-def';
 import { Clock } from './internal/clock';
 import { addDemoData } from './internal/demo-data';
 import { Engine } from './internal/engine';
@@ -94,7 +95,11 @@ export interface Sandbox extends SandboxAccount {
   resetStats(): void;
   /** Moves the sandbox's clock forward (token expiry, `created`/`modified`, CDR ranges); `0` resets it. */
   advanceClock(seconds: number): void;
-  /** Creates another top-level reseller account with its own API key and admin user (test isolation). */
+  /**
+   * Creates another top-level reseller account with its own API key and admin user (test isolation).
+   * Names are unique, as in KAZOO; without one, the first free `Sandbox Account N` is used.
+   * @throws InvalidArgumentError when `name` is empty or already taken
+   */
   createAccount(options?: { name?: string; username?: string; password?: string }): SandboxAccount;
 }
 
@@ -287,7 +292,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else clock.advance(seconds);
     },
     createAccount(opts = {}) {
-      const name = opts.name ?? `Sandbox Account ${store.allOfType('account').length + 1}`;
+      check(
+        opts.name === undefined || (typeof opts.name === 'string' && opts.name.trim() !== ''),
+        'name',
+        'name must be a non-empty string',
+      );
+      // Account names are unique (compared on letters and digits, as KAZOO does): a default name skips taken ones.
+      const taken = new Set(store.allOfType('account').map((a) => normalizeAccountName(String(a.body.name ?? ''))));
+      check(opts.name === undefined || !taken.has(normalizeAccountName(opts.name)), 'name', 'an account with that name already exists');
+      let name = opts.name;
+      for (let n = taken.size + 1; name === undefined; n++)
+        if (!taken.has(normalizeAccountName(`Sandbox Account ${n}`))) name = `Sandbox Account ${n}`;
       const created = createTopAccount(engine, { name, username: opts.username, password: opts.password });
       restrictPermissions(dbPath);
       return created;

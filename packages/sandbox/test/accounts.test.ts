@@ -104,3 +104,16 @@ describe('account hierarchy', () => {
     expect((await request(h.sandbox, 'GET', `/v2/accounts/${reseller}`, {}, token)).status).toBe(403);
   });
 });
+
+describe('createAccount (control)', () => {
+  it('keeps account names unique: a default name skips taken ones, a taken name is an InvalidArgumentError', async () => {
+    await create(h.sandbox.accountId, 'Sandbox Account 2');
+    const first = h.sandbox.createAccount();
+    const second = h.sandbox.createAccount();
+    expect(first.accountName).not.toBe('Sandbox Account 2');
+    expect(second.accountName).not.toBe(first.accountName);
+    expect(() => h.sandbox.createAccount({ name: 'sandbox reseller' })).toThrow(/name/);
+    expect(() => h.sandbox.createAccount({ name: ' ' })).toThrow(/name/);
+    expect((await apiLogin(h.sandbox, first.apiKey)).length).toBeGreaterThan(0);
+  });
+});
