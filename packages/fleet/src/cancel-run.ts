@@ -6,7 +6,8 @@ import { whereRunsAre } from './run-status.js';
 
 /**
  * Cancels a run: pending accounts are marked cancelled and their queued tasks end without
- * touching Crossbar; tasks already running finish (they are each safe to have run).
+ * touching Crossbar. In Redis mode tasks already running finish; in local mode they are aborted
+ * and marked cancelled (what they wrote is safe to redo).
  * `retryRun(runId, { cancelled: true })` resumes them.
  *
  * @example

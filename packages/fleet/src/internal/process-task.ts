@@ -42,8 +42,13 @@ export async function processTask(request: TaskRequest): Promise<void> {
     const output = await runTask(info.job, { audian: request.audian, accountId, chunk, dryRun: info.dryRun, signal: request.signal });
     await record({ state: 'done', attempts: attempt, ...output });
   } catch (error) {
+    // A local run's cancel aborts the tasks in hand: what they wrote is safe to redo on a retry.
+    if (request.signal?.aborted) {
+      await record({ state: 'cancelled', attempts: attempt });
+      return;
+    }
     const { permanent, ...failure } = describeFailure(error);
-    const final = permanent || attempt >= request.maxAttempts || request.signal?.aborted === true;
+    const final = permanent || attempt >= request.maxAttempts;
     await record({ state: final ? 'failed' : 'pending', attempts: attempt, error: failure });
     if (!final) throw error;
   }
