@@ -153,6 +153,27 @@ describe('accounts (kzd_accounts:validate/3)', () => {
     expect(data(zoned).timezone).toBe('Europe/Paris');
   });
 
+  it('GET shows the private fields cb_accounts:leak_pvt_fields/2 leaks, the API key only when asked', async () => {
+    const child = data(await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Leaky' } }));
+    const fetched = await h.call('GET', `/v2/accounts/${child.id}`);
+    expect(data(fetched)).toMatchObject({
+      wnm_allow_additions: false,
+      superduper_admin: false,
+      enabled: true,
+      is_reseller: false,
+      reseller_id: h.sandbox.accountId,
+      billing_mode: 'limits_only',
+      created: expect.any(Number),
+    });
+    expect(data(fetched)).not.toHaveProperty('api_key');
+    const withKey = await h.call('GET', `/v2/accounts/${child.id}?include_api_key=true`);
+    expect(String(data(withKey).api_key)).toMatch(/^[0-9a-f]{64}$/);
+    // The leaked keys are dropped again on a write (cleanup_leaky_keys/2).
+    const posted = await h.call('POST', `/v2/accounts/${child.id}`, { data: { ...data(fetched), superduper_admin: true } });
+    expect(posted.status).toBe(200);
+    expect(data(await h.call('GET', `/v2/accounts/${child.id}`)).superduper_admin).toBe(false);
+  });
+
   it('saves a POST with update/2: keys the request leaves out are kept', async () => {
     const created = data(
       await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Kept Keys', language: 'fr-fr', my_field: 1 } }),

@@ -8,6 +8,37 @@ import { listFilter, pageParams, paginateDocs } from '../listing';
 import type { StoredDoc } from '../store';
 import { createdReply, deletedReply, docReply } from './collection';
 
+/**
+ * `cb_accounts:leak_pvt_fields/2`: what `GET` adds from the private fields — `wnm_allow_additions`,
+ * `superduper_admin`, `created`, `enabled`, `reseller_id`, `is_reseller`, `billing_mode` (as seen by
+ * the caller: `limits_only` for its own reseller, `normal` under the root, else `manual`),
+ * `notification_preference` when set, and `api_key` with `include_api_key=true`.
+ */
+function withLeakedFields(engine: Engine, req: SandboxRequest, account: StoredDoc, data: JsonObject): JsonObject {
+  const body = account.body;
+  const reseller = engine.resellerOf(account);
+  const authAccountId = req.auth?.accountId;
+  const root = reseller === undefined ? undefined : engine.store.get(reseller, reseller);
+  const out: JsonObject = {
+    ...data,
+    wnm_allow_additions: body.pvt_wnm_allow_additions === true,
+    superduper_admin: body.pvt_superduper_admin === true,
+    created: body.pvt_created,
+    enabled: body.pvt_enabled !== false,
+    reseller_id: reseller,
+    is_reseller: body.pvt_reseller === true,
+    billing_mode: reseller === authAccountId ? 'limits_only' : root && treeOf(root.body).length === 0 ? 'normal' : 'manual',
+  };
+  // `kzd_accounts:notification_preference/1`: the first set of these, `teletype` or else `notify`.
+  const notifications = isObject(body.notifications) ? body.notifications : {};
+  const preference = [body.pvt_notification_preference, notifications.voicemail_to_email, notifications.fax_to_email].find(
+    (p) => p !== undefined && p !== null,
+  );
+  if (preference !== undefined) out.notification_preference = preference === 'teletype' ? 'teletype' : 'notify';
+  if (req.query.include_api_key === 'true' || (isObject(req.data) && req.data.include_api_key === true)) out.api_key = body.pvt_api_key;
+  return out;
+}
+
 function withTimezone(data: JsonObject): JsonObject {
   return typeof data.timezone === 'string' && data.timezone !== '' && data.timezone !== 'inherit'
     ? data
@@ -33,8 +64,10 @@ export function accountItem(engine: Engine, req: SandboxRequest, account: Stored
   switch (req.method) {
     case 'PUT':
       return createAccount(engine, req, account);
-    case 'GET':
-      return docReply(ACCOUNTS, account);
+    case 'GET': {
+      const reply = docReply(ACCOUNTS, account);
+      return { ...reply, data: withLeakedFields(engine, req, account, reply.data as JsonObject) };
+    }
     case 'POST':
       // `kzd_accounts:validate/3` saves a POST with `update/2`: the request's values are set on the
       // stored account and keys it leaves out are kept; `ensure_account_has_timezone/2` looks at the
