@@ -38,6 +38,10 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'stream every document of a resource as CSV, NDJSON or JSON',
     load: async () => (await import('./commands/export')).exportCommand,
   },
+  fleet: {
+    description: 'run one change across many accounts (locally, or on Redis workers)',
+    load: async () => (await import('./commands/fleet')).fleetCommand,
+  },
   sandbox: { description: 'run a local Audian API sandbox', load: async () => (await import('./commands/sandbox')).sandboxCommand },
   completion: {
     description: 'print a shell completion script (bash, zsh, fish)',
