@@ -110,15 +110,17 @@ function apiSummary(error: BadRequestError, hasFields: boolean): string {
  * request reached something that has no `api_auth`: the base URL is wrong, not the key.
  */
 function notCrossbarApi(error: unknown): { exitCode: ExitCode; message: string; details: readonly string[] } | undefined {
-  if (!(error instanceof ApiError) || error.status !== 404 || (error as { reason?: unknown }).reason !== 'unknown_api_key')
-    return undefined;
-  if (/^bad[ _]identifier$/.test(error.apiMessage ?? '')) return undefined;
+  if (!(error instanceof ApiError)) return undefined;
+  const reason = (error as { reason?: unknown }).reason;
+  // @audian/auth says `not_crossbar` itself; an older one calls every 404 an unknown key.
+  const oldUnknownKey = reason === 'unknown_api_key' && error.status === 404 && !/^bad[ _]identifier$/.test(error.apiMessage ?? '');
+  if (reason !== 'not_crossbar' && !oldUnknownKey) return undefined;
   const url = error.request.url;
-  const base = url.replace(/api_auth(\?.*)?$/, '');
+  const base = url.replace(/(api|user)_auth(\?.*)?$/, '');
   const answer = error.apiMessage ?? (error.bodyExcerpt ? 'not a Crossbar answer' : 'no envelope');
   return {
     exitCode: EXIT_CODES.usage,
-    message: `${base} is not a Crossbar API: ${error.request.method} ${url} answered 404 ${answer}${error.requestId ? ` (request id ${error.requestId})` : ''}`,
+    message: `${base} is not a Crossbar API: ${error.request.method} ${url} answered ${error.status} ${answer}${error.requestId ? ` (request id ${error.requestId})` : ''}`,
     details: ['check the base URL: it is the API root, usually ending in /v2/ (e.g. https://api.audian.com:8443/v2/)'],
   };
 }
