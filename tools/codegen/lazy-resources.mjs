@@ -71,8 +71,12 @@ function visit(type, where) {
     if (returnedName === 'PagePromise') entry.members.set(member, 'pages');
     else if (returnedName === 'APIPromise') entry.members.set(member, 'api');
     else if (returnedName === 'Promise') entry.members.set(member, 'promise');
-    else if (returned.aliasSymbol?.getName() === 'ResourceMethods') entry.members.set(member, { sub: visit(returned, `${name}.${member}()`), property: false });
-    else throw new Error(`${name}.${member}: a resource method must return an APIPromise, a Promise, a PagePromise or a sub-resource, not ${text}`);
+    else if (returned.aliasSymbol?.getName() === 'ResourceMethods')
+      entry.members.set(member, { sub: visit(returned, `${name}.${member}()`), property: false });
+    else
+      throw new Error(
+        `${name}.${member}: a resource method must return an APIPromise, a Promise, a PagePromise or a sub-resource, not ${text}`,
+      );
   }
   return name;
 }
@@ -98,7 +102,12 @@ function body(cls) {
     if (kind === 'pages') lines.push(`  ${member}: (...a) => deferPages(load, (r) => r.${member}(...a)),`);
     else if (kind === 'api') lines.push(`  ${member}: (...a) => deferApi(load, (r) => r.${member}(...a)),`);
     else if (kind === 'promise') lines.push(`  ${member}: (...a) => load().then((r) => r.${member}(...a)),`);
-    else if (kind.property) lines.push(`  get ${member}() {`, `    return (subs.${member} ??= ${factory(kind.sub)}(once(() => load().then((r) => r.${member}))));`, '  },');
+    else if (kind.property)
+      lines.push(
+        `  get ${member}() {`,
+        `    return (subs.${member} ??= ${factory(kind.sub)}(once(() => load().then((r) => r.${member}))));`,
+        '  },',
+      );
     else lines.push(`  ${member}: (...a) => ${factory(kind.sub)}(once(() => load().then((r) => r.${member}(...a)))),`);
   }
   return lines;
@@ -119,7 +128,14 @@ for (const cls of sorted) {
   lines.push(`/** \`${cls}\`'s methods, each loading the class first. */`);
   lines.push(`export function ${factory(cls)}(load: Loader<ResourceMethods<${cls}>>): ResourceMethods<${cls}> {`);
   if (props.length) lines.push(`  const subs: { ${props.map(([m, k]) => `${m}?: ResourceMethods<${k.sub}>`).join('; ')} } = {};`);
-  lines.push('  return {', ...body(cls).map((l) => `  ${l}`), ...(classes.get(cls).toJSON ? [`    toJSON: () => '${cls}',`] : []), '  };', '}', '');
+  lines.push(
+    '  return {',
+    ...body(cls).map((l) => `  ${l}`),
+    ...(classes.get(cls).toJSON ? [`    toJSON: () => '${cls}',`] : []),
+    '  };',
+    '}',
+    '',
+  );
 }
 lines.push('/** Each resource of the client, by wire name: its lazy object, loading its class on first use. */');
 lines.push('export const LAZY_RESOURCES = {');
