@@ -1,0 +1,253 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createApiKeyAuth } from '@audian/auth';
+import { type Audian, createAudian } from '@audian/resources';
+import { type Sandbox, startSandbox } from '@audian/sandbox';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, tempDir } from './cli';
+
+const PATCHES = 'PATCH /v2/accounts/{account_id}/users/{id}';
+
+const hasRedis: boolean = (() => {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasRedis) console.warn('redis-server is not installed: the `audian fleet` Redis test is skipped (apt-get install redis-server)');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+let tmp: ReturnType<typeof tempDir>;
+let sandbox: Sandbox;
+let configDir: string;
+let audian: Audian;
+let resellerId: string;
+const accountIds: string[] = [];
+
+function jobFile(name: string, text: string): string {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function patchJob(number: string): string {
+  return [
+    'name: caller id for Ann',
+    'accounts:',
+    `  descendantsOf: ${resellerId}`,
+    'action: patch',
+    'resource: users',
+    'filter: { first_name: Ann }',
+    'body:',
+    `  caller_id: { external: { number: '${number}' } }`,
+    '',
+  ].join('\n');
+}
+
+function runIdOf(stdout: string): string {
+  const id = /^run (\S+):/m.exec(stdout)?.[1];
+  expect(id, stdout).toBeDefined();
+  return id as string;
+}
+
+async function callerIds(): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const id of accountIds) {
+    const [user] = await audian
+      .account(id)
+      .users.list({ filter: { first_name: 'Ann' } })
+      .toArray();
+    const doc = await audian.account(id).users.get((user as { id: string }).id);
+    out.push((doc as { caller_id?: { external?: { number?: string } } }).caller_id?.external?.number);
+  }
+  return out;
+}
+
+describe.skipIf(!existsSync(BIN))('audian fleet', () => {
+  beforeAll(async () => {
+    tmp = tempDir();
+    sandbox = await startSandbox({ port: 0 });
+    const reseller = sandbox.createAccount({ name: `Fleet reseller ${Math.random().toString(36).slice(2, 8)}` });
+    audian = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: reseller.apiKey }), rateLimit: false });
+    resellerId = (await audian.session()).accountId as string;
+    for (let i = 0; i < 3; i++) {
+      const account = await audian.accounts.create({ name: `Fleet customer ${i}` }, { parentId: resellerId });
+      accountIds.push(account.id as string);
+      await audian.account(account.id as string).users.create({ first_name: 'Ann', last_name: `Doe${i}` });
+    }
+    configDir = join(tmp.dir, 'config');
+    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: reseller.apiKey });
+    expect(login.status).toBe(0);
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    tmp?.remove();
+  });
+
+  it('a bad job file exits 2 naming its line, before any request', async () => {
+    const before = sandbox.stats().total;
+    const file = jobFile('bad.yaml', `accounts:\n  descendantsOf: ${resellerId}\naction: pach\nresource: users\n`);
+    const result = await cli(['fleet', 'run', file], { configDir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('invalid fleet job');
+    expect(result.stderr).toContain(`${file}:3: action: unknown action "pach"`);
+    expect(result.stdout).toBe('');
+    expect(sandbox.stats().total).toBe(before);
+  });
+
+  it('--dry-run reads and compares, writes nothing, and counts what would change', async () => {
+    const before = sandbox.stats().byRoute[PATCHES] ?? 0;
+    const result = await cli(['fleet', 'run', jobFile('dry.yaml', patchJob('+15550100')), '--dry-run'], { configDir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('3 done, 0 failed, 0 cancelled, 0 pending of 3 (dry run: nothing was written)');
+    expect(sandbox.stats().byRoute[PATCHES] ?? 0).toBe(before);
+    expect(await callerIds()).toEqual([undefined, undefined, undefined]);
+    const results = await cli(['fleet', 'results', runIdOf(result.stdout), '-o', 'json'], { configDir });
+    expect(JSON.parse(results.stdout).map((r: { counts: unknown }) => r.counts)).toEqual(
+      Array(3).fill({ matched: 1, wouldPatch: 1, skipped: 0 }),
+    );
+  });
+
+  it('runs a patch locally with the profile, keeps its state private, and reports status and results', async () => {
+    const result = await cli(['fleet', 'run', jobFile('patch.yaml', patchJob('+15550100')), '--concurrency', '2'], { configDir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^run \S+: 3 accounts, local\n/);
+    expect(result.stdout).toContain('3 done, 0 failed, 0 cancelled, 0 pending of 3');
+    expect(await callerIds()).toEqual(['+15550100', '+15550100', '+15550100']);
+    const runId = runIdOf(result.stdout);
+
+    const stateDir = join(configDir, 'fleet');
+    expect(statSync(stateDir).mode & 0o777).toBe(0o700);
+    expect(readdirSync(stateDir)).toContain(`${runId}.json`);
+    expect(statSync(join(stateDir, `${runId}.json`)).mode & 0o777).toBe(0o600);
+
+    const status = await cli(['fleet', 'status', runId, '-o', 'json'], { configDir });
+    expect(status.status).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ runId, total: 3, done: 3, failed: 0, pending: 0, finished: true, mode: 'local' });
+
+    const csv = await cli(['fleet', 'results', runId, '-o', 'csv'], { configDir });
+    expect(csv.status).toBe(0);
+    const rows = parseCsv(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.account_id).sort()).toEqual([...accountIds].sort());
+    expect(rows.map((r) => [r.state, r.matched, r.patched, r.skipped])).toEqual(Array(3).fill(['done', '1', '1', '0']));
+
+    // Run again: every document already matches, so nothing is patched.
+    const before = sandbox.stats().byRoute[PATCHES] ?? 0;
+    const again = await cli(['fleet', 'run', jobFile('patch.yaml', patchJob('+15550100'))], { configDir });
+    expect(again.status).toBe(0);
+    expect(sandbox.stats().byRoute[PATCHES] ?? 0).toBe(before);
+  });
+
+  it('prints an audit’s rows with their account ids', async () => {
+    const file = jobFile(
+      'audit.yaml',
+      `accounts: { descendantsOf: ${resellerId} }\naction: audit\nresource: users\nfields: [first_name, last_name]\n`,
+    );
+    const result = await cli(['fleet', 'run', file], { configDir });
+    expect(result.status).toBe(0);
+    const rows = await cli(['fleet', 'results', runIdOf(result.stdout), '--rows', '-o', 'ndjson'], { configDir });
+    const parsed = rows.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed.map((r) => r.account_id).sort()).toEqual([...accountIds].sort());
+    expect(parsed.every((r) => r.first_name === 'Ann')).toBe(true);
+  });
+
+  it('exits 1 and names the account when one fails; status and retry --failed finish it', async () => {
+    const [first] = accountIds as [string];
+    const fault = sandbox.addFault({ kind: 'error-before', method: 'PATCH', path: `/v2/accounts/${first}/users/*`, status: 403, times: 1 });
+    const result = await cli(['fleet', 'run', jobFile('fail.yaml', patchJob('+15550111'))], { configDir });
+    sandbox.removeFault(fault);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('2 done, 1 failed');
+    expect(result.stdout).toContain(`  ${first}: `);
+    const runId = runIdOf(result.stdout);
+    expect(result.stderr).toContain(`audian fleet retry ${runId} --failed`);
+    const retried = await cli(['fleet', 'retry', runId, '--failed'], { configDir });
+    expect(retried.stderr).toBe('');
+    expect(retried.status).toBe(0);
+    expect(await callerIds()).toEqual(['+15550111', '+15550111', '+15550111']);
+  });
+
+  it('reports an unreachable Redis in one line with the exit code of a connection error (1)', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const result = await cli(['fleet', 'run', jobFile('r.yaml', patchJob('+15550100'))], {
+      configDir,
+      env: { AUDIAN_REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` },
+    });
+    // The library's bound is 5 s; the margin covers the CLI's start-up on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/Redis at .*127\.0\.0\.1.* is unreachable/);
+    expect(result.stderr).not.toContain('hunter2');
+  });
+
+  describe.skipIf(!hasRedis)('with Redis', () => {
+    let redis: ChildProcess | undefined;
+    let redisUrl: string;
+    beforeAll(async () => {
+      const port = await freePort();
+      redisUrl = `redis://127.0.0.1:${port}`;
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      redis = child;
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('Ready to accept connections')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+      });
+    });
+    afterAll(() => {
+      redis?.kill('SIGTERM');
+    });
+
+    it('a `fleet worker` process runs the tasks of a Redis run, and stops cleanly on SIGTERM', async () => {
+      let worker: ChildProcess | undefined;
+      const workerDone = cli(['fleet', 'worker', '--concurrency', '2'], {
+        configDir,
+        env: { AUDIAN_REDIS_URL: redisUrl },
+        onSpawn: (c) => {
+          worker = c;
+        },
+      });
+      try {
+        const result = await cli(['fleet', 'run', jobFile('redis.yaml', patchJob('+15550122')), '--redis', redisUrl], { configDir });
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^run \S+: 3 accounts, redis\n/);
+        expect(result.stdout).toContain('3 done, 0 failed');
+        expect(await callerIds()).toEqual(['+15550122', '+15550122', '+15550122']);
+        const status = await cli(['fleet', 'status', runIdOf(result.stdout), '--redis', redisUrl, '-o', 'json'], { configDir });
+        expect(JSON.parse(status.stdout)).toMatchObject({ mode: 'redis', total: 3, done: 3, finished: true });
+      } finally {
+        worker?.kill('SIGTERM');
+      }
+      const stopped = await workerDone;
+      expect(stopped.status).toBe(0);
+      expect(stopped.stderr).toContain('worker stopped');
+    });
+  });
+});
