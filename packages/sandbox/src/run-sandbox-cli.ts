@@ -94,6 +94,7 @@ function banner(sandbox: Sandbox): string {
   const lines = [
     `Audian sandbox (local Crossbar) listening on ${sandbox.url}`,
     `  API base URL  ${sandbox.apiUrl}`,
+    `  events        ${sandbox.eventsUrl}`,
     `  database      ${sandbox.dbPath}`,
   ];
   if (sandbox.accountId) {

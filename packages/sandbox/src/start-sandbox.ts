@@ -1,8 +1,10 @@
 import { chmodSync, existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvalidArgumentError } from '@audian/core';
 import { serve } from '@hono/node-server';
 import { normalizeAccountName } from './internal/accounts-def';
+import { Blackhole, EVENTS_PATH } from './internal/blackhole';
 import { Clock } from './internal/clock';
 import { addDemoData } from './internal/demo-data';
 import { Engine } from './internal/engine';
@@ -74,6 +76,11 @@ export interface Sandbox extends SandboxAccount {
   readonly url: string;
   /** `${url}/v2/`, ready for `createAudian({ baseUrl })`. */
   readonly apiUrl: string;
+  /**
+   * The websocket (`ws://127.0.0.1:PORT/`) serving KAZOO's live events (blackhole) on the same
+   * port, ready for `createEvents({ eventsUrl })`: every document write as `object.*` events.
+   */
+  readonly eventsUrl: string;
   readonly port: number;
   /** The SQLite file (or `':memory:'`). */
   readonly dbPath: string;
@@ -227,6 +234,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const host = options.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
+  const blackhole = new Blackhole(engine);
+  blackhole.attach(server as Server);
+  store.onChange = (change) => blackhole.publish(change);
   try {
     await new Promise<void>((resolve, reject) => {
       if (server.listening) resolve();
@@ -247,6 +257,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url,
     apiUrl: `${url}/v2/`,
+    eventsUrl: `ws://${shownHost}:${port}${EVENTS_PATH}`,
     port,
     dbPath,
     accountId: seedAccount?.accountId ?? '',
@@ -261,6 +272,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     password: seedAccount?.password ?? '',
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        store.onChange = undefined;
+        blackhole.close();
         server.close(() => {
           store.close();
           resolve();

@@ -31,6 +31,15 @@ export interface UniqueClaim {
 
 export type Direction = 'ascending' | 'descending';
 
+/** A committed document write, as the event feed reports it (`kapi_conf` `doc_created`/`doc_edited`/`doc_deleted`). */
+export interface DocumentChange {
+  readonly action: 'doc_created' | 'doc_edited' | 'doc_deleted';
+  readonly accountId: string;
+  readonly id: string;
+  readonly type: string;
+  readonly body: JsonObject;
+}
+
 export interface Attachment {
   readonly contentType: string;
   readonly data: Buffer;
@@ -132,6 +141,10 @@ export class Store {
   readonly #metaPut: Database.Statement;
   readonly #body: Database.Statement<[string, string], { rev: string; body: string }>;
   readonly #cache = new Map<string, { rev: string; doc: JsonObject }>();
+  /** Told of every write once it is committed (a rolled-back transaction reports nothing). */
+  onChange: ((change: DocumentChange) => void) | undefined;
+  #pending: DocumentChange[] = [];
+  #depth = 0;
 
   constructor(path: string) {
     if (path !== ':memory:' && path !== '') createPrivately(path);
@@ -181,7 +194,31 @@ export class Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const outer = this.#depth === 0;
+    this.#depth++;
+    let result: T;
+    try {
+      result = this.db.transaction(fn)();
+    } catch (error) {
+      if (outer) this.#pending = [];
+      throw error;
+    } finally {
+      this.#depth--;
+    }
+    if (outer) this.#flush();
+    return result;
+  }
+
+  #changed(change: DocumentChange): void {
+    if (!this.onChange) return;
+    this.#pending.push(change);
+    if (this.#depth === 0) this.#flush();
+  }
+
+  #flush(): void {
+    const changes = this.#pending;
+    this.#pending = [];
+    for (const change of changes) this.onChange?.(change);
   }
 
   /**
@@ -238,6 +275,7 @@ export class Store {
       rev: String(doc.body._rev ?? ''),
       body: JSON.stringify(doc.body),
     });
+    this.#changed({ action: 'doc_created', accountId: doc.accountId, id: doc.id, type: doc.type, body: doc.body });
   }
 
   update(doc: { accountId: string; id: string; parentId?: string; sortKey: string | number; deleted?: boolean; body: JsonObject }): void {
@@ -252,6 +290,9 @@ export class Store {
       rev: String(doc.body._rev ?? ''),
       body: JSON.stringify(doc.body),
     });
+    const type = typeof doc.body.pvt_type === 'string' ? doc.body.pvt_type : (this.get(doc.accountId, doc.id)?.type ?? '');
+    const action = doc.deleted ? 'doc_deleted' : 'doc_edited';
+    this.#changed({ action, accountId: doc.accountId, id: doc.id, type, body: doc.body });
   }
 
   /** Every live document of a type, in every account. */
