@@ -123,6 +123,19 @@ describe('events (blackhole websocket on the sandbox port)', () => {
     expect(String((error as Error).message)).not.toContain(forged);
   });
 
+  it('stop() closes open event sockets and still resolves', async () => {
+    const other = await harness();
+    const socket = new WebSocket(other.sandbox.eventsUrl);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await other.stop();
+    await closed;
+    expect(socket.readyState).toBe(WebSocket.CLOSED);
+  });
+
   describe('raw protocol', () => {
     const open = async (): Promise<{ send(command: object): Promise<Record<string, unknown>>; close(): void }> => {
       const socket = new WebSocket(h.sandbox.eventsUrl);
