@@ -102,6 +102,7 @@ async function follow(run: FleetRun, lookup: { redis?: string; stateDir?: string
       progress.update(status);
     }
     if (run.mode === 'local' || !interruption.signal.aborted) status = await run.finished(POLL_MS);
+    progress.update(status);
   } finally {
     progress.stop();
     interruption.signal.removeEventListener('abort', onInterrupt);
