@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { treeOf } from './accounts-def';
 import type { Engine } from './engine';
 import type { DocumentChange } from './store';
@@ -100,6 +100,8 @@ export class Blackhole {
       version: body.pvt_vsn,
     };
     for (const session of this.#sessions) {
+      // a closing socket is skipped: the write has committed and must not fail because of it
+      if (session.socket.readyState !== WebSocket.OPEN) continue;
       for (const sub of session.subscriptions.values()) {
         if (sub.accountId !== change.accountId || sub.keys[0] !== 'object') continue;
         const [, action, type] = sub.keys;
