@@ -2,6 +2,7 @@ import { createTokenAuth } from '@audian/auth';
 import { createEvents, type EventsClient, type KazooEvent, SubscriptionRefusedError } from '@audian/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { type DocumentChange, Store } from '../src/internal/store';
 import { type Harness, harness } from './helpers';
 
 // The sandbox's blackhole, driven through the @audian/events client over real sockets.
@@ -179,6 +180,20 @@ describe('events (blackhole websocket on the sandbox port)', () => {
       socket.close();
     });
 
+    it('refuses a token past its exp on the sandbox clock, as REST does', async () => {
+      h.sandbox.advanceClock(3601);
+      try {
+        const socket = await open();
+        expect(await socket.send({ action: 'ping', auth_token: h.token, request_id: 'e1' })).toMatchObject({
+          status: 'error',
+          data: { errors: [`failed to authenticate token ${h.token}`] },
+        });
+        socket.close();
+      } finally {
+        h.sandbox.advanceClock(0);
+      }
+    });
+
     it('validates bindings like bh_events and bh_object, and unsubscribes', async () => {
       const socket = await open();
       const account_id = h.sandbox.accountId;
@@ -217,5 +232,31 @@ describe('events (blackhole websocket on the sandbox port)', () => {
       });
       expect(status).toBe(404);
     });
+  });
+});
+
+describe('document changes reported by the store', () => {
+  it('reports writes once committed, and nothing of a rolled-back transaction', () => {
+    const store = new Store(':memory:');
+    const seen: DocumentChange[] = [];
+    store.onChange = (change) => seen.push(change);
+    const body = { _id: 'd1', _rev: '1-a', pvt_type: 'device', pvt_created: 1, pvt_modified: 1 };
+    expect(() =>
+      store.transaction(() => {
+        store.insert({ accountId: 'a1', id: 'd1', type: 'device', sortKey: 'x', body });
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(seen).toEqual([]);
+    store.transaction(() => {
+      store.insert({ accountId: 'a1', id: 'd1', type: 'device', sortKey: 'x', body });
+      expect(seen).toEqual([]);
+    });
+    store.update({ accountId: 'a1', id: 'd1', sortKey: 'x', deleted: true, body: { ...body, _rev: '2-b', pvt_deleted: true } });
+    expect(seen.map((c) => [c.action, c.type, c.id])).toEqual([
+      ['doc_created', 'device', 'd1'],
+      ['doc_deleted', 'device', 'd1'],
+    ]);
+    store.close();
   });
 });
