@@ -28,7 +28,7 @@ describe('parseSandboxArgs', () => {
 });
 
 describe('runSandboxCli', () => {
-  it('prints the URL, the API key, the account and the user, serves until told to stop, then exits 0', async () => {
+  it('prints the URL, the events URL, the API key, the account and the user, serves until told to stop, then exits 0', async () => {
     let out = '';
     let stop!: () => void;
     const until = new Promise<void>((resolve) => {
@@ -41,6 +41,7 @@ describe('runSandboxCli', () => {
     const apiKey = /API key\s+([0-9a-f]{64})/.exec(out)?.[1] as string;
     expect(out).toMatch(/account\s+Sandbox Reseller \([0-9a-f]{32}\)/);
     expect(out).toMatch(/user\s+admin \/ \S+/);
+    expect(out).toContain(`events        ${url.replace('http://', 'ws://')}/`);
     const login = await fetch(`${url}/v2/api_auth`, { method: 'PUT', body: JSON.stringify({ data: { api_key: apiKey } }) });
     expect(login.status).toBe(201);
     stop();
