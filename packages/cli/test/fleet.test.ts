@@ -138,7 +138,11 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
     expect(readdirSync(stateDir)).toContain(`${runId}.json`);
     expect(statSync(join(stateDir, `${runId}.json`)).mode & 0o777).toBe(0o600);
 
-    const status = await cli(['fleet', 'status', runId, '-o', 'json'], { configDir });
+    // --local looks in the config directory even when a Redis URL is in the environment.
+    const status = await cli(['fleet', 'status', runId, '--local', '-o', 'json'], {
+      configDir,
+      env: { AUDIAN_REDIS_URL: 'redis://127.0.0.1:1' },
+    });
     expect(status.status).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ runId, total: 3, done: 3, failed: 0, pending: 0, finished: true, mode: 'local' });
 

@@ -131,6 +131,11 @@ function addRedisOption(cmd: Command): Command {
   return cmd.option('--redis <url>', 'redis://… URL of the queue and run state (env: AUDIAN_REDIS_URL); without it, a local run');
 }
 
+/** `--redis` and `--local`, for the commands that look a run up. */
+function addLookupOptions(cmd: Command): Command {
+  return addRedisOption(cmd).option('--local', 'a local run (kept in the config directory), even when AUDIAN_REDIS_URL is set');
+}
+
 function runCommand(): Command {
   return addRedisOption(new Command('run').description('run a job file across its accounts').argument('<job>', 'the job file (YAML)'))
     .option('--local', 'run in this process even when AUDIAN_REDIS_URL is set')
@@ -191,13 +196,13 @@ function workerCommand(): Command {
     });
 }
 
-function lookup(flags: RedisFlags): { redis?: string; stateDir?: string } {
-  const redis = redisUrl(flags);
+function lookup(flags: RedisFlags & { local?: boolean }): { redis?: string; stateDir?: string } {
+  const redis = flags.local ? undefined : redisUrl(flags);
   return redis ? { redis } : { stateDir: stateDir() };
 }
 
 function statusCommand(): Command {
-  return addRedisOption(
+  return addLookupOptions(
     new Command('status').description('show a run’s progress: accounts done, failed, pending, ETA').argument('<run>', 'the run id'),
   )
     .addOption(
@@ -208,7 +213,7 @@ function statusCommand(): Command {
       ]),
     )
     .action(async (runId: string, _options: unknown, command: Command) => {
-      const flags = command.optsWithGlobals() as RedisFlags & { output?: string };
+      const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string };
       const status = await runStatus(runId, lookup(flags));
       const eta = fleetEta(status, Date.parse(status.createdAt));
       await printValue(
@@ -235,7 +240,7 @@ function flatResults(results: readonly AccountRun[]): Record<string, unknown>[] 
 }
 
 function resultsCommand(): Command {
-  return addRedisOption(
+  return addLookupOptions(
     new Command('results')
       .description('show each account’s outcome: state, counts, error (or an audit’s rows)')
       .argument('<run>', 'the run id'),
@@ -251,7 +256,7 @@ function resultsCommand(): Command {
     .option('--rows', 'an audit: print the rows found, each with its account_id')
     .addHelpText('after', '\nExamples:\n  audian fleet results RUN -o csv > outcome.csv\n  audian fleet results RUN --rows -o ndjson')
     .action(async (runId: string, _options: unknown, command: Command) => {
-      const flags = command.optsWithGlobals() as RedisFlags & { output?: string; rows?: boolean };
+      const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string; rows?: boolean };
       const results = await runResults(runId, lookup(flags));
       const output = outputOptions({ ...(flags.output ? { output: flags.output } : {}) });
       if (flags.rows) {
@@ -277,7 +282,7 @@ function cancelCommand(): Command {
 }
 
 function retryCommand(): Command {
-  return addRedisOption(
+  return addLookupOptions(
     new Command('retry').description('run a run’s failed (or cancelled) accounts again').argument('<run>', 'the run id'),
   )
     .option('--failed', 'retry the failed accounts (the default)')
@@ -286,6 +291,7 @@ function retryCommand(): Command {
     .option('--detach', 'Redis run: print the run id and return; the workers go on')
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals() as RedisFlags & {
+        local?: boolean;
         failed?: boolean;
         cancelled?: boolean;
         concurrency?: number;
