@@ -42,6 +42,14 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'run one change across many accounts (locally, or on Redis workers)',
     load: async () => (await import('./commands/fleet')).fleetCommand,
   },
+  events: {
+    description: 'watch live events (calls, document changes) from the API’s websocket',
+    load: async () => (await import('./commands/events')).eventsCommand,
+  },
+  listen: {
+    description: 'forward live events to a local URL as webhook POSTs',
+    load: async () => (await import('./commands/listen')).listenCommand,
+  },
   sandbox: { description: 'run a local Audian API sandbox', load: async () => (await import('./commands/sandbox')).sandboxCommand },
   completion: {
     description: 'print a shell completion script (bash, zsh, fish)',
