@@ -22,13 +22,16 @@ export interface SandboxCliIo {
   readonly until?: Promise<unknown>;
 }
 
-const USAGE = `Usage: audian-sandbox [--port N] [--host H] [--db FILE] [--no-seed] [--demo]
+const USAGE = `Usage: audian-sandbox [--port N] [--host H] [--db FILE] [--no-seed] [--demo] [--sub-accounts N]
 
   --port N     TCP port (default 8000; 0 picks a free port)
   --host H     interface to listen on (default 127.0.0.1)
   --db FILE    SQLite file; data survives restarts (default: in memory)
   --no-seed    do not create the sandbox account on an empty database
   --demo       add demo users, devices, callflows, voicemail, CDRs and registrations
+  --sub-accounts N
+               create N child accounts of the sandbox account, each with demo users,
+               devices and callflows (0 to 10000)
   --help       show this help
 `;
 
@@ -79,6 +82,14 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions & { he
       case '--demo':
         options.demoData = true;
         break;
+      case '--sub-accounts': {
+        const raw = value();
+        const count = Number(raw);
+        if (!/^\d+$/.test(raw) || count > 10_000)
+          throw new UsageError(`--sub-accounts must be a number from 0 to 10000, got ${JSON.stringify(raw)}`);
+        options.subAccounts = count;
+        break;
+      }
       case '--help':
       case '-h':
         options.help = true;
@@ -90,7 +101,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions & { he
   return options;
 }
 
-function banner(sandbox: Sandbox): string {
+function banner(sandbox: Sandbox, subAccounts: number): string {
   const lines = [
     `Audian sandbox (local Crossbar) listening on ${sandbox.url}`,
     `  API base URL  ${sandbox.apiUrl}`,
@@ -102,6 +113,7 @@ function banner(sandbox: Sandbox): string {
       `  account       ${sandbox.accountName} (${sandbox.accountId})`,
       `  API key       ${sandbox.apiKey}`,
       `  user          ${sandbox.username} / ${sandbox.password}`,
+      ...(subAccounts ? [`  sub-accounts  ${subAccounts} (GET ${sandbox.apiUrl}accounts/${sandbox.accountId}/descendants)`] : []),
       '',
       `  curl -s -X PUT ${sandbox.apiUrl}api_auth -d '{"data":{"api_key":"${sandbox.apiKey}"}}'`,
     );
@@ -160,7 +172,7 @@ export async function runSandboxCli(argv: readonly string[], io: SandboxCliIo = 
     error(`audian-sandbox: cannot start: ${(e as Error).message}\n`);
     return 1;
   }
-  write(banner(sandbox));
+  write(banner(sandbox, sandboxOptions.subAccounts ?? 0));
   await (io.until ?? signal());
   await sandbox.stop();
   write('Sandbox stopped.\n');

@@ -153,6 +153,13 @@ export interface SandboxOptions {
   readonly seed?: boolean;
   /** Add demo users, devices, callflows, voicemail boxes, 30 days of CDRs and registrations (with the seed). @default false */
   readonly demoData?: boolean;
+  /**
+   * Child accounts of the seeded reseller account to create (with the seed), named
+   * `Sandbox Sub-account 1` … `N`, each with four demo users, their devices, voicemail boxes and
+   * extension callflows. A persistent database keeps them; a larger N later adds the difference.
+   * At most 10000. @default 0
+   */
+  readonly subAccounts?: number;
   /** Lifetime of the tokens `api_auth`/`user_auth` issue. @default 3600 */
   readonly tokenTtlSeconds?: number;
   /** Crossbar's token bucket; `false` disables it. @default false */

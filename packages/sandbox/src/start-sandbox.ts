@@ -10,7 +10,7 @@ import { addDemoData } from './internal/demo-data';
 import { Engine } from './internal/engine';
 import { FaultInjector } from './internal/faults';
 import { createApp } from './internal/http';
-import { createTopAccount, ensureSeed, type SeededAccount } from './internal/seed';
+import { createTopAccount, ensureSeed, ensureSubAccounts, type SeededAccount } from './internal/seed';
 import { RequestStats } from './internal/stats';
 import { Store } from './internal/store';
 import type { FaultRule, RateLimitSettings, SandboxOptions, SandboxStats, ServicePlanSettings } from './sandbox-options';
@@ -129,6 +129,12 @@ function checkOptions(options: SandboxOptions): void {
     'maxUploadBytes',
     'maxUploadBytes must be a positive integer',
   );
+  check(
+    options.subAccounts === undefined ||
+      (Number.isInteger(options.subAccounts) && options.subAccounts >= 0 && options.subAccounts <= 10_000),
+    'subAccounts',
+    'subAccounts must be an integer from 0 to 10000',
+  );
   if (rateLimit) checkRateLimit(rateLimit);
   for (const rule of faults ?? []) checkFault(rule);
 }
@@ -222,6 +228,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         addDemoData(engine, seeded.accountId, String(account?.body.realm ?? 'sandbox.sip.local'));
         store.setMeta('demo', '1');
       }
+      if (options.subAccounts) ensureSubAccounts(engine, seeded.accountId, options.subAccounts);
     }
   } catch (error) {
     store.close();

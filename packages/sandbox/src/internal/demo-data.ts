@@ -32,10 +32,19 @@ const PEOPLE = [
 const CAUSES = ['NORMAL_CLEARING', 'NORMAL_CLEARING', 'NORMAL_CLEARING', 'NO_ANSWER', 'USER_BUSY', 'ORIGINATOR_CANCEL'];
 
 /**
+ * How much demo content {@link addDemoData} adds: `full` for the seeded account, `basic` (users,
+ * their devices without MAC addresses, voicemail boxes and extension callflows; no numbers,
+ * messages, registrations, CDRs or recordings) for each of many sub-accounts, where numbers and
+ * MACs would collide and CDRs would dominate.
+ */
+export type DemoExtent = 'full' | 'basic';
+
+/**
  * Demo content for an account: users with devices (some registered), a callflow per extension and
  * a main number, voicemail boxes with messages, two numbers, and 30 days of CDRs.
  */
-export function addDemoData(engine: Engine, accountId: string, realm: string): void {
+export function addDemoData(engine: Engine, accountId: string, realm: string, extent: DemoExtent = 'full'): void {
+  const full = extent === 'full';
   const rand = prng(0x5eed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const users: { id: string; name: string; ext: string; deviceId: string }[] = [];
@@ -56,7 +65,8 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
         name: `${first}'s desk phone`,
         device_type: 'sip_device',
         owner_id: user.id,
-        mac_address: `00:04:f2:00:00:${String(10 + i).padStart(2, '0')}`,
+        // MAC addresses are unique across the system (the provisioner keys on them): only the seeded account's phones have one.
+        ...(full ? { mac_address: `00:04:f2:00:00:${String(10 + i).padStart(2, '0')}` } : {}),
         sip: { username: `user_${ext}`, password: newId().slice(0, 16) },
       });
       if (i % 2 === 0) {
@@ -78,7 +88,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
         numbers: [ext],
         flow: { module: 'user', data: { id: user.id }, children: { _: { module: 'voicemail', data: { id: box.id }, children: {} } } },
       });
-      for (let m = 0; m < i % 3; m++) {
+      for (let m = 0; full && m < i % 3; m++) {
         const stamp = engine.clock.gregorian() - Math.floor(rand() * 5 * 86_400);
         engine.docs.create(
           MESSAGES,
@@ -95,13 +105,14 @@ export function addDemoData(engine: Engine, accountId: string, realm: string): v
           { id: newModbId(stamp - GREGORIAN_OFFSET), parentId: box.id, private: { pvt_parent_id: box.id } },
         );
       }
-      if (i < 3) {
+      if (full && i < 3) {
         engine.docs.create(REGISTRATIONS, accountId, registration(engine, realm, `user_${ext}`, device.id, user.id, i), {
           id: `user_${ext}`,
         });
       }
       users.push({ id: user.id, name: `${first} ${last}`, ext, deviceId: device.id });
     });
+    if (!full) return;
     const group = engine.docs.create(RESOURCES.groups, accountId, {
       name: 'Everyone',
       endpoints: Object.fromEntries(users.map((u) => [u.id, { type: 'user' }])),
