@@ -105,6 +105,13 @@ describe.skipIf(!existsSync(BIN))('events against the sandbox', () => {
     expect(result.stderr).toMatch(/^error: .*fax\.status\.\*/);
   });
 
+  it('an account outside the token’s hierarchy is refused with exit 3 (bh_authz_subscribe)', async () => {
+    const result = await cli(['events', 'tail', '--account', 'f'.repeat(32)], { configDir });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^error: .*unauthorized account id/);
+  });
+
   it('a remote API without --events-url or AUDIAN_EVENTS_URL is a usage error naming both', async () => {
     const result = await cli(['events', 'tail'], {
       configDir,
@@ -149,6 +156,13 @@ describe.skipIf(!existsSync(BIN))('events against the sandbox', () => {
       const delivery = received.find((r) => (r.body as { id?: string }).id === id);
       expect(delivery?.contentType).toBe('application/json');
       expect(delivery?.body).toEqual({ id, account_id: expect.stringMatching(/^[0-9a-f]{32}$/), action: 'doc_created', type: 'user' });
+      listen.child.kill('SIGINT');
+      expect((await listen.result).status).toBe(0);
+    });
+
+    it('subscribes call event names as call bindings', async () => {
+      const listen = start(['listen', '--forward-to', hookUrl, '--events', 'channel_create,CHANNEL_DESTROY'], configDir);
+      await listen.waitFor('stderr', /^ready: forwarding call\.CHANNEL_CREATE\.\*, call\.CHANNEL_DESTROY\.\* to /);
       listen.child.kill('SIGINT');
       expect((await listen.result).status).toBe(0);
     });
