@@ -174,3 +174,44 @@ describe.skipIf(!existsSync(BIN))('events against the sandbox', () => {
     });
   });
 });
+
+describe.skipIf(!existsSync(BIN))('listen across a restart of the sandbox', () => {
+  it('reconnects by itself, says so, and forwards the events after it', async () => {
+    const dbPath = join(tmp.dir, 'restart.db');
+    let sandbox = await startSandbox({ port: 0, dbPath });
+    const configDir = join(tmp.dir, 'restart-config');
+    expect((await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey })).status).toBe(0);
+    const bodies: Array<{ id?: string }> = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (d: string) => {
+        body += d;
+      });
+      req.on('end', () => {
+        bodies.push(JSON.parse(body));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const listen = start(['listen', '--forward-to', hookUrl, '--events', 'doc_created'], configDir);
+      await listen.waitFor('stderr', /^ready: /);
+      const port = sandbox.port;
+      await sandbox.stop();
+      sandbox = await startSandbox({ port, dbPath });
+      await listen.waitFor('stderr', /^reconnected to ws:\/\/127\.0\.0\.1:\d+\/; events since .+ were not delivered$/);
+      const created = await cli(['users', 'create', '--set', 'first_name=After', '--set', 'last_name=Restart', '--output', 'json'], {
+        configDir,
+      });
+      const id = JSON.parse(created.stdout).id as string;
+      expect(await listen.waitFor('stdout', new RegExp(id))).toMatch(/\[200\]$/);
+      expect(bodies.map((b) => b.id)).toContain(id);
+      listen.child.kill('SIGINT');
+      expect((await listen.result).status).toBe(0);
+    } finally {
+      await sandbox.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
