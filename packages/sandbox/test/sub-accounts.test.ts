@@ -65,6 +65,20 @@ describe('subAccounts option and --sub-accounts', () => {
     expect(() => parseSandboxArgs(['--sub-accounts'])).toThrow(/--sub-accounts needs a value/);
   });
 
+  it('seeds sub-accounts beside the full demo data of the reseller without a name, number or MAC clash', async () => {
+    const h = await harness({ demoData: true, subAccounts: 3 });
+    try {
+      const accounts = (await h.call('GET', `${h.acct}/descendants?paginate=false`)).body.data as Doc[];
+      expect(accounts).toHaveLength(3);
+      const macs = ((await h.call('GET', `${h.acct}/devices?paginate=false`)).body.data as Doc[]).filter((d) => d.mac_address);
+      expect(macs.length).toBeGreaterThan(0);
+      const sub = (await h.call('GET', `/v2/accounts/${(accounts[0] as Doc).id}/devices?paginate=false`)).body.data as Doc[];
+      expect(sub.filter((d) => d.mac_address)).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('adds only the missing sub-accounts when a database is reopened with a larger count', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-subaccounts-'));
     const dbPath = join(dir, 'sandbox.db');
