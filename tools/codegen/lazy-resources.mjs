@@ -137,9 +137,27 @@ for (const cls of sorted) {
     '',
   );
 }
+const byWire = resources.sort((a, b) => a.wire.localeCompare(b.wire));
+lines.push(
+  '/**',
+  ' * The resources of the client, one property per Crossbar resource, by wire name: the type of',
+  ' * `audian.users` is `ResourceMethods<Users>`.',
+  ' *',
+  ' * @example',
+  ' * ```ts',
+  " * import type { AudianResources } from '@audian/resources';",
+  ' *',
+  " * const name: keyof AudianResources = 'phone_numbers';",
+  ' * ```',
+  ' */',
+  'export interface AudianResources {',
+  ...byWire.map(({ wire, cls }) => `  readonly ${wire}: ResourceMethods<${cls}>;`),
+  '}',
+  '',
+);
 lines.push('/** Each resource of the client, by wire name: its lazy object, loading its class on first use. */');
-lines.push('export const LAZY_RESOURCES = {');
-for (const { wire, cls } of resources.sort((a, b) => a.wire.localeCompare(b.wire))) {
+lines.push('export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: ResourceContext) => AudianResources[K] } = {');
+for (const { wire, cls } of byWire) {
   lines.push(
     `  ${wire}: (ctx: ResourceContext): ResourceMethods<${cls}> =>`,
     `    ${factory(cls)}(once(() => import('${importPath(classes.get(cls).file)}').then((m) => new m.${cls}(ctx)))),`,

@@ -44,7 +44,7 @@ import type {
   Webhooks,
 } from './index.js';
 import { readEnvironment } from './internal/environment.js';
-import { LAZY_RESOURCES } from './internal/lazy-resources.generated.js';
+import { type AudianResources, LAZY_RESOURCES } from './internal/lazy-resources.generated.js';
 import type { ResourceContext } from './internal/resource-base.js';
 import type { ResourceMethods } from './resource-methods.js';
 
@@ -78,11 +78,10 @@ export interface SessionInfo {
   readonly expiresAt?: Date;
 }
 
-type LazyResources = typeof LAZY_RESOURCES;
-type ResourceName = keyof LazyResources;
+/** The wire name of every resource on the client: `'users'`, `'phone_numbers'`, … */
+export type ResourceName = keyof AudianResources;
 
-/** The resources of the client, one property per Crossbar resource, by wire name. */
-export type AudianResources = { readonly [K in ResourceName]: ReturnType<LazyResources[K]> };
+export type { AudianResources };
 
 /**
  * The Audian client: the resources (`audian.users`, `audian.phone_numbers`, …) plus session,
@@ -97,7 +96,7 @@ export class Audian implements AudianResources {
   /** The transport underneath, for advanced use. */
   readonly transport: Transport;
   readonly #ctx: ResourceContext;
-  readonly #resources: { -readonly [K in ResourceName]?: ReturnType<LazyResources[K]> } = {};
+  readonly #resources: { -readonly [K in ResourceName]?: AudianResources[K] } = {};
 
   /** @internal Use {@link createAudian}. */
   constructor(transport: Transport, accountId: string | undefined) {

@@ -11,6 +11,7 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  createApiError,
   errorChain,
   type FieldError,
   ForbiddenError,

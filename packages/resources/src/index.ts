@@ -9,7 +9,14 @@
 // under the names resource users look for.
 export { assertE164, isE164, MAX_RANGE_SECONDS as CDR_MAX_RANGE_SECONDS, rangeWindows as cdrWindows } from '@audian/core';
 export { APIPromise, type ApiResult, type WithResponse } from './api-promise.js';
-export { type Audian, type AudianOptions, type AudianResources, createAudian, type SessionInfo } from './client.js';
+export {
+  type Audian,
+  type AudianOptions,
+  type AudianResources,
+  createAudian,
+  type ResourceName,
+  type SessionInfo,
+} from './client.js';
 export * from './errors.js';
 export { callflowNode, isCallflowModule } from './helpers/callflow-nodes.js';
 export { phoneNumberErrors } from './helpers/phone-number-errors.js';

@@ -234,8 +234,8 @@ function cell(value: unknown, mode: 'csv' | 'table', key = ''): string {
  * backslash inside a cell is written as `\t`, `\n`, `\\`, so every row stays one line.
  */
 function tsv(rows: readonly (readonly string[])[], header: readonly string[] | undefined): string {
-  const escape = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n');
-  const lines = [...(header ? [header] : []), ...rows].map((row) => row.map(escape).join('\t'));
+  const escapeCell = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n');
+  const lines = [...(header ? [header] : []), ...rows].map((row) => row.map(escapeCell).join('\t'));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

@@ -659,8 +659,54 @@ export function lazyWebhooks(load: Loader<ResourceMethods<Webhooks>>): ResourceM
   };
 }
 
+/**
+ * The resources of the client, one property per Crossbar resource, by wire name: the type of
+ * `audian.users` is `ResourceMethods<Users>`.
+ *
+ * @example
+ * ```ts
+ * import type { AudianResources } from '@audian/resources';
+ *
+ * const name: keyof AudianResources = 'phone_numbers';
+ * ```
+ */
+export interface AudianResources {
+  readonly accounts: ResourceMethods<Accounts>;
+  readonly blacklists: ResourceMethods<Blacklists>;
+  readonly callflows: ResourceMethods<Callflows>;
+  readonly cdrs: ResourceMethods<Cdrs>;
+  readonly channels: ResourceMethods<Channels>;
+  readonly clicktocall: ResourceMethods<ClickToCall>;
+  readonly conferences: ResourceMethods<Conferences>;
+  readonly connectivity: ResourceMethods<Connectivity>;
+  readonly devices: ResourceMethods<Devices>;
+  readonly directories: ResourceMethods<Directories>;
+  readonly faxboxes: ResourceMethods<Faxboxes>;
+  readonly faxes: ResourceMethods<Faxes>;
+  readonly groups: ResourceMethods<Groups>;
+  readonly limits: ResourceMethods<Limits>;
+  readonly lists: ResourceMethods<Lists>;
+  readonly media: ResourceMethods<Media>;
+  readonly menus: ResourceMethods<Menus>;
+  readonly metaflows: ResourceMethods<Metaflows>;
+  readonly notifications: ResourceMethods<Notifications>;
+  readonly phone_numbers: ResourceMethods<PhoneNumbers>;
+  readonly queues: ResourceMethods<Queues>;
+  readonly recordings: ResourceMethods<Recordings>;
+  readonly registrations: ResourceMethods<Registrations>;
+  readonly search: ResourceMethods<Search>;
+  readonly security: ResourceMethods<Security>;
+  readonly sms: ResourceMethods<SmsMessages>;
+  readonly temporal_rules: ResourceMethods<TemporalRules>;
+  readonly temporal_rules_sets: ResourceMethods<TemporalRulesSets>;
+  readonly token_restrictions: ResourceMethods<TokenRestrictions>;
+  readonly users: ResourceMethods<Users>;
+  readonly vmboxes: ResourceMethods<Vmboxes>;
+  readonly webhooks: ResourceMethods<Webhooks>;
+}
+
 /** Each resource of the client, by wire name: its lazy object, loading its class on first use. */
-export const LAZY_RESOURCES = {
+export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: ResourceContext) => AudianResources[K] } = {
   accounts: (ctx: ResourceContext): ResourceMethods<Accounts> =>
     lazyAccounts(once(() => import('../resources/accounts.js').then((m) => new m.Accounts(ctx)))),
   blacklists: (ctx: ResourceContext): ResourceMethods<Blacklists> =>
