@@ -120,6 +120,8 @@ describe.skipIf(!existsSync(BIN))('audian sandbox', () => {
     expect(first.stdout).toMatch(/audian users patch \w{32} --set password=NEW --profile sandbox/);
     expect(first.stdout).toContain('Logged in: profile "sandbox"');
     const apiUrl = /running at (\S+)/.exec(first.stdout)?.[1] as string;
+    // The websocket events are served on the API's own port.
+    expect(first.stdout).toContain(`Events: ws://${new URL(apiUrl).host}/ (audian events tail)`);
     // No `audian login` needed: the current profile is the sandbox.
     const whoami = await cli(['whoami', '--output', 'json'], { configDir });
     expect(whoami.stderr).toBe('');

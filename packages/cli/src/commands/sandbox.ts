@@ -75,6 +75,7 @@ Examples:
       });
       const lines = [`Audian sandbox running at ${sandbox.apiUrl} (data: ${flags.db ?? 'in memory'})`];
       if (sandbox.accountId) lines.push(`Account: ${sandbox.accountName} (${sandbox.accountId})`);
+      lines.push(`Events: ${sandbox.eventsUrl} (audian events tail)`);
       const profile = flags.profile ?? 'sandbox';
       if (sandbox.apiKey && flags.login) {
         const saved = saveSandboxProfile(profile, sandbox);
