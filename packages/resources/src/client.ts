@@ -9,6 +9,8 @@ import {
   type Transport,
   type TransportOptions,
 } from '@audian/core';
+// Types only: `@audian/events` is loaded on first use of `audian.events`, never bundled eagerly.
+import type { Binding, EventForBinding, EventSubscription, OnOptions, SubscribeOptions } from '@audian/events';
 import type {
   Accounts,
   Blacklists,
@@ -44,6 +46,7 @@ import type {
   Webhooks,
 } from './index.js';
 import { readEnvironment } from './internal/environment.js';
+import { LazyEvents, missingEventsUrl, resolveEventsUrl } from './internal/events.js';
 import { type AudianResources, LAZY_RESOURCES } from './internal/lazy-resources.generated.js';
 import type { ResourceContext } from './internal/resource-base.js';
 import type { ResourceMethods } from './resource-methods.js';
@@ -66,6 +69,47 @@ export interface AudianOptions extends TransportOptions {
    * @default process.env.AUDIAN_API_KEY
    */
   readonly apiKey?: string;
+  /**
+   * The API's websocket (KAZOO's blackhole), `ws://` or `wss://`, for {@link Audian.events}.
+   *
+   * @default process.env.AUDIAN_EVENTS_URL; for an API on 127.0.0.1 or localhost (the sandbox), `ws://host:port/`
+   */
+  readonly eventsUrl?: string;
+}
+
+/**
+ * `audian.events`: live KAZOO websocket events, typed by binding (see `@audian/events`). It uses
+ * the client's own login and account; `@audian/events` is loaded on first use.
+ *
+ * @example
+ * ```ts
+ * import { createAudian } from '@audian/resources';
+ *
+ * const audian = createAudian({ eventsUrl: 'wss://api.audian.com:7777/' });
+ * for await (const event of audian.events.subscribe('object.doc_created.user')) {
+ *   console.log('user created', event.data.id);
+ * }
+ * ```
+ */
+export interface AudianEvents {
+  /**
+   * An async iterator of the events of these bindings (`call.CHANNEL_CREATE.*` yields
+   * `CallEvent<'CHANNEL_CREATE'>`). The subscribe is sent on first iteration (or `ready`); it ends
+   * on `break`, `close()`, an aborted `signal` or `audian.events.close()`.
+   *
+   * @throws AudianError when `audian.events` is closed; bad bindings reject the first `next()` with InvalidArgumentError
+   */
+  subscribe<const B extends Binding>(bindings: B | readonly B[], options?: SubscribeOptions): EventSubscription<EventForBinding<B>>;
+  /**
+   * Calls `handler` for each event of these bindings until the returned function is called.
+   * Failures (bad bindings, a refused subscription, a lost socket) go to `options.onError`.
+   *
+   * @throws InvalidArgumentError when `handler` is not a function
+   * @throws AudianError when `audian.events` is closed
+   */
+  on<const B extends Binding>(bindings: B | readonly B[], handler: (event: EventForBinding<B>) => void, options?: OnOptions): () => void;
+  /** Ends every subscription and handler and closes the socket; later `subscribe`/`on` calls throw. */
+  close(): void;
 }
 
 /** Who the client is logged in as (never the token). */
@@ -97,12 +141,27 @@ export class Audian implements AudianResources {
   readonly transport: Transport;
   readonly #ctx: ResourceContext;
   readonly #resources: { -readonly [K in ResourceName]?: AudianResources[K] } = {};
+  readonly #eventsUrl: string | undefined;
+  #events: LazyEvents | undefined;
 
   /** @internal Use {@link createAudian}. */
-  constructor(transport: Transport, accountId: string | undefined) {
+  constructor(transport: Transport, accountId: string | undefined, eventsUrl?: string) {
     this.transport = transport;
     this.accountId = accountId;
+    this.#eventsUrl = eventsUrl;
     this.#ctx = { transport, accountId };
+  }
+
+  /**
+   * {@link AudianEvents}: live websocket events for this client's account, over its own login.
+   *
+   * @throws InvalidArgumentError naming `eventsUrl` when there is none (no option, no
+   *   `AUDIAN_EVENTS_URL`, and an API that is not on this machine)
+   */
+  get events(): AudianEvents {
+    if (this.#eventsUrl === undefined) throw missingEventsUrl(this.transport.baseUrl);
+    this.#events ??= new LazyEvents({ transport: this.transport, eventsUrl: this.#eventsUrl, accountId: this.accountId });
+    return this.#events;
   }
 
   /** {@link Users}: `audian.users`. */
@@ -311,7 +370,7 @@ export class Audian implements AudianResources {
   account(accountId: string): Audian {
     if (typeof accountId !== 'string' || accountId.trim() === '')
       throw new InvalidArgumentError('accountId', 'accountId must be a non-empty string');
-    return new Audian(this.transport, accountId);
+    return new Audian(this.transport, accountId, this.#eventsUrl);
   }
 
   /** The raw escape hatch: any Crossbar request, `{account_id}` filled in (see `@audian/core`'s `RequestParams`). */
@@ -347,7 +406,8 @@ export class Audian implements AudianResources {
  *
  * @throws InvalidArgumentError when there are no credentials (no `apiKey`, no `auth`, no
  *   `AUDIAN_API_KEY`), when both `apiKey` and `auth` are given, for a malformed API key, and for
- *   invalid transport options (base URL, timeout, retry, rate limit)
+ *   invalid transport options (base URL, timeout, retry, rate limit), and for an `eventsUrl` (or
+ *   `AUDIAN_EVENTS_URL`) that is not a `ws://` or `wss://` URL
  *
  * @example
  * ```ts
@@ -360,7 +420,7 @@ export class Audian implements AudianResources {
  */
 export function createAudian(options: AudianOptions = {}): Audian {
   const env = readEnvironment();
-  const { apiKey: givenKey, auth: givenAuth, ...transport } = options;
+  const { apiKey: givenKey, auth: givenAuth, eventsUrl: givenEventsUrl, ...transport } = options;
   if (givenKey !== undefined && givenAuth !== undefined) {
     throw new InvalidArgumentError(
       'apiKey',
@@ -377,13 +437,11 @@ export function createAudian(options: AudianOptions = {}): Audian {
   }
   const accountId = transport.accountId ?? env.AUDIAN_ACCOUNT_ID;
   const baseUrl = transport.baseUrl ?? env.AUDIAN_BASE_URL;
-  return new Audian(
-    createTransport({
-      ...transport,
-      auth,
-      ...(accountId === undefined ? {} : { accountId }),
-      ...(baseUrl === undefined ? {} : { baseUrl }),
-    }),
-    accountId,
-  );
+  const created = createTransport({
+    ...transport,
+    auth,
+    ...(accountId === undefined ? {} : { accountId }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+  });
+  return new Audian(created, accountId, resolveEventsUrl(givenEventsUrl, env.AUDIAN_EVENTS_URL, created.baseUrl));
 }

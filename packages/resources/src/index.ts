@@ -11,6 +11,7 @@ export { assertE164, isE164, MAX_RANGE_SECONDS as CDR_MAX_RANGE_SECONDS, rangeWi
 export { APIPromise, type ApiResult, type WithResponse } from './api-promise.js';
 export {
   type Audian,
+  type AudianEvents,
   type AudianOptions,
   type AudianResources,
   createAudian,

@@ -3,6 +3,7 @@ export interface AudianEnvironment {
   readonly AUDIAN_API_KEY?: string;
   readonly AUDIAN_BASE_URL?: string;
   readonly AUDIAN_ACCOUNT_ID?: string;
+  readonly AUDIAN_EVENTS_URL?: string;
 }
 
 /**
@@ -20,5 +21,6 @@ export function readEnvironment(): AudianEnvironment {
     AUDIAN_API_KEY: value('AUDIAN_API_KEY'),
     AUDIAN_BASE_URL: value('AUDIAN_BASE_URL'),
     AUDIAN_ACCOUNT_ID: value('AUDIAN_ACCOUNT_ID'),
+    AUDIAN_EVENTS_URL: value('AUDIAN_EVENTS_URL'),
   };
 }
