@@ -1,23 +1,11 @@
 import { InvalidArgumentError } from '@audian/core';
+import { createAudian } from '@audian/resources';
+import { type Sandbox, startSandbox } from '@audian/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAudian } from '../src/index.js';
 
-// The sandbox depends on this package, so it cannot be a devDependency here (that would be a
-// build cycle): its source is loaded by path. These are the parts of its `Sandbox` this file uses.
-interface SandboxHandle {
-  readonly apiUrl: string;
-  readonly eventsUrl: string;
-  readonly apiKey: string;
-  readonly accountId: string;
-  stop(): Promise<void>;
-}
-type StartSandbox = (options: { port: number }) => Promise<SandboxHandle>;
-
-let sandbox: SandboxHandle;
+let sandbox: Sandbox;
 
 beforeAll(async () => {
-  const entry = new URL('../../sandbox/src/index.ts', import.meta.url).href;
-  const { startSandbox } = (await import(/* @vite-ignore */ entry)) as { startSandbox: StartSandbox };
   sandbox = await startSandbox({ port: 0 });
 });
 
