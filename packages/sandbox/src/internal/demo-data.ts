@@ -7,6 +7,7 @@ import { REGISTRATIONS } from './handlers/telephony';
 import { MESSAGES } from './handlers/vmboxes';
 import { newId, newModbId } from './ids';
 import type { JsonObject } from './json';
+import { MODULES } from './modules';
 import { RESOURCES } from './resources';
 import { nextRevision } from './store';
 
@@ -139,6 +140,9 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
     }
     addCdrs(engine, accountId, realm, users, rand, pick);
     addRecordings(engine, accountId, realm, users);
+  });
+  engine.store.transaction(() => {
+    for (const module of MODULES) module.demo?.({ engine, accountId, realm, extent });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Reply, SandboxRequest } from './context';
+import type { SandboxRequest } from './context';
 import type { Engine } from './engine';
 import { accountItem, accountRelatives, apiKey, createAccount, moveAccount, resellerStatus } from './handlers/accounts';
 import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
@@ -13,7 +13,6 @@ import { listNumbers, numberCollection, numberItem, searchNumbers } from './hand
 import { listRecordings, recording } from './handlers/recordings';
 import { multiSearch, search } from './handlers/search';
 import { authModules, loginAttempts, metaflows, security, tokenRestrictions } from './handlers/settings';
-import { sms } from './handlers/sms';
 import {
   channels,
   conferenceAction,
@@ -28,21 +27,15 @@ import {
 import { vcard } from './handlers/vcard';
 import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
 import { availableWebhooks, webhookAttempts } from './handlers/webhooks';
+import { ModuleRouter, type Route } from './module-router';
+import { MODULES } from './modules';
 import type { Verb } from './resource-def';
 import { RESOURCES, resourceNamed } from './resources';
 import { isUnservedModule, notImplemented } from './unserved';
 
-/** A resolved endpoint: which verbs it has and how to run it. */
-export interface Route {
-  readonly allowed: readonly Verb[];
-  /** Login endpoints and number search need no token. */
-  readonly public?: boolean;
-  /** The account in the URL (authorized against the token; part of the rate-limit bucket key). */
-  readonly accountId?: string;
-  /** The body is raw bytes, not a JSON envelope. */
-  readonly binary?: boolean;
-  run(engine: Engine, req: SandboxRequest): Reply;
-}
+export type { Route } from './module-router';
+
+const MODULE_ROUTER = new ModuleRouter(MODULES);
 
 const R = {
   get: ['GET'],
@@ -79,6 +72,8 @@ const NO_TELEPHONY = 'needs a telephony engine, which the sandbox does not have'
 
 /** Maps a path (segments after `/v2`) to its endpoint; `undefined` for an unknown URL (404). */
 export function resolve(segments: readonly string[], contentType: string, method: string): Route | undefined {
+  const fromModule = MODULE_ROUTER.resolve(segments, contentType, method);
+  if (fromModule) return fromModule;
   const [first, second, ...deeper] = segments;
   const rest = second === undefined ? [] : [second, ...deeper];
   switch (first) {
@@ -267,9 +262,6 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       if (id !== undefined && sub === 'history' && subId === undefined)
         return acct(accountId, R.get, (e, r) => history(e, r, accountId, id));
       break;
-    case 'sms':
-      if (sub !== undefined) return undefined;
-      return acct(accountId, id === undefined ? R.getPut : R.getDelete, (e, r) => sms(e, r, accountId, id));
     case 'recordings':
       if (sub !== undefined) return undefined;
       if (id === undefined) return acct(accountId, R.get, (e, r) => listRecordings(e, r, accountId));

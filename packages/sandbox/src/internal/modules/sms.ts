@@ -2,11 +2,12 @@ import { SmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
+import { createdReply, deletedReply, docReply } from '../handlers/collection';
 import { newModbId } from '../ids';
 import { compact, getPath, type JsonObject } from '../json';
 import { rangedListing } from '../listing';
 import type { ResourceDef } from '../resource-def';
-import { createdReply, deletedReply, docReply } from './collection';
+import { defineModule, route } from '../sandbox-module';
 
 /** `kz_privacy:anonymous_caller_id_number/1`'s default, the sender when nobody has a caller id. */
 const ANONYMOUS_NUMBER = '0000000000';
@@ -53,47 +54,55 @@ function defaultCallerId(engine: Engine, accountId: string, ownerId: string | un
 }
 
 /**
- * `GET|PUT …/sms` and `GET|DELETE …/sms/{SMS_ID}`. Nothing is delivered: a sent message is stored
- * `queued`, with the addressing fields `cb_sms` adds (`to`/`from` become `user@realm`).
+ * `PUT …/sms`. Nothing is delivered: a sent message is stored `queued`, with the addressing
+ * fields `cb_sms` adds (`to`/`from` become `user@realm`).
  */
-export function sms(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
-  if (id !== undefined) {
-    if (req.method === 'GET') return docReply(SMS, engine.docs.load(accountId, SMS, id));
-    return deletedReply(SMS, engine.docs.remove(SMS, accountId, id));
-  }
-  if (req.method === 'PUT') {
-    const ownerId = req.auth?.ownerId;
-    const realm = String(engine.account(accountId)?.body.realm ?? '');
-    const def: ResourceDef = {
-      ...SMS,
-      prepare(doc) {
-        const toUser = String(doc.to);
-        const fromUser = typeof doc.from === 'string' ? doc.from : defaultCallerId(engine, accountId, ownerId);
-        Object.assign(doc, {
-          request: `${toUser}@${realm}`,
-          request_user: toUser,
-          request_realm: realm,
-          to: `${toUser}@${realm}`,
-          to_user: toUser,
-          to_realm: realm,
-          from: `${fromUser}@${realm}`,
-          from_user: fromUser,
-          from_realm: realm,
-        });
-        return undefined;
-      },
-    };
-    const doc = engine.docs.create(def, accountId, req.data, {
-      id: newModbId(engine.clock.unix()),
-      private: compact({
-        pvt_status: 'queued',
-        pvt_origin: 'api',
-        pvt_authorization_type: ownerId ? 'user' : 'account',
-        pvt_authorization: ownerId ?? accountId,
-        pvt_owner_id: ownerId,
-      }),
-    });
-    return createdReply(SMS, req, doc);
-  }
-  return rangedListing(engine, req, accountId, SMS);
+function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+  const ownerId = req.auth?.ownerId;
+  const realm = String(engine.account(accountId)?.body.realm ?? '');
+  const def: ResourceDef = {
+    ...SMS,
+    prepare(doc) {
+      const toUser = String(doc.to);
+      const fromUser = typeof doc.from === 'string' ? doc.from : defaultCallerId(engine, accountId, ownerId);
+      Object.assign(doc, {
+        request: `${toUser}@${realm}`,
+        request_user: toUser,
+        request_realm: realm,
+        to: `${toUser}@${realm}`,
+        to_user: toUser,
+        to_realm: realm,
+        from: `${fromUser}@${realm}`,
+        from_user: fromUser,
+        from_realm: realm,
+      });
+      return undefined;
+    },
+  };
+  const doc = engine.docs.create(def, accountId, req.data, {
+    id: newModbId(engine.clock.unix()),
+    private: compact({
+      pvt_status: 'queued',
+      pvt_origin: 'api',
+      pvt_authorization_type: ownerId ? 'user' : 'account',
+      pvt_authorization: ownerId ?? accountId,
+      pvt_owner_id: ownerId,
+    }),
+  });
+  return createdReply(SMS, req, doc);
 }
+
+/** `cb_sms`: text messages sent through the API, listed by creation time. */
+export const smsModule = defineModule({
+  name: 'sms',
+  routes: [
+    route('accounts/:account/sms', ['GET', 'PUT'], ({ engine, req, accountId }) =>
+      req.method === 'PUT' ? send(engine, req, accountId) : rangedListing(engine, req, accountId, SMS),
+    ),
+    route('accounts/:account/sms/:id', ['GET', 'DELETE'], ({ engine, req, accountId, params }) =>
+      req.method === 'GET'
+        ? docReply(SMS, engine.docs.load(accountId, SMS, params.id))
+        : deletedReply(SMS, engine.docs.remove(SMS, accountId, params.id)),
+    ),
+  ],
+});
