@@ -8,6 +8,7 @@ import { MESSAGES } from './handlers/vmboxes';
 import { newId, newModbId } from './ids';
 import type { JsonObject } from './json';
 import { MODULES } from './modules';
+import { GROUPS } from './modules/groups';
 import { RESOURCES } from './resources';
 import { nextRevision } from './store';
 
@@ -114,7 +115,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
       users.push({ id: user.id, name: `${first} ${last}`, ext, deviceId: device.id });
     });
     if (!full) return;
-    const group = engine.docs.create(RESOURCES.groups, accountId, {
+    const group = engine.docs.create(GROUPS, accountId, {
       name: 'Everyone',
       endpoints: Object.fromEntries(users.map((u) => [u.id, { type: 'user' }])),
     });

@@ -499,15 +499,6 @@ const media = simple(
   { itemVerbs: NO_PATCH },
 );
 
-const named = (doc: JsonObject): JsonObject => ({ id: doc._id, name: doc.name, flags: flags(doc) });
-
-function groupFeatures(doc: JsonObject): string[] {
-  const features: string[] = [];
-  if (isObject(doc.smartpbx)) for (const [f, cfg] of Object.entries(doc.smartpbx)) if (isObject(cfg) && cfg.enabled) features.push(f);
-  if (isObject(doc.music_on_hold) && doc.music_on_hold.media_id) features.push('music_on_hold');
-  return features;
-}
-
 const listEntries: ResourceDef = simple('entries', 'list_entry', schemas.ListEntriesSchema, (doc) => ({
   id: doc._id,
   key: doc.list_id,
@@ -531,57 +522,11 @@ export const RESOURCES = {
   vmboxes,
   conferences: conferencesDef,
   media,
-  menus: simple('menus', 'menu', schemas.MenusSchema, named),
-  groups: simple('groups', 'group', schemas.GroupsSchema, (doc) => ({
-    id: doc._id,
-    name: doc.name,
-    features: groupFeatures(doc),
-    endpoints: isObject(doc.endpoints) ? Object.keys(doc.endpoints).length : 0,
-    flags: flags(doc),
-  })),
-  temporal_rules: simple('temporal_rules', 'temporal_rule', schemas.TemporalRulesSchema, (doc) => ({
-    id: doc._id,
-    name: doc.name,
-    type: doc.type,
-    flags: flags(doc),
-  })),
-  temporal_rules_sets: simple('temporal_rules_sets', 'temporal_rule_set', schemas.TemporalRulesSetsSchema, (doc) => ({
-    id: doc._id,
-    name: doc.name,
-    rules: doc.temporal_rules,
-    flags: flags(doc),
-  })),
-  directories: simple('directories', 'directory', schemas.DirectoriesSchema, named),
   lists: simple('lists', 'list', schemas.ListsSchema, (doc) => ({
     id: doc._id,
     name: doc.name,
     description: doc.description,
     list_type: doc.list_type,
-  })),
-  blacklists: simple('blacklists', 'blacklist', schemas.BlacklistsSchema, named),
-  faxboxes: simple('faxboxes', 'faxbox', schemas.FaxboxSchema, (doc) => ({
-    id: doc._id,
-    name: doc.name,
-    created: doc.pvt_created,
-    flags: flags(doc),
-  })),
-  webhooks: simple('webhooks', 'webhook', schemas.WebhooksSchema, (doc) => ({
-    id: doc._id,
-    hook: doc.hook,
-    name: doc.name,
-    uri: doc.uri,
-    group: doc.group,
-    enabled: doc.enabled === undefined ? true : doc.enabled,
-    disable_reason: doc.pvt_disabled_message,
-  })),
-  // Crossbar lists connectivity documents by id only.
-  connectivity: { ...simple('connectivity', 'sys_info', schemas.ConnectivitySchema, () => ({})), summary: (doc) => doc._id },
-  queues: simple('queues', 'queue', schemas.QueuesSchema, (doc) => ({ id: doc._id, name: doc.name, strategy: doc.strategy })),
-  // `kzd_clicktocall:type()` is `click2call`: the URL and the stored type differ.
-  clicktocall: simple('clicktocall', 'click2call', schemas.ClicktocallSchema, (doc) => ({
-    id: doc._id,
-    name: doc.name,
-    extension: doc.extension,
   })),
 } as const satisfies Readonly<Record<string, ResourceDef>>;
 

@@ -4,7 +4,6 @@ import { accountItem, accountRelatives, apiKey, createAccount, moveAccount, rese
 import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
 import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/binaries';
 import { getCdr, listCdrs } from './handlers/cdrs';
-import { connect, history } from './handlers/clicktocall';
 import { createDoc, itemDoc, listDocs } from './handlers/collection';
 import { type FaxFolder, faxItem, faxSmtpLogs, listFaxes, sendFax } from './handlers/faxes';
 import { mediaLanguages, mediaPrompts } from './handlers/media-catalog';
@@ -26,7 +25,6 @@ import {
 } from './handlers/telephony';
 import { vcard } from './handlers/vcard';
 import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
-import { availableWebhooks, webhookAttempts } from './handlers/webhooks';
 import { ModuleRouter, type Route } from './module-router';
 import { MODULES } from './modules';
 import type { Verb } from './resource-def';
@@ -94,8 +92,6 @@ export function resolve(segments: readonly string[], contentType: string, method
       if (rest.length === 0) return { allowed: ['GET', 'PUT', 'DELETE'], run: (_e, r) => systemNotifications(r) };
       if (rest.length === 1) return { allowed: R.getPostDelete, run: (_e, r) => systemNotifications(r, rest[0]) };
       return undefined;
-    case 'webhooks':
-      return rest.length === 0 ? { allowed: R.get, run: () => availableWebhooks() } : undefined;
     case 'accounts':
       if (second === undefined) {
         return {
@@ -254,14 +250,6 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       if (id === undefined) return acct(accountId, R.item, (e, r) => security(e, r, account(e, r)));
       if (id === 'attempts' && subId === undefined) return acct(accountId, R.get, () => loginAttempts(sub));
       return undefined;
-    case 'clicktocall':
-      if (id !== undefined && sub === 'connect' && subId === undefined) {
-        // Public: an endpoint with `auth_required: false` takes anonymous calls; the handler checks.
-        return { accountId, allowed: R.getPost, public: true, run: (e, r) => connect(e, r, accountId, id) };
-      }
-      if (id !== undefined && sub === 'history' && subId === undefined)
-        return acct(accountId, R.get, (e, r) => history(e, r, accountId, id));
-      break;
     case 'recordings':
       if (sub !== undefined) return undefined;
       if (id === undefined) return acct(accountId, R.get, (e, r) => listRecordings(e, r, accountId));
@@ -270,17 +258,6 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       return faxRoute(accountId, path.slice(1), contentType);
     case 'notifications':
       return notificationRoute(accountId, path.slice(1), contentType);
-    case 'queues':
-      // Queue statistics, rosters and eavesdropping live in ACDc, the call-center engine.
-      if (id === 'stats' || id === 'eavesdrop' || sub === 'roster' || sub === 'eavesdrop') {
-        return unserved(accountId, `queues/${id === 'stats' || id === 'eavesdrop' ? id : sub}`, NO_TELEPHONY);
-      }
-      break;
-    case 'webhooks':
-      if (id === 'attempts' && sub === undefined) return acct(accountId, R.get, (e, r) => webhookAttempts(e, r, accountId));
-      if (id !== undefined && sub === 'attempts' && subId === undefined)
-        return acct(accountId, R.get, (e, r) => webhookAttempts(e, r, accountId, id));
-      break;
     case 'search':
       if (id === undefined) return acct(accountId, R.get, (e, r) => search(e, r, accountId));
       if (id === 'multi' && sub === undefined) return acct(accountId, R.get, (e, r) => multiSearch(e, r, accountId));

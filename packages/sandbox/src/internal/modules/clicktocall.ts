@@ -1,16 +1,23 @@
+import { ClicktocallSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
 import { boundedTest } from '../bounded-regex';
+import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
 import type { Engine } from '../engine';
+import { docReply, listDocs } from '../handlers/collection';
 import { newId, newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import type { ResourceDef } from '../resource-def';
-import { RESOURCES } from '../resources';
-import { docReply, listDocs } from './collection';
+import { defineModule, route } from '../sandbox-module';
 
-const C2C = RESOURCES.clicktocall;
+/** Click-to-call endpoints; `kzd_clicktocall:type()` is `click2call`, so the URL and the stored type differ. */
+export const C2C = simpleCollection('clicktocall', 'click2call', ClicktocallSchema, (doc) => ({
+  id: doc._id,
+  name: doc.name,
+  extension: doc.extension,
+}));
 
 /** One call placed through a click-to-call endpoint (KAZOO keeps them in the MODB as `c2c_history`). */
 export const C2C_HISTORY: ResourceDef = {
@@ -47,7 +54,7 @@ function c2cContact(raw: string): string {
  * once and is recorded in the endpoint's history. Endpoints with `auth_required: false` take
  * unauthenticated requests, as in KAZOO.
  */
-export function connect(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+function connect(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   const stored = engine.store.get(accountId, id);
   // Authenticate before loading anything, so an anonymous caller cannot probe for ids.
   if (!stored || stored.deleted || stored.type !== C2C.type || stored.body.auth_required !== false) {
@@ -112,7 +119,25 @@ function originateRequest(engine: Engine, accountId: string, doc: JsonObject, co
 }
 
 /** `GET …/clicktocall/{C2C_ID}/history`: the calls placed through the endpoint, newest first. */
-export function history(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+function history(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   engine.docs.load(accountId, C2C, id);
   return listDocs(engine, req, accountId, C2C_HISTORY, id);
 }
+
+/** `cb_clicktocall`: the endpoints, their `connect` action and their call history. */
+export const clicktocallModule = defineModule({
+  name: 'clicktocall',
+  documents: [C2C],
+  routes: [
+    // Public: an endpoint with `auth_required: false` takes anonymous calls; the handler checks.
+    route(
+      'accounts/:account/clicktocall/:id/connect',
+      ['GET', 'POST'],
+      ({ engine, req, accountId, params }) => connect(engine, req, accountId, params.id),
+      { public: true },
+    ),
+    route('accounts/:account/clicktocall/:id/history', ['GET'], ({ engine, req, accountId, params }) =>
+      history(engine, req, accountId, params.id),
+    ),
+  ],
+});

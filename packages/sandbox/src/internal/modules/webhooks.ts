@@ -1,8 +1,19 @@
-import type { Reply, SandboxRequest } from '../context';
+import { WebhooksSchema } from '@audian/resources/schemas';
+import { simpleCollection } from '../collection-def';
+import type { Reply } from '../context';
 import type { Engine } from '../engine';
-import { RESOURCES } from '../resources';
+import { defineModule, route } from '../sandbox-module';
 
-const WEBHOOKS = RESOURCES.webhooks;
+/** Webhooks (`kzd_webhooks`): the listing shows whether each is enabled and why it was disabled. */
+export const WEBHOOKS = simpleCollection('webhooks', 'webhook', WebhooksSchema, (doc) => ({
+  id: doc._id,
+  hook: doc.hook,
+  name: doc.name,
+  uri: doc.uri,
+  group: doc.group,
+  enabled: doc.enabled === undefined ? true : doc.enabled,
+  disable_reason: doc.pvt_disabled_message,
+}));
 
 /** The hooks KAZOO's webhooks application ships (`applications/webhooks/src/modules/webhooks_*.erl`, less the skeleton). */
 const AVAILABLE: readonly { id: string; name: string; description: string }[] = [
@@ -18,7 +29,7 @@ const AVAILABLE: readonly { id: string; name: string; description: string }[] = 
 ];
 
 /** `GET /v2/webhooks` (`cb_webhooks:summary_available/1`): the hook types a webhook can subscribe to. */
-export function availableWebhooks(): Reply {
+function availableWebhooks(): Reply {
   return { data: AVAILABLE.map((hook) => ({ ...hook })), envelope: { revision: 'automatic' } };
 }
 
@@ -26,7 +37,20 @@ export function availableWebhooks(): Reply {
  * `GET …/webhooks/attempts` and `…/webhooks/{HOOK_ID}/attempts` (`cb_webhooks`): the delivery
  * attempts logged in the account's MODB. The sandbox fires no hooks, so there are none.
  */
-export function webhookAttempts(engine: Engine, _req: SandboxRequest, accountId: string, hookId?: string): Reply {
+function webhookAttempts(engine: Engine, accountId: string, hookId?: string): Reply {
   if (hookId !== undefined) engine.docs.load(accountId, WEBHOOKS, hookId);
   return { data: [], envelope: { page_size: 0, revision: 'automatic' } };
 }
+
+/** `cb_webhooks`: the account's webhooks, the hook types available, and the delivery attempts. */
+export const webhooksModule = defineModule({
+  name: 'webhooks',
+  documents: [WEBHOOKS],
+  routes: [
+    route('webhooks', ['GET'], () => availableWebhooks()),
+    route('accounts/:account/webhooks/attempts', ['GET'], ({ engine, accountId }) => webhookAttempts(engine, accountId)),
+    route('accounts/:account/webhooks/:id/attempts', ['GET'], ({ engine, accountId, params }) =>
+      webhookAttempts(engine, accountId, params.id),
+    ),
+  ],
+});

@@ -1,0 +1,14 @@
+import { TemporalRulesSchema } from '@audian/resources/schemas';
+import { flagsOf, simpleCollection } from '../collection-def';
+import { defineModule } from '../sandbox-module';
+
+/** Time-of-day rules (`kzd_temporal_rules`) that temporal routes evaluate. */
+export const TEMPORAL_RULES = simpleCollection('temporal_rules', 'temporal_rule', TemporalRulesSchema, (doc) => ({
+  id: doc._id,
+  name: doc.name,
+  type: doc.type,
+  flags: flagsOf(doc),
+}));
+
+/** `cb_temporal_rules`: the account's time-of-day rules. */
+export const temporalRulesModule = defineModule({ name: 'temporal_rules', documents: [TEMPORAL_RULES] });
