@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { treeOf } from './accounts-def';
+import type { CallEventMessage } from './calls-events';
 import type { Engine } from './engine';
 import type { DocumentChange } from './store';
 
@@ -11,7 +12,7 @@ export const EVENTS_PATH = '/';
 // kapi_conf.hrl ?DOC_ACTIONS and doc_types.hrl ?DOC_TYPES: what bh_object accepts in a binding.
 const DOC_ACTIONS = ['doc_created', 'doc_edited', 'doc_deleted'];
 const DOC_TYPES = ['account', 'callflow', 'device', 'faxbox', 'media', 'user', 'vmbox', 'fax', 'mailbox_message', 'call_recording'];
-// bh_call ?LISTEN_TO: call bindings are accepted (the sandbox places no calls, so none fire).
+// bh_call ?LISTEN_TO: what a call binding may name (simulated calls publish CHANNEL_* and PARK_PARKED).
 const CALL_EVENTS = [
   'CHANNEL_CREATE',
   'CHANNEL_ANSWER',
@@ -114,6 +115,36 @@ export class Blackhole {
             name: change.action,
             routing_key: `${change.action}.${db}.${change.type}.${change.id}`,
             data,
+          }),
+        );
+      }
+    }
+  }
+
+  /**
+   * Sends a simulated call's event to every socket whose `call.{EVENT}.{CALL_ID}` binding matches
+   * it, with the keys `blackhole_listener:handle_hook_event/3` and `bh_call:bindings/2` make:
+   * `call.{ACCOUNT_ID}.{EVENT}.{CALL_ID}`.
+   */
+  publishCall(event: CallEventMessage): void {
+    if (this.#sessions.size === 0) return;
+    // kz_amqp_util:encode/1: the characters AMQP topic keys give a meaning to are escaped.
+    const encoded = event.callId.replaceAll('.', '%2E').replaceAll('*', '%2A').replaceAll('#', '%23');
+    const routingKey = `call.${event.accountId}.${event.name}.${encoded}`;
+    for (const session of this.#sessions) {
+      if (session.socket.readyState !== WebSocket.OPEN) continue;
+      for (const sub of session.subscriptions.values()) {
+        if (sub.accountId !== event.accountId || sub.keys[0] !== 'call') continue;
+        const [, name, callId] = sub.keys;
+        if ((name !== '*' && name !== event.name) || (callId !== '*' && callId !== event.callId)) continue;
+        session.socket.send(
+          JSON.stringify({
+            action: 'event',
+            subscribed_key: sub.binding,
+            subscription_key: `call.${event.accountId}.${event.name}.${callId}`,
+            name: event.name,
+            routing_key: routingKey,
+            data: event.data,
           }),
         );
       }

@@ -3,13 +3,15 @@ import type { Engine } from './engine';
 import { CDRS } from './handlers/cdrs';
 import { PHONE_NUMBERS } from './handlers/phone-numbers';
 import { storeRecording } from './handlers/recordings';
-import { REGISTRATIONS } from './handlers/telephony';
-import { MESSAGES } from './handlers/vmboxes';
 import { newId, newModbId } from './ids';
 import type { JsonObject } from './json';
 import { MODULES } from './modules';
+import { CALLFLOWS } from './modules/callflows';
+import { DEVICES } from './modules/devices';
 import { GROUPS } from './modules/groups';
-import { RESOURCES } from './resources';
+import { REGISTRATIONS } from './modules/registrations';
+import { USERS } from './modules/users';
+import { MESSAGES, VMBOXES } from './modules/vmboxes';
 import { nextRevision } from './store';
 
 /** A small deterministic PRNG (mulberry32), so demo data looks the same on every start. */
@@ -52,7 +54,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
   const users: { id: string; name: string; ext: string; deviceId: string }[] = [];
   engine.store.transaction(() => {
     PEOPLE.forEach(([first, last, ext], i) => {
-      const user = engine.docs.create(RESOURCES.users, accountId, {
+      const user = engine.docs.create(USERS, accountId, {
         first_name: first,
         last_name: last,
         username: first.toLowerCase(),
@@ -63,7 +65,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
         timezone: 'America/Los_Angeles',
         caller_id: { internal: { name: `${first} ${last}`, number: ext } },
       });
-      const device = engine.docs.create(RESOURCES.devices, accountId, {
+      const device = engine.docs.create(DEVICES, accountId, {
         name: `${first}'s desk phone`,
         device_type: 'sip_device',
         owner_id: user.id,
@@ -72,20 +74,20 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
         sip: { username: `user_${ext}`, password: newId().slice(0, 16) },
       });
       if (i % 2 === 0) {
-        engine.docs.create(RESOURCES.devices, accountId, {
+        engine.docs.create(DEVICES, accountId, {
           name: `${first}'s softphone`,
           device_type: 'softphone',
           owner_id: user.id,
           sip: { username: `soft_${ext}`, password: newId().slice(0, 16) },
         });
       }
-      const box = engine.docs.create(RESOURCES.vmboxes, accountId, {
+      const box = engine.docs.create(VMBOXES, accountId, {
         name: `${first}'s voicemail`,
         mailbox: ext,
         owner_id: user.id,
         pin: '0000',
       });
-      engine.docs.create(RESOURCES.callflows, accountId, {
+      engine.docs.create(CALLFLOWS, accountId, {
         name: `${first} ${last}`,
         numbers: [ext],
         flow: { module: 'user', data: { id: user.id }, children: { _: { module: 'voicemail', data: { id: box.id }, children: {} } } },
@@ -119,7 +121,7 @@ export function addDemoData(engine: Engine, accountId: string, realm: string, ex
       name: 'Everyone',
       endpoints: Object.fromEntries(users.map((u) => [u.id, { type: 'user' }])),
     });
-    engine.docs.create(RESOURCES.callflows, accountId, {
+    engine.docs.create(CALLFLOWS, accountId, {
       name: 'Main number',
       numbers: ['+14155550100', '0'],
       flow: {

@@ -98,3 +98,6 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A non-empty string, or undefined. */
+export const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -1,34 +1,18 @@
+import { isBinaryUpload } from './binary-body';
 import type { SandboxRequest } from './context';
 import type { Engine } from './engine';
 import { accountItem, accountRelatives, apiKey, createAccount, moveAccount, resellerStatus } from './handlers/accounts';
 import { apiAuth, tokenAuth, userAuth, userAuthTokenInfo } from './handlers/auth';
-import { isBinaryUpload, mediaRaw, userPhoto, wantsBinary } from './handlers/binaries';
 import { getCdr, listCdrs } from './handlers/cdrs';
-import { createDoc, itemDoc, listDocs } from './handlers/collection';
 import { type FaxFolder, faxItem, faxSmtpLogs, listFaxes, sendFax } from './handlers/faxes';
-import { mediaLanguages, mediaPrompts } from './handlers/media-catalog';
 import { customerUpdate, notification, notificationSmtpLogs, notifications, preview, systemNotifications } from './handlers/notifications';
 import { listNumbers, numberCollection, numberItem, searchNumbers } from './handlers/phone-numbers';
 import { listRecordings, recording } from './handlers/recordings';
 import { multiSearch, search } from './handlers/search';
 import { authModules, loginAttempts, metaflows, security, tokenRestrictions } from './handlers/settings';
-import {
-  channels,
-  conferenceAction,
-  conferenceParticipants,
-  deviceAction,
-  deviceStatus,
-  limits,
-  listEntries,
-  registrations,
-  userDevices,
-} from './handlers/telephony';
-import { vcard } from './handlers/vcard';
-import { listAccountMessages, listVmboxes, messages } from './handlers/vmboxes';
 import { ModuleRouter, type Route } from './module-router';
 import { MODULES } from './modules';
 import type { Verb } from './resource-def';
-import { RESOURCES, resourceNamed } from './resources';
 import { isUnservedModule, notImplemented } from './unserved';
 
 export type { Route } from './module-router';
@@ -108,7 +92,7 @@ export function resolve(segments: readonly string[], contentType: string, method
   }
 }
 
-function accountRoute(accountId: string, path: readonly string[], contentType: string, method: string): Route | undefined {
+function accountRoute(accountId: string, path: readonly string[], contentType: string, _method: string): Route | undefined {
   const [resource, id, sub, subId, extra] = path;
   // The route is authenticated before it runs; `authenticate` answers the verified token from its cache.
   const account = (e: Engine, r: SandboxRequest) => e.authorize(e.authenticate(r), accountId);
@@ -137,80 +121,11 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
   ) {
     return unserved(accountId, 'quickcall', NO_TELEPHONY);
   }
-  if ((resource === 'users' || resource === 'devices') && id !== undefined && sub === 'channels' && subId === undefined) {
-    return acct(accountId, R.get, (e) => {
-      e.docs.load(accountId, resource === 'users' ? RESOURCES.users : RESOURCES.devices, id);
-      return channels();
-    });
-  }
-
   switch (resource) {
     case 'users':
-      if (id !== undefined && sub === 'devices' && subId === undefined)
-        return acct(accountId, R.get, (e, r) => userDevices(e, r, accountId, id));
       if (id !== undefined && sub === 'cdrs' && subId === undefined) return acct(accountId, R.get, (e, r) => listCdrs(e, r, accountId, id));
       if (id !== undefined && sub === 'recordings' && subId === undefined)
         return acct(accountId, R.get, (e, r) => listRecordings(e, r, accountId, id));
-      if (id !== undefined && sub === 'vcard' && subId === undefined) return acct(accountId, R.get, (e) => vcard(e, accountId, id));
-      if (id !== undefined && sub === 'photo' && subId === undefined) {
-        return acct(accountId, R.getPostDelete, (e, r) => userPhoto(e, r, accountId, id), isBinaryUpload(contentType));
-      }
-      break;
-    case 'devices':
-      if (id === 'status' && sub === undefined) return acct(accountId, R.get, (e) => deviceStatus(e, accountId));
-      if (id !== undefined && sub === 'sync' && subId === undefined)
-        return acct(accountId, ['POST'], (e, r) => deviceAction(e, r, accountId, id, true));
-      if (id !== undefined && sub === undefined && method === 'PUT') {
-        return acct(accountId, RESOURCES.devices.itemVerbs, (e, r) => deviceAction(e, r, accountId, id, false));
-      }
-      break;
-    case 'conferences':
-      if (id !== undefined && sub === 'participants') {
-        if (subId === undefined) return acct(accountId, R.get, (e) => conferenceParticipants(e, accountId, id));
-        // Muting, kicking or moving a participant acts on a live conference.
-        return extra === undefined ? unserved(accountId, 'conferences participants', NO_TELEPHONY) : undefined;
-      }
-      if (id !== undefined && sub === undefined && method === 'PUT') {
-        return acct(accountId, RESOURCES.conferences.itemVerbs, (e, r) => conferenceAction(e, r, accountId, id));
-      }
-      break;
-    case 'vmboxes':
-      if (id === 'messages' && sub === undefined) return acct(accountId, R.get, (e, r) => listAccountMessages(e, r, accountId));
-      if (id === undefined) {
-        return acct(accountId, R.getPut, (e, r) =>
-          r.method === 'GET' ? listVmboxes(e, r, accountId) : createDoc(e, r, accountId, RESOURCES.vmboxes),
-        );
-      }
-      if (sub === 'messages') {
-        if (subId === undefined) return acct(accountId, R.getPutPostDelete, (e, r) => messages(e, r, accountId, id));
-        if (extra === undefined) return acct(accountId, R.getPostDelete, (e, r) => messages(e, r, accountId, id, subId));
-        if (extra === 'raw' && path.length === 5) {
-          return acct(accountId, R.getPut, (e, r) => messages(e, r, accountId, id, subId, true), isBinaryUpload(contentType));
-        }
-        return undefined;
-      }
-      break;
-    case 'media':
-      if (id === 'languages' && subId === undefined) return acct(accountId, R.get, (e) => mediaLanguages(e, accountId, sub));
-      if (id === 'prompts' && subId === undefined) return acct(accountId, R.get, (e) => mediaPrompts(e, accountId, sub));
-      if (id !== undefined && sub === 'raw' && subId === undefined) {
-        return acct(accountId, R.getPost, (e, r) => mediaRaw(e, r, accountId, id), isBinaryUpload(contentType));
-      }
-      if (id !== undefined && sub === undefined && isBinaryUpload(contentType) && method === 'POST') {
-        return acct(accountId, RESOURCES.media.itemVerbs, (e, r) => mediaRaw(e, r, accountId, id), true);
-      }
-      if (id !== undefined && sub === undefined && method === 'GET') {
-        return acct(accountId, RESOURCES.media.itemVerbs, (e, r) =>
-          wantsBinary(r) ? mediaRaw(e, r, accountId, id) : itemDoc(e, r, accountId, RESOURCES.media, id),
-        );
-      }
-      break;
-    case 'lists':
-      if (id !== undefined && sub === 'entries') {
-        if (subId === undefined) return acct(accountId, R.getPutDelete, (e, r) => listEntries(e, r, accountId, id));
-        if (extra === undefined) return acct(accountId, R.item, (e, r) => listEntries(e, r, accountId, id, subId));
-        return undefined;
-      }
       break;
     case 'phone_numbers':
       if (id === undefined) return acct(accountId, R.get, (e, r) => listNumbers(e, r, accountId));
@@ -232,16 +147,6 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
         return unserved(accountId, 'cdrs/legs', 'CDR interactions are not modelled');
       if (sub === undefined) return acct(accountId, R.get, (e) => getCdr(e, accountId, id));
       return undefined;
-    case 'registrations':
-      if (id === undefined) return acct(accountId, R.getDel, (e, r) => registrations(e, r, accountId));
-      if (id === 'count' && sub === undefined) return acct(accountId, R.get, (e, r) => registrations(e, r, accountId, 'count'));
-      if (sub === undefined) return acct(accountId, ['DELETE'], (e, r) => registrations(e, r, accountId, id));
-      return undefined;
-    case 'channels':
-      if (sub !== undefined) return undefined;
-      return acct(accountId, id === undefined ? R.get : ['GET', 'PUT', 'POST'], () => channels(id));
-    case 'limits':
-      return id === undefined ? acct(accountId, R.getPost, (e, r) => limits(e, r, accountId)) : undefined;
     case 'metaflows':
       return id === undefined ? acct(accountId, R.getPostDelete, (e, r) => metaflows(e, r, account(e, r))) : undefined;
     case 'token_restrictions':
@@ -264,19 +169,7 @@ function accountRoute(accountId: string, path: readonly string[], contentType: s
       return undefined;
   }
 
-  const def = resourceNamed(resource);
-  if (!def) return isUnservedModule(resource) ? unserved(accountId, resource) : undefined;
-  if (id === undefined) {
-    return acct(accountId, def.collectionVerbs, (e, r) =>
-      r.method === 'GET' ? listDocs(e, r, accountId, def) : createDoc(e, r, accountId, def),
-    );
-  }
-  if (sub !== undefined) return undefined;
-  return acct(
-    accountId,
-    def.itemVerbs.filter((v) => v !== 'PUT'),
-    (e, r) => itemDoc(e, r, accountId, def, id),
-  );
+  return isUnservedModule(resource) ? unserved(accountId, resource) : undefined;
 }
 
 const FAX_FOLDERS: readonly FaxFolder[] = ['inbox', 'outbox', 'incoming', 'outgoing'];

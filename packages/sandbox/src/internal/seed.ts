@@ -3,7 +3,7 @@ import { ACCOUNTS, newRealm, normalizeAccountName, treeOf } from './accounts-def
 import { addDemoData } from './demo-data';
 import type { Engine } from './engine';
 import { newApiKey, newId } from './ids';
-import { RESOURCES } from './resources';
+import { USERS } from './modules/users';
 
 /** The login details of an account the sandbox created. */
 export interface SeededAccount {
@@ -45,7 +45,7 @@ export function createTopAccount(
       { name: options.name, ...(options.realm ? { realm: options.realm } : {}), timezone: 'America/Los_Angeles', language: 'en-us' },
       { id: accountId, private: { pvt_tree: [], pvt_api_key: apiKey, pvt_reseller: true, pvt_enabled: true } },
     );
-    const user = engine.docs.create(RESOURCES.users, accountId, {
+    const user = engine.docs.create(USERS, accountId, {
       first_name: 'Sandbox',
       last_name: 'Admin',
       username,

@@ -4,8 +4,8 @@ import { badIdentifierList, CrossbarError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { type JsonObject, publicDoc } from '../json';
 import { rangedListing } from '../listing';
+import { USERS } from '../modules/users';
 import type { ResourceDef } from '../resource-def';
-import { RESOURCES } from '../resources';
 import type { StoredDoc } from '../store';
 import { deletedReply, docReply } from './collection';
 
@@ -34,7 +34,7 @@ function listed(engine: Engine, doc: JsonObject): JsonObject {
 
 /** `GET …/recordings` and `GET …/users/{USER_ID}/recordings` (time-ranged, newest first). */
 export function listRecordings(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
-  if (ownerId !== undefined) engine.docs.load(accountId, RESOURCES.users, ownerId);
+  if (ownerId !== undefined) engine.docs.load(accountId, USERS, ownerId);
   const def: ResourceDef = { ...RECORDINGS, summary: (doc) => listed(engine, doc) };
   return rangedListing(engine, req, accountId, def, (doc) => ownerId === undefined || doc.owner_id === ownerId);
 }

@@ -1,15 +1,53 @@
+import * as schemas from '@audian/resources/schemas';
 import { VmMessageMetadataSchema } from '@audian/resources/schemas';
+import { isBinaryUpload } from '../binary-body';
+import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
+import { createDoc } from '../handlers/collection';
 import { newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
-import { RESOURCES } from '../resources';
+import { defineModule, route } from '../sandbox-module';
 import { nextRevision } from '../store';
 
-const VMBOXES = RESOURCES.vmboxes;
+const MAILBOX_TAKEN = 'Invalid mailbox number or already exists';
+
+/** A mailbox as `kz_term:to_integer/1` reads it (decimal, optional sign), or undefined. */
+function mailboxNumber(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value !== 'string' || !/^[+-]?\d+$/.test(value)) return undefined;
+  return BigInt(value).toString();
+}
+
+export const VMBOXES: ResourceDef = {
+  name: 'vmboxes',
+  type: 'vmbox',
+  schema: schemas.VmboxesSchema,
+  collectionVerbs: COLLECTION_VERBS,
+  itemVerbs: ITEM_VERBS,
+  // `messages` is completed with the live counts by the handler.
+  summary: (doc) =>
+    compact({ id: doc._id, name: doc.name, mailbox: doc.mailbox, owner_id: doc.owner_id, messages: 0, flags: flagsOf(doc) }),
+  sortKey: (doc) => String(doc.name ?? ''),
+  // `cb_vmboxes:check_uniqueness/2`: mailboxes compare as integers (`vmboxes/listing_by_mailbox` emits
+  // `parseInt(mailbox)`), so `0100` and `100` are the same box.
+  claims: (doc) => {
+    const mailbox = mailboxNumber(doc.mailbox);
+    return mailbox === undefined
+      ? []
+      : [{ kind: 'mailbox', value: mailbox, scope: 'account', error: () => ({ mailbox: { unique: { message: MAILBOX_TAKEN } } }) }];
+  },
+  // A mailbox that is not an integer fails the same check (`kz_json:get_integer_value/2` throws).
+  prepare: (doc) =>
+    doc.mailbox !== undefined && mailboxNumber(doc.mailbox) === undefined ? { mailbox: { unique: { message: MAILBOX_TAKEN } } } : undefined,
+  view: (doc) => {
+    const { messages: _legacy, ...rest } = doc;
+    return rest;
+  },
+};
 
 /** Voicemail messages: one document per message under its box, keyed by timestamp; audio as an attachment. */
 export const MESSAGES: ResourceDef = {
@@ -61,7 +99,7 @@ function counts(engine: Engine, accountId: string, boxId: string): { new: number
 }
 
 /** `GET …/vmboxes`: the listing with live message counts. */
-export function listVmboxes(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function listVmboxes(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const params = pageParams(req);
   const filter = listFilter(req);
   const rows = engine.store.rows(accountId, VMBOXES.type, '', params.direction, params.from, rowLimit(params, filter));
@@ -75,7 +113,7 @@ export function listVmboxes(engine: Engine, req: SandboxRequest, accountId: stri
 }
 
 /** `GET …/vmboxes/messages`: every message of the account as `[{ "<box id>": message }]`. */
-export function listAccountMessages(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function listAccountMessages(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const params = pageParams(req);
   const filter = listFilter(req);
   const rows = engine.store
@@ -95,7 +133,7 @@ function messageIds(req: SandboxRequest): string[] | undefined {
 }
 
 /** `/vmboxes/{VM_BOX_ID}/messages[/{VM_MSG_ID}[/raw]]`. */
-export function messages(engine: Engine, req: SandboxRequest, accountId: string, boxId: string, msgId?: string, raw?: boolean): Reply {
+function messages(engine: Engine, req: SandboxRequest, accountId: string, boxId: string, msgId?: string, raw?: boolean): Reply {
   engine.docs.load(accountId, VMBOXES, boxId);
   if (msgId === undefined) return collection(engine, req, accountId, boxId);
   const message = engine.docs.load(accountId, MESSAGES, msgId, boxId);
@@ -182,3 +220,27 @@ function collection(engine: Engine, req: SandboxRequest, accountId: string, boxI
   }
   return { data: { succeeded, failed }, envelope: { revision: 'automatic' } };
 }
+
+/** `cb_vmboxes`: voicemail boxes and their messages (metadata and audio). */
+export const vmboxesModule = defineModule({
+  name: 'vmboxes',
+  documents: [VMBOXES],
+  routes: [
+    route('accounts/:account/vmboxes', ['GET', 'PUT'], ({ engine, req, accountId }) =>
+      req.method === 'GET' ? listVmboxes(engine, req, accountId) : createDoc(engine, req, accountId, VMBOXES),
+    ),
+    route('accounts/:account/vmboxes/messages', ['GET'], ({ engine, req, accountId }) => listAccountMessages(engine, req, accountId)),
+    route('accounts/:account/vmboxes/:id/messages', ['GET', 'PUT', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
+      messages(engine, req, accountId, params.id),
+    ),
+    route('accounts/:account/vmboxes/:id/messages/:message', ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
+      messages(engine, req, accountId, params.id, params.message),
+    ),
+    route(
+      'accounts/:account/vmboxes/:id/messages/:message/raw',
+      ['GET', 'PUT'],
+      ({ engine, req, accountId, params }) => messages(engine, req, accountId, params.id, params.message, true),
+      { binary: isBinaryUpload },
+    ),
+  ],
+});

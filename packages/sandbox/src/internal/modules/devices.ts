@@ -1,0 +1,163 @@
+import * as schemas from '@audian/resources/schemas';
+import { byId, COLLECTION_VERBS, flagsOf } from '../collection-def';
+import type { Reply, SandboxRequest } from '../context';
+import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
+import { toE164 } from '../e164';
+import { normalizeEmergencyNumber } from '../emergency-number';
+import type { Engine } from '../engine';
+import { compact, isObject, type JsonObject, nonEmpty } from '../json';
+import type { ClaimSpec, DocHookContext, ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
+import { REGISTRATIONS } from './registrations';
+
+export const DEVICES: ResourceDef = {
+  name: 'devices',
+  type: 'device',
+  schema: schemas.DevicesSchema,
+  collectionVerbs: COLLECTION_VERBS,
+  itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
+  summary: (doc) =>
+    compact({
+      id: doc._id,
+      name: doc.name,
+      username: isObject(doc.sip) ? doc.sip.username : undefined,
+      mac_address: doc.mac_address || '',
+      owner_id: doc.owner_id,
+      enabled: doc.enabled,
+      device_type: doc.device_type || 'sip_device',
+      mobile: doc.mobile,
+      call_recording: doc.call_recording,
+      flags: flagsOf(doc),
+    }),
+  sortKey: byId,
+  claims(doc) {
+    const out: ClaimSpec[] = [];
+    const sip = isObject(doc.sip) ? doc.sip : {};
+    if (typeof sip.username === 'string' && sip.username !== '' && sip.method !== 'ip') {
+      out.push({
+        kind: 'sip',
+        value: sip.username.toLowerCase(),
+        scope: 'account',
+        error: () => ({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: sip.username } } }),
+      });
+    }
+    if (typeof sip.ip === 'string' && sip.ip !== '') {
+      out.push({
+        kind: 'sip_ip',
+        value: sip.ip,
+        scope: 'global',
+        error: () => ({ 'sip.ip': { unique: { message: 'SIP IP already in use', cause: sip.ip } } }),
+      });
+    }
+    if (typeof doc.mac_address === 'string' && doc.mac_address !== '') {
+      const mac = doc.mac_address.toLowerCase().replace(/[^0-9a-f]/g, '');
+      out.push({
+        kind: 'mac',
+        value: mac,
+        scope: 'global',
+        error: () => ({ mac_address: { unique: { message: 'MAC address already in use', cause: doc.mac_address } } }),
+      });
+    }
+    return out;
+  },
+  prepare: (doc, ctx) => prepareDevice(doc, ctx),
+};
+
+/** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
+function cleanseMac(value: string): string {
+  return value.toLowerCase().replace(/[^0-9a-f]/g, '');
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * `cb_devices:validate_device/2`'s steps before the schema check: the MAC address cleansed, outbound
+ * flags trimmed, a `sip.realm` equal to the account's dropped, the emergency caller id normalised;
+ * a mobile device needs `mobile.mdn`, which cannot change; `sip.method` is `password` or `ip`, an
+ * `ip` device needs an IPv4 `sip.ip`; and the device type cannot change (only the super-duper admin
+ * may, which no sandbox login is).
+ */
+function prepareDevice(doc: JsonObject, ctx: DocHookContext): FieldErrors {
+  const errors: FieldErrors = {};
+  if (typeof doc.mac_address === 'string') {
+    const mac = cleanseMac(doc.mac_address);
+    if (mac === '') delete doc.mac_address;
+    else doc.mac_address = mac;
+  }
+  if ('outbound_flags' in doc) {
+    const flags = doc.outbound_flags;
+    doc.outbound_flags = Array.isArray(flags) ? flags.map((f) => (typeof f === 'string' ? f.trim() : f)) : [];
+  }
+  const sip = isObject(doc.sip) ? doc.sip : undefined;
+  const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
+  if (sip && sip.realm === accountRealm) delete sip.realm;
+  normalizeEmergencyNumber(doc);
+
+  const existing = ctx.existing?.body;
+  const deviceType = existing?.device_type ?? doc.device_type;
+  if (deviceType === 'mobile') {
+    const mdn = isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
+    const storedMdn = isObject(existing?.mobile) ? nonEmpty((existing.mobile as JsonObject).mdn) : undefined;
+    if (mdn === undefined) errors['mobile.mdn'] = { required: { message: 'Field is required but missing' } };
+    else if (existing && (storedMdn === undefined ? undefined : toE164(storedMdn)) !== toE164(mdn)) {
+      errors['mobile.mdn'] = { invalid: { message: 'Mobile Device Number cannot be changed', cause: mdn } };
+    }
+  }
+  const method = sip?.method ?? 'password';
+  if (method === 'ip') {
+    const ip = sip?.ip;
+    if (typeof ip !== 'string' || !IPV4.test(ip))
+      errors['sip.ip'] = { type: { message: 'Must be a valid IPv4 RFC 791', cause: ip as never } };
+  } else if (method !== 'password') {
+    errors['sip.method'] = {
+      enum: { message: 'SIP authentication method is invalid', target: ['password', 'ip'], cause: method as never },
+    };
+  }
+  if (existing && doc.device_type !== existing.device_type) {
+    errors.device_type = { invalid: { message: 'Not authorized to change type of device', cause: doc.device_type ?? '' } };
+  }
+  return errors;
+}
+
+/** 202 answers (`crossbar_util:response_202`). */
+function accepted(message: string): Reply {
+  return { status: 202, data: message, envelope: { revision: 'automatic' } };
+}
+
+/** `GET …/devices/status`: `{device_id, registered: true}` for every device with a registration. */
+function deviceStatus(engine: Engine, accountId: string): Reply {
+  const ids = new Set<string>();
+  for (const reg of engine.store.children(accountId, REGISTRATIONS.type, '')) {
+    if (typeof reg.body.authorizing_id === 'string') ids.add(reg.body.authorizing_id);
+  }
+  return { data: [...ids].map((device_id) => ({ device_id, registered: true })), envelope: { revision: 'automatic' } };
+}
+
+/** `POST …/devices/{id}/sync` and `PUT …/devices/{id}` with `{"action":"notify"}`. */
+function deviceAction(engine: Engine, req: SandboxRequest, accountId: string, id: string, sync: boolean): Reply {
+  engine.docs.load(accountId, DEVICES, id);
+  if (sync) return accepted('sync request sent');
+  const action = req.envelope.action;
+  if (action === undefined) throw new CrossbarError(400, 'action required', {});
+  if (action !== 'notify') throw new CrossbarError(400, 'invalid action', {});
+  const data = isObject(req.data) ? req.data : {};
+  if (typeof data.event !== 'string' || data.event === '') {
+    throw validationError({ event: { required: { message: 'Field is required but missing', value: data } } });
+  }
+  return accepted('NOTIFY sent');
+}
+
+/** `cb_devices`: the account's devices, their registration status, sync and NOTIFY actions. */
+export const devicesModule = defineModule({
+  name: 'devices',
+  documents: [DEVICES],
+  routes: [
+    route('accounts/:account/devices/status', ['GET'], ({ engine, accountId }) => deviceStatus(engine, accountId)),
+    route('accounts/:account/devices/:id/sync', ['POST'], ({ engine, req, accountId, params }) =>
+      deviceAction(engine, req, accountId, params.id, true),
+    ),
+    route('accounts/:account/devices/:id', ['PUT'], ({ engine, req, accountId, params }) =>
+      deviceAction(engine, req, accountId, params.id, false),
+    ),
+  ],
+});

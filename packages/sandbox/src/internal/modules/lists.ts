@@ -1,0 +1,70 @@
+import * as schemas from '@audian/resources/schemas';
+import { simpleCollection } from '../collection-def';
+import type { Reply, SandboxRequest } from '../context';
+import type { Engine } from '../engine';
+import { createDoc, itemDoc } from '../handlers/collection';
+import { compact, isObject } from '../json';
+import { listFilter, pageParams, paginate, rowLimit } from '../listing';
+import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
+
+/** Lists (`kzd_lists`): named sets of numbers or patterns that callflows match against. */
+export const LISTS = simpleCollection('lists', 'list', schemas.ListsSchema, (doc) => ({
+  id: doc._id,
+  name: doc.name,
+  description: doc.description,
+  list_type: doc.list_type,
+}));
+
+export const LIST_ENTRIES: ResourceDef = simpleCollection('entries', 'list_entry', schemas.ListEntriesSchema, (doc) => ({
+  id: doc._id,
+  key: doc.list_id,
+  value: compact({
+    capture_group_key: doc.capture_group_key,
+    capture_group_length: doc.capture_group_length,
+    name: doc.name,
+    number: doc.number,
+    pattern: doc.pattern,
+    prefix: doc.prefix,
+    regexp: doc.regexp,
+    type: doc.type,
+  }),
+}));
+
+/** `/lists/{LIST_ID}/entries[/{ENTRY_ID}]`. */
+function listEntries(engine: Engine, req: SandboxRequest, accountId: string, listId: string, entryId?: string): Reply {
+  engine.docs.load(accountId, LISTS, listId);
+  if (entryId !== undefined) {
+    if (req.method === 'POST' || req.method === 'PATCH') {
+      const data = isObject(req.data) ? { ...req.data, list_id: listId } : req.data;
+      return itemDoc(engine, { ...req, data }, accountId, LIST_ENTRIES, entryId, listId);
+    }
+    return itemDoc(engine, req, accountId, LIST_ENTRIES, entryId, listId);
+  }
+  if (req.method === 'PUT') return createDoc(engine, req, accountId, LIST_ENTRIES, listId, { list_id: listId });
+  if (req.method === 'DELETE') {
+    const removed = engine.store
+      .children(accountId, LIST_ENTRIES.type, listId)
+      .map((e) => engine.docs.remove(LIST_ENTRIES, accountId, e.id, listId));
+    return { data: removed.map((e) => LIST_ENTRIES.summary(e.body)), envelope: { revision: 'automatic' } };
+  }
+  const params = pageParams(req);
+  const filter = listFilter(req);
+  const rows = engine.store.rows(accountId, LIST_ENTRIES.type, listId, params.direction, params.from, rowLimit(params, filter));
+  const page = paginate(rows, params, filter, (doc) => LIST_ENTRIES.summary(doc));
+  return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
+}
+
+/** `cb_lists`: the account's lists and their entries. */
+export const listsModule = defineModule({
+  name: 'lists',
+  documents: [LISTS],
+  routes: [
+    route('accounts/:account/lists/:id/entries', ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId, params }) =>
+      listEntries(engine, req, accountId, params.id),
+    ),
+    route('accounts/:account/lists/:id/entries/:entry', ['GET', 'POST', 'PATCH', 'DELETE'], ({ engine, req, accountId, params }) =>
+      listEntries(engine, req, accountId, params.id, params.entry),
+    ),
+  ],
+});
