@@ -4,10 +4,9 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { CliError, createProfileClient } from '@audian/cli';
 import { AudianError, BadRequestError } from '@audian/core';
-import { applyPlan } from './apply';
-import { describeOffice, planOffice } from './office';
+import { applyOfficePlan, OfficeSpecError, parseOfficeSpec, planOffice } from '@audian/fleet';
+import { describeOffice } from './office';
 import { isNoop, renderApplied, renderPlan } from './render';
-import { parseSpec, SpecError } from './spec';
 
 // A reader that goes away (`office-setup apply … | head -5`) is not an error, and must not stop
 // an apply half-way: the rest of the output is dropped and the work goes on.
@@ -90,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`office-setup: ${command && !file ? `${command} needs a spec file` : `unknown command ${command}`}\n\n${USAGE}`);
     return 2;
   }
-  const spec = parseSpec(await readSpecFile(file), file);
+  const spec = parseOfficeSpec(await readSpecFile(file), file);
   // The CLI's own login code: its profiles, AUDIAN_* variables and cached session.
   const env = {
     ...process.env,
@@ -117,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   // The plan shown is the plan applied.
-  const applied = await applyPlan(audian, plan);
+  const applied = await applyOfficePlan(audian, plan);
   process.stdout.write(
     `\nApplied:\n${renderApplied(applied.filter((a) => a.action !== 'keep'))}\n\n${await describeOffice(audian, spec.office)}\n`,
   );
@@ -138,7 +137,7 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof CliError) {
       process.stderr.write(`office-setup: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
       process.exitCode = error.exitCode;
-    } else if (error instanceof SpecError) {
+    } else if (error instanceof OfficeSpecError) {
       process.stderr.write(`office-setup: the spec is invalid; nothing was sent.\n${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof BadRequestError) {

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createApiKeyAuth } from '@audian/auth';
+import { applyOfficePlan, parseOfficeSpec, planOffice } from '@audian/fleet';
 import { createAudian } from '@audian/resources';
 import { startSandbox } from '@audian/sandbox';
-import { applyPlan } from './apply';
-import { describeOffice, planOffice } from './office';
+import { describeOffice } from './office';
 import { isNoop, renderApplied, renderPlan } from './render';
 import { serveDashboard } from './serve-dashboard';
-import { parseSpec } from './spec';
 
 /**
  * The README's demo: a local sandbox, the example office applied to it (then planned again to
@@ -15,7 +14,7 @@ import { parseSpec } from './spec';
  */
 export async function runDemo(options: { serve: boolean }): Promise<number> {
   const specFile = fileURLToPath(new URL('../examples/acme-dental.yaml', import.meta.url));
-  const spec = parseSpec(await readFile(specFile, 'utf8'), 'examples/acme-dental.yaml');
+  const spec = parseOfficeSpec(await readFile(specFile, 'utf8'), 'examples/acme-dental.yaml');
   const sandbox = await startSandbox({ demoData: true });
   const say = (text = '') => process.stdout.write(`${text}\n`);
   try {
@@ -24,7 +23,7 @@ export async function runDemo(options: { serve: boolean }): Promise<number> {
 
     const plan = await planOffice(audian, spec);
     say(`\n${renderPlan(plan)}`);
-    const applied = await applyPlan(audian, plan);
+    const applied = await applyOfficePlan(audian, plan);
     say(`\nApplied ${applied.length} documents:\n${renderApplied(applied)}`);
 
     const again = await planOffice(audian, spec);

@@ -1,8 +1,6 @@
-// office-setup: provision an office from a declarative spec, idempotently.
+// office-setup: provision an office from a declarative spec, idempotently. The spec, the plan and
+// the apply are @audian/fleet's (an `apply` fleet job runs the same code in many accounts); this
+// app shows them to a person.
 
-export { type Applied, applyPlan } from './apply';
-export { type Desired, desiredState, KINDS, type Kind, MARKER } from './desired';
-export { applyOffice, describeOffice, planOffice } from './office';
-export { currentState, makePlan, matches, type Plan, type Step } from './plan';
+export { describeOffice } from './office';
 export { isNoop, renderApplied, renderPlan, table } from './render';
-export { type OfficeSpec, OfficeSpecSchema, parseSpec, SpecError } from './spec';

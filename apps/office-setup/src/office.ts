@@ -1,30 +1,11 @@
+import { OFFICE_MARKER, type OfficeKind, type OfficeStoredDocument, readOffice } from '@audian/fleet';
 import type { Audian } from '@audian/resources';
-import { type Applied, applyPlan } from './apply';
-import { desiredState, type Kind, MARKER } from './desired';
-import { currentState, type Doc, makePlan, type Plan } from './plan';
 import { table } from './render';
-import type { OfficeSpec } from './spec';
-
-/** Plans the spec against what exists (nothing is changed). */
-export async function planOffice(audian: Audian, spec: OfficeSpec, options: { prune?: boolean } = {}): Promise<Plan> {
-  return makePlan(spec.office, desiredState(spec), await currentState(audian, spec.office), options.prune);
-}
-
-/** Plans, then applies. Returns the plan and what was done. */
-export async function applyOffice(
-  audian: Audian,
-  spec: OfficeSpec,
-  options: { prune?: boolean; onStep?: (applied: Applied) => void } = {},
-): Promise<{ plan: Plan; applied: Applied[] }> {
-  const plan = await planOffice(audian, spec, options);
-  const applied = await applyPlan(audian, plan, options.onStep);
-  return { plan, applied };
-}
 
 /** The office as it now is: who answers which extension, their phones and voicemail, and the numbers. */
 export async function describeOffice(audian: Audian, office: string): Promise<string> {
-  const state = await currentState(audian, office);
-  const byKind = (kind: Kind) => [...state.values()].filter((s) => s.kind === kind).map((s) => s.doc);
+  const state = await readOffice(audian, office);
+  const byKind = (kind: OfficeKind) => [...state.values()].filter((s) => s.kind === kind).map((s) => s.doc);
   const users = byKind('user').sort((a, b) => String(a.presence_id).localeCompare(String(b.presence_id)));
   const devices = byKind('device');
   const boxes = byKind('vmbox');
@@ -49,8 +30,8 @@ export async function describeOffice(audian: Audian, office: string): Promise<st
   return `Office "${office}"\n\n${people}\n\n${numbers}`;
 }
 
-function keyOf(doc: Doc): string {
-  return String((doc[MARKER] as { key?: string } | undefined)?.key ?? '');
+function keyOf(doc: OfficeStoredDocument): string {
+  return String((doc[OFFICE_MARKER] as { key?: string } | undefined)?.key ?? '');
 }
 
 function describeFlow(flow: unknown): string {

@@ -1,5 +1,4 @@
-import type { Applied } from './apply';
-import { documentLabel, type Plan, type Step } from './plan';
+import type { OfficeApplied, OfficePlan, OfficePlanStep } from '@audian/fleet';
 
 const SYMBOL: Record<string, string> = { create: '+', change: '~', keep: '=', remove: '-', orphan: '?' };
 
@@ -23,12 +22,12 @@ function shown(value: unknown): string {
 }
 
 /** What a change does, field by field: `email: "a@x.example" → "b@x.example"`. */
-function changes(step: Extract<Step, { action: 'change' }>): string {
+function changes(step: Extract<OfficePlanStep, { action: 'change' }>): string {
   return step.fields.map((f) => `${f}: ${shown(step.current[f])} → ${shown(step.after[f])}`).join('; ');
 }
 
 /** The plan as a person reads it: one line per document, with what will happen and why. */
-export function renderPlan(plan: Plan): string {
+export function renderPlan(plan: OfficePlan): string {
   const rows = plan.steps.map((s) => {
     if (s.action === 'create') return [SYMBOL.create as string, 'create', s.desired.kind, s.desired.label, ''];
     if (s.action === 'change') return [SYMBOL.change as string, 'change', s.desired.kind, s.desired.label, changes(s)];
@@ -37,7 +36,7 @@ export function renderPlan(plan: Plan): string {
       SYMBOL[s.action] as string,
       s.action === 'orphan' ? 'orphan' : 'remove',
       s.kind,
-      documentLabel(s.current),
+      s.label,
       s.action === 'orphan' ? 'no longer in the spec (use --prune)' : '',
     ];
   });
@@ -47,12 +46,12 @@ export function renderPlan(plan: Plan): string {
 }
 
 /** Whether a plan changes anything. */
-export function isNoop(plan: Plan): boolean {
+export function isNoop(plan: OfficePlan): boolean {
   return plan.steps.every((s) => s.action === 'keep' || s.action === 'orphan');
 }
 
 /** What was applied, as a table. */
-export function renderApplied(applied: readonly Applied[]): string {
+export function renderApplied(applied: readonly OfficeApplied[]): string {
   return table(
     ['', 'action', 'kind', 'document', 'id'],
     applied.map((a) => [SYMBOL[a.action] as string, a.action, a.kind, a.label, a.id ?? '']),

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createApiKeyAuth } from '@audian/auth';
+import { applyOffice, OfficeSpecError, parseOfficeSpec, planOffice } from '@audian/fleet';
 import { type Audian, createAudian } from '@audian/resources';
 import { startSandbox } from '@audian/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyOffice, isNoop, parseSpec, planOffice, renderPlan, SpecError } from '../src/index';
+import { isNoop, renderPlan } from '../src/index';
 
 const exampleFile = fileURLToPath(new URL('../examples/acme-dental.yaml', import.meta.url));
 const example = readFileSync(exampleFile, 'utf8');
@@ -48,7 +49,7 @@ describe('office-setup against the sandbox', () => {
   beforeEach(() => sandbox.resetStats());
 
   it('applies the example office: every document created, in dependency order', async () => {
-    const { plan, applied } = await applyOffice(audian, parseSpec(example));
+    const { plan, applied } = await applyOffice(audian, parseOfficeSpec(example));
     expect(plan.steps.every((s) => s.action === 'create')).toBe(true);
     expect(applied).toHaveLength(19);
     const users = await audian.users.list({ filter: { 'office_setup.office': 'Acme Dental' } }).toArray();
@@ -64,9 +65,9 @@ describe('office-setup against the sandbox', () => {
   });
 
   it('applying the same spec again changes nothing and writes nothing', async () => {
-    const plan = await planOffice(audian, parseSpec(example));
+    const plan = await planOffice(audian, parseOfficeSpec(example));
     expect(isNoop(plan)).toBe(true);
-    const { applied } = await applyOffice(audian, parseSpec(example));
+    const { applied } = await applyOffice(audian, parseOfficeSpec(example));
     expect(applied.every((a) => a.action === 'keep')).toBe(true);
     expect(writes()).toBe(0);
   });
@@ -78,7 +79,7 @@ describe('office-setup against the sandbox', () => {
         '        mac_address: "00:04:f2:ab:7e:02"',
         '        mac_address: "00:04:f2:ab:7e:02"\n      - name: Alan softphone\n        type: softphone',
       );
-    const plan = await planOffice(audian, parseSpec(changed));
+    const plan = await planOffice(audian, parseOfficeSpec(changed));
     const moving = plan.steps.filter((s) => s.action !== 'keep');
     expect(moving.map((s) => [s.action, 'desired' in s ? s.desired.key : s.key])).toEqual([
       ['change', 'user:2002'],
@@ -86,15 +87,15 @@ describe('office-setup against the sandbox', () => {
     ]);
     expect(moving[0]?.action === 'change' && moving[0].fields).toEqual(['username', 'email']);
     expect(renderPlan(plan)).toContain('email: "alan@acme-dental.example" → "alan.turing@acme-dental.example"');
-    await applyOffice(audian, parseSpec(changed));
+    await applyOffice(audian, parseOfficeSpec(changed));
     expect(writes()).toBe(2);
     expect((await audian.users.list({ filter: { email: 'alan.turing@acme-dental.example' } }).toArray()).length).toBe(1);
-    expect(isNoop(await planOffice(audian, parseSpec(changed)))).toBe(true);
+    expect(isNoop(await planOffice(audian, parseOfficeSpec(changed)))).toBe(true);
   });
 
   it('a document the spec no longer names is reported, and removed only with prune', async () => {
     const smaller = example.replace('      - name: Grace softphone\n        type: softphone\n', '');
-    const plan = await planOffice(audian, parseSpec(smaller));
+    const plan = await planOffice(audian, parseOfficeSpec(smaller));
     // Grace's softphone is gone from the spec; so is the softphone the previous case added for Alan.
     expect(
       plan.steps
@@ -104,24 +105,24 @@ describe('office-setup against the sandbox', () => {
     ).toEqual(['device:2001:1', 'device:2002:1']);
     // The plan names the orphans as people know them.
     expect(renderPlan(plan)).toMatch(/orphan\s+device\s+Grace softphone \(device:2001:1\)/);
-    await applyOffice(audian, parseSpec(smaller));
+    await applyOffice(audian, parseOfficeSpec(smaller));
     expect(writes()).toBeGreaterThan(0); // the Alan changes from the previous case are reverted
     sandbox.resetStats();
-    const pruned = await applyOffice(audian, parseSpec(smaller), { prune: true });
+    const pruned = await applyOffice(audian, parseOfficeSpec(smaller), { prune: true });
     expect(
       pruned.applied
         .filter((a) => a.action === 'remove')
         .map((a) => a.key)
         .sort(),
     ).toEqual(['device:2001:1', 'device:2002:1']);
-    expect(isNoop(await planOffice(audian, parseSpec(smaller), { prune: true }))).toBe(true);
+    expect(isNoop(await planOffice(audian, parseOfficeSpec(smaller), { prune: true }))).toBe(true);
   });
 
   it('an invalid spec is reported with its location and nothing is sent', () => {
     sandbox.resetStats();
     const broken = example.replace('extension: "2003"', 'extension: "twenty"');
-    expect(() => parseSpec(broken, 'office.yaml')).toThrow(SpecError);
-    expect(() => parseSpec(broken, 'office.yaml')).toThrow(/^office\.yaml:\d+:\d+: users\[2\]\.extension: must be 2 to 7 digits$/m);
+    expect(() => parseOfficeSpec(broken, 'office.yaml')).toThrow(OfficeSpecError);
+    expect(() => parseOfficeSpec(broken, 'office.yaml')).toThrow(/^office\.yaml:\d+:\d+: users\[2\]\.extension: must be 2 to 7 digits$/m);
     expect(sandbox.stats().total).toBe(0);
   });
 
@@ -187,7 +188,7 @@ describe('office-setup against the sandbox', () => {
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
     const scoped = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: other.apiKey }), rateLimit: false });
-    expect(isNoop(await planOffice(scoped, parseSpec(spec)))).toBe(true);
+    expect(isNoop(await planOffice(scoped, parseOfficeSpec(spec)))).toBe(true);
   });
 
   const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
@@ -203,6 +204,6 @@ describe('office-setup against the sandbox', () => {
     expect(result.stdout).toContain('Apply these changes? [y/N]');
     expect(result.stdout).toContain('nothing was changed');
     const scoped = createAudian({ baseUrl: sandbox.apiUrl, auth: createApiKeyAuth({ apiKey: other.apiKey }), rateLimit: false });
-    expect((await planOffice(scoped, parseSpec(example))).steps.every((s) => s.action === 'create')).toBe(true);
+    expect((await planOffice(scoped, parseOfficeSpec(example))).steps.every((s) => s.action === 'create')).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ export class FleetRun {
   readonly #store: RunStore;
   readonly #close: () => Promise<void>;
   readonly #local: Promise<void> | undefined;
+  readonly #workers: (() => Promise<number | undefined>) | undefined;
 
   /** @internal Made by `runJob()` and `retryRun()`. */
   constructor(init: {
@@ -33,6 +34,7 @@ export class FleetRun {
     store: RunStore;
     close: () => Promise<void>;
     local?: Promise<void>;
+    workers?: () => Promise<number | undefined>;
   }) {
     this.runId = init.runId;
     this.mode = init.mode;
@@ -40,6 +42,15 @@ export class FleetRun {
     this.#store = init.store;
     this.#close = init.close;
     this.#local = init.local;
+    this.#workers = init.workers;
+  }
+
+  /**
+   * Redis mode: how many workers are connected to the run's queue now — 0 means the run waits in
+   * Redis until one starts. Undefined in local mode, and where Redis refuses CLIENT LIST.
+   */
+  async workers(): Promise<number | undefined> {
+    return this.#workers?.();
   }
 
   /** The run's totals now. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfficeSpecSchema } from './office-spec.js';
 
 // Collections whose documents have ids and the list/get/patch/create verbs: what a patch or an
 // import may write. Listings that are read-only (cdrs) may also be exported or audited.
@@ -87,9 +88,22 @@ export const ImportJobSchema = z.strictObject({
   rows: z.array(z.looseObject({ account_id: ACCOUNT_ID })).min(1, 'rows needs at least one row'),
 });
 
-/** A fleet job: an account selector plus one action (`patch`, `export`, `audit`, `import`). */
+/**
+ * The `apply` action: an office spec planned against each account and applied (documents
+ * created, changed or kept; orphans removed with `prune`). In a job file `spec` may name a spec
+ * file instead (read by `loadJobFile`, relative to the job file).
+ */
+export const ApplyJobSchema = z.strictObject({
+  ...BASE,
+  action: z.literal('apply'),
+  spec: OfficeSpecSchema,
+  /** Remove the office's documents the spec no longer names. @default false */
+  prune: z.boolean().optional(),
+});
+
+/** A fleet job: an account selector plus one action (`apply`, `patch`, `export`, `audit`, `import`). */
 export const FleetJobSchema = z
-  .discriminatedUnion('action', [PatchJobSchema, ExportJobSchema, AuditJobSchema, ImportJobSchema])
+  .discriminatedUnion('action', [ApplyJobSchema, PatchJobSchema, ExportJobSchema, AuditJobSchema, ImportJobSchema])
   .superRefine((job, ctx) => {
     if (job.action !== 'import') return;
     job.rows.forEach((row, i) => {
@@ -110,6 +124,8 @@ export type ExportJob = z.infer<typeof ExportJobSchema>;
 export type AuditJob = z.infer<typeof AuditJobSchema>;
 /** `import`: rows carrying their `account_id`, created unless a document with the same `key` value exists. */
 export type ImportJob = z.infer<typeof ImportJobSchema>;
+/** `apply`: an office spec planned and applied in every account. */
+export type ApplyJob = z.infer<typeof ApplyJobSchema>;
 /** A validated fleet job. */
 export type FleetJob = z.infer<typeof FleetJobSchema>;
 /** The actions a job may name. */

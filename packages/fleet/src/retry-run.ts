@@ -4,11 +4,13 @@ import { Queue } from 'bullmq';
 import { FleetRun } from './fleet-run.js';
 import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
+import { countWorkers } from './internal/count-workers.js';
 import { FileRunStore } from './internal/file-run-store.js';
 import { type LocalRun, localRuns, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import type { TaskRef } from './internal/task-ref.js';
+import { RunNotFoundError } from './run-not-found-error.js';
 import type { RunLookupOptions } from './run-options.js';
 import type { AccountState, RunStore } from './run-state.js';
 import { whereRunsAre } from './run-status.js';
@@ -31,9 +33,9 @@ export interface RetryRunOptions extends RunLookupOptions {
 
 // A local run of another process, read from its state file, to be run again here.
 async function adopt(runId: string, options: RetryRunOptions): Promise<LocalRun> {
-  const store = options.stateDir === undefined ? undefined : new FileRunStore(options.stateDir);
+  const store = options.stateDir === undefined ? undefined : new FileRunStore(options.stateDir, { owner: true });
   const info = await store?.info(runId);
-  if (!store || !info) throw new InvalidArgumentError('runId', `no local run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
+  if (!store || !info) throw new RunNotFoundError(runId, whereRunsAre(options));
   if (info.mode !== 'local') throw new InvalidArgumentError('runId', `run ${JSON.stringify(runId)} is a Redis run: pass { redis }`);
   const local: LocalRun = {
     store,
@@ -47,9 +49,14 @@ async function adopt(runId: string, options: RetryRunOptions): Promise<LocalRun>
   return local;
 }
 
-async function reset(store: RunStore, runId: string, states: ReadonlySet<AccountState>): Promise<{ tasks: TaskRef[]; round: number }> {
+async function reset(
+  store: RunStore,
+  runId: string,
+  states: ReadonlySet<AccountState>,
+  where: string,
+): Promise<{ tasks: TaskRef[]; round: number }> {
   const info = await store.info(runId);
-  if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)}`);
+  if (!info) throw new RunNotFoundError(runId, where);
   const tasks: TaskRef[] = [];
   const now = new Date().toISOString();
   for (const account of await store.accounts(runId)) {
@@ -76,7 +83,8 @@ async function reset(store: RunStore, runId: string, states: ReadonlySet<Account
  * const run = await retryRun(runId, { redis: 'redis://127.0.0.1:6379', failed: true });
  * await run.finished();
  * ```
- * @throws InvalidArgumentError when there is no such run (a local run: of this process, or in `stateDir`)
+ * @throws RunNotFoundError when there is no such run (a local run: of this process, or in `stateDir`)
+ * @throws InvalidArgumentError for a Redis run looked up without `redis`
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function retryRun(runId: string, options: RetryRunOptions = {}): Promise<FleetRun> {
@@ -86,7 +94,7 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
   if (options.redis === undefined) {
     const local = localRuns.get(runId) ?? (await adopt(runId, options));
     await local.done;
-    const { tasks } = await reset(local.store, runId, states);
+    const { tasks } = await reset(local.store, runId, states, whereRunsAre(options));
     local.controller = new AbortController();
     local.done = runLocally(local, runId, tasks);
     return new FleetRun({ runId, mode: 'local', total: tasks.length, store: local.store, close: async () => undefined, local: local.done });
@@ -94,14 +102,22 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
   const redis = await connectRedis(options.redis);
   const store = new RedisRunStore(redis);
   try {
-    const { tasks, round } = await reset(store, runId, states);
+    const { tasks, round } = await reset(store, runId, states, 'Redis');
     const queue = new Queue<TaskData>(options.queue ?? DEFAULT_QUEUE, { connection: redis });
     try {
       await enqueueTasks(queue, { runId, round }, tasks, options.attempts ?? 3);
     } finally {
       await queue.close();
     }
-    return new FleetRun({ runId, mode: 'redis', total: tasks.length, store, close: () => store.close() });
+    const queueName = options.queue ?? DEFAULT_QUEUE;
+    return new FleetRun({
+      runId,
+      mode: 'redis',
+      total: tasks.length,
+      store,
+      close: () => store.close(),
+      workers: () => countWorkers(redis, queueName),
+    });
   } catch (error) {
     await store.close();
     throw error;

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { FleetRun } from './fleet-run.js';
 import { createCappedClient } from './internal/capped-client.js';
 import { connectRedis } from './internal/connect-redis.js';
+import { countWorkers } from './internal/count-workers.js';
 import { FileRunStore } from './internal/file-run-store.js';
 import { localRuns, localStore, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js';
@@ -64,7 +65,7 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       round: 0,
     };
     if (!redis) {
-      const store = options.stateDir === undefined ? localStore : new FileRunStore(options.stateDir);
+      const store = options.stateDir === undefined ? localStore : new FileRunStore(options.stateDir, { owner: true });
       await store.createRun(info, tasks);
       const run = { store, audian, concurrency, attempts, controller: new AbortController(), done: Promise.resolve() };
       run.done = runLocally(run, info.runId, tasks);
@@ -86,7 +87,15 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
     } finally {
       await queue.close();
     }
-    return new FleetRun({ runId: info.runId, mode: 'redis', total: tasks.length, store, close: () => store.close() });
+    const queueName = options.queue ?? DEFAULT_QUEUE;
+    return new FleetRun({
+      runId: info.runId,
+      mode: 'redis',
+      total: tasks.length,
+      store,
+      close: () => store.close(),
+      workers: () => countWorkers(redis, queueName),
+    });
   } catch (error) {
     redis?.disconnect();
     throw error;

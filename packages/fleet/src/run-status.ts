@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '@audian/core';
 import { openStore } from './internal/open-store.js';
+import { RunNotFoundError } from './run-not-found-error.js';
 import type { RunLookupOptions } from './run-options.js';
 import { type AccountRun, type RunStatus, summarize } from './run-state.js';
 
@@ -19,14 +19,14 @@ export function whereRunsAre(options: RunLookupOptions): string {
  * const status = await runStatus(runId, { redis: 'redis://127.0.0.1:6379' });
  * console.log(`${status.done}/${status.total}`);
  * ```
- * @throws InvalidArgumentError when there is no such run
+ * @throws RunNotFoundError when there is no such run
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function runStatus(runId: string, options: RunLookupOptions = {}): Promise<RunStatus> {
   const { store, close } = await openStore(runId, options);
   try {
     const info = await store.info(runId);
-    if (!info) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
+    if (!info) throw new RunNotFoundError(runId, whereRunsAre(options));
     return summarize(info, await store.accounts(runId));
   } finally {
     await close();
@@ -43,13 +43,13 @@ export async function runStatus(runId: string, options: RunLookupOptions = {}): 
  *
  * for (const account of await runResults(runId, { redis })) if (account.state === 'failed') console.log(account.accountId, account.error?.message);
  * ```
- * @throws InvalidArgumentError when there is no such run
+ * @throws RunNotFoundError when there is no such run
  * @throws RedisUnavailableError within 5 s when Redis cannot be reached
  */
 export async function runResults(runId: string, options: RunLookupOptions = {}): Promise<AccountRun[]> {
   const { store, close } = await openStore(runId, options);
   try {
-    if (!(await store.info(runId))) throw new InvalidArgumentError('runId', `no run ${JSON.stringify(runId)} in ${whereRunsAre(options)}`);
+    if (!(await store.info(runId))) throw new RunNotFoundError(runId, whereRunsAre(options));
     return (await store.accounts(runId)).sort((a, b) => a.accountId.localeCompare(b.accountId) || (a.chunk ?? 0) - (b.chunk ?? 0));
   } finally {
     await close();

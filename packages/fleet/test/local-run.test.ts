@@ -1,16 +1,34 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelRun, type FleetJob, JobFileError, RedisUnavailableError, retryRun, runJob, runResults, runStatus } from '../src/index.js';
+import {
+  cancelRun,
+  type FleetJob,
+  JobFileError,
+  RedisUnavailableError,
+  RunNotFoundError,
+  retryRun,
+  runJob,
+  runResults,
+  runStatus,
+} from '../src/index.js';
 import { countUsers, type Fleet, startFleet } from './fleet-fixture.js';
 import { freePort } from './redis-server.js';
 
 let fleet: Fleet;
 let dir: string;
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/local-run-cli.ts', import.meta.url));
+/** Runs the fixture in another process (see fixtures/local-run-cli.ts). */
+const fixture = (args: string[]) =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=@audian/source', FIXTURE, ...args], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
+  });
 
 beforeAll(async () => {
   fleet = await startFleet(4);
@@ -223,12 +241,7 @@ describe('local mode', () => {
     const file = join(stateDir, `${run.runId}.json`);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
 
-    const script = fileURLToPath(new URL('./fixtures/local-run-cli.ts', import.meta.url));
-    const node = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=@audian/source', script, ...args], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
-      });
+    const node = fixture;
     const seen = JSON.parse((await node(['status', run.runId, stateDir])).stdout);
     expect(seen.status).toMatchObject({ runId: run.runId, mode: 'local', total: 2, done: 1, failed: 1 });
     expect(seen.results.find((r: { accountId: string }) => r.accountId === second)).toMatchObject({
@@ -277,9 +290,64 @@ describe('local mode', () => {
     );
   });
 
-  it('says a run id is unknown', async () => {
+  it('says a run id is unknown with a RunNotFoundError, wherever it looked', async () => {
+    await expect(runStatus('nope')).rejects.toThrow(RunNotFoundError);
     await expect(runStatus('nope')).rejects.toThrow('no run "nope" in this process');
+    await expect(runResults('nope', { stateDir: join(dir, 'state') })).rejects.toThrow(RunNotFoundError);
+    await expect(cancelRun('nope', { stateDir: join(dir, 'state') })).rejects.toThrow(RunNotFoundError);
+    await expect(retryRun('nope', { stateDir: join(dir, 'state') })).rejects.toThrow(RunNotFoundError);
   });
+
+  it('is cancelled from another process through its state file: the running process stops its pending accounts', async () => {
+    const stateDir = join(dir, 'state');
+    fleet.sandbox.addFault({ kind: 'delay', delayMs: 400, method: 'GET', path: '/v2/accounts/*/users' });
+    try {
+      const run = await runJob(
+        { action: 'audit', resource: 'users', accounts: { ids: fleet.accountIds } },
+        { client: fleet.client, concurrency: 1, stateDir },
+      );
+      const other = JSON.parse((await fixture(['cancel', run.runId, stateDir])).stdout);
+      const status = await run.finished();
+      expect(status.cancelled).toBeGreaterThanOrEqual(2);
+      expect(status.done + status.cancelled).toBe(4);
+      expect(other.status).toMatchObject({ runId: run.runId, pending: 0, finished: true });
+      expect(await runStatus(run.runId, { stateDir })).toEqual(status);
+    } finally {
+      fleet.sandbox.clearFaults();
+    }
+  }, 60_000);
+
+  it('cancels a local run whose process was killed, in its state file, and retryRun resumes it', async () => {
+    const stateDir = join(dir, 'state');
+    fleet.sandbox.addFault({ kind: 'delay', delayMs: 500, method: 'GET', path: '/v2/accounts/*/users' });
+    let runId: string;
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@audian/source', FIXTURE, 'run', fleet.accountIds.join(','), stateDir, fleet.sandbox.apiUrl],
+        {
+          cwd: fileURLToPath(new URL('..', import.meta.url)),
+          env: { ...process.env, FLEET_TEST_API_KEY: fleet.apiKey },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      runId = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').once('data', (line: string) => resolve(JSON.parse(line.split('\n')[0] as string).runId));
+        child.once('exit', (code) => reject(new Error(`the run exited with ${code} before it started`)));
+      });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      fleet.sandbox.clearFaults();
+    }
+    expect((await runStatus(runId, { stateDir })).pending).toBeGreaterThan(0);
+    const status = await cancelRun(runId, { stateDir });
+    expect(status).toMatchObject({ pending: 0, finished: true });
+    expect(status.cancelled).toBeGreaterThan(0);
+    const resumed = await retryRun(runId, { stateDir, cancelled: true, failed: false, client: fleet.client });
+    expect(await resumed.finished()).toMatchObject({ total: 4, done: 4, cancelled: 0 });
+  }, 60_000);
 
   it('fails fast and clearly when Redis is unreachable', async () => {
     const port = await freePort();

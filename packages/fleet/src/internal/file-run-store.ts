@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError } from '@audian/core';
 import type { AccountRun, RunInfo } from '../run-state.js';
@@ -7,21 +8,42 @@ import type { TaskRef } from './task-ref.js';
 
 const FLUSH_DELAY_MS = 200;
 
+/** The process that runs a local run: another process asks it to cancel, or finds it gone. */
+export interface RunOwner {
+  readonly pid: number;
+  readonly host: string;
+}
+
 /**
  * Local mode's run state kept in `<dir>/<run id>.json` as well as in memory, so another process
  * (a later `status`, `results` or `retry`) can read it. Writes follow the changes within
  * 200 ms, whole and atomically (written aside, then renamed), with mode 0600: results may hold
- * audit rows.
+ * audit rows. The store of the process that runs the run (`owner: true`) records that process in
+ * the file; any other keeps the owner it read.
  */
 export class FileRunStore extends MemoryRunStore {
   readonly #dir: string;
+  readonly #owners = new Map<string, RunOwner | undefined>();
+  readonly #owner: RunOwner | undefined;
   readonly #dirty = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(dir: string) {
+  constructor(dir: string, options: { owner?: boolean } = {}) {
     super();
     this.#dir = dir;
+    this.#owner = options.owner ? { pid: process.pid, host: hostname() } : undefined;
+  }
+
+  /** The directory of the state files. */
+  get dir(): string {
+    return this.#dir;
+  }
+
+  /** The process that runs the run, as its state file says. */
+  async owner(runId: string): Promise<RunOwner | undefined> {
+    await this.#load(runId);
+    return this.#owner ?? this.#owners.get(runId);
   }
 
   #file(runId: string): string {
@@ -37,7 +59,8 @@ export class FileRunStore extends MemoryRunStore {
     } catch {
       return;
     }
-    const { info, accounts } = JSON.parse(text) as { info: RunInfo; accounts: AccountRun[] };
+    const { info, accounts, owner } = JSON.parse(text) as { info: RunInfo; accounts: AccountRun[]; owner?: RunOwner };
+    this.#owners.set(runId, owner);
     this.restore(info, accounts);
   }
 
@@ -60,7 +83,10 @@ export class FileRunStore extends MemoryRunStore {
       await mkdir(this.#dir, { recursive: true, mode: 0o700 });
       for (const runId of runs) {
         const file = this.#file(runId);
-        await writeFile(`${file}.${process.pid}.partial`, JSON.stringify(this.snapshot(runId)), { mode: 0o600 });
+        const owner = this.#owner ?? this.#owners.get(runId);
+        await writeFile(`${file}.${process.pid}.partial`, JSON.stringify({ ...this.snapshot(runId), ...(owner ? { owner } : {}) }), {
+          mode: 0o600,
+        });
         await rename(`${file}.${process.pid}.partial`, file);
       }
     });

@@ -1,4 +1,5 @@
 import type { FleetJob } from '../job.js';
+import { applyOfficeSpec } from './actions/apply-office-spec.js';
 import { auditDocuments } from './actions/audit-documents.js';
 import { exportDocuments } from './actions/export-documents.js';
 import { importRows } from './actions/import-rows.js';
@@ -9,6 +10,8 @@ import { rowsOf } from './task-ref.js';
 /** One account's share of a job: the only code that touches Crossbar, the same in both modes. */
 export function runTask(job: FleetJob, ctx: TaskContext): Promise<TaskOutput> {
   switch (job.action) {
+    case 'apply':
+      return applyOfficeSpec(job, ctx);
     case 'patch':
       return patchDocuments(job, ctx);
     case 'export':

@@ -1,34 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { OfficeSpec } from './spec';
-
-/** The kinds of documents an office is made of, in the order they can be created. */
-export const KINDS = ['user', 'device', 'vmbox', 'media', 'temporal_rule', 'menu', 'callflow'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** The custom field that marks a document as managed by office-setup, and by which spec entry. */
-export const MARKER = 'office_setup';
-
-/** Ids of the office's documents by key; `undefined` while a document does not exist yet. */
-export type Ids = ReadonlyMap<string, string | undefined>;
-
-/** One document the office needs. */
-export interface Desired {
-  readonly kind: Kind;
-  /** Stable identity within the office: `user:1001`, `device:1001:0`, `callflow:main`. */
-  readonly key: string;
-  /** What a person calls it, for the plan. */
-  readonly label: string;
-  /** Keys of documents whose ids this one refers to. */
-  readonly deps: readonly string[];
-  /** The document's managed fields, given the ids of its dependencies. */
-  build(ids: Ids): Record<string, unknown>;
-  /** Fields sent only when creating (generated secrets): never compared or overwritten later. */
-  readonly createOnly?: (ids: Ids) => Record<string, unknown>;
-  /** Fields replaced wholesale on change (a callflow's tree) rather than merged. */
-  readonly replaceKeys?: readonly string[];
-  /** Fields sent along with a change of `fields` (a new username needs a password). */
-  readonly withChange?: (fields: readonly string[]) => Record<string, unknown>;
-}
+import { OFFICE_MARKER, type OfficeDocument, type OfficeIds } from '../../office-document.js';
+import type { OfficeSpec } from '../../office-spec.js';
 
 /**
  * A login password for a user office-setup creates: KAZOO will not store a username without one
@@ -40,7 +12,7 @@ function newPassword(): string {
 }
 
 /** A placeholder for an id that does not exist yet (shown in plans, never sent). */
-export function idOf(ids: Ids, key: string): string {
+export function idOf(ids: OfficeIds, key: string): string {
   return ids.get(key) ?? `<new ${key}>`;
 }
 
@@ -50,9 +22,9 @@ const fullName = (u: { first_name: string; last_name: string }) => `${u.first_na
  * Turns a spec into the documents the office needs, each with its dependencies. Pure: the same
  * spec always gives the same documents, which is what makes applying twice a no-op.
  */
-export function desiredState(spec: OfficeSpec): Desired[] {
-  const out: Desired[] = [];
-  const marker = (key: string) => ({ [MARKER]: { office: spec.office, key } });
+export function desiredState(spec: OfficeSpec): OfficeDocument[] {
+  const out: OfficeDocument[] = [];
+  const marker = (key: string) => ({ [OFFICE_MARKER]: { office: spec.office, key } });
   const usersByExt = new Map(spec.users.map((u) => [u.extension, u]));
 
   for (const user of spec.users) {
@@ -141,7 +113,7 @@ export function desiredState(spec: OfficeSpec): Desired[] {
     });
   }
 
-  const targetFlow = (target: string, ids: Ids): Record<string, unknown> => {
+  const targetFlow = (target: string, ids: OfficeIds): Record<string, unknown> => {
     const [kind, ext] = target.split(':') as [string, string | undefined];
     switch (kind) {
       case 'user':
@@ -265,7 +237,7 @@ export function desiredState(spec: OfficeSpec): Desired[] {
   return out;
 }
 
-function userFlow(ext: string, ids: Ids, withVoicemail: boolean): Record<string, unknown> {
+function userFlow(ext: string, ids: OfficeIds, withVoicemail: boolean): Record<string, unknown> {
   return {
     module: 'user',
     data: { id: idOf(ids, `user:${ext}`), timeout: 20 },
@@ -273,7 +245,7 @@ function userFlow(ext: string, ids: Ids, withVoicemail: boolean): Record<string,
   };
 }
 
-function ringGroupFlow(spec: OfficeSpec, ids: Ids): Record<string, unknown> {
+function ringGroupFlow(spec: OfficeSpec, ids: OfficeIds): Record<string, unknown> {
   const group = spec.ring_group;
   if (!group) return { module: 'hangup', data: {}, children: {} };
   return {
@@ -288,7 +260,11 @@ function ringGroupFlow(spec: OfficeSpec, ids: Ids): Record<string, unknown> {
   };
 }
 
-function menuFlow(spec: OfficeSpec, ids: Ids, target: (t: string, ids: Ids) => Record<string, unknown>): Record<string, unknown> {
+function menuFlow(
+  spec: OfficeSpec,
+  ids: OfficeIds,
+  target: (t: string, ids: OfficeIds) => Record<string, unknown>,
+): Record<string, unknown> {
   const children: Record<string, unknown> = {};
   for (const [digit, to] of Object.entries(spec.menu?.options ?? {}).sort(([a], [b]) => a.localeCompare(b)))
     children[digit] = target(to, ids);

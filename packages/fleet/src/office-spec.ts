@@ -1,5 +1,4 @@
-import { LineCounter, parseDocument, visit } from 'yaml';
-import * as z from 'zod';
+import { z } from 'zod';
 
 /**
  * A field that is text on the wire but reads as a number in YAML (`extension: 2002`, `pin:
@@ -45,7 +44,18 @@ const user = z.strictObject({
     .default({ email_notification: true }),
 });
 
-/** The declarative description of an office. */
+/**
+ * The declarative description of an office: its users (with extensions, devices, voicemail), an
+ * optional ring group, IVR menu and main number routed by business hours. Extensions, PINs and
+ * device numbers are digit strings; a YAML number is taken as its digits.
+ *
+ * @example
+ * ```ts
+ * import { OfficeSpecSchema } from '@audian/fleet';
+ *
+ * const spec = OfficeSpecSchema.parse({ office: 'Acme', users: [{ first_name: 'Ann', last_name: 'Lee', extension: '2001' }] });
+ * ```
+ */
 export const OfficeSpecSchema = z
   .strictObject({
     office: z
@@ -137,58 +147,5 @@ export const OfficeSpecSchema = z
     });
   });
 
-/** A validated office spec. */
+/** A validated office spec (defaults applied). */
 export type OfficeSpec = z.output<typeof OfficeSpecSchema>;
-
-/** A spec that cannot be used: every problem, each with its place in the file. */
-export class SpecError extends Error {
-  readonly problems: readonly { readonly location: string; readonly path: string; readonly message: string }[];
-
-  constructor(problems: SpecError['problems']) {
-    super(problems.map((p) => `${p.location}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
-    this.name = 'SpecError';
-    this.problems = problems;
-  }
-}
-
-/**
- * Parses and validates a YAML or JSON office spec. Problems are reported with `file:line:column`
- * so they can be fixed before anything is sent.
- *
- * @throws SpecError listing every problem with its location
- */
-export function parseSpec(text: string, fileName = 'spec'): OfficeSpec {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new SpecError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { location: `${fileName}:${pos?.line ?? 1}:${pos?.col ?? 1}`, path: '', message: e.message.split('\n')[0] ?? e.message };
-      }),
-    );
-  }
-  // `pin: 0042` reads as the number 42 in YAML; the spec's numbers are digit strings, so keep the text.
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'number' && typeof node.source === 'string' && /^0\d+$/.test(node.source)) node.value = node.source;
-    },
-  });
-  const result = OfficeSpecSchema.safeParse(doc.toJS());
-  if (result.success) return result.data;
-  throw new SpecError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      // Point at the offending value, or at the closest parent that exists (a missing key).
-      let node: unknown;
-      for (let depth = path.length; depth >= 0 && !node; depth--) node = doc.getIn(path.slice(0, depth), true);
-      const range = (node as { range?: [number, number, number] } | undefined)?.range;
-      const pos = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
-      return { location: `${fileName}:${pos.line}:${pos.col}`, path: formatPath(path), message: issue.message };
-    }),
-  );
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}

@@ -1,23 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { desiredState } from '../src/desired';
-import { parseSpec, SpecError } from '../src/spec';
+import { OfficeSpecError, parseOfficeSpec } from '../src/index.js';
+import { desiredState } from '../src/internal/office/desired-state.js';
 
-const example = readFileSync(new URL('../examples/acme-dental.yaml', import.meta.url), 'utf8');
+// The office of apps/office-setup's example, kept here as this package's own fixture.
+const example = readFileSync(new URL('./fixtures/acme-dental.yaml', import.meta.url), 'utf8');
 
-function problems(text: string): SpecError['problems'] {
+function problems(text: string): OfficeSpecError['problems'] {
   try {
-    parseSpec(text, 'office.yaml');
+    parseOfficeSpec(text, 'office.yaml');
   } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
-    return (error as SpecError).problems;
+    expect(error).toBeInstanceOf(OfficeSpecError);
+    return (error as OfficeSpecError).problems;
   }
   throw new Error('expected the spec to be rejected');
 }
 
-describe('parseSpec', () => {
+describe('parseOfficeSpec', () => {
   it('accepts the example office and applies defaults', () => {
-    const spec = parseSpec(example, 'acme-dental.yaml');
+    const spec = parseOfficeSpec(example, 'acme-dental.yaml');
     expect(spec.users).toHaveLength(3);
     expect(spec.users[1]?.voicemail).toEqual({ email_notification: true });
     expect(spec.users[0]?.devices[1]?.type).toBe('softphone');
@@ -33,7 +34,7 @@ describe('parseSpec', () => {
   it('takes unquoted numbers as the digit strings extensions, members and PINs are, leading zeros kept', () => {
     const text = example.replaceAll('extension: "2002"', 'extension: 2002').replace(/pin: "?(\d+)"?/, 'pin: 0042');
     expect(text).toContain('extension: 2002');
-    const spec = parseSpec(text, 'office.yaml');
+    const spec = parseOfficeSpec(text, 'office.yaml');
     expect(spec.users[1]?.extension).toBe('2002');
     const pins = spec.users.map((u) => (u.voicemail ? u.voicemail.pin : undefined));
     expect(pins).toContain('0042');
@@ -74,7 +75,7 @@ describe('parseSpec', () => {
 
 describe('desiredState', () => {
   it('names every document of the office once, with dependencies before dependents', () => {
-    const desired = desiredState(parseSpec(example));
+    const desired = desiredState(parseOfficeSpec(example));
     const keys = desired.map((d) => d.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toContain('callflow:main');
@@ -83,8 +84,8 @@ describe('desiredState', () => {
 
   it('builds the same documents from the same spec (what makes a second apply a no-op)', () => {
     const ids = new Map([['user:2001', 'u1']]);
-    const a = desiredState(parseSpec(example)).map((d) => d.build(ids));
-    const b = desiredState(parseSpec(example)).map((d) => d.build(ids));
+    const a = desiredState(parseOfficeSpec(example)).map((d) => d.build(ids));
+    const b = desiredState(parseOfficeSpec(example)).map((d) => d.build(ids));
     expect(a).toEqual(b);
   });
 });
