@@ -12,38 +12,57 @@ import {
 // Types only: `@audian/events` is loaded on first use of `audian.events`, never bundled eagerly.
 import type { Binding, EventForBinding, EventSubscription, OnOptions, SubscribeOptions } from '@audian/events';
 import type {
+  AccessLists,
   Accounts,
+  AppsLink,
+  AttachmentHandlerErrors,
   Blacklists,
+  Bulk,
   Callflows,
+  Cccps,
   Cdrs,
   Channels,
   ClickToCall,
   Conferences,
+  Configs,
   Connectivity,
+  ContactList,
   Devices,
+  Dialplans,
   Directories,
   Faxboxes,
   Faxes,
   Groups,
+  Ips,
   Limits,
   Lists,
+  LocalProvisionerTemplates,
   Media,
   Menus,
   Metaflows,
+  MmsMessages,
   Notifications,
+  Onboard,
   PhoneNumbers,
   Queues,
+  RateLimits,
   Recordings,
   Registrations,
+  ResourceSelectors,
+  Resources,
+  ResourceTemplates,
   Search,
   Security,
   SmsMessages,
+  StorageSettings,
+  Tasks,
   TemporalRules,
   TemporalRulesSets,
   TokenRestrictions,
   Users,
   Vmboxes,
   Webhooks,
+  Websockets,
 } from './index.js';
 import { readEnvironment } from './internal/environment.js';
 import { LazyEvents, missingEventsUrl, resolveEventsUrl } from './internal/events.js';
@@ -354,6 +373,120 @@ export class Audian implements AudianResources {
   get security(): ResourceMethods<Security> {
     this.#resources.security ??= LAZY_RESOURCES.security(this.#ctx);
     return this.#resources.security;
+  }
+
+  /** {@link Tasks}: `audian.tasks`. */
+  get tasks(): ResourceMethods<Tasks> {
+    this.#resources.tasks ??= LAZY_RESOURCES.tasks(this.#ctx);
+    return this.#resources.tasks;
+  }
+
+  /** {@link StorageSettings}: `audian.storage`. */
+  get storage(): ResourceMethods<StorageSettings> {
+    this.#resources.storage ??= LAZY_RESOURCES.storage(this.#ctx);
+    return this.#resources.storage;
+  }
+
+  /** {@link ContactList}: `audian.contact_list`. */
+  get contact_list(): ResourceMethods<ContactList> {
+    this.#resources.contact_list ??= LAZY_RESOURCES.contact_list(this.#ctx);
+    return this.#resources.contact_list;
+  }
+
+  /** {@link Configs}: `audian.configs`. */
+  get configs(): ResourceMethods<Configs> {
+    this.#resources.configs ??= LAZY_RESOURCES.configs(this.#ctx);
+    return this.#resources.configs;
+  }
+
+  /** {@link Websockets}: `audian.websockets`. */
+  get websockets(): ResourceMethods<Websockets> {
+    this.#resources.websockets ??= LAZY_RESOURCES.websockets(this.#ctx);
+    return this.#resources.websockets;
+  }
+
+  /** {@link MmsMessages}: `audian.mms`. */
+  get mms(): ResourceMethods<MmsMessages> {
+    this.#resources.mms ??= LAZY_RESOURCES.mms(this.#ctx);
+    return this.#resources.mms;
+  }
+
+  /** {@link Cccps}: `audian.cccps`. */
+  get cccps(): ResourceMethods<Cccps> {
+    this.#resources.cccps ??= LAZY_RESOURCES.cccps(this.#ctx);
+    return this.#resources.cccps;
+  }
+
+  /** {@link Bulk}: `audian.bulk`. */
+  get bulk(): ResourceMethods<Bulk> {
+    this.#resources.bulk ??= LAZY_RESOURCES.bulk(this.#ctx);
+    return this.#resources.bulk;
+  }
+
+  /** {@link AttachmentHandlerErrors}: `audian.att_handlers_errors`. */
+  get att_handlers_errors(): ResourceMethods<AttachmentHandlerErrors> {
+    this.#resources.att_handlers_errors ??= LAZY_RESOURCES.att_handlers_errors(this.#ctx);
+    return this.#resources.att_handlers_errors;
+  }
+
+  /** {@link Onboard}: `audian.onboard`. */
+  get onboard(): ResourceMethods<Onboard> {
+    this.#resources.onboard ??= LAZY_RESOURCES.onboard(this.#ctx);
+    return this.#resources.onboard;
+  }
+
+  /** {@link AppsLink}: `audian.apps_link`. */
+  get apps_link(): ResourceMethods<AppsLink> {
+    this.#resources.apps_link ??= LAZY_RESOURCES.apps_link(this.#ctx);
+    return this.#resources.apps_link;
+  }
+
+  /** {@link Resources}: `audian.resources`. */
+  get resources(): ResourceMethods<Resources> {
+    this.#resources.resources ??= LAZY_RESOURCES.resources(this.#ctx);
+    return this.#resources.resources;
+  }
+
+  /** {@link ResourceSelectors}: `audian.resource_selectors`. */
+  get resource_selectors(): ResourceMethods<ResourceSelectors> {
+    this.#resources.resource_selectors ??= LAZY_RESOURCES.resource_selectors(this.#ctx);
+    return this.#resources.resource_selectors;
+  }
+
+  /** {@link ResourceTemplates}: `audian.resource_templates`. */
+  get resource_templates(): ResourceMethods<ResourceTemplates> {
+    this.#resources.resource_templates ??= LAZY_RESOURCES.resource_templates(this.#ctx);
+    return this.#resources.resource_templates;
+  }
+
+  /** {@link Dialplans}: `audian.dialplans`. */
+  get dialplans(): ResourceMethods<Dialplans> {
+    this.#resources.dialplans ??= LAZY_RESOURCES.dialplans(this.#ctx);
+    return this.#resources.dialplans;
+  }
+
+  /** {@link LocalProvisionerTemplates}: `audian.local_provisioner_templates`. */
+  get local_provisioner_templates(): ResourceMethods<LocalProvisionerTemplates> {
+    this.#resources.local_provisioner_templates ??= LAZY_RESOURCES.local_provisioner_templates(this.#ctx);
+    return this.#resources.local_provisioner_templates;
+  }
+
+  /** {@link AccessLists}: `audian.access_lists`. */
+  get access_lists(): ResourceMethods<AccessLists> {
+    this.#resources.access_lists ??= LAZY_RESOURCES.access_lists(this.#ctx);
+    return this.#resources.access_lists;
+  }
+
+  /** {@link RateLimits}: `audian.rate_limits`. */
+  get rate_limits(): ResourceMethods<RateLimits> {
+    this.#resources.rate_limits ??= LAZY_RESOURCES.rate_limits(this.#ctx);
+    return this.#resources.rate_limits;
+  }
+
+  /** {@link Ips}: `audian.ips`. */
+  get ips(): ResourceMethods<Ips> {
+    this.#resources.ips ??= LAZY_RESOURCES.ips(this.#ctx);
+    return this.#resources.ips;
   }
 
   /** Logs in when needed and says who the client is (never the token). */

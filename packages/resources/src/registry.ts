@@ -1,36 +1,60 @@
 import type { ResourceContext } from './internal/resource-base.js';
+import { AccessLists } from './resources/access-lists.js';
 import { Accounts } from './resources/accounts.js';
+import { Alerts } from './resources/alerts.js';
+import { AppsStore } from './resources/apps-store.js';
+import { AppsLink } from './resources/apps-link.js';
+import { AttachmentHandlerErrors } from './resources/att-handlers-errors.js';
 import { Blacklists } from './resources/blacklists.js';
+import { Bulk } from './resources/bulk.js';
 import { Callflows } from './resources/callflows.js';
+import { Cccps } from './resources/cccps.js';
 import { Cdrs } from './resources/cdrs.js';
 import { Channels } from './resources/channels.js';
 import { ClickToCall } from './resources/clicktocall.js';
 import { Conferences } from './resources/conferences.js';
+import { Configs } from './resources/configs.js';
+import { Comments } from './resources/comments.js';
 import { Connectivity } from './resources/connectivity.js';
+import { ContactList } from './resources/contact-list.js';
 import { Devices } from './resources/devices.js';
+import { Dialplans } from './resources/dialplans.js';
 import { Directories } from './resources/directories.js';
 import { Faxboxes } from './resources/faxboxes.js';
 import { Faxes } from './resources/faxes.js';
 import { Groups } from './resources/groups.js';
+import { Ips } from './resources/ips.js';
 import { Limits } from './resources/limits.js';
 import { Lists } from './resources/lists.js';
+import { LocalProvisionerTemplates } from './resources/local-provisioner-templates.js';
 import { Media } from './resources/media.js';
 import { Menus } from './resources/menus.js';
 import { Metaflows } from './resources/metaflows.js';
+import { MmsMessages } from './resources/mms.js';
 import { Notifications } from './resources/notifications.js';
+import { Onboard } from './resources/onboard.js';
 import { PhoneNumbers } from './resources/phone-numbers.js';
+import { PortRequests } from './resources/port-requests.js';
 import { Queues } from './resources/queues.js';
+import { RateLimits } from './resources/rate-limits.js';
 import { Recordings } from './resources/recordings.js';
 import { Registrations } from './resources/registrations.js';
+import { ResourceSelectors } from './resources/resource-selectors.js';
+import { ResourceTemplates } from './resources/resource-templates.js';
+import { Resources } from './resources/resources.js';
 import { Search } from './resources/search.js';
 import { Security } from './resources/security.js';
 import { SmsMessages } from './resources/sms.js';
+import { StorageSettings } from './resources/storage.js';
+import { Tasks } from './resources/tasks.js';
 import { TemporalRules } from './resources/temporal-rules.js';
 import { TemporalRulesSets } from './resources/temporal-rules-sets.js';
 import { TokenRestrictions } from './resources/token-restrictions.js';
 import { Users } from './resources/users.js';
 import { Vmboxes } from './resources/vmboxes.js';
 import { Webhooks } from './resources/webhooks.js';
+import { WhitelabelSettings } from './resources/whitelabel.js';
+import { Websockets } from './resources/websockets.js';
 
 /** A resource class: constructed with the client's transport and account. */
 export type ResourceClass = new (ctx: ResourceContext) => object;
@@ -74,4 +98,30 @@ export const RESOURCES = {
   search: Search,
   token_restrictions: TokenRestrictions,
   security: Security,
+  tasks: Tasks,
+  storage: StorageSettings,
+  contact_list: ContactList,
+  configs: Configs,
+  websockets: Websockets,
+  mms: MmsMessages,
+  cccps: Cccps,
+  bulk: Bulk,
+  att_handlers_errors: AttachmentHandlerErrors,
+  onboard: Onboard,
+  apps_link: AppsLink,
+  // call routing
+  resources: Resources,
+  resource_selectors: ResourceSelectors,
+  resource_templates: ResourceTemplates,
+  dialplans: Dialplans,
+  local_provisioner_templates: LocalProvisionerTemplates,
+  access_lists: AccessLists,
+  rate_limits: RateLimits,
+  ips: Ips,
+  // reseller onboarding: number ports, branding, apps, notes and alerts
+  port_requests: PortRequests,
+  whitelabel: WhitelabelSettings,
+  apps_store: AppsStore,
+  comments: Comments,
+  alerts: Alerts,
 } as const satisfies Record<string, ResourceClass>;
