@@ -1,14 +1,14 @@
 import { GREGORIAN_OFFSET } from './clock';
 import type { Engine } from './engine';
-import { CDRS } from './handlers/cdrs';
-import { PHONE_NUMBERS } from './handlers/phone-numbers';
-import { storeRecording } from './handlers/recordings';
 import { newId, newModbId } from './ids';
 import type { JsonObject } from './json';
 import { MODULES } from './modules';
 import { CALLFLOWS } from './modules/callflows';
+import { CDRS } from './modules/cdrs';
 import { DEVICES } from './modules/devices';
 import { GROUPS } from './modules/groups';
+import { PHONE_NUMBERS } from './modules/phone-numbers';
+import { storeRecording } from './modules/recordings';
 import { REGISTRATIONS } from './modules/registrations';
 import { USERS } from './modules/users';
 import { MESSAGES, VMBOXES } from './modules/vmboxes';

@@ -1,6 +1,6 @@
+import { createDoc, itemDoc, listDocs } from './collection';
 import type { Reply, SandboxRequest } from './context';
 import type { Engine } from './engine';
-import { createDoc, itemDoc, listDocs } from './handlers/collection';
 import type { ResourceDef, Verb } from './resource-def';
 import { type RouteContext, type RouteSpec, route, type SandboxModule } from './sandbox-module';
 

@@ -1,12 +1,12 @@
 import { ClicktocallSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
 import { boundedTest } from '../bounded-regex';
+import { docReply, listDocs } from '../collection';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
 import type { Engine } from '../engine';
-import { docReply, listDocs } from '../handlers/collection';
 import { newId, newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import type { ResourceDef } from '../resource-def';

@@ -1,6 +1,10 @@
 import type { SandboxModule } from '../sandbox-module';
+import { accountsModule } from './accounts';
+import { apiAuthModule } from './api-auth';
 import { blacklistsModule } from './blacklists';
+import { callsModule } from './calls';
 import { callflowsModule } from './callflows';
+import { cdrsModule } from './cdrs';
 import { channelsModule } from './channels';
 import { clicktocallModule } from './clicktocall';
 import { conferencesModule } from './conferences';
@@ -8,16 +12,26 @@ import { connectivityModule } from './connectivity';
 import { devicesModule } from './devices';
 import { directoriesModule } from './directories';
 import { faxboxesModule } from './faxboxes';
+import { faxesModule } from './faxes';
 import { groupsModule } from './groups';
 import { limitsModule } from './limits';
 import { listsModule } from './lists';
 import { mediaModule } from './media';
 import { menusModule } from './menus';
+import { metaflowsModule } from './metaflows';
+import { notificationsModule } from './notifications';
+import { phoneNumbersModule } from './phone-numbers';
 import { queuesModule } from './queues';
+import { recordingsModule } from './recordings';
 import { registrationsModule } from './registrations';
+import { searchModule } from './search';
+import { securityModule } from './security';
 import { smsModule } from './sms';
 import { temporalRulesModule } from './temporal-rules';
 import { temporalRulesSetsModule } from './temporal-rules-sets';
+import { tokenAuthModule } from './token-auth';
+import { tokenRestrictionsModule } from './token-restrictions';
+import { userAuthModule } from './user-auth';
 import { usersModule } from './users';
 import { vmboxesModule } from './vmboxes';
 import { webhooksModule } from './webhooks';
@@ -27,6 +41,19 @@ import { webhooksModule } from './webhooks';
  * (its documents, validators, endpoints and demo content); adding one is that file plus a line here.
  */
 export const MODULES: readonly SandboxModule[] = [
+  userAuthModule,
+  tokenRestrictionsModule,
+  tokenAuthModule,
+  securityModule,
+  searchModule,
+  recordingsModule,
+  phoneNumbersModule,
+  notificationsModule,
+  metaflowsModule,
+  faxesModule,
+  cdrsModule,
+  apiAuthModule,
+  accountsModule,
   vmboxesModule,
   usersModule,
   registrationsModule,
@@ -38,6 +65,7 @@ export const MODULES: readonly SandboxModule[] = [
   channelsModule,
   callflowsModule,
   blacklistsModule,
+  callsModule,
   clicktocallModule,
   connectivityModule,
   directoriesModule,

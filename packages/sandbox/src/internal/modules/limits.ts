@@ -1,7 +1,7 @@
 import * as schemas from '@audian/resources/schemas';
+import { docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import { docReply } from '../handlers/collection';
 import type { JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';

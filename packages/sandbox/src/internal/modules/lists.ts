@@ -1,8 +1,8 @@
 import * as schemas from '@audian/resources/schemas';
+import { createDoc, itemDoc } from '../collection';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import { createDoc, itemDoc } from '../handlers/collection';
 import { compact, isObject } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';

@@ -1,10 +1,10 @@
 import * as schemas from '@audian/resources/schemas';
 import { decodeUpload, isBinaryUpload, wantsBinary } from '../binary-body';
+import { docReply, itemDoc } from '../collection';
 import { ITEM_VERBS_NO_PATCH, simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { docReply, itemDoc } from '../handlers/collection';
 import type { JsonObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
 

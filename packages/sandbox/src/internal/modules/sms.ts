@@ -1,8 +1,8 @@
 import { SmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
+import { createdReply, deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import { createdReply, deletedReply, docReply } from '../handlers/collection';
 import { newModbId } from '../ids';
 import { compact, getPath, type JsonObject } from '../json';
 import { rangedListing } from '../listing';

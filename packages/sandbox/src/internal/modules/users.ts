@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as schemas from '@audian/resources/schemas';
 import { decodeUpload, isBinaryUpload } from '../binary-body';
+import { docReply } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, type FieldErrors } from '../crossbar-error';
 import { normalizeEmergencyNumber } from '../emergency-number';
 import type { Engine } from '../engine';
-import { docReply } from '../handlers/collection';
 import { compact, isObject, type JsonObject, nonEmpty } from '../json';
 import { listFilter, pageParams, paginate } from '../listing';
 import type { ClaimSpec, ResourceDef } from '../resource-def';

@@ -1,11 +1,11 @@
 import * as schemas from '@audian/resources/schemas';
 import { VmMessageMetadataSchema } from '@audian/resources/schemas';
 import { isBinaryUpload } from '../binary-body';
+import { createDoc } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { createDoc } from '../handlers/collection';
 import { newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifierList, CrossbarError } from '../crossbar-error';
 import type { Engine } from '../engine';
@@ -6,8 +7,8 @@ import { type JsonObject, publicDoc } from '../json';
 import { rangedListing } from '../listing';
 import { USERS } from '../modules/users';
 import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
-import { deletedReply, docReply } from './collection';
 
 /** The attachment a recording's audio is stored under. */
 export const RECORDING_AUDIO = 'content';
@@ -33,7 +34,7 @@ function listed(engine: Engine, doc: JsonObject): JsonObject {
 }
 
 /** `GET …/recordings` and `GET …/users/{USER_ID}/recordings` (time-ranged, newest first). */
-export function listRecordings(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
+function listRecordings(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
   if (ownerId !== undefined) engine.docs.load(accountId, USERS, ownerId);
   const def: ResourceDef = { ...RECORDINGS, summary: (doc) => listed(engine, doc) };
   return rangedListing(engine, req, accountId, def, (doc) => ownerId === undefined || doc.owner_id === ownerId);
@@ -57,7 +58,7 @@ function load(engine: Engine, accountId: string, id: string): StoredDoc {
 }
 
 /** `GET|DELETE …/recordings/{RECORDING_ID}`: the document, or its audio. */
-export function recording(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+function recording(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   const doc = load(engine, accountId, id);
   if (req.method === 'DELETE') {
     engine.store.deleteAttachment(accountId, id, RECORDING_AUDIO);
@@ -80,3 +81,17 @@ export function storeRecording(engine: Engine, accountId: string, id: string, fi
   engine.store.putAttachment(accountId, id, RECORDING_AUDIO, 'audio/mpeg', audio);
   return doc;
 }
+
+/** `cb_recordings`: call recordings of the account and of a user, with their audio. */
+export const recordingsModule = defineModule({
+  name: 'recordings',
+  routes: [
+    route('accounts/:account/recordings', ['GET'], ({ engine, req, accountId }) => listRecordings(engine, req, accountId)),
+    route('accounts/:account/users/:id/recordings', ['GET'], ({ engine, req, accountId, params }) =>
+      listRecordings(engine, req, accountId, params.id),
+    ),
+    route('accounts/:account/recordings/:id', ['GET', 'DELETE'], ({ engine, req, accountId, params }) =>
+      recording(engine, req, accountId, params.id),
+    ),
+  ],
+});

@@ -7,6 +7,7 @@ import { compileFilter } from '../filters';
 import { isObject, type JsonObject, publicDoc } from '../json';
 import { pageParams, paginate, timeRange } from '../listing';
 import type { ResourceDef } from '../resource-def';
+import { defineModule, route, unservedRoute } from '../sandbox-module';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -78,7 +79,7 @@ export const CDRS: ResourceDef = {
 };
 
 /** `GET …/cdrs` (optionally one user's): ranged, filtered, paged; chunked unless `is_chunked=false`. */
-export function listCdrs(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
+function listCdrs(engine: Engine, req: SandboxRequest, accountId: string, ownerId?: string): Reply {
   const { from, to } = timeRange(req, engine.clock.gregorian());
   const params = pageParams(req);
   const filter = compileFilter(req.query, false);
@@ -99,10 +100,27 @@ export function listCdrs(engine: Engine, req: SandboxRequest, accountId: string,
 }
 
 /** `GET …/cdrs/{CDR_ID}`: the full CDR document. */
-export function getCdr(engine: Engine, accountId: string, id: string): Reply {
+function getCdr(engine: Engine, accountId: string, id: string): Reply {
   const doc = engine.store.get(accountId, id);
   if (!/^\d{6}-/.test(id) || !doc || doc.deleted || doc.type !== CDRS.type) {
     throw new CrossbarError(404, 'could not find cdr with supplied id', {});
   }
   return { data: publicDoc(doc.body), envelope: { revision: String(doc.body._rev ?? 'undefined') } };
 }
+
+/** Interactions group a call's legs by `interaction_id`, which the sandbox's CDRs do not model. */
+const NO_INTERACTIONS = 'CDR interactions are not modelled';
+
+/** `cb_cdrs`: call records of the account and of a user, one by one and in time-ranged listings. */
+export const cdrsModule = defineModule({
+  name: 'cdrs',
+  documents: [],
+  routes: [
+    route('accounts/:account/cdrs', ['GET'], ({ engine, req, accountId }) => listCdrs(engine, req, accountId)),
+    route('accounts/:account/users/:id/cdrs', ['GET'], ({ engine, req, accountId, params }) => listCdrs(engine, req, accountId, params.id)),
+    unservedRoute('accounts/:account/cdrs/interaction', ['GET'], 'cdrs/interaction', NO_INTERACTIONS),
+    unservedRoute('accounts/:account/cdrs/summary', ['GET'], 'cdrs/summary', NO_INTERACTIONS),
+    unservedRoute('accounts/:account/cdrs/legs/:interaction', ['GET'], 'cdrs/legs', NO_INTERACTIONS),
+    route('accounts/:account/cdrs/:id', ['GET'], ({ engine, accountId, params }) => getCdr(engine, accountId, params.id)),
+  ],
+});

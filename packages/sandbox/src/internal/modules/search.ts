@@ -4,6 +4,7 @@ import { type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compact, type JsonObject } from '../json';
 import { pageParams, paginateDocs } from '../listing';
+import { defineModule, route } from '../sandbox-module';
 
 /** The views of an account database's `_design/search` (`search_by_<view>`). */
 const ACCOUNT_VIEWS = ['name', 'number', 'name_and_number'];
@@ -121,7 +122,7 @@ function hits(
  * `GET …/search?t=&q=&v=`: a prefix search over one view, in key order (ascending), paged.
  * Values are normalised like the view keys (lower-case letters and digits).
  */
-export function search(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function search(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const { type, searches } = views(req, false);
   const [view, value] = searches[0] as [string, string];
   const params = { ...pageParams(req), direction: 'ascending' as const };
@@ -130,9 +131,18 @@ export function search(engine: Engine, req: SandboxRequest, accountId: string): 
 }
 
 /** `GET …/search/multi?t=&by_<view>=<value>`: every view's hits, unpaged, keyed by view. */
-export function multiSearch(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function multiSearch(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const { type, searches } = views(req, true);
   const data: JsonObject = {};
   for (const [view, value] of searches) data[view] = hits(engine, accountId, type, view, value).map((h) => h.doc);
   return { data, envelope: { revision: 'automatic' } };
 }
+
+/** `cb_search`: searches the account's documents by type and field prefix. */
+export const searchModule = defineModule({
+  name: 'search',
+  routes: [
+    route('accounts/:account/search', ['GET'], ({ engine, req, accountId }) => search(engine, req, accountId)),
+    route('accounts/:account/search/multi', ['GET'], ({ engine, req, accountId }) => multiSearch(engine, req, accountId)),
+  ],
+});

@@ -1,12 +1,13 @@
 import { ACCOUNTS, DEFAULT_TIMEZONE, treeOf } from '../accounts-def';
+import { createdReply, deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, forbidden, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newApiKey, newId } from '../ids';
 import { deepMerge, isObject, type JsonObject } from '../json';
 import { listFilter, pageParams, paginateDocs } from '../listing';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
-import { createdReply, deletedReply, docReply } from './collection';
 
 /**
  * `cb_accounts:leak_pvt_fields/2`: what `GET` adds from the private fields — `wnm_allow_additions`,
@@ -50,7 +51,7 @@ function liveAccounts(engine: Engine): StoredDoc[] {
 }
 
 /** `PUT /v2/accounts/{PARENT_ID}` (or `/v2/accounts`): a new child account with its own API key. */
-export function createAccount(engine: Engine, req: SandboxRequest, parent: StoredDoc): Reply {
+function createAccount(engine: Engine, req: SandboxRequest, parent: StoredDoc): Reply {
   const id = newId();
   const doc = engine.docs.create(ACCOUNTS, id, req.data, {
     id,
@@ -60,7 +61,7 @@ export function createAccount(engine: Engine, req: SandboxRequest, parent: Store
 }
 
 /** `GET|POST|PATCH|DELETE /v2/accounts/{ACCOUNT_ID}`. */
-export function accountItem(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
+function accountItem(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
   switch (req.method) {
     case 'PUT':
       return createAccount(engine, req, account);
@@ -109,7 +110,7 @@ function childSummary(all: StoredDoc[]): (doc: JsonObject) => JsonObject {
 }
 
 /** `GET /v2/accounts/{ACCOUNT_ID}/{children|descendants|siblings|parents|tree}`. */
-export function accountRelatives(engine: Engine, req: SandboxRequest, account: StoredDoc, relation: string): Reply {
+function accountRelatives(engine: Engine, req: SandboxRequest, account: StoredDoc, relation: string): Reply {
   const all = liveAccounts(engine);
   const authId = req.auth?.accountId ?? '';
   switch (relation) {
@@ -149,7 +150,7 @@ export function accountRelatives(engine: Engine, req: SandboxRequest, account: S
 }
 
 /** `GET|PUT /v2/accounts/{ACCOUNT_ID}/api_key`: read or regenerate (the old key stops working). */
-export function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
+function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
   if (req.method === 'GET') return { data: { api_key: account.body.pvt_api_key }, envelope: { revision: String(account.body._rev) } };
   const saved = engine.docs.save(ACCOUNTS, account, { ...account.body, pvt_api_key: newApiKey() });
   return { status: 201, data: { api_key: saved.body.pvt_api_key }, envelope: { revision: String(saved.body._rev) } };
@@ -160,13 +161,39 @@ export function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc):
  * moving is allowed to the super-duper admin only (`accounts.allow_move` defaults to
  * `superduper_admin`), which no sandbox login is, so a valid request answers 403.
  */
-export function moveAccount(req: SandboxRequest): Reply {
+function moveAccount(req: SandboxRequest): Reply {
   const to = isObject(req.data) ? req.data.to : undefined;
   if (typeof to !== 'string' || to === '') throw validationError({ to: { required: { message: "Field 'to' is required" } } });
   throw forbidden();
 }
 
 /** `PUT|DELETE /v2/accounts/{ACCOUNT_ID}/reseller`: promoting or demoting a reseller is the super-duper admin's (403 here). */
-export function resellerStatus(): Reply {
+function resellerStatus(): Reply {
   throw forbidden();
 }
+
+/** `cb_accounts`: accounts and sub-accounts, their relatives, API key, moves and reseller status. */
+export const accountsModule = defineModule({
+  name: 'accounts',
+  routes: [
+    route('accounts', ['PUT'], ({ engine, req }) => {
+      const auth = engine.authenticate(req);
+      return createAccount(engine, req, engine.authorize(auth, auth.accountId));
+    }),
+    route('accounts/:account', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], ({ engine, req, account }) =>
+      accountItem(engine, req, account()),
+    ),
+    ...(['children', 'descendants', 'siblings', 'parents', 'tree'] as const).map((relation) =>
+      route(`accounts/:account/${relation}`, ['GET'], ({ engine, req, account }) => accountRelatives(engine, req, account(), relation)),
+    ),
+    route('accounts/:account/api_key', ['GET', 'PUT'], ({ engine, req, account }) => apiKey(engine, req, account())),
+    route('accounts/:account/move', ['POST'], ({ req, account }) => {
+      account();
+      return moveAccount(req);
+    }),
+    route('accounts/:account/reseller', ['PUT', 'DELETE'], ({ account }) => {
+      account();
+      return resellerStatus();
+    }),
+  ],
+});

@@ -1,6 +1,8 @@
 import { FaxSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
+import { isBinaryUpload } from '../binary-body';
 import { GREGORIAN_OFFSET } from '../clock';
+import { docReply, listDocs } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
@@ -9,8 +11,8 @@ import { compact, getPath, isObject, type JsonObject, parseJson, publicDoc, stri
 import { rangedListing } from '../listing';
 import { isMultipart, parseMultipart } from '../multipart';
 import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
-import { docReply, listDocs } from './collection';
 import { normalizeNumber } from './phone-numbers';
 
 /** The attachment a fax's document is kept under. */
@@ -102,7 +104,7 @@ function faxTimezone(engine: Engine, accountId: string, ownerId: string | undefi
  * Nothing is transmitted: the sandbox files the fax in the outbox at once, under one MODB id that
  * both `outgoing/{id}` and `outbox/{id}` serve.
  */
-export function sendFax(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function sendFax(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const { data, file } = faxRequest(req);
   const def: ResourceDef = {
     ...FAXES,
@@ -143,7 +145,7 @@ function folderFax(engine: Engine, accountId: string, id: string, folder: FaxFol
 }
 
 /** `GET …/faxes/{inbox,outbox,incoming}`: the folder's faxes, time-ranged; `outgoing`: every job. */
-export function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder): Reply {
+function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder): Reply {
   if (folder === 'outgoing') return listDocs(engine, req, accountId, FAXES, '', jobRow);
   // `cb_faxes` serves `incoming` with the inbox listing.
   const wanted = folder === 'outbox' ? 'outbox' : 'inbox';
@@ -217,7 +219,7 @@ function attachment(engine: Engine, req: SandboxRequest, doc: StoredDoc): Reply 
  * One fax path below a folder: `{folder}/{id}` (GET; DELETE and the PUT actions on the stored
  * folders) and `{folder}/{id}/attachment`.
  */
-export function faxItem(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder, id: string, sub?: string): Reply {
+function faxItem(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder, id: string, sub?: string): Reply {
   if (folder === 'outgoing') return job(engine.docs.load(accountId, FAXES, id));
   // The action is checked before the fax is looked up, as `cb_faxes` validates.
   if (req.method === 'PUT' && sub === undefined) checkAction(req, folder);
@@ -234,7 +236,45 @@ export function faxItem(engine: Engine, req: SandboxRequest, accountId: string, 
 }
 
 /** `GET …/faxes/smtplog` (time-ranged, always empty here) and `…/smtplog/{id}`. */
-export function faxSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
+function faxSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
   if (id !== undefined) return docReply(undefined, engine.docs.load(accountId, SMTP_LOGS, id));
   return rangedListing(engine, req, accountId, SMTP_LOGS);
 }
+
+/** The folders whose faxes are stored documents (the others are the job queue's views). */
+const STORED_FOLDERS = ['inbox', 'outbox'] as const;
+
+/** `cb_faxes`: sending, the job views, the stored folders and their documents, the SMTP log. */
+export const faxesModule = defineModule({
+  name: 'faxes',
+  routes: [
+    route('accounts/:account/faxes', ['PUT'], ({ engine, req, accountId }) => sendFax(engine, req, accountId), { binary: isBinaryUpload }),
+    route('accounts/:account/faxes/smtplog', ['GET'], ({ engine, req, accountId }) => faxSmtpLogs(engine, req, accountId)),
+    route('accounts/:account/faxes/smtplog/:id', ['GET'], ({ engine, req, accountId, params }) =>
+      faxSmtpLogs(engine, req, accountId, params.id),
+    ),
+    route(
+      'accounts/:account/faxes/outgoing',
+      ['GET', 'PUT'],
+      ({ engine, req, accountId }) =>
+        req.method === 'GET' ? listFaxes(engine, req, accountId, 'outgoing') : sendFax(engine, req, accountId),
+      { binary: isBinaryUpload },
+    ),
+    ...(['inbox', 'outbox', 'incoming'] as const).map((folder) =>
+      route(`accounts/:account/faxes/${folder}`, ['GET'], ({ engine, req, accountId }) => listFaxes(engine, req, accountId, folder)),
+    ),
+    ...(['incoming', 'outgoing'] as const).map((folder) =>
+      route(`accounts/:account/faxes/${folder}/:id`, ['GET'], ({ engine, req, accountId, params }) =>
+        faxItem(engine, req, accountId, folder, params.id),
+      ),
+    ),
+    ...STORED_FOLDERS.flatMap((folder) => [
+      route(`accounts/:account/faxes/${folder}/:id`, ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId, params }) =>
+        faxItem(engine, req, accountId, folder, params.id),
+      ),
+      route(`accounts/:account/faxes/${folder}/:id/attachment`, ['GET', 'DELETE'], ({ engine, req, accountId, params }) =>
+        faxItem(engine, req, accountId, folder, params.id, 'attachment'),
+      ),
+    ]),
+  ],
+});

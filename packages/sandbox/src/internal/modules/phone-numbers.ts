@@ -6,6 +6,7 @@ import { compileFilter } from '../filters';
 import { compact, deepMerge, isObject, type JsonObject, publicDoc } from '../json';
 import { pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 
 /** E.164 for what Crossbar can reconcile (`+…`, 10-digit NANP, 11-digit NANP with the 1). */
@@ -120,14 +121,14 @@ function available(prefix: string, quantity: number, offset: number): JsonObject
 }
 
 /** `GET /v2/phone_numbers?prefix=…&quantity=…` (and the same under an account): numbers one could acquire. */
-export function searchNumbers(req: SandboxRequest): Reply {
+function searchNumbers(req: SandboxRequest): Reply {
   const quantity = Math.min(Math.max(Number.parseInt(req.query.quantity ?? '1', 10) || 1, 1), 100);
   const offset = Math.max(Number.parseInt(req.query.offset ?? '0', 10) || 0, 0);
   return { data: available(req.query.prefix ?? '', quantity, offset), envelope: { revision: 'automatic' } };
 }
 
 /** `GET /v2/accounts/{ACCOUNT_ID}/phone_numbers`: the object-shaped listing `{numbers: {…}, cascade_quantity}`. */
-export function listNumbers(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function listNumbers(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   if (req.query.prefix !== undefined) return searchNumbers(req);
   const params = pageParams(req);
   const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [RENAMED_FILTERS[k] ?? k, v]));
@@ -171,7 +172,7 @@ function acquire(engine: Engine, req: SandboxRequest, accountId: string, number:
 }
 
 /** `/v2/accounts/{ACCOUNT_ID}/phone_numbers/{NUMBER}[/activate|/reserve]`. */
-export function numberItem(engine: Engine, req: SandboxRequest, accountId: string, raw: string, action?: string): Reply {
+function numberItem(engine: Engine, req: SandboxRequest, accountId: string, raw: string, action?: string): Reply {
   const number = normalizeNumber(raw);
   if (!number) throw notReconcilable(raw);
   if (action === 'activate' || action === 'reserve') {
@@ -210,7 +211,7 @@ export function numberItem(engine: Engine, req: SandboxRequest, accountId: strin
  * single-number operation; otherwise `{ success: { <number>: doc }, error: { <number>: reason } }`,
  * `error` being an empty list when nothing failed.
  */
-export function numberCollection(engine: Engine, req: SandboxRequest, accountId: string, action?: string): Reply {
+function numberCollection(engine: Engine, req: SandboxRequest, accountId: string, action?: string): Reply {
   const { numbers, ...rest } = isObject(req.data) ? req.data : {};
   // `cb_phone_numbers:validate_collection_request/2`
   if (numbers === undefined || numbers === null) throw validationError({ numbers: { required: { message: 'list of numbers missing' } } });
@@ -234,3 +235,27 @@ export function numberCollection(engine: Engine, req: SandboxRequest, accountId:
   }
   return { data: { success, error: Object.keys(errors).length > 0 ? errors : [] }, envelope: { revision: 'automatic' } };
 }
+
+/** `cb_phone_numbers`: number search, the account's numbers, acquisition, reservation and activation. */
+export const phoneNumbersModule = defineModule({
+  name: 'phone_numbers',
+  routes: [
+    route('phone_numbers', ['GET'], ({ req }) => searchNumbers(req), { public: true }),
+    route('accounts/:account/phone_numbers', ['GET'], ({ engine, req, accountId }) => listNumbers(engine, req, accountId)),
+    route('accounts/:account/phone_numbers/collection', ['PUT', 'POST', 'PATCH', 'DELETE'], ({ engine, req, accountId }) =>
+      numberCollection(engine, req, accountId),
+    ),
+    route('accounts/:account/phone_numbers/collection/activate', ['PUT'], ({ engine, req, accountId }) =>
+      numberCollection(engine, req, accountId, 'activate'),
+    ),
+    route('accounts/:account/phone_numbers/:number', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], ({ engine, req, accountId, params }) =>
+      numberItem(engine, req, accountId, params.number),
+    ),
+    route('accounts/:account/phone_numbers/:number/activate', ['PUT'], ({ engine, req, accountId, params }) =>
+      numberItem(engine, req, accountId, params.number, 'activate'),
+    ),
+    route('accounts/:account/phone_numbers/:number/reserve', ['PUT'], ({ engine, req, accountId, params }) =>
+      numberItem(engine, req, accountId, params.number, 'reserve'),
+    ),
+  ],
+});

@@ -1,6 +1,7 @@
 import { NotificationSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
 import { treeOf } from '../accounts-def';
+import { isBinaryUpload } from '../binary-body';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, forbidden, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
@@ -17,6 +18,7 @@ import {
   TEMPLATE_FORMATS,
 } from '../notification-catalog';
 import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 
 /** KAZOO stores a notification as `notification.<id>` and answers with the bare id (`kz_notification:db_id/1`). */
@@ -274,7 +276,7 @@ function forceSystem(engine: Engine, accountId: string): JsonObject {
 }
 
 /** `GET|PUT|DELETE …/notifications`. */
-export function notifications(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+function notifications(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   if (req.method === 'GET') return listAccount(engine, req, accountId);
   const action = reqValue(req, 'action');
   if (req.method === 'PUT' && action === undefined) return create(engine, req, accountId);
@@ -340,7 +342,7 @@ function remove(engine: Engine, req: SandboxRequest, accountId: string, id: stri
 }
 
 /** `GET|POST|DELETE …/notifications/{ID}`. */
-export function notification(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+function notification(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   if (req.method === 'GET') return get(engine, req, accountId, id);
   if (req.method === 'POST') return update(engine, req, accountId, id);
   return remove(engine, req, accountId, id);
@@ -371,7 +373,7 @@ function previewValues(engine: Engine, req: SandboxRequest, accountId: string): 
  * `POST …/notifications/{ID}/preview`: validates the trial configuration, "sends" it (nothing
  * leaves the sandbox) and answers 202 as Crossbar does; the rendered message is kept in the SMTP log.
  */
-export function preview(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+function preview(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   const config = engine.docs.validate(NOTIFICATIONS, accountId, cleaned(req.data), undefined);
   const chain = lookupChain(engine, accountId);
   const stored = templatesOf(engine, chain, id);
@@ -404,7 +406,7 @@ export function preview(engine: Engine, req: SandboxRequest, accountId: string, 
 }
 
 /** `GET …/notifications/smtplog` (time-ranged) and `…/smtplog/{ID}` (a MODB id). */
-export function notificationSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
+function notificationSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
   if (id === undefined) return rangedListing(engine, req, accountId, SMTP_LOGS);
   if (!/^\d{6}-/.test(id)) throw badIdentifier(id);
   const doc = engine.docs.load(accountId, SMTP_LOGS, id);
@@ -412,12 +414,12 @@ export function notificationSmtpLogs(engine: Engine, req: SandboxRequest, accoun
 }
 
 /** `POST …/notifications/customer_update/message`: accepted; the sandbox sends no e-mail and logs none. */
-export function customerUpdate(): Reply {
+function customerUpdate(): Reply {
   return { data: {} };
 }
 
 /** `GET /v2/notifications[/{ID}]`: the system's notifications; changing them needs a super-admin (403 here). */
-export function systemNotifications(req: SandboxRequest, id?: string): Reply {
+function systemNotifications(req: SandboxRequest, id?: string): Reply {
   if (req.method !== 'GET') throw forbidden();
   if (id === undefined) {
     const filter = listFilter(req);
@@ -433,3 +435,30 @@ export function systemNotifications(req: SandboxRequest, id?: string): Reply {
   );
   return { data: { ...systemDocument(system), templates } };
 }
+
+/** `cb_notifications`: the system templates, the account's copies, previews, the SMTP log, customer updates. */
+export const notificationsModule = defineModule({
+  name: 'notifications',
+  routes: [
+    route('notifications', ['GET', 'PUT', 'DELETE'], ({ req }) => systemNotifications(req)),
+    route('notifications/:id', ['GET', 'POST', 'DELETE'], ({ req, params }) => systemNotifications(req, params.id)),
+    route('accounts/:account/notifications', ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId }) =>
+      notifications(engine, req, accountId),
+    ),
+    route('accounts/:account/notifications/smtplog', ['GET'], ({ engine, req, accountId }) => notificationSmtpLogs(engine, req, accountId)),
+    route('accounts/:account/notifications/smtplog/:id', ['GET'], ({ engine, req, accountId, params }) =>
+      notificationSmtpLogs(engine, req, accountId, params.id),
+    ),
+    // Templates are written with their own content type (`text/html`, `text/plain`).
+    route(
+      'accounts/:account/notifications/:id',
+      ['GET', 'POST', 'DELETE'],
+      ({ engine, req, accountId, params }) => notification(engine, req, accountId, params.id),
+      { binary: isBinaryUpload },
+    ),
+    route('accounts/:account/notifications/customer_update/message', ['POST'], () => customerUpdate()),
+    route('accounts/:account/notifications/:id/preview', ['POST'], ({ engine, req, accountId, params }) =>
+      preview(engine, req, accountId, params.id),
+    ),
+  ],
+});

@@ -1,30 +1,14 @@
-import { ApiAuthSchema, UserAuthSchema } from '@audian/resources/schemas';
+import { UserAuthSchema } from '@audian/resources/schemas';
 import { normalizeAccountName } from '../accounts-def';
+import { loginReply, tokenInfo } from '../auth-replies';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifierList, CrossbarError, missingCredentials, validationError } from '../crossbar-error';
+import { badIdentifierList, missingCredentials, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { isObject, type JsonObject, stripReserved } from '../json';
+import { isObject, stripReserved } from '../json';
+import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { validateDocument } from '../validation';
 import { normalizeNumber } from './phone-numbers';
-
-function loginReply(engine: Engine, account: StoredDoc, ownerId: string | undefined, method: 'cb_api_auth' | 'cb_user_auth'): Reply {
-  const { token } = engine.issueToken(account.id, ownerId, method);
-  return { status: 201, data: engine.authData(account, ownerId), envelope: { auth_token: token, revision: 'automatic' } };
-}
-
-/** `PUT /v2/api_auth`: exchanges an account API key for a token. */
-export function apiAuth(engine: Engine, req: SandboxRequest): Reply {
-  const data = isObject(req.data) ? stripReserved(req.data) : {};
-  // The schema runs first (`cb_api_auth:validate/1`): a missing key is 400 `api_key.required`, an empty one 400 `minLength`.
-  const result = validateDocument(ApiAuthSchema, data);
-  if (!result.ok) throw validationError(result.errors);
-  const key = String(data.api_key);
-  const holder = engine.store.claimant({ scope: '', kind: 'api_key', value: key });
-  const account = holder ? engine.account(holder.accountId) : undefined;
-  if (!account || account.body.pvt_api_key !== key) throw badIdentifierList(key);
-  return loginReply(engine, account, undefined, 'cb_api_auth');
-}
 
 const IDENTIFIERS = ['account_name', 'account_realm', 'phone_number'] as const;
 
@@ -50,7 +34,7 @@ const NOT_FOUND: Record<(typeof IDENTIFIERS)[number], string> = {
 };
 
 /** `PUT /v2/user_auth`: md5/sha1 credentials of `lower(username):password` plus exactly one account identifier. */
-export function userAuth(engine: Engine, req: SandboxRequest): Reply {
+function userAuth(engine: Engine, req: SandboxRequest): Reply {
   const data = isObject(req.data) ? stripReserved(req.data) : {};
   if (data.realm !== undefined && data.account_realm === undefined) data.account_realm = data.realm;
   delete data.realm;
@@ -77,28 +61,19 @@ export function userAuth(engine: Engine, req: SandboxRequest): Reply {
   return loginReply(engine, account, user.id, 'cb_user_auth');
 }
 
-function tokenInfo(engine: Engine, token: string): JsonObject {
-  const claims = engine.signer.verify(token);
-  const account = claims ? engine.account(claims.account_id) : undefined;
-  if (!claims || !account) throw new CrossbarError(401, 'invalid credentials', {});
-  return { ...engine.authData(account, claims.owner_id), id: token, method: claims.method };
-}
-
-/**
- * `GET /v2/token_auth` (the token's auth document) and `DELETE /v2/token_auth`. The delete
- * (`cb_token_auth:delete/1`) removes a token document a JWT never had: the token keeps working
- * until it expires.
- */
-export function tokenAuth(engine: Engine, req: SandboxRequest): Reply {
-  const auth = engine.authenticate(req);
-  if (req.method === 'DELETE') return { noData: true, envelope: { revision: 'undefined' } };
-  return { data: tokenInfo(engine, auth.token), envelope: { revision: 'automatic' } };
-}
-
 /** `GET /v2/user_auth/{AUTH_TOKEN}`: what a token is (requires a valid token to ask). */
-export function userAuthTokenInfo(engine: Engine, req: SandboxRequest, token: string): Reply {
+function userAuthTokenInfo(engine: Engine, req: SandboxRequest, token: string): Reply {
   engine.authenticate(req);
   const claims = engine.signer.verify(token);
   if (!claims || claims.exp <= engine.clock.unix()) throw badIdentifierList(token);
   return { data: tokenInfo(engine, token), envelope: { revision: 'automatic' } };
 }
+
+/** `cb_user_auth`: logs in with a user's credentials hash; tells what a token is. */
+export const userAuthModule = defineModule({
+  name: 'user_auth',
+  routes: [
+    route('user_auth', ['PUT'], ({ engine, req }) => userAuth(engine, req), { public: true }),
+    route('user_auth/:token', ['GET'], ({ engine, req, params }) => userAuthTokenInfo(engine, req, params.token), { public: true }),
+  ],
+});

@@ -1,11 +1,11 @@
-import { treeOf } from '../accounts-def';
-import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
-import { render, type UpdateOptions } from '../documents';
-import type { Engine } from '../engine';
-import { deepMerge, getPath, isObject, type JsonObject } from '../json';
-import { listFilter, pageParams, paginate, rowLimit } from '../listing';
-import type { ResourceDef } from '../resource-def';
-import type { StoredDoc } from '../store';
+import { treeOf } from './accounts-def';
+import { envelopeFlag, type Reply, type SandboxRequest } from './context';
+import { render, type UpdateOptions } from './documents';
+import type { Engine } from './engine';
+import { deepMerge, getPath, isObject, type JsonObject } from './json';
+import { listFilter, pageParams, paginate, rowLimit } from './listing';
+import type { ResourceDef } from './resource-def';
+import type { StoredDoc } from './store';
 
 /** A single-document answer: the public document, its revision and ETag. */
 export function docReply(
