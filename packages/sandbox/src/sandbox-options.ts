@@ -172,4 +172,98 @@ export interface SandboxOptions {
   readonly maxUploadBytes?: number;
   /** Where to report start-up, unexpected errors and (at debug level) each request. @default silent */
   readonly logger?: SandboxLogger;
+  /** Ring and talk times of simulated calls. @default `{ answerAfterMs: 2000, durationMs: 20000 }` */
+  readonly calls?: CallSettings;
+  /** Hosts webhooks may be delivered to beside loopback ones. @default loopback only */
+  readonly webhooks?: WebhookSettings;
+}
+
+/**
+ * How simulated calls ring and talk (each call may override both).
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ calls: { answerAfterMs: 500, durationMs: 5000 } });
+ * ```
+ */
+export interface CallSettings {
+  /** How long devices ring before the first one answers (and how long they ring out when nobody does). @default 2000 */
+  readonly answerAfterMs?: number;
+  /** How long an answered call lasts (talk time, or the message left in a voicemail box). @default 20000 */
+  readonly durationMs?: number;
+}
+
+/**
+ * Where webhooks may be delivered. Without an allow-list only loopback addresses
+ * (`127.0.0.0/8`, `::1`, `localhost`) are; a delivery elsewhere is recorded as a failed attempt.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ webhooks: { allow: ['hooks.example.test', '10.0.0.5'] } });
+ * ```
+ */
+export interface WebhookSettings {
+  /** Host names or IP addresses (beside loopback ones) that webhooks may be delivered to. @default [] */
+  readonly allow?: readonly string[];
+}
+
+/**
+ * A simulated inbound call to place with `sandbox.placeCall()` (the same fields as the
+ * sandbox-only `PUT /v2/accounts/{ACCOUNT_ID}/sandbox/calls`).
+ *
+ * @example
+ * ```ts
+ * import type { PlaceCallParams } from '@audian/sandbox';
+ *
+ * const call: PlaceCallParams = { to: '+14155550100', from: '+14155550123', answerAfterMs: 100, durationMs: 1000 };
+ * ```
+ */
+export interface PlaceCallParams {
+  /** The account called. @default the seeded account */
+  readonly accountId?: string;
+  /** The number dialled: a number or extension one of the account's callflows routes. */
+  readonly to: string;
+  /** The caller's number. @default '+14155550199' */
+  readonly from?: string;
+  /** The caller's name. @default the caller's number */
+  readonly callerIdName?: string;
+  /** Overrides `calls.answerAfterMs` for this call (0 to 3600000). */
+  readonly answerAfterMs?: number;
+  /** Overrides `calls.durationMs` for this call (0 to 3600000). */
+  readonly durationMs?: number;
+  /** `false`: nobody picks up; devices ring out and the callflow's `_` branch (voicemail, …) runs. @default true */
+  readonly answer?: boolean;
+}
+
+/**
+ * A simulated call, as `GET /v2/accounts/{ACCOUNT_ID}/sandbox/calls` lists it.
+ *
+ * @example
+ * ```ts
+ * import type { SimulatedCallInfo } from '@audian/sandbox';
+ *
+ * const live = (calls: SimulatedCallInfo[]) => calls.filter((c) => c.status !== 'ended');
+ * ```
+ */
+export interface SimulatedCallInfo {
+  /** The caller's leg `Call-ID` (the `call_id` of its events, channel and CDR). */
+  readonly call_id: string;
+  readonly to: string;
+  readonly from: string;
+  readonly caller_id_name: string;
+  readonly status: 'ringing' | 'answered' | 'ended';
+  /** `sandbox` (placed with `placeCall` or the endpoint), `quickcall` or `clicktocall`. */
+  readonly origin: 'sandbox' | 'quickcall' | 'clicktocall';
+  /** Gregorian seconds. */
+  readonly created: number;
+  readonly answered?: number;
+  readonly ended?: number;
+  /** The caller's leg's cause once ended (`NORMAL_CLEARING`, `NO_ANSWER`, `ORIGINATOR_CANCEL`). */
+  readonly hangup_cause?: string;
+  /** What answered: `{ type: 'device', id }`, `{ type: 'voicemail', id }`, `{ type: 'menu' }`, `{ type: 'park', id: slot }`, `{ type: 'offnet', id: number }`, … */
+  readonly answered_by?: { readonly type: string; readonly id?: string };
 }

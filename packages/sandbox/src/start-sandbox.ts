@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '@audian/core';
 import { serve } from '@hono/node-server';
 import { normalizeAccountName } from './internal/accounts-def';
 import { Blackhole, EVENTS_PATH } from './internal/blackhole';
+import { CallEngine, CallRequestError, DEFAULT_CALL_TIMING, MAX_CALL_MS } from './internal/calls';
 import { Clock } from './internal/clock';
 import { addDemoData } from './internal/demo-data';
 import { Engine } from './internal/engine';
@@ -13,7 +14,16 @@ import { createApp } from './internal/http';
 import { createTopAccount, ensureSeed, ensureSubAccounts, type SeededAccount } from './internal/seed';
 import { RequestStats } from './internal/stats';
 import { Store } from './internal/store';
-import type { FaultRule, RateLimitSettings, SandboxOptions, SandboxStats, ServicePlanSettings } from './sandbox-options';
+import { WEBHOOK_ATTEMPT_TYPE, WebhookDelivery } from './internal/webhook-delivery';
+import type {
+  FaultRule,
+  PlaceCallParams,
+  RateLimitSettings,
+  SandboxOptions,
+  SandboxStats,
+  ServicePlanSettings,
+  SimulatedCallInfo,
+} from './sandbox-options';
 
 /**
  * The login details of a sandbox account: the seeded one (on {@link Sandbox} itself) or one made
@@ -54,6 +64,24 @@ export interface ActiveFault {
   readonly id: string;
   readonly rule: FaultRule;
   readonly remaining: number;
+}
+
+/**
+ * A simulated call just placed: its state at the start, and a promise of its state once it ended.
+ *
+ * @example
+ * ```ts
+ * import { startSandbox } from '@audian/sandbox';
+ *
+ * const sandbox = await startSandbox({ demoData: true });
+ * const call = sandbox.placeCall({ to: '1001', answerAfterMs: 100, durationMs: 500 });
+ * console.log(call.call_id, call.status); // '…@sandbox' 'ringing'
+ * console.log((await call.finished).hangup_cause); // 'NORMAL_CLEARING'
+ * ```
+ */
+export interface PlacedCall extends SimulatedCallInfo {
+  /** Resolves when the call has ended (its CDR, and voicemail message if any, are then stored). */
+  readonly finished: Promise<SimulatedCallInfo>;
 }
 
 /**
@@ -108,6 +136,18 @@ export interface Sandbox extends SandboxAccount {
    * @throws InvalidArgumentError when `name` is empty or already taken
    */
   createAccount(options?: { name?: string; username?: string; password?: string }): SandboxAccount;
+  /**
+   * Places a simulated inbound call to a number of an account (the seeded one by default), as the
+   * sandbox-only `PUT /v2/accounts/{ACCOUNT_ID}/sandbox/calls` does: routed through the account's
+   * callflows, publishing `CHANNEL_CREATE`/`ANSWER`/`BRIDGE`/`DESTROY`, visible in `channels` while
+   * it lasts, leaving a CDR.
+   * @throws InvalidArgumentError when `to` is empty or no callflow routes it, or a time is out of range
+   */
+  placeCall(params: PlaceCallParams): PlacedCall;
+  /** The simulated calls of an account (the seeded one by default), newest first, the last ended ones included. */
+  calls(accountId?: string): SimulatedCallInfo[];
+  /** Hangs up a simulated call at once; the ended call, or undefined when the account has no such call. */
+  hangupCall(callId: string, accountId?: string): SimulatedCallInfo | undefined;
 }
 
 function check(condition: boolean, argument: string, message: string): void {
@@ -137,6 +177,20 @@ function checkOptions(options: SandboxOptions): void {
   );
   if (rateLimit) checkRateLimit(rateLimit);
   for (const rule of faults ?? []) checkFault(rule);
+  for (const key of ['answerAfterMs', 'durationMs'] as const) {
+    const value = options.calls?.[key];
+    check(
+      value === undefined || (Number.isInteger(value) && value >= 0 && value <= MAX_CALL_MS),
+      `calls.${key}`,
+      `calls.${key} must be an integer from 0 to ${MAX_CALL_MS}`,
+    );
+  }
+  const allow = options.webhooks?.allow;
+  check(
+    allow === undefined || (Array.isArray(allow) && allow.every((h) => typeof h === 'string' && h !== '')),
+    'webhooks.allow',
+    'webhooks.allow must be a list of host names or IP addresses',
+  );
 }
 
 function checkRateLimit(settings: RateLimitSettings): void {
@@ -243,7 +297,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
   const blackhole = new Blackhole(engine);
   blackhole.attach(server as Server);
-  store.onChange = (change) => blackhole.publish(change);
+  const calls = CallEngine.attach(engine, { ...DEFAULT_CALL_TIMING, ...options.calls });
+  const webhooks = new WebhookDelivery(engine, {
+    allow: (options.webhooks?.allow ?? []).map((h) => h.toLowerCase()),
+    retryDelayMs: 2000,
+  });
+  calls.onEvent((event) => {
+    blackhole.publishCall(event);
+    webhooks.onCallEvent(event);
+  });
+  store.onChange = (change) => {
+    // Delivery attempts are saved without a change notice, as KAZOO saves them.
+    if (change.type === WEBHOOK_ATTEMPT_TYPE) return;
+    blackhole.publish(change);
+    webhooks.onDocument(change);
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       if (server.listening) resolve();
@@ -280,6 +348,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         store.onChange = undefined;
+        calls.close();
+        webhooks.close();
         blackhole.close();
         server.close(() => {
           store.close();
@@ -327,6 +397,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       restrictPermissions(dbPath);
       return created;
     },
+    placeCall(params) {
+      check(typeof params?.to === 'string' && params.to.trim() !== '', 'to', 'to must be a number or extension');
+      const accountId = params.accountId ?? seedAccount?.accountId ?? '';
+      check(engine.account(accountId) !== undefined, 'accountId', 'accountId must name an account of the sandbox');
+      try {
+        return calls.place({ ...params, accountId });
+      } catch (error) {
+        if (error instanceof CallRequestError) {
+          const field = { answer_after_ms: 'answerAfterMs', duration_ms: 'durationMs' }[error.field] ?? error.field;
+          throw new InvalidArgumentError(field, error.message.replace(error.field, field));
+        }
+        throw error;
+      }
+    },
+    calls: (accountId) => calls.list(accountId ?? seedAccount?.accountId ?? ''),
+    hangupCall: (callId, accountId) => calls.hangup(accountId ?? seedAccount?.accountId ?? '', callId),
   };
   return sandbox;
 }

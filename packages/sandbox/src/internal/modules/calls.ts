@@ -92,7 +92,9 @@ function channelRow(leg: Leg): JsonObject {
 }
 
 function findLeg(engine: Engine, accountId: string, uuid: string): Leg {
-  const leg = callsOf(engine).legs(accountId).find((l) => l.callId === uuid);
+  const leg = callsOf(engine)
+    .legs(accountId)
+    .find((l) => l.callId === uuid);
   if (!leg) throw badIdentifier(uuid);
   return leg;
 }

@@ -1,28 +1,23 @@
-import type { Reply } from '../context';
-import { badIdentifier } from '../crossbar-error';
 import { defineModule, route } from '../sandbox-module';
+import { channelsReply } from './calls';
 import { DEVICES } from './devices';
 import { USERS } from './users';
-
-/** `GET …/channels` (no live calls in a sandbox) and `…/channels/{UUID}` (never found). */
-function channels(uuid?: string): Reply {
-  if (uuid !== undefined) throw badIdentifier(uuid);
-  return { data: [], envelope: { revision: 'automatic' } };
-}
 
 /** `cb_channels`: live calls of the account, a user or a device. */
 export const channelsModule = defineModule({
   name: 'channels',
   routes: [
-    route('accounts/:account/channels', ['GET'], () => channels()),
-    route('accounts/:account/channels/:uuid', ['GET', 'PUT', 'POST'], ({ params }) => channels(params.uuid)),
-    route('accounts/:account/users/:id/channels', ['GET'], ({ engine, accountId, params }) => {
+    route('accounts/:account/channels', ['GET'], ({ engine, req, accountId }) => channelsReply(engine, req, accountId)),
+    route('accounts/:account/channels/:uuid', ['GET', 'PUT', 'POST'], ({ engine, req, accountId, params }) =>
+      channelsReply(engine, req, accountId, { uuid: params.uuid }),
+    ),
+    route('accounts/:account/users/:id/channels', ['GET'], ({ engine, req, accountId, params }) => {
       engine.docs.load(accountId, USERS, params.id);
-      return channels();
+      return channelsReply(engine, req, accountId, { ownerId: params.id });
     }),
-    route('accounts/:account/devices/:id/channels', ['GET'], ({ engine, accountId, params }) => {
+    route('accounts/:account/devices/:id/channels', ['GET'], ({ engine, req, accountId, params }) => {
       engine.docs.load(accountId, DEVICES, params.id);
-      return channels();
+      return channelsReply(engine, req, accountId, { deviceId: params.id });
     }),
   ],
 });
