@@ -50,6 +50,10 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'forward live events to a local URL as webhook POSTs',
     load: async () => (await import('./commands/listen')).listenCommand,
   },
+  dashboard: {
+    description: 'serve the browser dashboard (live calls, activity, call volume) for the current profile',
+    load: async () => (await import('./commands/dashboard')).dashboardCommand,
+  },
   sandbox: { description: 'run a local Audian API sandbox', load: async () => (await import('./commands/sandbox')).sandboxCommand },
   completion: {
     description: 'print a shell completion script (bash, zsh, fish)',
