@@ -3,6 +3,7 @@ import { simpleCollection } from '../collection-def';
 import type { Reply } from '../context';
 import type { Engine } from '../engine';
 import { defineModule, route } from '../sandbox-module';
+import { webhookAttemptsReply } from '../webhook-delivery';
 
 /** Webhooks (`kzd_webhooks`): the listing shows whether each is enabled and why it was disabled. */
 export const WEBHOOKS = simpleCollection('webhooks', 'webhook', WebhooksSchema, (doc) => ({
@@ -33,24 +34,15 @@ function availableWebhooks(): Reply {
   return { data: AVAILABLE.map((hook) => ({ ...hook })), envelope: { revision: 'automatic' } };
 }
 
-/**
- * `GET …/webhooks/attempts` and `…/webhooks/{HOOK_ID}/attempts` (`cb_webhooks`): the delivery
- * attempts logged in the account's MODB. The sandbox fires no hooks, so there are none.
- */
-function webhookAttempts(engine: Engine, accountId: string, hookId?: string): Reply {
-  if (hookId !== undefined) engine.docs.load(accountId, WEBHOOKS, hookId);
-  return { data: [], envelope: { page_size: 0, revision: 'automatic' } };
-}
-
 /** `cb_webhooks`: the account's webhooks, the hook types available, and the delivery attempts. */
 export const webhooksModule = defineModule({
   name: 'webhooks',
   documents: [WEBHOOKS],
   routes: [
     route('webhooks', ['GET'], () => availableWebhooks()),
-    route('accounts/:account/webhooks/attempts', ['GET'], ({ engine, accountId }) => webhookAttempts(engine, accountId)),
+    route('accounts/:account/webhooks/attempts', ['GET'], ({ engine, accountId }) => webhookAttemptsReply(engine, accountId)),
     route('accounts/:account/webhooks/:id/attempts', ['GET'], ({ engine, accountId, params }) =>
-      webhookAttempts(engine, accountId, params.id),
+      webhookAttemptsReply(engine, accountId, params.id),
     ),
   ],
 });
