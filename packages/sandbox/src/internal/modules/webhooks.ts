@@ -1,7 +1,6 @@
 import { WebhooksSchema } from '@audian/resources/schemas';
 import { simpleCollection } from '../collection-def';
 import type { Reply } from '../context';
-import type { Engine } from '../engine';
 import { defineModule, route } from '../sandbox-module';
 import { webhookAttemptsReply } from '../webhook-delivery';
 
