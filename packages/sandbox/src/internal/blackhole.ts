@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { treeOf } from './accounts-def';
@@ -25,6 +26,14 @@ const CALL_EVENTS = [
   'PARK_ABANDONED',
 ];
 
+/** The bindings a socket may subscribe to, by family, as `GET /v2/websockets` lists them (the blackhole `bindings` setting). */
+export function availableBindings(): Record<string, string[]> {
+  return {
+    call: CALL_EVENTS.map((event) => `call.${event}.{CALL_ID}`),
+    object: DOC_ACTIONS.flatMap((action) => DOC_TYPES.map((type) => `object.${action}.${type}`)),
+  };
+}
+
 interface Subscription {
   readonly accountId: string;
   readonly binding: string;
@@ -35,6 +44,27 @@ interface Session {
   readonly socket: WebSocket;
   authAccount: string | undefined;
   readonly subscriptions: Map<string, Subscription>;
+  /** `blackhole_socket_handler:session_id/1`: the peer's `IP:port`. */
+  readonly id: string;
+  readonly source: string;
+  /** When it connected, in Gregorian seconds (`bh_context`'s `timestamp`). */
+  readonly timestamp: number;
+}
+
+/** One live socket as `blackhole_tracking:to_resp_data/1` describes it. */
+export interface SocketInfo {
+  readonly websocket_session_id: string;
+  readonly bindings: string[];
+  readonly timestamp: number;
+  readonly source: string;
+  readonly destination: string;
+}
+
+const SERVERS = new WeakMap<Engine, Blackhole>();
+
+/** The websocket service of an engine, once started. */
+export function blackholeOf(engine: Engine): Blackhole | undefined {
+  return SERVERS.get(engine);
 }
 
 interface Command {
@@ -61,7 +91,8 @@ export class Blackhole {
 
   constructor(engine: Engine) {
     this.#engine = engine;
-    this.#wss.on('connection', (socket: WebSocket) => this.#open(socket));
+    this.#wss.on('connection', (socket: WebSocket, req: IncomingMessage) => this.#open(socket, req));
+    SERVERS.set(engine, this);
   }
 
   /** Takes the server's websocket upgrades on {@link EVENTS_PATH}. */
@@ -151,8 +182,37 @@ export class Blackhole {
     }
   }
 
-  #open(socket: WebSocket): void {
-    const session: Session = { socket, authAccount: undefined, subscriptions: new Map() };
+  /**
+   * The authenticated sockets of these accounts (`blackhole_tracking:get_sockets_by_account/3`:
+   * each socket once), or the one socket with this session id.
+   */
+  sockets(query: { readonly accountIds: readonly string[] } | { readonly sessionId: string }): SocketInfo[] {
+    const out: SocketInfo[] = [];
+    for (const session of this.#sessions) {
+      if (session.authAccount === undefined) continue;
+      const wanted = 'sessionId' in query ? session.id === query.sessionId : query.accountIds.includes(session.authAccount);
+      if (!wanted) continue;
+      out.push({
+        websocket_session_id: session.id,
+        bindings: this.#bindings(session),
+        timestamp: session.timestamp,
+        source: session.source,
+        destination: hostname(),
+      });
+    }
+    return out;
+  }
+
+  #open(socket: WebSocket, req: IncomingMessage): void {
+    const source = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    const session: Session = {
+      socket,
+      authAccount: undefined,
+      subscriptions: new Map(),
+      id: `${source}:${req.socket.remotePort ?? 0}`,
+      source,
+      timestamp: this.#engine.clock.gregorian(),
+    };
     this.#sessions.add(session);
     socket.on('close', () => this.#sessions.delete(session));
     socket.on('message', (raw, isBinary) => {

@@ -1,32 +1,50 @@
 import type { SandboxModule } from '../sandbox-module';
+import { accessListsModule } from './access-lists';
 import { accountsModule } from './accounts';
 import { apiAuthModule } from './api-auth';
+import { appsLinkModule } from './apps-link';
+import { attHandlersErrorsModule } from './att-handlers-errors';
 import { blacklistsModule } from './blacklists';
-import { callsModule } from './calls';
+import { bulkModule } from './bulk';
 import { callflowsModule } from './callflows';
+import { callsModule } from './calls';
+import { cccpsModule } from './cccps';
 import { cdrsModule } from './cdrs';
 import { channelsModule } from './channels';
 import { clicktocallModule } from './clicktocall';
 import { conferencesModule } from './conferences';
+import { configsModule } from './configs';
 import { connectivityModule } from './connectivity';
+import { contactListModule } from './contact-list';
 import { devicesModule } from './devices';
+import { dialplansModule } from './dialplans';
 import { directoriesModule } from './directories';
 import { faxboxesModule } from './faxboxes';
 import { faxesModule } from './faxes';
 import { groupsModule } from './groups';
+import { ipsModule } from './ips';
 import { limitsModule } from './limits';
 import { listsModule } from './lists';
+import { localProvisionerTemplatesModule } from './local-provisioner-templates';
 import { mediaModule } from './media';
 import { menusModule } from './menus';
 import { metaflowsModule } from './metaflows';
+import { mmsModule } from './mms';
 import { notificationsModule } from './notifications';
 import { phoneNumbersModule } from './phone-numbers';
 import { queuesModule } from './queues';
+import { quickcallModule } from './quickcall';
+import { rateLimitsModule } from './rate-limits';
 import { recordingsModule } from './recordings';
 import { registrationsModule } from './registrations';
+import { resourceSelectorsModule } from './resource-selectors';
+import { resourceTemplatesModule } from './resource-templates';
+import { resourcesModule } from './resources';
 import { searchModule } from './search';
 import { securityModule } from './security';
 import { smsModule } from './sms';
+import { storageModule } from './storage';
+import { tasksModule } from './tasks';
 import { temporalRulesModule } from './temporal-rules';
 import { temporalRulesSetsModule } from './temporal-rules-sets';
 import { tokenAuthModule } from './token-auth';
@@ -35,12 +53,22 @@ import { userAuthModule } from './user-auth';
 import { usersModule } from './users';
 import { vmboxesModule } from './vmboxes';
 import { webhooksModule } from './webhooks';
+import { websocketsModule } from './websockets';
 
 /**
  * Every Crossbar module the sandbox serves, one line each. A module is one file in this folder
  * (its documents, validators, endpoints and demo content); adding one is that file plus a line here.
  */
 export const MODULES: readonly SandboxModule[] = [
+  // call routing
+  resourcesModule,
+  resourceSelectorsModule,
+  resourceTemplatesModule,
+  dialplansModule,
+  localProvisionerTemplatesModule,
+  accessListsModule,
+  rateLimitsModule,
+  ipsModule,
   userAuthModule,
   tokenRestrictionsModule,
   tokenAuthModule,
@@ -66,6 +94,7 @@ export const MODULES: readonly SandboxModule[] = [
   callflowsModule,
   blacklistsModule,
   callsModule,
+  quickcallModule,
   clicktocallModule,
   connectivityModule,
   directoriesModule,
@@ -77,4 +106,14 @@ export const MODULES: readonly SandboxModule[] = [
   temporalRulesModule,
   temporalRulesSetsModule,
   webhooksModule,
+  appsLinkModule,
+  attHandlersErrorsModule,
+  bulkModule,
+  cccpsModule,
+  configsModule,
+  contactListModule,
+  mmsModule,
+  storageModule,
+  tasksModule,
+  websocketsModule,
 ];
