@@ -12,9 +12,14 @@ import {
 // Types only: `@audian/events` is loaded on first use of `audian.events`, never bundled eagerly.
 import type { Binding, EventForBinding, EventSubscription, OnOptions, SubscribeOptions } from '@audian/events';
 import type {
+  About,
   AccessLists,
+  AccountAllotments,
   Accounts,
+  Acls,
+  Alerts,
   AppsLink,
+  AppsStore,
   AttachmentHandlerErrors,
   Blacklists,
   Bulk,
@@ -23,6 +28,7 @@ import type {
   Cdrs,
   Channels,
   ClickToCall,
+  Comments,
   Conferences,
   Configs,
   Connectivity,
@@ -34,6 +40,7 @@ import type {
   Faxes,
   Groups,
   Ips,
+  Ledgers,
   Limits,
   Lists,
   LocalProvisionerTemplates,
@@ -41,11 +48,14 @@ import type {
   Menus,
   Metaflows,
   MmsMessages,
+  MultiFactor,
   Notifications,
   Onboard,
   PhoneNumbers,
+  PortRequests,
   Queues,
   RateLimits,
+  Rates,
   Recordings,
   Registrations,
   ResourceSelectors,
@@ -53,16 +63,19 @@ import type {
   ResourceTemplates,
   Search,
   Security,
+  Services,
   SmsMessages,
   StorageSettings,
   Tasks,
   TemporalRules,
   TemporalRulesSets,
   TokenRestrictions,
+  Transactions,
   Users,
   Vmboxes,
   Webhooks,
   Websockets,
+  WhitelabelSettings,
 } from './index.js';
 import { readEnvironment } from './internal/environment.js';
 import { LazyEvents, missingEventsUrl, resolveEventsUrl } from './internal/events.js';
@@ -373,6 +386,84 @@ export class Audian implements AudianResources {
   get security(): ResourceMethods<Security> {
     this.#resources.security ??= LAZY_RESOURCES.security(this.#ctx);
     return this.#resources.security;
+  }
+
+  /** {@link Services}: `audian.services`. */
+  get services(): ResourceMethods<Services> {
+    this.#resources.services ??= LAZY_RESOURCES.services(this.#ctx);
+    return this.#resources.services;
+  }
+
+  /** {@link Transactions}: `audian.transactions`. */
+  get transactions(): ResourceMethods<Transactions> {
+    this.#resources.transactions ??= LAZY_RESOURCES.transactions(this.#ctx);
+    return this.#resources.transactions;
+  }
+
+  /** {@link Ledgers}: `audian.ledgers`. */
+  get ledgers(): ResourceMethods<Ledgers> {
+    this.#resources.ledgers ??= LAZY_RESOURCES.ledgers(this.#ctx);
+    return this.#resources.ledgers;
+  }
+
+  /** {@link AccountAllotments}: `audian.allotments`. */
+  get allotments(): ResourceMethods<AccountAllotments> {
+    this.#resources.allotments ??= LAZY_RESOURCES.allotments(this.#ctx);
+    return this.#resources.allotments;
+  }
+
+  /** {@link Rates}: `audian.rates`. */
+  get rates(): ResourceMethods<Rates> {
+    this.#resources.rates ??= LAZY_RESOURCES.rates(this.#ctx);
+    return this.#resources.rates;
+  }
+
+  /** {@link MultiFactor}: `audian.multi_factor`. */
+  get multi_factor(): ResourceMethods<MultiFactor> {
+    this.#resources.multi_factor ??= LAZY_RESOURCES.multi_factor(this.#ctx);
+    return this.#resources.multi_factor;
+  }
+
+  /** {@link About}: `audian.about`. */
+  get about(): ResourceMethods<About> {
+    this.#resources.about ??= LAZY_RESOURCES.about(this.#ctx);
+    return this.#resources.about;
+  }
+
+  /** {@link Acls}: `audian.acls`. */
+  get acls(): ResourceMethods<Acls> {
+    this.#resources.acls ??= LAZY_RESOURCES.acls(this.#ctx);
+    return this.#resources.acls;
+  }
+
+  /** {@link PortRequests}: `audian.port_requests`. */
+  get port_requests(): ResourceMethods<PortRequests> {
+    this.#resources.port_requests ??= LAZY_RESOURCES.port_requests(this.#ctx);
+    return this.#resources.port_requests;
+  }
+
+  /** {@link WhitelabelSettings}: `audian.whitelabel`. */
+  get whitelabel(): ResourceMethods<WhitelabelSettings> {
+    this.#resources.whitelabel ??= LAZY_RESOURCES.whitelabel(this.#ctx);
+    return this.#resources.whitelabel;
+  }
+
+  /** {@link AppsStore}: `audian.apps_store`. */
+  get apps_store(): ResourceMethods<AppsStore> {
+    this.#resources.apps_store ??= LAZY_RESOURCES.apps_store(this.#ctx);
+    return this.#resources.apps_store;
+  }
+
+  /** {@link Comments}: `audian.comments`. */
+  get comments(): ResourceMethods<Comments> {
+    this.#resources.comments ??= LAZY_RESOURCES.comments(this.#ctx);
+    return this.#resources.comments;
+  }
+
+  /** {@link Alerts}: `audian.alerts`. */
+  get alerts(): ResourceMethods<Alerts> {
+    this.#resources.alerts ??= LAZY_RESOURCES.alerts(this.#ctx);
+    return this.#resources.alerts;
   }
 
   /** {@link Tasks}: `audian.tasks`. */

@@ -1,9 +1,12 @@
 import type { ResourceContext } from './internal/resource-base.js';
+import { About } from './resources/about.js';
 import { AccessLists } from './resources/access-lists.js';
 import { Accounts } from './resources/accounts.js';
+import { Acls } from './resources/acls.js';
 import { Alerts } from './resources/alerts.js';
-import { AppsStore } from './resources/apps-store.js';
+import { AccountAllotments } from './resources/allotments.js';
 import { AppsLink } from './resources/apps-link.js';
+import { AppsStore } from './resources/apps-store.js';
 import { AttachmentHandlerErrors } from './resources/att-handlers-errors.js';
 import { Blacklists } from './resources/blacklists.js';
 import { Bulk } from './resources/bulk.js';
@@ -12,9 +15,9 @@ import { Cccps } from './resources/cccps.js';
 import { Cdrs } from './resources/cdrs.js';
 import { Channels } from './resources/channels.js';
 import { ClickToCall } from './resources/clicktocall.js';
+import { Comments } from './resources/comments.js';
 import { Conferences } from './resources/conferences.js';
 import { Configs } from './resources/configs.js';
-import { Comments } from './resources/comments.js';
 import { Connectivity } from './resources/connectivity.js';
 import { ContactList } from './resources/contact-list.js';
 import { Devices } from './resources/devices.js';
@@ -24,6 +27,7 @@ import { Faxboxes } from './resources/faxboxes.js';
 import { Faxes } from './resources/faxes.js';
 import { Groups } from './resources/groups.js';
 import { Ips } from './resources/ips.js';
+import { Ledgers } from './resources/ledgers.js';
 import { Limits } from './resources/limits.js';
 import { Lists } from './resources/lists.js';
 import { LocalProvisionerTemplates } from './resources/local-provisioner-templates.js';
@@ -31,12 +35,14 @@ import { Media } from './resources/media.js';
 import { Menus } from './resources/menus.js';
 import { Metaflows } from './resources/metaflows.js';
 import { MmsMessages } from './resources/mms.js';
+import { MultiFactor } from './resources/multi-factor.js';
 import { Notifications } from './resources/notifications.js';
 import { Onboard } from './resources/onboard.js';
 import { PhoneNumbers } from './resources/phone-numbers.js';
 import { PortRequests } from './resources/port-requests.js';
 import { Queues } from './resources/queues.js';
 import { RateLimits } from './resources/rate-limits.js';
+import { Rates } from './resources/rates.js';
 import { Recordings } from './resources/recordings.js';
 import { Registrations } from './resources/registrations.js';
 import { ResourceSelectors } from './resources/resource-selectors.js';
@@ -44,17 +50,19 @@ import { ResourceTemplates } from './resources/resource-templates.js';
 import { Resources } from './resources/resources.js';
 import { Search } from './resources/search.js';
 import { Security } from './resources/security.js';
+import { Services } from './resources/services.js';
 import { SmsMessages } from './resources/sms.js';
 import { StorageSettings } from './resources/storage.js';
 import { Tasks } from './resources/tasks.js';
 import { TemporalRules } from './resources/temporal-rules.js';
 import { TemporalRulesSets } from './resources/temporal-rules-sets.js';
 import { TokenRestrictions } from './resources/token-restrictions.js';
+import { Transactions } from './resources/transactions.js';
 import { Users } from './resources/users.js';
 import { Vmboxes } from './resources/vmboxes.js';
 import { Webhooks } from './resources/webhooks.js';
-import { WhitelabelSettings } from './resources/whitelabel.js';
 import { Websockets } from './resources/websockets.js';
+import { WhitelabelSettings } from './resources/whitelabel.js';
 
 /** A resource class: constructed with the client's transport and account. */
 export type ResourceClass = new (ctx: ResourceContext) => object;
@@ -124,4 +132,13 @@ export const RESOURCES = {
   apps_store: AppsStore,
   comments: Comments,
   alerts: Alerts,
+  // money and platform information
+  services: Services,
+  transactions: Transactions,
+  ledgers: Ledgers,
+  allotments: AccountAllotments,
+  rates: Rates,
+  multi_factor: MultiFactor,
+  about: About,
+  acls: Acls,
 } as const satisfies Record<string, ResourceClass>;

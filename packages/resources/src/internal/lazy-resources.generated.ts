@@ -3,8 +3,11 @@
 import type { ResourceMethods } from '../resource-methods.js';
 import { API, CALL, lazyObject, once, PAGES, type Shape } from './deferred.js';
 import type { ResourceContext } from './resource-base.js';
+import type { About } from '../resources/about.js';
 import type { AccessLists } from '../resources/access-lists.js';
+import type { AccountAllotments } from '../resources/allotments.js';
 import type { Accounts } from '../resources/accounts.js';
+import type { Acls } from '../resources/acls.js';
 import type { Alerts } from '../resources/alerts.js';
 import type { AppsLink } from '../resources/apps-link.js';
 import type { AppsStore } from '../resources/apps-store.js';
@@ -35,6 +38,7 @@ import type { Faxboxes } from '../resources/faxboxes.js';
 import type { Faxes } from '../resources/faxes.js';
 import type { Groups } from '../resources/groups.js';
 import type { Ips } from '../resources/ips.js';
+import type { Ledgers } from '../resources/ledgers.js';
 import type { Limits } from '../resources/limits.js';
 import type { ListEntries } from '../resources/lists.js';
 import type { Lists } from '../resources/lists.js';
@@ -45,6 +49,7 @@ import type { MediaPrompts } from '../resources/media.js';
 import type { Menus } from '../resources/menus.js';
 import type { Metaflows } from '../resources/metaflows.js';
 import type { MmsMessages } from '../resources/mms.js';
+import type { MultiFactor } from '../resources/multi-factor.js';
 import type { Notifications } from '../resources/notifications.js';
 import type { Onboard } from '../resources/onboard.js';
 import type { PhoneNumbers } from '../resources/phone-numbers.js';
@@ -52,6 +57,7 @@ import type { PortRequestAttachments } from '../resources/port-requests.js';
 import type { PortRequests } from '../resources/port-requests.js';
 import type { Queues } from '../resources/queues.js';
 import type { RateLimits } from '../resources/rate-limits.js';
+import type { Rates } from '../resources/rates.js';
 import type { Recordings } from '../resources/recordings.js';
 import type { Registrations } from '../resources/registrations.js';
 import type { ResourceSelectors } from '../resources/resource-selectors.js';
@@ -59,19 +65,29 @@ import type { ResourceTemplates } from '../resources/resource-templates.js';
 import type { Resources } from '../resources/resources.js';
 import type { Search } from '../resources/search.js';
 import type { Security } from '../resources/security.js';
+import type { Services } from '../resources/services.js';
 import type { SmsMessages } from '../resources/sms.js';
 import type { StoragePlans } from '../resources/storage.js';
 import type { StorageSettings } from '../resources/storage.js';
+import type { SystemMultiFactor } from '../resources/multi-factor.js';
 import type { Tasks } from '../resources/tasks.js';
 import type { TemporalRules } from '../resources/temporal-rules.js';
 import type { TemporalRulesSets } from '../resources/temporal-rules-sets.js';
 import type { TokenRestrictions } from '../resources/token-restrictions.js';
+import type { Transactions } from '../resources/transactions.js';
 import type { Users } from '../resources/users.js';
 import type { Vmboxes } from '../resources/vmboxes.js';
 import type { VoicemailMessages } from '../resources/vmboxes.js';
 import type { Webhooks } from '../resources/webhooks.js';
 import type { Websockets } from '../resources/websockets.js';
 import type { WhitelabelSettings } from '../resources/whitelabel.js';
+
+/** How `About`'s lazy object forwards each member. */
+const aboutShape: Shape<About> = {
+  forAccount: API,
+  get: API,
+  toJSON: 'About',
+};
 
 /** How `DeviceAccessLists`'s lazy object forwards each member. */
 const deviceAccessListsShape: Shape<DeviceAccessLists> = {
@@ -88,6 +104,14 @@ const accessListsShape: Shape<AccessLists> = {
   get: API,
   update: API,
   toJSON: 'AccessLists',
+};
+
+/** How `AccountAllotments`'s lazy object forwards each member. */
+const accountAllotmentsShape: Shape<AccountAllotments> = {
+  consumed: API,
+  get: API,
+  update: API,
+  toJSON: 'AccountAllotments',
 };
 
 /** How `Accounts`'s lazy object forwards each member. */
@@ -108,6 +132,12 @@ const accountsShape: Shape<Accounts> = {
   tree: API,
   update: API,
   toJSON: 'Accounts',
+};
+
+/** How `Acls`'s lazy object forwards each member. */
+const aclsShape: Shape<Acls> = {
+  get: API,
+  toJSON: 'Acls',
 };
 
 /** How `Alerts`'s lazy object forwards each member. */
@@ -217,6 +247,7 @@ const channelsShape: Shape<Channels> = {
 /** How `ClickToCall`'s lazy object forwards each member. */
 const clickToCallShape: Shape<ClickToCall> = {
   connect: API,
+  connectViaLink: API,
   create: API,
   delete: API,
   get: API,
@@ -429,6 +460,19 @@ const ipsShape: Shape<Ips> = {
   toJSON: 'Ips',
 };
 
+/** How `Ledgers`'s lazy object forwards each member. */
+const ledgersShape: Shape<Ledgers> = {
+  available: API,
+  credit: API,
+  debit: API,
+  get: API,
+  list: PAGES,
+  month: API,
+  summary: API,
+  total: API,
+  toJSON: 'Ledgers',
+};
+
 /** How `Limits`'s lazy object forwards each member. */
 const limitsShape: Shape<Limits> = {
   get: API,
@@ -528,6 +572,30 @@ const mmsMessagesShape: Shape<MmsMessages> = {
   list: PAGES,
   send: API,
   toJSON: 'MmsMessages',
+};
+
+/** How `SystemMultiFactor`'s lazy object forwards each member. */
+const systemMultiFactorShape: Shape<SystemMultiFactor> = {
+  create: API,
+  get: API,
+  patch: API,
+  summary: API,
+  update: API,
+  toJSON: 'SystemMultiFactor',
+};
+
+/** How `MultiFactor`'s lazy object forwards each member. */
+const multiFactorShape: Shape<MultiFactor> = {
+  attempt: API,
+  attempts: PAGES,
+  create: API,
+  delete: API,
+  get: API,
+  patch: API,
+  summary: API,
+  system: systemMultiFactorShape,
+  update: API,
+  toJSON: 'MultiFactor',
 };
 
 /** How `Notifications`'s lazy object forwards each member. */
@@ -647,6 +715,19 @@ const rateLimitsShape: Shape<RateLimits> = {
   toJSON: 'RateLimits',
 };
 
+/** How `Rates`'s lazy object forwards each member. */
+const ratesShape: Shape<Rates> = {
+  create: API,
+  delete: API,
+  forNumber: API,
+  get: API,
+  list: PAGES,
+  patch: API,
+  ratedecks: API,
+  update: API,
+  toJSON: 'Rates',
+};
+
 /** How `Recordings`'s lazy object forwards each member. */
 const recordingsShape: Shape<Recordings> = {
   delete: API,
@@ -731,6 +812,32 @@ const securityShape: Shape<Security> = {
   toJSON: 'Security',
 };
 
+/** How `Services`'s lazy object forwards each member. */
+const servicesShape: Shape<Services> = {
+  addPlan: API,
+  audit: PAGES,
+  auditLog: API,
+  auditSummary: API,
+  auditSummaryOf: API,
+  available: PAGES,
+  change: API,
+  editable: API,
+  get: API,
+  manual: API,
+  overrides: API,
+  patchManual: API,
+  patchOverrides: API,
+  quote: API,
+  reconcile: API,
+  removePlan: API,
+  setManual: API,
+  setOverrides: API,
+  summary: API,
+  synchronize: API,
+  topup: API,
+  toJSON: 'Services',
+};
+
 /** How `SmsMessages`'s lazy object forwards each member. */
 const smsMessagesShape: Shape<SmsMessages> = {
   create: API,
@@ -808,6 +915,15 @@ const tokenRestrictionsShape: Shape<TokenRestrictions> = {
   toJSON: 'TokenRestrictions',
 };
 
+/** How `Transactions`'s lazy object forwards each member. */
+const transactionsShape: Shape<Transactions> = {
+  get: API,
+  list: PAGES,
+  refund: API,
+  sale: API,
+  toJSON: 'Transactions',
+};
+
 /** How `Users`'s lazy object forwards each member. */
 const usersShape: Shape<Users> = {
   create: API,
@@ -858,6 +974,8 @@ const vmboxesShape: Shape<Vmboxes> = {
 
 /** How `Webhooks`'s lazy object forwards each member. */
 const webhooksShape: Shape<Webhooks> = {
+  accountSample: API,
+  accountSamples: API,
   attempts: PAGES,
   attemptsOf: PAGES,
   available: API,
@@ -908,9 +1026,12 @@ const whitelabelSettingsShape: Shape<WhitelabelSettings> = {
  * ```
  */
 export interface AudianResources {
+  readonly about: ResourceMethods<About>;
   readonly access_lists: ResourceMethods<AccessLists>;
   readonly accounts: ResourceMethods<Accounts>;
+  readonly acls: ResourceMethods<Acls>;
   readonly alerts: ResourceMethods<Alerts>;
+  readonly allotments: ResourceMethods<AccountAllotments>;
   readonly apps_link: ResourceMethods<AppsLink>;
   readonly apps_store: ResourceMethods<AppsStore>;
   readonly att_handlers_errors: ResourceMethods<AttachmentHandlerErrors>;
@@ -933,6 +1054,7 @@ export interface AudianResources {
   readonly faxes: ResourceMethods<Faxes>;
   readonly groups: ResourceMethods<Groups>;
   readonly ips: ResourceMethods<Ips>;
+  readonly ledgers: ResourceMethods<Ledgers>;
   readonly limits: ResourceMethods<Limits>;
   readonly lists: ResourceMethods<Lists>;
   readonly local_provisioner_templates: ResourceMethods<LocalProvisionerTemplates>;
@@ -940,12 +1062,14 @@ export interface AudianResources {
   readonly menus: ResourceMethods<Menus>;
   readonly metaflows: ResourceMethods<Metaflows>;
   readonly mms: ResourceMethods<MmsMessages>;
+  readonly multi_factor: ResourceMethods<MultiFactor>;
   readonly notifications: ResourceMethods<Notifications>;
   readonly onboard: ResourceMethods<Onboard>;
   readonly phone_numbers: ResourceMethods<PhoneNumbers>;
   readonly port_requests: ResourceMethods<PortRequests>;
   readonly queues: ResourceMethods<Queues>;
   readonly rate_limits: ResourceMethods<RateLimits>;
+  readonly rates: ResourceMethods<Rates>;
   readonly recordings: ResourceMethods<Recordings>;
   readonly registrations: ResourceMethods<Registrations>;
   readonly resource_selectors: ResourceMethods<ResourceSelectors>;
@@ -953,12 +1077,14 @@ export interface AudianResources {
   readonly resources: ResourceMethods<Resources>;
   readonly search: ResourceMethods<Search>;
   readonly security: ResourceMethods<Security>;
+  readonly services: ResourceMethods<Services>;
   readonly sms: ResourceMethods<SmsMessages>;
   readonly storage: ResourceMethods<StorageSettings>;
   readonly tasks: ResourceMethods<Tasks>;
   readonly temporal_rules: ResourceMethods<TemporalRules>;
   readonly temporal_rules_sets: ResourceMethods<TemporalRulesSets>;
   readonly token_restrictions: ResourceMethods<TokenRestrictions>;
+  readonly transactions: ResourceMethods<Transactions>;
   readonly users: ResourceMethods<Users>;
   readonly vmboxes: ResourceMethods<Vmboxes>;
   readonly webhooks: ResourceMethods<Webhooks>;
@@ -968,12 +1094,18 @@ export interface AudianResources {
 
 /** Each resource of the client, by wire name: its lazy object, loading its class on first use. */
 export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: ResourceContext) => AudianResources[K] } = {
+  about: (ctx) =>
+    lazyObject(once(() => import('../resources/about.js').then((m) => new m.About(ctx))), aboutShape),
   access_lists: (ctx) =>
     lazyObject(once(() => import('../resources/access-lists.js').then((m) => new m.AccessLists(ctx))), accessListsShape),
   accounts: (ctx) =>
     lazyObject(once(() => import('../resources/accounts.js').then((m) => new m.Accounts(ctx))), accountsShape),
+  acls: (ctx) =>
+    lazyObject(once(() => import('../resources/acls.js').then((m) => new m.Acls(ctx))), aclsShape),
   alerts: (ctx) =>
     lazyObject(once(() => import('../resources/alerts.js').then((m) => new m.Alerts(ctx))), alertsShape),
+  allotments: (ctx) =>
+    lazyObject(once(() => import('../resources/allotments.js').then((m) => new m.AccountAllotments(ctx))), accountAllotmentsShape),
   apps_link: (ctx) =>
     lazyObject(once(() => import('../resources/apps-link.js').then((m) => new m.AppsLink(ctx))), appsLinkShape),
   apps_store: (ctx) =>
@@ -1018,6 +1150,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/groups.js').then((m) => new m.Groups(ctx))), groupsShape),
   ips: (ctx) =>
     lazyObject(once(() => import('../resources/ips.js').then((m) => new m.Ips(ctx))), ipsShape),
+  ledgers: (ctx) =>
+    lazyObject(once(() => import('../resources/ledgers.js').then((m) => new m.Ledgers(ctx))), ledgersShape),
   limits: (ctx) =>
     lazyObject(once(() => import('../resources/limits.js').then((m) => new m.Limits(ctx))), limitsShape),
   lists: (ctx) =>
@@ -1032,6 +1166,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/metaflows.js').then((m) => new m.Metaflows(ctx))), metaflowsShape),
   mms: (ctx) =>
     lazyObject(once(() => import('../resources/mms.js').then((m) => new m.MmsMessages(ctx))), mmsMessagesShape),
+  multi_factor: (ctx) =>
+    lazyObject(once(() => import('../resources/multi-factor.js').then((m) => new m.MultiFactor(ctx))), multiFactorShape),
   notifications: (ctx) =>
     lazyObject(once(() => import('../resources/notifications.js').then((m) => new m.Notifications(ctx))), notificationsShape),
   onboard: (ctx) =>
@@ -1044,6 +1180,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/queues.js').then((m) => new m.Queues(ctx))), queuesShape),
   rate_limits: (ctx) =>
     lazyObject(once(() => import('../resources/rate-limits.js').then((m) => new m.RateLimits(ctx))), rateLimitsShape),
+  rates: (ctx) =>
+    lazyObject(once(() => import('../resources/rates.js').then((m) => new m.Rates(ctx))), ratesShape),
   recordings: (ctx) =>
     lazyObject(once(() => import('../resources/recordings.js').then((m) => new m.Recordings(ctx))), recordingsShape),
   registrations: (ctx) =>
@@ -1058,6 +1196,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/search.js').then((m) => new m.Search(ctx))), searchShape),
   security: (ctx) =>
     lazyObject(once(() => import('../resources/security.js').then((m) => new m.Security(ctx))), securityShape),
+  services: (ctx) =>
+    lazyObject(once(() => import('../resources/services.js').then((m) => new m.Services(ctx))), servicesShape),
   sms: (ctx) =>
     lazyObject(once(() => import('../resources/sms.js').then((m) => new m.SmsMessages(ctx))), smsMessagesShape),
   storage: (ctx) =>
@@ -1070,6 +1210,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/temporal-rules-sets.js').then((m) => new m.TemporalRulesSets(ctx))), temporalRulesSetsShape),
   token_restrictions: (ctx) =>
     lazyObject(once(() => import('../resources/token-restrictions.js').then((m) => new m.TokenRestrictions(ctx))), tokenRestrictionsShape),
+  transactions: (ctx) =>
+    lazyObject(once(() => import('../resources/transactions.js').then((m) => new m.Transactions(ctx))), transactionsShape),
   users: (ctx) =>
     lazyObject(once(() => import('../resources/users.js').then((m) => new m.Users(ctx))), usersShape),
   vmboxes: (ctx) =>
