@@ -5,6 +5,7 @@ export type { AuthClient } from './auth-client';
 export { AuthenticationError, type AuthenticationFailure, MultiFactorRequiredError } from './authentication-error';
 export { type CredentialsMethod, userCredentialsHash } from './credentials';
 export { type ImpersonateOptions, impersonate } from './impersonate';
+export { createIpAuth, type IpAuthOptions } from './ip-auth';
 export { decodeJwtClaims, tokenExpiry } from './jwt';
 export type { LoginStrategyOptions } from './login-options';
 export { createPasswordResetAuth, type PasswordResetAuthOptions } from './password-reset-auth';

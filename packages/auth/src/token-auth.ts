@@ -73,7 +73,7 @@ class TokenAuth implements AuthStrategy {
  * Uses a token obtained elsewhere (another login, Monster UI, a CI secret). It cannot be renewed:
  * when it expires or is revoked, the 401 surfaces at once. The account comes from the JWT's
  * `account_id` claim, from `options.accountId`, or — for a token that is not a JWT — from
- * `GET /v2/token_auth`.
+ * `GET /v2/token_auth`. Its `logout()` (as every strategy's) sends `DELETE /v2/token_auth`.
  *
  * @throws InvalidArgumentError when the token is empty or not a string
  *

@@ -43,6 +43,13 @@ describe('accounts on the wire', () => {
       reply: [201, child],
     },
     {
+      label: 'create(…, { parentId: null }) → PUT /v2/accounts (cb_accounts:get_parent_id_from_req/1: the login’s account)',
+      call: (a) => a.accounts.create({ name: 'Branch' }, { parentId: null }),
+      request: { method: 'PUT', path: '/v2/accounts', body: { data: { name: 'Branch' } } },
+      reply: [201, child],
+      result: child,
+    },
+    {
       label: 'update(doc) → POST /v2/accounts/{session account} with the whole document',
       call: (a) => a.accounts.update(undefined, account),
       request: { method: 'POST', path: `/v2/accounts/${ACCOUNT}`, body: { data: account } },

@@ -53,6 +53,13 @@ describe('clicktocall on the wire', () => {
       result: { application_name: 'transfer' },
     },
     {
+      label: 'connectViaLink → GET …/clicktocall/{C2C_ID}/connect with the contact in the query',
+      call: (a) => a.clicktocall.connectViaLink(C, { contact: '+14155550199' }),
+      request: { method: 'GET', path: acct(`/clicktocall/${C}/connect`), query: { contact: '+14155550199' } },
+      reply: [202, { application_name: 'transfer' }],
+      result: { application_name: 'transfer' },
+    },
+    {
       label: 'history → GET …/clicktocall/{C2C_ID}/history',
       call: (a) => a.clicktocall.history(C).toArray(),
       request: { method: 'GET', path: acct(`/clicktocall/${C}/history`) },

@@ -93,6 +93,19 @@ describe('webhooks on the wire', () => {
       request: { method: 'GET', path: '/v2/webhooks/samples/webhooks_notifications', query: { filter_event_name: 'missed_call' } },
       reply: [200, [{ event_name: 'missed_call' }]],
     },
+    {
+      label: 'accountSamples → GET …/webhooks/samples',
+      call: (a) => a.webhooks.accountSamples(),
+      request: { method: 'GET', path: acct('/webhooks/samples') },
+      reply: [200, ['webhooks_parking']],
+      result: ['webhooks_parking'],
+    },
+    {
+      label: 'accountSample → GET …/webhooks/samples/{SAMPLE_ID}',
+      call: (a) => a.webhooks.accountSample('webhooks_parking'),
+      request: { method: 'GET', path: acct('/webhooks/samples/webhooks_parking') },
+      reply: [200, [{ event_name: 'PARK_PARKED' }]],
+    },
   ]);
 });
 

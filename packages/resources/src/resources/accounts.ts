@@ -18,8 +18,11 @@ const LISTING = listCheck();
 
 /** Options of `accounts.create()`: the per-call options plus the parent of the new account. */
 export interface AccountCreateOptions extends CallOptions {
-  /** The account the new one is created under. @default the client's account */
-  readonly parentId?: string;
+  /**
+   * The account the new one is created under; `null` sends `PUT /v2/accounts`, where Crossbar
+   * takes the login's own account as the parent. @default the client's account
+   */
+  readonly parentId?: string | null;
 }
 
 function target(accountId: string | undefined): { account_id: string } | undefined {
@@ -60,7 +63,8 @@ export class Accounts extends ResourceBase {
 
   /**
    * Creates a sub-account of `options.parentId`, or of the client's account.
-   * `PUT /v2/accounts/{PARENT_ACCOUNT_ID}`
+   * `PUT /v2/accounts/{PARENT_ACCOUNT_ID}`; with `parentId: null`, of the login's own account:
+   * `PUT /v2/accounts`.
    *
    * @throws InvalidArgumentError (before any request) when `name` is missing or a field has the wrong type
    * @throws BadRequestError when Crossbar rejects it (name or realm already in use, …)
@@ -68,7 +72,9 @@ export class Accounts extends ResourceBase {
    */
   create(account: AccountCreateParams, options?: AccountCreateOptions): APIPromise<Account> {
     return APIPromise.after(this.validate(SCHEMAS, account, 'full', 'account'), () =>
-      this.call('PUT', ACCOUNT, { pathParams: target(options?.parentId), data: account, options, schema: DOCUMENT }),
+      options?.parentId === null
+        ? this.call('PUT', 'accounts', { data: account, options, schema: DOCUMENT })
+        : this.call('PUT', ACCOUNT, { pathParams: target(options?.parentId), data: account, options, schema: DOCUMENT }),
     );
   }
 

@@ -98,6 +98,20 @@ export class ClickToCall extends ResourceBase {
     return this.call('POST', `${C2C}/{id}/connect`, { pathParams: { id: c2cId }, data: params, options });
   }
 
+  /**
+   * Places the call the way a web link does: the same as `connect()`, with `contact` (and
+   * `blocking`) in the query string. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}/connect`
+   *
+   * @throws InvalidArgumentError (before any request) when `contact` is empty
+   */
+  connectViaLink(c2cId: string, params: ClicktocallConnectParams, options?: CallOptions): APIPromise<ClicktocallConnectResult> {
+    if (typeof params?.contact !== 'string' || params.contact.trim() === '') {
+      throw new InvalidArgumentError('contact', 'contact (the number or SIP URI to call) must be a non-empty string');
+    }
+    const query = { contact: params.contact, ...(params.blocking === undefined ? {} : { blocking: params.blocking }) };
+    return this.call('GET', `${C2C}/{id}/connect`, { pathParams: { id: c2cId }, query, options });
+  }
+
   /** Lists the calls placed through the endpoint. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall/{C2C_ID}/history` */
   history(c2cId: string, params?: ListParams, options?: CallOptions): PagePromise<ClicktocallHistoryEntry> {
     // History entries are not keyed by `id`; an empty key name skips that check.

@@ -123,6 +123,21 @@ export class Webhooks extends ResourceBase {
   sample(sampleId: string, params?: Pick<ListParams, 'filter' | 'filterNot' | 'query'>, options?: CallOptions): APIPromise<unknown> {
     return this.call('GET', 'webhooks/samples/{id}', { pathParams: { id: sampleId }, query: toListQuery(params), options });
   }
+
+  /** The names of the sample payload sets, asked through the client's account. `GET /v2/accounts/{ACCOUNT_ID}/webhooks/samples` */
+  accountSamples(options?: CallOptions): APIPromise<string[]> {
+    return this.call('GET', `${WEBHOOKS}/samples`, { options });
+  }
+
+  /**
+   * Sample payloads of one hook, asked through the client's account.
+   * `GET /v2/accounts/{ACCOUNT_ID}/webhooks/samples/{SAMPLE_ID}`
+   *
+   * @throws InvalidArgumentError (before any request) for invalid filters
+   */
+  accountSample(sampleId: string, params?: Pick<ListParams, 'filter' | 'filterNot' | 'query'>, options?: CallOptions): APIPromise<unknown> {
+    return this.call('GET', `${WEBHOOKS}/samples/{id}`, { pathParams: { id: sampleId }, query: toListQuery(params), options });
+  }
 }
 
 export type {
