@@ -6,6 +6,7 @@ import {
   type FleetRun,
   JobFileError,
   loadJobFile,
+  RunNotFoundError,
   type RunStatus,
   retryRun,
   runJob,
@@ -79,6 +80,35 @@ async function loadJob(file: string): Promise<FleetJob> {
   }
 }
 
+/** A run id no store knows is a thing that does not exist: exit 4, as for any other. */
+async function found<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof RunNotFoundError) throw new CliError(error.message, EXIT_CODES.notFound, [], error);
+    throw error;
+  }
+}
+
+/** Says so when a Redis run has no worker to run it: it would otherwise wait in silence. */
+async function warnWithoutWorkers(run: FleetRun, redis: string): Promise<void> {
+  if (run.mode !== 'redis' || (await run.workers()) !== 0) return;
+  note(
+    `no worker is connected to the queue at ${safeUrl(redis)}: the run waits in Redis until one starts (\`audian fleet worker --redis URL\` on any machine)`,
+  );
+}
+
+/** The Redis URL as it may be shown: without its password. */
+function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(the Redis URL)';
+  }
+}
+
 function summary(status: RunStatus): string {
   return `${status.done} done, ${status.failed} failed, ${status.cancelled} cancelled, ${status.pending} pending of ${status.total}${status.dryRun ? ' (dry run: nothing was written)' : ''}`;
 }
@@ -119,7 +149,8 @@ async function follow(run: FleetRun, lookup: { redis?: string; stateDir?: string
   for (const account of failed.slice(0, 20)) await write(`  ${label(account)}: ${account.error?.message ?? 'failed'}\n`);
   if (failed.length > 20) await write(`  … and ${failed.length - 20} more (audian fleet results ${run.runId})\n`);
   throw new CliError(`run ${run.runId}: ${status.total - status.done} of ${status.total} accounts not done`, EXIT_CODES.failure, [
-    `retry the failed ones with \`audian fleet retry ${run.runId} --failed\``,
+    ...(status.failed > 0 ? [`retry the failed ones with \`audian fleet retry ${run.runId} --failed\``] : []),
+    ...(status.cancelled > 0 ? [`resume the cancelled ones with \`audian fleet retry ${run.runId} --cancelled\``] : []),
   ]);
 }
 
@@ -160,6 +191,7 @@ function runCommand(): Command {
       });
       setActivity(undefined);
       await write(`run ${run.runId}: ${run.total} accounts, ${run.mode}${flags.dryRun ? ', dry run' : ''}\n`);
+      if (redis) await warnWithoutWorkers(run, redis);
       if (flags.detach && run.mode === 'redis') {
         await run.close();
         return;
@@ -214,7 +246,7 @@ function statusCommand(): Command {
     )
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string };
-      const status = await runStatus(runId, lookup(flags));
+      const status = await found(runStatus(runId, lookup(flags)));
       const eta = fleetEta(status, Date.parse(status.createdAt));
       await printValue(
         { ...status, eta_seconds: eta ?? null, eta: status.finished ? null : formatEta(eta) },
@@ -257,7 +289,7 @@ function resultsCommand(): Command {
     .addHelpText('after', '\nExamples:\n  audian fleet results RUN -o csv > outcome.csv\n  audian fleet results RUN --rows -o ndjson')
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string; rows?: boolean };
-      const results = await runResults(runId, lookup(flags));
+      const results = await found(runResults(runId, lookup(flags)));
       const output = outputOptions({ ...(flags.output ? { output: flags.output } : {}) });
       if (flags.rows) {
         await printValue(
@@ -272,12 +304,14 @@ function resultsCommand(): Command {
 }
 
 function cancelCommand(): Command {
-  return addRedisOption(
-    new Command('cancel').description('cancel a Redis run: pending accounts are not run').argument('<run>', 'the run id'),
+  return addLookupOptions(
+    new Command('cancel')
+      .description('cancel a run: pending accounts are not run (a local run is stopped in the process that runs it)')
+      .argument('<run>', 'the run id'),
   ).action(async (runId: string, _options: unknown, command: Command) => {
-    const flags = command.optsWithGlobals() as RedisFlags;
-    await cancelRun(runId, lookup(flags));
-    await write(`run ${runId} cancelled\n`);
+    const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean };
+    const status = await found(cancelRun(runId, lookup(flags)));
+    await write(`run ${runId} cancelled: ${summary(status)}\n`);
   });
 }
 
@@ -298,14 +332,17 @@ function retryCommand(): Command {
         detach?: boolean;
       };
       const where = lookup(flags);
-      const run = await retryRun(runId, {
-        ...where,
-        failed: flags.failed === true || flags.cancelled !== true,
-        cancelled: flags.cancelled === true,
-        client: clientOptions(flags),
-        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-      });
+      const run = await found(
+        retryRun(runId, {
+          ...where,
+          failed: flags.failed === true || flags.cancelled !== true,
+          cancelled: flags.cancelled === true,
+          client: clientOptions(flags),
+          ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+        }),
+      );
       await write(`run ${run.runId}: ${run.total} accounts again, ${run.mode}\n`);
+      if (where.redis) await warnWithoutWorkers(run, where.redis);
       if (flags.detach && run.mode === 'redis') {
         await run.close();
         return;
