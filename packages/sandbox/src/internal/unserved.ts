@@ -24,7 +24,6 @@ const KAZOO_MODULES: ReadonlySet<string> = new Set([
   'multi_factor',
   'parked_calls',
   'pivot',
-  'port_requests',
   'presence',
   'rates',
   'schemas',

@@ -32,6 +32,7 @@ import { metaflowsModule } from './metaflows';
 import { mmsModule } from './mms';
 import { notificationsModule } from './notifications';
 import { phoneNumbersModule } from './phone-numbers';
+import { portRequestsModule } from './port-requests';
 import { queuesModule } from './queues';
 import { quickcallModule } from './quickcall';
 import { rateLimitsModule } from './rate-limits';
@@ -116,4 +117,6 @@ export const MODULES: readonly SandboxModule[] = [
   storageModule,
   tasksModule,
   websocketsModule,
+  // reseller onboarding
+  portRequestsModule,
 ];

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childLogin } from './call-routing-helpers';
+import { type Harness, harness, request } from './helpers';
+
+type Doc = Record<string, unknown>;
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.stop());
+const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+
+describe('ips (cb_ips): the fixed pool of dedicated IPs', () => {
+  it('lists zones and hosts, and at most one available IP, of a zone when asked (kz_ips:available/1)', async () => {
+    expect((await h.call('GET', `${h.acct}/ips/zones`)).body.data).toEqual(['us-east', 'us-west']);
+    expect((await h.call('GET', `${h.acct}/ips/hosts`)).body.data).toHaveLength(4);
+    expect((await h.call('GET', `${h.acct}/ips`)).body.data).toEqual([{ ip: '198.51.100.10', zone: 'us-east' }]);
+    expect((await h.call('GET', `${h.acct}/ips?zone=us-west`)).body.data).toEqual([{ ip: '203.0.113.20', zone: 'us-west' }]);
+    expect((await h.call('GET', `${h.acct}/ips?zone=mars`)).body.data).toEqual([]);
+  });
+
+  it('assigns one, shows it assigned, refuses it twice (superfluous) and to another account (forbidden), releases it', async () => {
+    const add = await h.call('POST', `${h.acct}/ips/198.51.100.10`, { data: {} });
+    expect(add.status).toBe(200);
+    expect(data(add)).toEqual({
+      success: {
+        '198.51.100.10': {
+          id: '198.51.100.10',
+          ip: '198.51.100.10',
+          zone: 'us-east',
+          host: 'proxy1.us-east.example.net',
+          status: 'assigned',
+          type: 'dedicated_ip',
+          assigned_to: h.sandbox.accountId,
+        },
+      },
+      error: {},
+    });
+    expect((await h.call('GET', `${h.acct}/ips/assigned`)).body.data).toEqual([{ ip: '198.51.100.10', zone: 'us-east' }]);
+    expect(data(await h.call('GET', `${h.acct}/ips/198.51.100.10`))).toMatchObject({
+      status: 'assigned',
+      assigned_to: h.sandbox.accountId,
+    });
+    expect((await h.call('GET', `${h.acct}/ips`)).body.data).toEqual([{ ip: '198.51.100.11', zone: 'us-east' }]);
+
+    const again = await h.call('POST', `${h.acct}/ips/198.51.100.10`, { data: {} });
+    expect(again.status).toBe(400);
+    expect(again.body.data).toEqual({ 'ips.0': { superfluous: { message: 'ip already assigned', value: '198.51.100.10' } } });
+
+    const child = await childLogin(h, 'IP Tenant');
+    const other = await request(
+      h.sandbox,
+      'POST',
+      `/v2/accounts/${child.accountId}/ips`,
+      { data: { ips: ['198.51.100.10'] } },
+      child.token,
+    );
+    expect(other.status).toBe(400);
+    expect(other.body.data).toEqual({ 'ips.0': { forbidden: { message: 'ip assigned to another account', value: '198.51.100.10' } } });
+    const notHeld = await request(h.sandbox, 'DELETE', `/v2/accounts/${child.accountId}/ips/198.51.100.10`, {}, child.token);
+    expect(notHeld.body.data).toHaveProperty(['ips.0', 'forbidden']);
+
+    const released = await h.call('DELETE', `${h.acct}/ips/198.51.100.10`);
+    expect(data(released).success).toMatchObject({ '198.51.100.10': { status: 'available' } });
+    expect((data(released).success as Record<string, Doc>)['198.51.100.10']).not.toHaveProperty('assigned_to');
+    expect((await h.call('GET', `${h.acct}/ips/assigned`)).body.data).toEqual([]);
+    const twice = await h.call('DELETE', `${h.acct}/ips/198.51.100.10`);
+    expect(twice.body.data).toEqual({ 'ips.0': { superfluous: { message: 'ip not assigned', value: '198.51.100.10' } } });
+  });
+
+  it('assigns and releases several at once, all or none; unknown and malformed addresses are field errors', async () => {
+    const mixed = await h.call('POST', `${h.acct}/ips`, { data: { ips: ['203.0.113.20', '192.0.2.99'] } });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.data).toEqual({ 'ips.1': { not_found: { message: 'ip not found', value: '192.0.2.99' } } });
+    expect((await h.call('GET', `${h.acct}/ips/assigned`)).body.data).toEqual([]);
+    const malformed = await h.call('POST', `${h.acct}/ips`, { data: { ips: ['nope'] } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.data).toHaveProperty(['ips.0']);
+    const both = await h.call('POST', `${h.acct}/ips`, { data: { ips: ['203.0.113.20', '203.0.113.21'] } });
+    expect(Object.keys(data(both).success as Doc)).toEqual(['203.0.113.20', '203.0.113.21']);
+    const freed = await h.call('DELETE', `${h.acct}/ips`, { data: { ips: ['203.0.113.20', '203.0.113.21'] } });
+    expect(Object.keys(data(freed).success as Doc)).toHaveLength(2);
+    expect((await h.call('GET', `${h.acct}/ips/192.0.2.99`)).status).toBe(404);
+  });
+
+  it('adding IPs to the pool is the super-duper admin’s: 403 on /v2/ips and on the account path', async () => {
+    const ip = { ip: '192.0.2.1', zone: 'us-east', host: 'proxy9.example.net' };
+    expect((await h.call('PUT', '/v2/ips', { data: ip })).status).toBe(403);
+    expect((await h.call('PUT', `${h.acct}/ips`, { data: ip })).status).toBe(403);
+  });
+});
