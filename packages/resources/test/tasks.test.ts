@@ -111,6 +111,9 @@ describe('tasks validation', () => {
     expect((await rejectionOf(audian.tasks.create({ category: 'number_management', action: '' }))).argument).toBe('data.action');
     expect((await rejectionOf(audian.tasks.create({ category: 'c', action: 'a', records: [] }))).argument).toBe('data.records');
     expect((await rejectionOf(audian.tasks.createFromCsv({ category: 'c', action: 'a' }, '  '))).argument).toBe('csv');
+    expect((await rejectionOf(audian.tasks.createFromCsv({ category: 'c', action: 'a' }, csv, 'application/json'))).argument).toBe(
+      'contentType',
+    );
     expect(server.requests).toHaveLength(0);
   });
 

@@ -13,7 +13,9 @@ describe('tasks (cb_tasks, kz_tasks)', () => {
   it('lists the catalog without a token, narrows it, and answers bad identifier for an unknown category (cb_tasks:help_rep/2)', async () => {
     const all = await request(h.sandbox, 'GET', '/v2/tasks');
     expect(all.status).toBe(200);
-    expect(all.body.data).toMatchObject({ tasks: { number_management: { list: {}, find: { expected_content: 'text/csv', mandatory: ['e164'] } } } });
+    expect(all.body.data).toMatchObject({
+      tasks: { number_management: { list: {}, find: { expected_content: 'text/csv', mandatory: ['e164'] } } },
+    });
     const one = await request(h.sandbox, 'GET', '/v2/tasks?category=number_management&action=find');
     expect(Object.keys((one.body.data as { tasks: Record<string, object> }).tasks.number_management as object)).toEqual(['find']);
     const unknown = await request(h.sandbox, 'GET', '/v2/tasks?category=rates');
@@ -78,7 +80,9 @@ describe('tasks (cb_tasks, kz_tasks)', () => {
   });
 
   it('takes JSON records and refuses bad input as kz_tasks does', async () => {
-    const json = await h.call('PUT', `${h.acct}/tasks?category=number_management&action=find`, { data: { records: [{ e164: '+14155550100' }] } });
+    const json = await h.call('PUT', `${h.acct}/tasks?category=number_management&action=find`, {
+      data: { records: [{ e164: '+14155550100' }] },
+    });
     expect(json.status).toBe(201);
     expect(task(json)).toMatchObject({ total_count: 1 });
 
@@ -94,7 +98,9 @@ describe('tasks (cb_tasks, kz_tasks)', () => {
     });
     expect(missingColumn.status).toBe(400);
     expect(missingColumn.body.data).toEqual({ missing_mandatory_fields: ['e164'] });
-    const inputForNone = await h.call('PUT', `${h.acct}/tasks?category=number_management&action=list`, { data: { records: [{ e164: '+1' }] } });
+    const inputForNone = await h.call('PUT', `${h.acct}/tasks?category=number_management&action=list`, {
+      data: { records: [{ e164: '+1' }] },
+    });
     expect(inputForNone.body.data).toEqual({ expected_content: 'none' });
     const ragged = await h.call('PUT', `${h.acct}/tasks?category=number_management&action=find`, {
       raw: 'e164\r\n+14155550100,extra\r\n',

@@ -121,6 +121,47 @@ const ROWS: readonly Row[] = [
   ['cascade-quantity', 'cascadeQuantity', [], 'how many numbers the account and its sub-accounts hold'],
   // search
   ['query', 'query', ['@body', '@list'], 'search documents (--set type=user --set view=name --set value=Ada)', { resources: ['search'] }],
+  // tasks
+  ['start', 'start', ['id'], 'start the task', { resources: ['tasks'] }],
+  ['stop', 'stop', ['id'], 'stop the running task', { resources: ['tasks'], destructive: true }],
+  [
+    'create-csv',
+    'createFromCsv',
+    ['@body', '@file'],
+    'create a task from a CSV file (--set category=… --set action=…)',
+    { resources: ['tasks'] },
+  ],
+  ['input', 'input', ['id'], 'download the task’s input CSV', { binary: true, resources: ['tasks'] }],
+  ['output', 'output', ['id'], 'download the task’s output CSV', { binary: true, resources: ['tasks'] }],
+  // storage
+  ['plans', 'plans', [], 'list the reseller’s storage plans', { resources: ['storage'], sub: { method: 'list', args: ['@list'] } }],
+  ['plan', 'plans', [], 'fetch one storage plan', { resources: ['storage'], sub: { method: 'get', args: ['plan-id'] } }],
+  ['create-plan', 'plans', [], 'create a storage plan (--data)', { resources: ['storage'], sub: { method: 'create', args: ['@body'] } }],
+  [
+    'update-plan',
+    'plans',
+    [],
+    'replace a storage plan (--data)',
+    { resources: ['storage'], sub: { method: 'update', args: ['plan-id', '@body'] } },
+  ],
+  [
+    'patch-plan',
+    'plans',
+    [],
+    'change some fields of a storage plan',
+    { resources: ['storage'], sub: { method: 'patch', args: ['plan-id', '@body'] } },
+  ],
+  [
+    'remove-plan',
+    'plans',
+    [],
+    'delete a storage plan',
+    { resources: ['storage'], destructive: true, sub: { method: 'delete', args: ['plan-id'] } },
+  ],
+  // cccps, att_handlers_errors, apps_link
+  ['autodial', 'autodial', ['@body'], 'ask for a callback to the login’s user (--data)', { resources: ['cccps'] }],
+  ['list-by-handler', 'listByHandler', ['handler-id', '@list'], 'list the failures of one storage backend'],
+  ['authorize', 'authorize', [], 'the login’s identity and the account’s, for a Monster app link', { resources: ['apps_link'] }],
 ];
 
 /** The domain verbs the CLI knows, matched against each resource class's methods. */

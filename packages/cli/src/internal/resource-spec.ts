@@ -43,6 +43,10 @@ const OVERRIDES: Readonly<Record<string, Partial<Record<CrudCommand, readonly Ar
     patch: ['number', '@body'],
     delete: ['number', '@skip'],
   },
+  // A configuration is created at its own id (`PUT …/configs/{CONFIG_ID}`).
+  configs: { create: ['id', '@body'] },
+  // Bulk requests name several documents at once.
+  bulk: { get: ['ids...'], update: ['ids...', '@body'], delete: ['ids...'] },
 };
 
 /**

@@ -29,6 +29,20 @@ function checkCsv(csv: unknown): RawBody {
   return csv as RawBody;
 }
 
+const CSV_TYPES: readonly string[] = ['text/csv', 'text/comma-separated-values'];
+
+function csvType(contentType: string | undefined): string {
+  // A file read without a known extension comes with a generic type: it is still sent as CSV.
+  if (contentType === undefined || contentType === '' || contentType === 'application/octet-stream') return 'text/csv';
+  if (!CSV_TYPES.includes(contentType)) {
+    throw new InvalidArgumentError(
+      'contentType',
+      `contentType must be text/csv or text/comma-separated-values, got ${JSON.stringify(contentType)}`,
+    );
+  }
+  return contentType;
+}
+
 /**
  * KAZOO's background tasks (bulk jobs fed and answered with CSV): `/v2/accounts/{ACCOUNT_ID}/tasks`.
  * A task is created with a category and action (see {@link Tasks.available}), from CSV or JSON
@@ -77,14 +91,16 @@ export class Tasks extends ResourceBase {
    * Creates a task from a CSV file (first row: the column names).
    * `PUT /v2/accounts/{ACCOUNT_ID}/tasks?category={CATEGORY}&action={ACTION}` with `Content-Type: text/csv`
    *
-   * @throws InvalidArgumentError (before any request) when `category`/`action` is missing or the CSV is empty
+   * @param contentType - `text/csv` (the default) or `text/comma-separated-values`
+   * @throws InvalidArgumentError (before any request) when `category`/`action` is missing, the CSV is empty, or `contentType` is not a CSV type
    * @throws ValidationError when the CSV lacks a mandatory column or value
    */
-  createFromCsv(task: TaskCsvParams, csv: TaskCsv, options?: CallOptions): APIPromise<Task> {
+  createFromCsv(task: TaskCsvParams, csv: TaskCsv, contentType?: string, options?: CallOptions): APIPromise<Task> {
     return APIPromise.after(this.validate(CSV, task, 'full', 'task'), () => {
       const body = checkCsv(csv);
+      const type = csvType(contentType);
       const query = { category: task.category, action: task.action, file_name: task.file_name };
-      return this.call<Task>('PUT', TASKS, { query, body, contentType: 'text/csv', options });
+      return this.call<Task>('PUT', TASKS, { query, body, contentType: type, options });
     });
   }
 
