@@ -1,4 +1,4 @@
-import { BadRequestError } from '@audian/core';
+import { NotFoundError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import { acct, crudWireCases, rejectionOf, scriptedClient, wireCases } from './wire';
 
@@ -64,11 +64,11 @@ describe('resources (account carriers) on the wire', () => {
       reply: [200, { id: JOB, status: 'complete', timestamp: 63_900_000_100, success: { '+14155550100': {} }, errors: {} }],
     },
     {
-      label: 'getJob with an id that is not a job id → BadRequestError (cb_resources:read_job/2)',
+      label: 'getJob with an id that is not a job id → NotFoundError (cb_resources:read_job/2)',
       call: (a) => a.resources.getJob('nope'),
       request: { method: 'GET', path: acct('/resources/jobs/nope') },
-      reply: { status: 400, raw: { status: 'error', error: '400', message: 'bad identifier', data: { cause: 'nope' } } },
-      error: BadRequestError,
+      reply: { status: 404, raw: { status: 'error', error: '404', message: 'bad identifier', data: ['nope'] } },
+      error: NotFoundError,
     },
   ]);
 });

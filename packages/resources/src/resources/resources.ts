@@ -136,8 +136,7 @@ export class Resources extends ResourceBase {
   /**
    * Fetches a job with its status and per-number outcomes. `GET /v2/accounts/{ACCOUNT_ID}/resources/jobs/{JOB_ID}`
    *
-   * @throws BadRequestError when the id is not a job id (`YYYYMM-…`)
-   * @throws NotFoundError when there is no such job
+   * @throws NotFoundError when there is no such job, or the id is not a job id (`YYYYMM-…`)
    */
   getJob(jobId: string, options?: CallOptions): APIPromise<ResourceJob> {
     return this.call('GET', `${PATH}/jobs/{id}`, { pathParams: { id: jobId }, options });
