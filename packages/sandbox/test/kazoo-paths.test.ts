@@ -14,18 +14,16 @@ const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
 
 describe('paths that need a telephony engine or are not modelled', () => {
   it('answer 501 not_implemented naming the endpoint, after authentication', async () => {
-    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Q', last_name: 'Call' } }));
     const queue = data(await h.call('PUT', `${h.acct}/queues`, { data: { name: 'Support' } }));
     const cases: [string, string, string][] = [
-      ['GET', `${h.acct}/users/${user.id}/quickcall/+14155550100`, 'quickcall'],
       ['GET', `${h.acct}/queues/stats`, 'queues/stats'],
       ['GET', `${h.acct}/queues/${queue.id}/roster`, 'queues/roster'],
       ['GET', `${h.acct}/cdrs/interaction`, 'cdrs/interaction'],
       ['GET', `${h.acct}/cdrs/summary`, 'cdrs/summary'],
       ['GET', `${h.acct}/cdrs/legs/${'0'.repeat(32)}`, 'cdrs/legs'],
-      ['GET', `${h.acct}/port_requests`, 'port_requests'],
+      ['GET', `${h.acct}/migrations`, 'migrations'],
       ['GET', `${h.acct}/services`, 'services'],
-      ['PUT', `${h.acct}/whitelabel`, 'whitelabel'],
+      ['PUT', `${h.acct}/skels`, 'skels'],
       ['GET', '/v2/system_configs', 'system_configs'],
     ];
     for (const [method, path, endpoint] of cases) {

@@ -63,13 +63,13 @@ export interface PlaceCallRequest {
   readonly answer?: boolean;
 }
 
-/** A call placed from an endpoint (`quickcall`, click-to-call `connect`): ring `first`, then take the answered leg to `then`. */
+/** A call placed from an endpoint (`quickcall`, click-to-call `connect`): ring `first`, then take the answered leg to `destination`. */
 export interface OriginateRequest {
   readonly accountId: string;
   readonly origin: CallOrigin;
   /** The devices rung first (quickcall), or a number routed through the account's callflows first (click-to-call). */
   readonly first: { readonly targets: readonly RingTarget[] } | { readonly number: string };
-  readonly then: string;
+  readonly destination: string;
   readonly callerIdName: string;
   readonly callerIdNumber: string;
   readonly callId?: string;
@@ -325,11 +325,11 @@ export class CallEngine {
     return Object.assign(call.info(), { finished: call.finished });
   }
 
-  /** Places a call from endpoints (`cb_quickcall`, `cb_clicktocall`): the first leg rings, and once answered goes on to `then`. */
+  /** Places a call from endpoints (`cb_quickcall`, `cb_clicktocall`): the first leg rings, and once answered goes on to `destination`. */
   originate(request: OriginateRequest): CallInfo & { readonly finished: Promise<CallInfo> } {
     const call = this.#newCall(request.accountId, {
       id: request.callId,
-      to: request.then,
+      to: request.destination,
       from: request.callerIdNumber,
       callerIdName: request.callerIdName,
       origin: request.origin,
@@ -351,9 +351,9 @@ export class CallEngine {
       }
       if (!leg) return;
       call.caller = leg;
-      const flow = findCallflow(this.#engine, call.accountId, request.then);
+      const flow = findCallflow(this.#engine, call.accountId, request.destination);
       if (flow) await this.#walk(call, toNode(flow.body.flow), 0);
-      else if (await this.#offnet(call, request.then, {})) await call.sleep(call.durationMs);
+      else if (await this.#offnet(call, request.destination, {})) await call.sleep(call.durationMs);
     });
     return Object.assign(call.info(), { finished: call.finished });
   }
@@ -524,7 +524,7 @@ export class CallEngine {
       return undefined;
     }
     this.#answerLeg(call, leg);
-    call.answeredBy ??= { type: 'offnet', id: number };
+    if (!options.first || !call.answeredBy) call.answeredBy = { type: 'offnet', id: number };
     if (caller) {
       this.#answerLeg(call, caller);
       this.#bridge(call, caller, leg);

@@ -1,6 +1,7 @@
 import { ClicktocallSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
 import { boundedTest } from '../bounded-regex';
+import { callsOf } from '../calls';
 import { docReply, listDocs } from '../collection';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
@@ -50,8 +51,8 @@ function c2cContact(raw: string): string {
 }
 
 /**
- * `GET|POST …/clicktocall/{C2C_ID}/connect`. No call is placed in a sandbox: the call "succeeds" at
- * once and is recorded in the endpoint's history. Endpoints with `auth_required: false` take
+ * `GET|POST …/clicktocall/{C2C_ID}/connect`: places a simulated call (see `calls.ts`), recorded
+ * at once as a success in the endpoint's history. Endpoints with `auth_required: false` take
  * unauthenticated requests, as in KAZOO.
  */
 function connect(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
@@ -79,6 +80,18 @@ function connect(engine: Engine, req: SandboxRequest, accountId: string, id: str
     { timestamp: now, contact, call_id: callId, result: 'success' },
     { id: newModbId(engine.clock.unix()), parentId: id, private: { pvt_clicktocall_id: id } },
   );
+  // A simulated call: the first leg rings (the extension, or the contact with `dial_first: contact`), then goes to the other.
+  const extension = String(doc.extension ?? '');
+  const contactFirst = doc.dial_first === 'contact';
+  callsOf(engine).originate({
+    accountId,
+    origin: 'clicktocall',
+    first: { number: contactFirst ? contact : extension },
+    destination: contactFirst ? extension : contact,
+    callerIdName: String(doc.name ?? ''),
+    callerIdNumber: typeof doc.caller_id_number === 'string' ? doc.caller_id_number : contact,
+    callId,
+  });
   const blocking = reqValue(req, 'blocking');
   if (blocking === true || blocking === 'true') return docReply(C2C_HISTORY, item);
   return { status: 202, data: originateRequest(engine, accountId, doc, contact, callId), envelope: { revision: 'automatic' } };
