@@ -66,7 +66,7 @@ function generate(id, schema) {
     `import * as z from 'zod/mini';`,
     ...imports,
     '',
-    `/** Structure of the KAZOO \`${id}\` document (loose: unknown keys are kept). */`,
+    `/** Structure of the KAZOO \`${id}\` document (${schema.additionalProperties === false ? 'strict: KAZOO refuses unknown keys' : 'loose: unknown keys are kept'}). */`,
     // A schema that refers to itself (callflow children) needs its type spelled out.
     refs.has(id)
       ? `export const ${exportName(id)}: z.ZodMiniType<{ [key: string]: unknown }, { [key: string]: unknown }> = ${body};`
@@ -159,7 +159,9 @@ function objectExpr(node, depth, refs, selfId) {
     if (!required.has(name) && !expr.startsWith('z._default(') && !expr.startsWith('z.prefault(')) expr = `z.optional(${expr})`;
     return `${indent}${key(name)}: ${expr},`;
   });
-  return `z.looseObject({\n${fields.join('\n')}\n${'  '.repeat(depth)}})`;
+  // `additionalProperties: false` is enforced by KAZOO on writes (`kz_json_schema`: 400 `additionalProperties`).
+  const object = node.additionalProperties === false ? 'z.strictObject' : 'z.looseObject';
+  return `${object}({\n${fields.join('\n')}\n${'  '.repeat(depth)}})`;
 }
 
 function withDefault(expr, node) {

@@ -40,6 +40,16 @@ describe('PUT /v2/api_auth', () => {
     expect(r.body).toMatchObject({ status: 'error', error: '404', message: 'bad identifier', data: [key] });
   });
 
+  it('refuses keys beside api_key with 400 additionalProperties: api_auth.json is strict (kz_json_schema:error_to_jobj/2)', async () => {
+    const r = await request(h.sandbox, 'PUT', '/v2/api_auth', { data: { api_key: h.sandbox.apiKey, account_id: 'x' } });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({
+      error: '400',
+      message: 'validation error',
+      data: { account_id: { additionalProperties: { message: 'Strict checking of data is enabled; only include schema-defined properties' } } },
+    });
+  });
+
   it('answers a missing key with 400 api_key.required and an empty one with 400 minLength: the schema runs first (cb_api_auth:validate/1)', async () => {
     const missing = await request(h.sandbox, 'PUT', '/v2/api_auth', { data: {} });
     expect(missing.status).toBe(400);

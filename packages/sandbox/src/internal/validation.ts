@@ -76,6 +76,12 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknow
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const [code, detail] = toCrossbar(issue, root);
+    if (code === 'additionalProperties' && issue.keys) {
+      // jesse reports each unknown key at its own path (`jesse_validator_draft4:check_additional_properties/3`).
+      const { value: _keys, ...message } = detail;
+      for (const key of issue.keys) mergeFieldErrors(fields, { [joinPath([...prefix, ...issue.path, key])]: { [code]: message } });
+      continue;
+    }
     mergeFieldErrors(fields, { [joinPath([...prefix, ...issue.path])]: { [code]: detail } });
   }
   return fields;

@@ -11,7 +11,7 @@ import { NotifyCallbackSchema } from './notify-callback.js';
 
 /** Structure of the KAZOO `accounts` document (loose: unknown keys are kept). */
 export const AccountsSchema = z.looseObject({
-  call_recording: z.optional(z.looseObject({
+  call_recording: z.optional(z.strictObject({
     account: z.optional(z.lazy(() => CallRecordingSchema)),
     endpoint: z.optional(z.lazy(() => CallRecordingSchema)),
   })),
@@ -50,7 +50,7 @@ export const AccountsSchema = z.looseObject({
     })),
   })),
   org: z.optional(z.string()),
-  preflow: z.prefault(z.looseObject({
+  preflow: z.prefault(z.strictObject({
     always: z.optional(z.string()),
   }), {}),
   realm: z.optional(z.string().check(z.minLength(4), z.maxLength(253), z.regex(new RegExp("^[.\\w-]+$", 'u')))),

@@ -2,7 +2,7 @@
 // KAZOO JSON Schema "api_auth". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 
-/** Structure of the KAZOO `api_auth` document (loose: unknown keys are kept). */
-export const ApiAuthSchema = z.looseObject({
+/** Structure of the KAZOO `api_auth` document (strict: KAZOO refuses unknown keys). */
+export const ApiAuthSchema = z.strictObject({
   api_key: z.string().check(z.minLength(64), z.maxLength(64)),
 });

@@ -2,8 +2,8 @@
 // KAZOO JSON Schema "call_recording.parameters". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 
-/** Structure of the KAZOO `call_recording.parameters` document (loose: unknown keys are kept). */
-export const CallRecordingParametersSchema = z.looseObject({
+/** Structure of the KAZOO `call_recording.parameters` document (strict: KAZOO refuses unknown keys). */
+export const CallRecordingParametersSchema = z.strictObject({
   enabled: z.optional(z.boolean()),
   format: z.optional(z.enum(["mp3","wav"])),
   record_min_sec: z.optional(z.int()),

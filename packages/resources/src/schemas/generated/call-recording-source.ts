@@ -3,8 +3,8 @@
 import * as z from 'zod/mini';
 import { CallRecordingParametersSchema } from './call-recording-parameters.js';
 
-/** Structure of the KAZOO `call_recording.source` document (loose: unknown keys are kept). */
-export const CallRecordingSourceSchema = z.looseObject({
+/** Structure of the KAZOO `call_recording.source` document (strict: KAZOO refuses unknown keys). */
+export const CallRecordingSourceSchema = z.strictObject({
   any: z.optional(z.lazy(() => CallRecordingParametersSchema)),
   offnet: z.optional(z.lazy(() => CallRecordingParametersSchema)),
   onnet: z.optional(z.lazy(() => CallRecordingParametersSchema)),

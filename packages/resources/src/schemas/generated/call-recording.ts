@@ -3,8 +3,8 @@
 import * as z from 'zod/mini';
 import { CallRecordingSourceSchema } from './call-recording-source.js';
 
-/** Structure of the KAZOO `call_recording` document (loose: unknown keys are kept). */
-export const CallRecordingSchema = z.looseObject({
+/** Structure of the KAZOO `call_recording` document (strict: KAZOO refuses unknown keys). */
+export const CallRecordingSchema = z.strictObject({
   any: z.optional(z.lazy(() => CallRecordingSourceSchema)),
   inbound: z.optional(z.lazy(() => CallRecordingSourceSchema)),
   outbound: z.optional(z.lazy(() => CallRecordingSourceSchema)),

@@ -2,8 +2,8 @@
 // KAZOO JSON Schema "call_recordings". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 
-/** Structure of the KAZOO `call_recordings` document (loose: unknown keys are kept). */
-export const CallRecordingsSchema = z.looseObject({
+/** Structure of the KAZOO `call_recordings` document (strict: KAZOO refuses unknown keys). */
+export const CallRecordingsSchema = z.strictObject({
   call_id: z.optional(z.string()),
   callee_id_name: z.optional(z.string()),
   callee_id_number: z.optional(z.string()),

@@ -2,8 +2,8 @@
 // KAZOO JSON Schema "cdrs". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 
-/** Structure of the KAZOO `cdrs` document (loose: unknown keys are kept). */
-export const CdrsSchema = z.looseObject({
+/** Structure of the KAZOO `cdrs` document (strict: KAZOO refuses unknown keys). */
+export const CdrsSchema = z.strictObject({
   app_name: z.optional(z.string()),
   app_version: z.optional(z.string()),
   billing_seconds: z.optional(z.int()),

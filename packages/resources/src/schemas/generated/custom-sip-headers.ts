@@ -2,5 +2,5 @@
 // KAZOO JSON Schema "custom_sip_headers". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 
-/** Structure of the KAZOO `custom_sip_headers` document (loose: unknown keys are kept). */
+/** Structure of the KAZOO `custom_sip_headers` document (strict: KAZOO refuses unknown keys). */
 export const CustomSipHeadersSchema = z.record(z.string(), z.string());

@@ -4,12 +4,12 @@ import * as z from 'zod/mini';
 
 /** Structure of the KAZOO `device_rate_limits` document (loose: unknown keys are kept). */
 export const DeviceRateLimitsSchema = z.looseObject({
-  per_minute: z.looseObject({
+  per_minute: z.strictObject({
     invites: z.optional(z.int()),
     registrations: z.optional(z.int()),
     total_packets: z.int(),
   }),
-  per_second: z.looseObject({
+  per_second: z.strictObject({
     invites: z.optional(z.int()),
     registrations: z.optional(z.int()),
     total_packets: z.int(),

@@ -41,8 +41,8 @@ export const ResourcesSchema = z.looseObject({
       format_from_uri: z.optional(z.boolean()),
       from_uri_realm: z.optional(z.string()),
       invite_format: z._default(z.enum(["route","username","e164","npan","1npan","strip_plus"]), "route"),
-      invite_parameters: z.optional(z.looseObject({
-        dynamic: z.optional(z.array(z.union([z.string().check(z.regex(new RegExp("custom_channel_vars\\..*", 'u'))), z.string().check(z.regex(new RegExp("custom_sip_headers\\..*", 'u'))), z.enum(["zone"]), z.looseObject({
+      invite_parameters: z.optional(z.strictObject({
+        dynamic: z.optional(z.array(z.union([z.string().check(z.regex(new RegExp("custom_channel_vars\\..*", 'u'))), z.string().check(z.regex(new RegExp("custom_sip_headers\\..*", 'u'))), z.enum(["zone"]), z.strictObject({
             key: z.union([z.string().check(z.regex(new RegExp("custom_channel_vars\\..*", 'u'))), z.string().check(z.regex(new RegExp("custom_sip_headers\\..*", 'u'))), z.enum(["zone"])]),
             separator: z.optional(z.string()),
             tag: z.string(),
