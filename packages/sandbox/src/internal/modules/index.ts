@@ -31,6 +31,7 @@ import { menusModule } from './menus';
 import { metaflowsModule } from './metaflows';
 import { mmsModule } from './mms';
 import { notificationsModule } from './notifications';
+import { onboardModule } from './onboard';
 import { phoneNumbersModule } from './phone-numbers';
 import { portRequestsModule } from './port-requests';
 import { queuesModule } from './queues';
@@ -114,6 +115,7 @@ export const MODULES: readonly SandboxModule[] = [
   configsModule,
   contactListModule,
   mmsModule,
+  onboardModule,
   storageModule,
   tasksModule,
   websocketsModule,
