@@ -1,41 +1,13 @@
 import { createApiKeyAuth } from '@audian/auth';
-import { AudianError, fromGregorianSeconds, type Page } from '@audian/core';
+import { AudianError, type AuthStrategy, fromGregorianSeconds, type Page } from '@audian/core';
 import { type Audian, createAudian } from '@audian/resources';
-
-const $ = <T extends Element>(selector: string): T => {
-  const element = document.querySelector<T>(selector);
-  if (!element) throw new Error(`missing ${selector}`);
-  return element;
-};
-
-/** Fills a table body; every cell is text, never HTML, so nothing from the API is interpreted. */
-function fill(table: string, rows: readonly (readonly (string | { text: string; className: string })[])[], empty: string): void {
-  const body = $<HTMLTableSectionElement>(`table[data-testid="${table}"] tbody`);
-  body.replaceChildren();
-  if (rows.length === 0) {
-    const tr = body.insertRow();
-    const td = tr.insertCell();
-    td.colSpan = 8;
-    td.textContent = empty;
-    td.className = 'offline';
-    return;
-  }
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const cell of row) {
-      const td = tr.insertCell();
-      if (typeof cell === 'string') td.textContent = cell;
-      else {
-        td.textContent = cell.text;
-        td.className = cell.className;
-      }
-    }
-  }
-}
+import { ActivityFeed } from './activity-feed';
+import { CallVolume } from './call-volume';
+import { $, fill, text } from './dom';
+import { LiveCalls, type LiveEvent, renderLiveCalls } from './live-calls';
+import { createDashboardSessionAuth, fetchDashboardSession } from './session-auth';
 
 type Row = Record<string, unknown>;
-const text = (value: unknown): string =>
-  value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
 
 async function showUsers(audian: Audian): Promise<Map<string, string>> {
   const users = (await audian.users.list({ pageSize: 100 }).toArray({ limit: 500 })) as Row[];
@@ -73,7 +45,7 @@ async function showCallflows(audian: Audian): Promise<void> {
 }
 
 /** Recent calls, a page at a time: keeps the pages seen so "newer" needs no request. */
-function cdrPager(audian: Audian): { first(): Promise<void> } {
+function cdrPager(audian: Audian): { first(): Promise<void>; onFirstPage(): boolean } {
   const pageSize = 10;
   const pages: Page<unknown>[] = [];
   let index = 0;
@@ -87,7 +59,7 @@ function cdrPager(audian: Audian): { first(): Promise<void> } {
           : '',
         text(c.caller_id_number ?? c.from),
         text(c.callee_id_number ?? c.to),
-        text(c.direction),
+        text(c.call_direction ?? c.direction),
         `${text(c.duration_seconds) || '0'} s`,
         text(c.hangup_cause),
       ]),
@@ -113,20 +85,161 @@ function cdrPager(audian: Audian): { first(): Promise<void> } {
       pages.push(await audian.cdrs.list({ pageSize }));
       render();
     },
+    onFirstPage: () => index === 0,
   };
 }
 
-async function login(baseUrl: string, apiKey: string): Promise<void> {
+/** The name the activity feed shows for a document, fetched once per id. */
+function documentNames(audian: Audian): (type: string, id: string, action: string) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  const fetchName = async (type: string, id: string): Promise<string | undefined> => {
+    const doc = (
+      type === 'user'
+        ? await audian.users.get(id)
+        : type === 'device'
+          ? await audian.devices.get(id)
+          : type === 'callflow'
+            ? await audian.callflows.get(id)
+            : type === 'vmbox'
+              ? await audian.vmboxes.get(id)
+              : undefined
+    ) as Row | undefined;
+    if (!doc) return undefined;
+    const name = type === 'user' ? `${text(doc.first_name)} ${text(doc.last_name)}`.trim() : text(doc.name);
+    return name || undefined;
+  };
+  return (type, id, action) => {
+    const key = `${type}/${id}`;
+    // A deleted document cannot be read any more: the name seen before it went, if any.
+    if (action === 'doc_deleted' || !id) return cache.get(key) ?? Promise.resolve(undefined);
+    if (action === 'doc_edited') cache.delete(key);
+    let name = cache.get(key);
+    if (!name) {
+      name = fetchName(type, id).catch(() => undefined);
+      cache.set(key, name);
+    }
+    return name;
+  };
+}
+
+/** Runs `task` once, `ms` after the last of a burst of calls. */
+function debounce(task: () => Promise<unknown>, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void task().catch(() => undefined), ms);
+  };
+}
+
+/**
+ * The live part: calls in progress and the activity feed from the API's websocket, the call
+ * volume from CDRs, refreshed when a call ends (its CDR is written as it hangs up).
+ */
+async function startLive(audian: Audian, panels: { refresh(type: string): void; cdrsChanged(): void }): Promise<void> {
+  const status = $('#live-status');
+  const volume = new CallVolume($<HTMLCanvasElement>('#volume-chart'), $('#volume-summary'));
+  const weekAgo = () => new Date(Date.now() - 7 * 24 * 3_600_000);
+  const loadCdrs = async (from: Date): Promise<Row[]> => {
+    const cdrs = (await audian.cdrs.list({ createdFrom: from, pageSize: 500 }).toArray({ limit: 50_000 })) as Row[];
+    volume.add(cdrs);
+    volume.render();
+    return cdrs;
+  };
+  void loadCdrs(weekAgo()).catch((e: Error) => {
+    $('#volume-summary').textContent = `Could not read call records: ${e.message}`;
+  });
+  setInterval(() => volume.render(), 60_000);
+
+  let events: Audian['events'];
+  try {
+    events = audian.events;
+  } catch (e) {
+    status.textContent = `Live events unavailable: ${(e as Error).message}`;
+    status.className = 'error';
+    return;
+  }
+  const calls = new LiveCalls();
+  const ended = new Set<string>();
+  const body = $<HTMLTableSectionElement>('table[data-testid="live-calls"] tbody');
+  const draw = () => renderLiveCalls(body, calls.conversations());
+  setInterval(draw, 1000);
+
+  // A call's CDR is written when it hangs up: read what is new (a few times, until it shows).
+  const awaitCdr = async (callId: string): Promise<void> => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const recent = await loadCdrs(new Date(Date.now() - 15 * 60_000));
+      if (recent.some((c) => c.call_id === callId)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(attempt, 3)));
+    }
+    panels.cdrsChanged();
+  };
+
+  const feed = new ActivityFeed($<HTMLOListElement>('#activity'), documentNames(audian));
+  const fail = (error: Error) => {
+    status.textContent = `Live events stopped: ${error.message}`;
+    status.className = 'error';
+  };
+  const callEvents = events.subscribe('call.*.*');
+  const docEvents = events.subscribe('object.*.*');
+  void (async () => {
+    for await (const event of docEvents) {
+      feed.add(event as unknown as LiveEvent);
+      if (typeof event.data.type === 'string') panels.refresh(event.data.type);
+    }
+  })().catch(fail);
+  void (async () => {
+    for await (const raw of callEvents) {
+      const event = raw as unknown as LiveEvent;
+      if (calls.apply(event)) draw();
+      if (event.name === 'CHANNEL_DESTROY' && typeof event.data.call_id === 'string') {
+        ended.add(event.data.call_id);
+        void awaitCdr(event.data.call_id).catch(() => undefined);
+      }
+    }
+  })().catch(fail);
+  await Promise.all([callEvents.ready, docEvents.ready]);
+  status.textContent = 'live';
+  status.className = 'registered';
+  // Calls already up when the page subscribed; ones that ended meanwhile are left out.
+  const channels = (await audian.channels.list().toArray({ limit: 500 })) as Row[];
+  calls.seed(channels.filter((c) => !ended.has(String(c.uuid))));
+  draw();
+}
+
+async function start(audian: Audian): Promise<void> {
+  const session = await audian.session();
+  $('#session').textContent = `account ${session.accountName ?? session.accountId}`;
+  $<HTMLFormElement>('#login').hidden = true;
+  $<HTMLElement>('#app').hidden = false;
+  let names = await showUsers(audian);
+  const pager = cdrPager(audian);
+  await Promise.all([showDevices(audian, names), showCallflows(audian), pager.first()]);
+  const refreshers: Record<string, () => void> = {
+    user: debounce(async () => {
+      names = await showUsers(audian);
+      await showDevices(audian, names);
+    }, 300),
+    device: debounce(() => showDevices(audian, names), 300),
+    callflow: debounce(() => showCallflows(audian), 300),
+  };
+  const cdrsChanged = debounce(async () => {
+    if (pager.onFirstPage()) await pager.first();
+  }, 100);
+  void startLive(audian, { refresh: (type) => refreshers[type]?.(), cdrsChanged }).catch((e: Error) => {
+    $('#live-status').textContent = `Live events unavailable: ${e.message}`;
+    $('#live-status').className = 'error';
+  });
+}
+
+function open(baseUrl: string, auth: AuthStrategy, eventsUrl: string | undefined): Audian {
+  return createAudian({ baseUrl, auth, ...(eventsUrl ? { eventsUrl } : {}) });
+}
+
+async function login(baseUrl: string, apiKey: string, eventsUrl: string | undefined): Promise<void> {
   const error = $('#login-error');
   error.textContent = '';
   try {
-    const audian = createAudian({ baseUrl, auth: createApiKeyAuth({ apiKey }) });
-    const session = await audian.session();
-    $('#session').textContent = `account ${session.accountName ?? session.accountId}`;
-    $<HTMLFormElement>('#login').hidden = true;
-    $<HTMLElement>('#app').hidden = false;
-    const names = await showUsers(audian);
-    await Promise.all([showDevices(audian, names), showCallflows(audian), cdrPager(audian).first()]);
+    await start(open(baseUrl, createApiKeyAuth({ apiKey }), eventsUrl));
   } catch (e) {
     error.textContent = e instanceof AudianError ? e.message : `Could not log in: ${(e as Error).message}`;
   }
@@ -136,13 +249,29 @@ const form = $<HTMLFormElement>('#login');
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const data = new FormData(form);
-  void login(String(data.get('baseUrl')), String(data.get('apiKey')));
+  void login(String(data.get('baseUrl')), String(data.get('apiKey')), String(data.get('eventsUrl') ?? '').trim() || undefined);
 });
 
-// `#baseUrl=…&apiKey=…` (what the demo opens) pre-fills the form; the fragment never leaves the browser.
+// `#baseUrl=…&apiKey=…&eventsUrl=…` (what the demo opens) pre-fills the form; the fragment never leaves the browser.
 const hash = new URLSearchParams(location.hash.slice(1));
 const baseInput = form.elements.namedItem('baseUrl') as HTMLInputElement;
 baseInput.value = hash.get('baseUrl') ?? localStorage.getItem('audian.baseUrl') ?? 'http://127.0.0.1:8000/v2/';
 baseInput.addEventListener('change', () => localStorage.setItem('audian.baseUrl', baseInput.value));
 const key = hash.get('apiKey');
 if (key) (form.elements.namedItem('apiKey') as HTMLInputElement).value = key;
+const eventsHint = hash.get('eventsUrl');
+if (eventsHint) (form.elements.namedItem('eventsUrl') as HTMLInputElement).value = eventsHint;
+
+// Served by `audian dashboard`: the CLI's login is used at once, the form never shows.
+void fetchDashboardSession().then(async (session) => {
+  if (!session) {
+    form.hidden = false;
+    return;
+  }
+  try {
+    await start(open(session.baseUrl, createDashboardSessionAuth(session), session.eventsUrl));
+  } catch (e) {
+    form.hidden = false;
+    $('#login-error').textContent = e instanceof AudianError ? e.message : `Could not log in: ${(e as Error).message}`;
+  }
+});
