@@ -7,32 +7,17 @@ import { CrossbarError } from './crossbar-error';
  * `not_implemented` instead, so a client is never told that a real endpoint's document is missing.
  */
 const KAZOO_MODULES: ReadonlySet<string> = new Set([
-  'about',
-  'acls',
   'alerts',
-  'allotments',
   'apps_store',
   'auth',
   'basic_auth',
-  'call_inspector',
   'comments',
   'functions',
-  'hotdesks',
-  'ip_auth',
-  'ledgers',
   'migrations',
-  'multi_factor',
-  'parked_calls',
-  'pivot',
-  'presence',
-  'rates',
   'schemas',
-  'services',
   'skels',
   'system_configs',
   'system_status',
-  'transactions',
-  'whitelabel',
 ]);
 
 /** True for a Crossbar module the sandbox does not serve. */

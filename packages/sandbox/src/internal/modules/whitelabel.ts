@@ -1,0 +1,234 @@
+import { WhitelabelSchema } from '@audian/resources/schemas';
+import { decodeUpload, isBinaryUpload } from '../binary-body';
+import type { Reply, SandboxRequest } from '../context';
+import { badIdentifierList, CrossbarError, forbidden, validationError } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { isObject, type JsonObject, publicDoc } from '../json';
+import type { ResourceDef } from '../resource-def';
+import { defineModule, route } from '../sandbox-module';
+import type { StoredDoc } from '../store';
+
+/** The branding document's fixed id in the account (`cb_whitelabel`'s `?WHITELABEL_ID`). */
+const WHITELABEL_ID = 'whitelabel';
+type Kind = 'logo' | 'icon' | 'welcome';
+const KINDS: readonly Kind[] = ['logo', 'icon', 'welcome'];
+
+/** `cb_whitelabel`'s accepted upload types: images (and base64) for the logo, icon types too for the icon, HTML for the welcome page. */
+const ACCEPTS: Readonly<Record<Kind, RegExp>> = {
+  logo: /^image\/[\w.+-]+$/,
+  icon: /^image\/[\w.+-]+$/,
+  welcome: /^text\/html$/,
+};
+const MISSING_FILE: Readonly<Record<Kind, string>> = {
+  logo: 'Please provide an image file',
+  icon: 'Please provide an image file',
+  welcome: 'Please provide an html file',
+};
+
+/**
+ * The record templates a white-label domain needs (KAZOO keeps them in the `whitelabel` system
+ * config, `domains`); `{{domain}}` stands for the account's domain. The sandbox's own set.
+ */
+const SYSTEM_DOMAINS: JsonObject = {
+  A: { 'sip.{{domain}}': { mapping: ['127.0.0.1'], name: 'SIP proxy', zone: 'local' } },
+  CNAME: {
+    'api.{{domain}}': { mapping: ['api.sandbox.local'], name: 'API' },
+    'portal.{{domain}}': { mapping: ['portal.sandbox.local'], name: 'Web portal' },
+  },
+  MX: {},
+  NAPTR: { 'sip.{{domain}}': { mapping: ['10 100 "S" "SIP+D2U" "" _sip._udp.sip.{{domain}}'], name: 'SIP NAPTR' } },
+  SRV: { '_sip._udp.sip.{{domain}}': { mapping: ['10 10 5060 sip.{{domain}}'], name: 'SIP SRV' } },
+  TXT: {},
+};
+
+/** The branding: one document per account, its `domain` unique in the system (`cb_whitelabel:is_domain_unique/2`). */
+export const WHITELABEL: ResourceDef = {
+  name: 'whitelabel',
+  type: 'whitelabel',
+  schema: WhitelabelSchema,
+  collectionVerbs: ['GET', 'PUT', 'POST', 'DELETE'],
+  itemVerbs: [],
+  summary: (doc) => publicDoc(doc),
+  sortKey: () => WHITELABEL_ID,
+  claims(doc) {
+    if (typeof doc.domain !== 'string' || doc.domain === '') return [];
+    return [
+      {
+        kind: 'whitelabel_domain',
+        value: doc.domain.toLowerCase(),
+        scope: 'global',
+        error: () => ({ domain: { unique: { message: 'White label domain is already in use', cause: doc.domain } } }),
+      },
+    ];
+  },
+};
+
+function load(engine: Engine, accountId: string): StoredDoc {
+  return engine.docs.load(accountId, WHITELABEL, WHITELABEL_ID);
+}
+
+function reply(doc: StoredDoc, status = 200): Reply {
+  const rev = String(doc.body._rev ?? 'undefined');
+  return { status, data: publicDoc(doc.body), envelope: { revision: rev }, headers: { etag: `"${rev}"` } };
+}
+
+/** The account branded with `domain` (`accounts/list_by_whitelabel_domain`), or 404 naming the domain. */
+function accountOfDomain(engine: Engine, domain: string): string {
+  const holder = engine.store.claimant({ scope: '', kind: 'whitelabel_domain', value: domain.toLowerCase() });
+  if (!holder) throw new CrossbarError(404, 'bad_identifier', { cause: domain, message: 'bad identifier' });
+  return holder.accountId;
+}
+
+/** `cb_whitelabel:whitelabel_attachment_id/2`: the stored file whose name starts with the kind. */
+function fileName(doc: StoredDoc, kind: Kind): string | undefined {
+  const names = Object.keys(isObject(doc.body._attachments) ? doc.body._attachments : {});
+  return names.find((name) => name.startsWith(kind));
+}
+
+function download(engine: Engine, doc: StoredDoc, kind: Kind): Reply {
+  const name = fileName(doc, kind);
+  const file = name ? engine.store.attachment(doc.accountId, doc.id, name) : undefined;
+  if (!name || !file) throw badIdentifierList(kind);
+  return { raw: { body: file.data, contentType: file.contentType }, headers: { 'content-disposition': `attachment; filename=${name}` } };
+}
+
+/** `cb_whitelabel:update_whitelabel_binary/3`: the old file of that kind is replaced by `<kind>-<name>`. */
+function upload(engine: Engine, req: SandboxRequest, accountId: string, kind: Kind): Reply {
+  const doc = load(engine, accountId);
+  const file = decodeUpload(req);
+  if (file.data.length === 0) throw validationError({ file: { required: { message: MISSING_FILE[kind] } } });
+  if (!ACCEPTS[kind].test(file.contentType)) {
+    // Cowboy refuses a type `content_types_accepted/2` does not list with a bare 415.
+    throw new CrossbarError(415, 'unsupported_media_type', { message: 'unsupported media type', cause: file.contentType });
+  }
+  const attachments = { ...(isObject(doc.body._attachments) ? doc.body._attachments : {}) } as JsonObject;
+  const old = fileName(doc, kind);
+  if (old) {
+    delete attachments[old];
+    engine.store.deleteAttachment(accountId, doc.id, old);
+  }
+  const ext = file.contentType.split('/')[1]?.replace(/^x-/, '') ?? 'bin';
+  const name = `${kind}-uploaded_file.${ext}`;
+  engine.store.putAttachment(accountId, doc.id, name, file.contentType, file.data);
+  attachments[name] = { content_type: file.contentType, length: file.data.length };
+  const saved = engine.docs.save(WHITELABEL, doc, {
+    ...doc.body,
+    content_type: file.contentType,
+    content_length: file.data.length,
+    _attachments: attachments,
+  });
+  return reply(saved);
+}
+
+/** `cb_whitelabel:find_domain/1`: the `domain` of the request, else the branding's. */
+function domainOf(engine: Engine, req: SandboxRequest, accountId: string): string {
+  const given = req.query.domain ?? (isObject(req.data) && typeof req.data.domain === 'string' ? req.data.domain : undefined);
+  if (given) return given;
+  const existing = engine.store.get(accountId, WHITELABEL_ID);
+  const domain = existing && !existing.deleted ? existing.body.domain : undefined;
+  if (typeof domain === 'string' && domain !== '') return domain;
+  throw validationError({
+    domain: { required: { message: 'No domain found to use. Supply one on the request or create one via the whitelabel API' } },
+  });
+}
+
+/** `kzd_domains:format/2`: every host and mapping with the domain put in. */
+function domainsFor(domain: string): JsonObject {
+  const put = (text: string) => text.replaceAll('{{domain}}', domain);
+  const out: JsonObject = {};
+  for (const [type, hosts] of Object.entries(SYSTEM_DOMAINS)) {
+    const formatted: JsonObject = {};
+    for (const [host, config] of Object.entries(hosts as JsonObject)) {
+      const c = config as JsonObject;
+      formatted[put(host)] = { ...c, mapping: (c.mapping as string[]).map(put) };
+    }
+    out[type] = formatted;
+  }
+  return out;
+}
+
+/**
+ * `cb_whitelabel:test_account_domains/2`: what each host should resolve to beside what DNS
+ * answers. The sandbox makes no DNS queries, so `actual` is always empty.
+ */
+function testDomains(domain: string): JsonObject {
+  const out: JsonObject = {};
+  for (const [type, hosts] of Object.entries(domainsFor(domain))) {
+    const tested: JsonObject = {};
+    for (const [host, config] of Object.entries(hosts as JsonObject)) {
+      const c = config as JsonObject;
+      tested[host] = { expected: c.mapping, actual: [], name: c.name };
+    }
+    out[type] = tested;
+  }
+  return out;
+}
+
+function document(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+  switch (req.method) {
+    case 'GET':
+      return reply(load(engine, accountId));
+    case 'PUT': {
+      const existing = engine.store.get(accountId, WHITELABEL_ID);
+      // The id is fixed, so a second PUT is a CouchDB conflict.
+      if (existing && !existing.deleted) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
+      return reply(engine.docs.create(WHITELABEL, accountId, req.data, { id: WHITELABEL_ID }), 201);
+    }
+    case 'POST':
+      return reply(engine.docs.replace(WHITELABEL, accountId, WHITELABEL_ID, req.data));
+    default: {
+      // `crossbar_doc:delete(Context, ?HARD_DELETE)`: the files go with it.
+      const doc = load(engine, accountId);
+      for (const name of Object.keys(isObject(doc.body._attachments) ? doc.body._attachments : {})) {
+        engine.store.deleteAttachment(accountId, doc.id, name);
+      }
+      engine.docs.remove(WHITELABEL, accountId, WHITELABEL_ID);
+      return { data: publicDoc(doc.body) };
+    }
+  }
+}
+
+/** `cb_whitelabel`: the account's branding, its files (also found by domain, without a login) and DNS domains. */
+export const whitelabelModule = defineModule({
+  name: 'whitelabel',
+  routes: [
+    route('accounts/:account/whitelabel', ['GET', 'PUT', 'POST', 'DELETE'], ({ engine, req, accountId }) =>
+      document(engine, req, accountId),
+    ),
+    // `cb_whitelabel:authenticate/2,3`: every GET below the document is answered without a login.
+    ...KINDS.flatMap((kind) => [
+      route(`accounts/:account/whitelabel/${kind}`, ['GET'], ({ engine, accountId }) => download(engine, load(engine, accountId), kind), {
+        public: true,
+      }),
+      route(`accounts/:account/whitelabel/${kind}`, ['POST'], ({ engine, req, accountId }) => upload(engine, req, accountId, kind), {
+        binary: isBinaryUpload,
+      }),
+      route(
+        `accounts/:account/whitelabel/:domain/${kind}`,
+        ['GET'],
+        ({ engine, params }) => {
+          const owner = accountOfDomain(engine, params.domain);
+          return download(engine, load(engine, owner), kind);
+        },
+        { public: true },
+      ),
+    ]),
+    route(
+      'accounts/:account/whitelabel/domains',
+      ['GET'],
+      ({ engine, req, accountId }) => ({ data: domainsFor(domainOf(engine, req, accountId)) }),
+      {
+        public: true,
+      },
+    ),
+    route('accounts/:account/whitelabel/domains', ['POST'], ({ engine, req, accountId }) => ({
+      data: testDomains(domainOf(engine, req, accountId)),
+    })),
+    // With an account in the URL, `cb_whitelabel:validate_domain/3` answers that account's own branding.
+    route('accounts/:account/whitelabel/:domain', ['GET'], ({ engine, accountId }) => reply(load(engine, accountId)), { public: true }),
+    // `cb_whitelabel:authorize/2`: editing the system's domains is for super admins, which no sandbox login is.
+    route('whitelabel/domains', ['POST'], () => {
+      throw forbidden();
+    }),
+  ],
+});
