@@ -583,11 +583,11 @@ export class CallEngine {
     await call.sleep(call.durationMs);
   }
 
-  /** `cf_park`: the caller waits in a slot (the node's `slot_number`, else the first free one) until hung up. */
+  /** `cf_park`: the caller waits in a slot (the node's `slot`, else the first free one after 100, `get_slot_number/2`) until hung up. */
   async #park(call: SimulatedCall, caller: Leg, node: FlowNode): Promise<void> {
     const taken = new Set(this.parked(call.accountId).map((p) => p.slot));
-    let slot = typeof node.data.slot_number === 'string' ? node.data.slot_number : undefined;
-    for (let n = 100; slot === undefined || taken.has(slot); n++) slot = String(n);
+    let slot = typeof node.data.slot === 'string' && node.data.slot !== '' ? node.data.slot : undefined;
+    for (let n = 101; slot === undefined; n++) if (!taken.has(String(n))) slot = String(n);
     this.#answerLeg(call, caller);
     call.answeredBy = { type: 'park', id: slot };
     call.parked = { slot, callId: caller.callId, parkedMs: Date.now(), leg: caller };

@@ -8,7 +8,6 @@ import { CrossbarError } from './crossbar-error';
  */
 const KAZOO_MODULES: ReadonlySet<string> = new Set([
   'alerts',
-  'apps_store',
   'auth',
   'basic_auth',
   'comments',

@@ -8,6 +8,7 @@ import { agentsModule } from './agents';
 import { allotmentsModule } from './allotments';
 import { apiAuthModule } from './api-auth';
 import { appsLinkModule } from './apps-link';
+import { appsStoreModule } from './apps-store';
 import { attHandlersErrorsModule } from './att-handlers-errors';
 import { blacklistsModule } from './blacklists';
 import { bulkModule } from './bulk';
@@ -149,6 +150,7 @@ export const MODULES: readonly SandboxModule[] = [
   // reseller onboarding
   portRequestsModule,
   whitelabelModule,
+  appsStoreModule,
   // money, logins and platform information
   servicesModule,
   transactionsModule,
