@@ -6,7 +6,9 @@ import { isUnservedModule, notImplemented } from './unserved';
 
 export type { Route } from './module-router';
 
-const MODULE_ROUTER = new ModuleRouter(MODULES);
+// Built on first use: a module may import engine code that imports this file back, so MODULES is
+// only complete once every module file has been evaluated.
+let moduleRouter: ModuleRouter | undefined;
 
 const EVERY_VERB: readonly Verb[] = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'];
 
@@ -24,7 +26,8 @@ const unserved = (accountId: string | undefined, endpoint: string, reason?: stri
  * module the sandbox does not serve, else `undefined` (404, as KAZOO answers a path no module claims).
  */
 export function resolve(segments: readonly string[], contentType: string, method: string): Route | undefined {
-  const fromModule = MODULE_ROUTER.resolve(segments, contentType, method);
+  moduleRouter ??= new ModuleRouter(MODULES);
+  const fromModule = moduleRouter.resolve(segments, contentType, method);
   if (fromModule) return fromModule;
   const [first, second, resource, id, sub, number, extra] = segments;
   if (first !== 'accounts' || second === undefined)
