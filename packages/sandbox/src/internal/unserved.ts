@@ -7,10 +7,8 @@ import { CrossbarError } from './crossbar-error';
  * `not_implemented` instead, so a client is never told that a real endpoint's document is missing.
  */
 const KAZOO_MODULES: ReadonlySet<string> = new Set([
-  'alerts',
   'auth',
   'basic_auth',
-  'comments',
   'functions',
   'migrations',
   'schemas',

@@ -5,6 +5,7 @@ import { accountsModule } from './accounts';
 import { acdcCallStatsModule } from './acdc-call-stats';
 import { aclsModule } from './acls';
 import { agentsModule } from './agents';
+import { alertsModule } from './alerts';
 import { allotmentsModule } from './allotments';
 import { apiAuthModule } from './api-auth';
 import { appsLinkModule } from './apps-link';
@@ -19,6 +20,7 @@ import { cccpsModule } from './cccps';
 import { cdrsModule } from './cdrs';
 import { channelsModule } from './channels';
 import { clicktocallModule } from './clicktocall';
+import { commentsModule } from './comments';
 import { conferencesModule } from './conferences';
 import { configsModule } from './configs';
 import { connectivityModule } from './connectivity';
@@ -151,6 +153,8 @@ export const MODULES: readonly SandboxModule[] = [
   portRequestsModule,
   whitelabelModule,
   appsStoreModule,
+  commentsModule,
+  alertsModule,
   // money, logins and platform information
   servicesModule,
   transactionsModule,
