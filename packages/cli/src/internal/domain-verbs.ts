@@ -162,7 +162,195 @@ const ROWS: readonly Row[] = [
   ['autodial', 'autodial', ['@body'], 'ask for a callback to the login’s user (--data)', { resources: ['cccps'] }],
   ['list-by-handler', 'listByHandler', ['handler-id', '@list'], 'list the failures of one storage backend'],
   ['authorize', 'authorize', [], 'the login’s identity and the account’s, for a Monster app link', { resources: ['apps_link'] }],
+  // resources (account carriers)
+  [
+    'create-collection',
+    'createCollection',
+    ['@body'],
+    'create several carriers at once, all or none (--data [{…}, …])',
+    { resources: ['resources'] },
+  ],
+  [
+    'update-collection',
+    'updateCollection',
+    ['@body'],
+    'change several carriers at once by id, all or none (--data [{"id":…}, …])',
+    { resources: ['resources'] },
+  ],
+  ['jobs', 'listJobs', ['@list'], 'list the bulk number-import jobs', { resources: ['resources'] }],
+  ['job', 'getJob', ['job-id'], 'a number-import job: status and per-number outcome', { resources: ['resources'] }],
+  [
+    'create-job',
+    'createJob',
+    ['@body'],
+    'import numbers from a carrier (--data {"resource_id":…,"numbers":[…]})',
+    { resources: ['resources'] },
+  ],
+  // resource_selectors
+  ['names', 'names', ['@list'], 'the selector names, with their selector counts', { resources: ['resource_selectors'] }],
+  [
+    'resources-of-name',
+    'resourcesOfName',
+    ['name', '@list'],
+    'the carriers one selector name picks, with counts',
+    { resources: ['resource_selectors'] },
+  ],
+  [
+    'by-name-and-resource',
+    'listByNameAndResource',
+    ['name', 'resource-id', '@list'],
+    'the selectors of a name for one carrier',
+    { resources: ['resource_selectors'] },
+  ],
+  ['resource-ids', 'resourceIds', ['@list'], 'the carriers that have selectors, with counts', { resources: ['resource_selectors'] }],
+  [
+    'names-of-resource',
+    'namesOfResource',
+    ['resource-id', '@list'],
+    'the selector names of one carrier, with counts',
+    { resources: ['resource_selectors'] },
+  ],
+  [
+    'by-resource-and-name',
+    'listByResourceAndName',
+    ['resource-id', 'name', '@list'],
+    'the selectors of a carrier under one name',
+    { resources: ['resource_selectors'] },
+  ],
+  ['rules', 'rules', [], 'the account’s selector rules', { resources: ['resource_selectors'] }],
+  [
+    'update-rules',
+    'updateRules',
+    ['@body'],
+    'set the account’s selector rules (--data {"rules":[…]})',
+    { resources: ['resource_selectors'] },
+  ],
+  ['system-rules', 'systemRules', [], 'the system’s selector rules (super-duper admin)', { resources: ['resource_selectors'] }],
+  [
+    'update-system-rules',
+    'updateSystemRules',
+    ['@body'],
+    'set the system’s selector rules (super-duper admin)',
+    { resources: ['resource_selectors'] },
+  ],
+  // local_provisioner_templates
+  ['image', 'image', ['id'], 'download the template’s phone image', { binary: true, resources: ['local_provisioner_templates'] }],
+  [
+    'upload-image',
+    'uploadImage',
+    ['id', '@file'],
+    'upload the template’s phone image from an image file',
+    { resources: ['local_provisioner_templates'] },
+  ],
+  [
+    'remove-image',
+    'deleteImage',
+    ['id'],
+    'delete the template’s phone image',
+    { destructive: true, resources: ['local_provisioner_templates'] },
+  ],
+  // access_lists, rate_limits (per device)
+  [
+    'device-get',
+    'device',
+    ['device-id'],
+    'the device’s own settings',
+    { sub: { method: 'get', args: [] }, resources: ['access_lists', 'rate_limits'] },
+  ],
+  [
+    'device-update',
+    'device',
+    ['device-id'],
+    'set the device’s own settings (--data / --set)',
+    { sub: { method: 'update', args: ['@body'] }, resources: ['access_lists', 'rate_limits'] },
+  ],
+  [
+    'device-delete',
+    'device',
+    ['device-id'],
+    'remove the device’s own settings',
+    { destructive: true, sub: { method: 'delete', args: [] }, resources: ['access_lists', 'rate_limits'] },
+  ],
+  // ips
+  ['available', 'list', ['@query'], 'an available dedicated IP (--query zone=us-east)', { resources: ['ips'] }],
+  ['add', 'add', ['ip'], 'assign one dedicated IP to the account', { resources: ['ips'] }],
+  ['assign', 'assign', ['ips...'], 'assign dedicated IPs to the account, all or none', { resources: ['ips'] }],
+  ['release', 'release', ['ips...'], 'release dedicated IPs of the account, all or none', { destructive: true, resources: ['ips'] }],
+  ['assigned', 'assigned', [], 'the dedicated IPs the account holds', { resources: ['ips'] }],
+  ['zones', 'zones', [], 'the zones of the dedicated IPs', { resources: ['ips'] }],
+  ['hosts', 'hosts', [], 'the proxy hosts of the dedicated IPs', { resources: ['ips'] }],
+  // port_requests
+  ...portRequestRows(),
+  // whitelabel
+  [
+    'file',
+    'file',
+    ['kind', '@query'],
+    'download the logo, icon or welcome page (--query domain=… for another domain’s)',
+    { binary: true, resources: ['whitelabel'] },
+  ],
+  [
+    'upload',
+    'upload',
+    ['kind', '@file'],
+    'upload the logo, icon (images) or welcome page (HTML) from a file',
+    { resources: ['whitelabel'] },
+  ],
+  ['by-domain', 'getByDomain', ['domain'], 'the branding of the account with this white-label domain', { resources: ['whitelabel'] }],
+  ['domains', 'domains', ['@query'], 'the DNS records the white-label domain needs (--query domain=…)', { resources: ['whitelabel'] }],
+  ['test-domains', 'testDomains', ['@query'], 'compare the DNS records with what DNS answers', { resources: ['whitelabel'] }],
+  [
+    'set-system-domains',
+    'setSystemDomains',
+    ['@body'],
+    'set the system’s record templates (super admins, --data)',
+    { resources: ['whitelabel'] },
+  ],
+  // apps_store, comments
+  ['install', 'install', ['id', '@body'], 'install an app (--set allowed_users=all|admins|specific)', { resources: ['apps_store'] }],
+  ['uninstall', 'uninstall', ['id'], 'uninstall an app', { destructive: true, resources: ['apps_store'] }],
+  ['blacklist', 'blacklist', [], 'the apps the account may not install', { resources: ['apps_store'] }],
+  ['set-blacklist', 'setBlacklist', ['@body'], 'replace the apps blacklist (--data {"blacklist":[…]})', { resources: ['apps_store'] }],
+  ['icon', 'icon', ['id'], 'download an app’s icon', { binary: true, resources: ['apps_store'] }],
+  ['screenshot', 'screenshot', ['id', 'index'], 'download an app’s screenshot (from 0)', { binary: true, resources: ['apps_store'] }],
+  ['delete-all', 'deleteAll', [], 'delete every comment of the account', { destructive: true, resources: ['comments'] }],
 ];
+
+/** The port request verbs: listings, state transitions (`--set reason=…`), files and the LOA. */
+function portRequestRows(): Row[] {
+  const only = { resources: ['port_requests'] };
+  const files = (command: string, method: string, args: readonly ArgToken[], description: string, extra: Partial<DomainVerb> = {}): Row => [
+    command,
+    'attachments',
+    ['id'],
+    description,
+    { ...only, ...extra, sub: { method, args } },
+  ];
+  return [
+    ['list-descendants', 'listDescendants', ['@list'], 'list the port requests of every sub-account', only],
+    ['list-managed', 'listManaged', ['@list'], 'list the port requests the login manages as port authority', only],
+    ['last-submitted', 'lastSubmitted', [], 'each port request with its last move to submitted', only],
+    ['submit', 'submit', ['id', '@body'], 'mark the port ready to process', only],
+    ['pending', 'pending', ['id', '@body'], 'mark the port sent to the losing carrier', only],
+    [
+      'schedule',
+      'schedule',
+      ['id', '@body'],
+      'schedule the port (--data {"schedule_on":{"date_time":"YYYY-MM-DD HH:MM","timezone":…}})',
+      only,
+    ],
+    ['complete', 'complete', ['id', '@body'], 'complete the port', only],
+    ['reject', 'reject', ['id', '@body'], 'reject the port', only],
+    ['cancel', 'cancel', ['id', '@body'], 'cancel the port for good', { ...only, destructive: true }],
+    ['timeline', 'timeline', ['id'], 'the port’s transitions and comments, oldest first', only],
+    ['loa', 'loa', ['id'], 'download the Letter of Authorization (PDF)', { ...only, binary: true }],
+    files('attachments', 'list', [], 'list the port’s files'),
+    files('attachment', 'download', ['name'], 'download one of the port’s files', { binary: true }),
+    files('upload-attachment', 'upload', ['name', '@file'], 'add a file (PDF) to the port'),
+    files('replace-attachment', 'replace', ['name', '@file'], 'replace one of the port’s files'),
+    files('remove-attachment', 'delete', ['name'], 'delete one of the port’s files', { destructive: true }),
+  ];
+}
 
 /** The domain verbs the CLI knows, matched against each resource class's methods. */
 export const DOMAIN_VERBS: readonly DomainVerb[] = ROWS.map(([command, method, args, description, extra]) => ({
