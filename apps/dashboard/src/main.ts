@@ -252,7 +252,8 @@ form.addEventListener('submit', (event) => {
   void login(String(data.get('baseUrl')), String(data.get('apiKey')), String(data.get('eventsUrl') ?? '').trim() || undefined);
 });
 
-// `#baseUrl=…&apiKey=…&eventsUrl=…` (what the demo opens) pre-fills the form; the fragment never leaves the browser.
+// `#baseUrl=…&apiKey=…&eventsUrl=…` (what the demo opens) fills in the form and logs in; the
+// fragment never leaves the browser.
 const hash = new URLSearchParams(location.hash.slice(1));
 const baseInput = form.elements.namedItem('baseUrl') as HTMLInputElement;
 baseInput.value = hash.get('baseUrl') ?? localStorage.getItem('audian.baseUrl') ?? 'http://127.0.0.1:8000/v2/';
@@ -266,6 +267,8 @@ if (eventsHint) (form.elements.namedItem('eventsUrl') as HTMLInputElement).value
 void fetchDashboardSession().then(async (session) => {
   if (!session) {
     form.hidden = false;
+    // The demo's link carries both: log in at once, as `audian dashboard` does.
+    if (key && hash.has('baseUrl')) form.requestSubmit();
     return;
   }
   try {

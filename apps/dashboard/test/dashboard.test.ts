@@ -194,6 +194,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`dashboard in headless Chromium (${CHROMI
     }
   });
 
+  it("the demo's link (#baseUrl=…&apiKey=…) logs in at once, and the key stays out of the page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}#baseUrl=${encodeURIComponent(`${sandbox.url}/v2/`)}&apiKey=${sandbox.apiKey}`);
+    await page.waitForSelector('table[data-testid="users"] tbody tr td');
+    expect(await page.isVisible('form[data-testid="login"]')).toBe(false);
+    await expect.poll(() => page.textContent('[data-testid="live-status"]'), { timeout: 10_000 }).toBe('live');
+    expect(await page.locator('#app').innerHTML()).not.toContain(sandbox.apiKey);
+  });
+
   it('shows a clear message for a wrong key and stays on the login form', async () => {
     const page = await browser.newPage();
     await page.goto(webUrl);
