@@ -2,10 +2,11 @@ import type { Reply } from './context';
 import { CrossbarError } from './crossbar-error';
 import type { Engine } from './engine';
 import type { JsonObject } from './json';
+import type { TokenClaims } from './jwt';
 import type { StoredDoc } from './store';
 
 /** A successful login: 201, the account auth data, and a fresh token in the envelope. */
-export function loginReply(engine: Engine, account: StoredDoc, ownerId: string | undefined, method: 'cb_api_auth' | 'cb_user_auth'): Reply {
+export function loginReply(engine: Engine, account: StoredDoc, ownerId: string | undefined, method: TokenClaims['method']): Reply {
   const { token } = engine.issueToken(account.id, ownerId, method);
   return { status: 201, data: engine.authData(account, ownerId), envelope: { auth_token: token, revision: 'automatic' } };
 }

@@ -29,6 +29,8 @@ export interface SandboxRequest {
   /** The request's media type, lowercased, without parameters (`application/json` when absent). */
   readonly contentType: string;
   readonly requestId: string;
+  /** The client's IP address (`cb_context:client_ip/1`), IPv4-mapped addresses unwrapped. */
+  readonly clientIp?: string;
   auth: AuthInfo | undefined;
 }
 

@@ -55,11 +55,17 @@ export class Engine {
     return doc && !doc.deleted && doc.type === 'account' ? doc : undefined;
   }
 
-  issueToken(accountId: string, ownerId: string | undefined, method: TokenClaims['method']): { token: string; claims: TokenClaims } {
+  issueToken(
+    accountId: string,
+    ownerId: string | undefined,
+    method: TokenClaims['method'],
+    original?: Pick<TokenClaims, 'original_account_id' | 'original_owner_id'>,
+  ): { token: string; claims: TokenClaims } {
     const iat = this.clock.unix();
     const token = this.signer.sign({
       account_id: accountId,
       ...(ownerId ? { owner_id: ownerId } : {}),
+      ...original,
       method,
       iat,
       exp: iat + this.settings.tokenTtlSeconds,

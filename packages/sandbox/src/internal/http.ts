@@ -248,6 +248,7 @@ async function handle(deps: HttpDeps, incoming: IncomingMessage, outgoing: Serve
       body,
       contentType,
       requestId,
+      clientIp: (incoming.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
       auth: undefined,
     };
     if (!route.public) {

@@ -5,7 +5,10 @@ export interface TokenClaims {
   readonly iss: 'kazoo';
   readonly account_id: string;
   readonly owner_id?: string;
-  readonly method: 'cb_api_auth' | 'cb_user_auth';
+  readonly method: 'cb_api_auth' | 'cb_user_auth' | 'cb_ip_auth';
+  /** Set on an impersonation's token (`cb_user_auth` `impersonate_user`): who is acting. */
+  readonly original_account_id?: string;
+  readonly original_owner_id?: string;
   readonly iat: number;
   readonly exp: number;
   readonly jti: string;

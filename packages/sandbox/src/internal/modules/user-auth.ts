@@ -4,7 +4,7 @@ import { loginReply, tokenInfo } from '../auth-replies';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifierList, missingCredentials, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { isObject, stripReserved } from '../json';
+import { isObject, type JsonObject, stripReserved } from '../json';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { validateDocument } from '../validation';
@@ -33,14 +33,11 @@ const NOT_FOUND: Record<(typeof IDENTIFIERS)[number], string> = {
   phone_number: 'The provided phone number could not be found',
 };
 
-/** `PUT /v2/user_auth`: md5/sha1 credentials of `lower(username):password` plus exactly one account identifier. */
-function userAuth(engine: Engine, req: SandboxRequest): Reply {
-  const data = isObject(req.data) ? stripReserved(req.data) : {};
-  if (data.realm !== undefined && data.account_realm === undefined) data.account_realm = data.realm;
-  delete data.realm;
-  const result = validateDocument(UserAuthSchema, data);
-  if (!result.ok) throw validationError(result.errors);
-  const doc = result.value;
+/**
+ * The account a login (or a password recovery) names: exactly one of `account_name`,
+ * `account_realm`, `phone_number` (`cb_user_auth:find_account/4`), 400 naming the field otherwise.
+ */
+export function identifiedAccount(engine: Engine, doc: JsonObject): StoredDoc {
   const given = IDENTIFIERS.filter((k) => typeof doc[k] === 'string' && doc[k] !== '');
   if (given.length === 0) {
     throw validationError({ account_name: { required: { message: 'Field is required but missing', value: doc } } });
@@ -54,6 +51,18 @@ function userAuth(engine: Engine, req: SandboxRequest): Reply {
   const key = given[0] as (typeof IDENTIFIERS)[number];
   const account = findAccount(engine, key, String(doc[key]));
   if (!account) throw validationError({ [key]: { not_found: { message: NOT_FOUND[key], cause: doc[key] } } });
+  return account;
+}
+
+/** `PUT /v2/user_auth`: md5/sha1 credentials of `lower(username):password` plus exactly one account identifier. */
+function userAuth(engine: Engine, req: SandboxRequest): Reply {
+  const data = isObject(req.data) ? stripReserved(req.data) : {};
+  if (data.realm !== undefined && data.account_realm === undefined) data.account_realm = data.realm;
+  delete data.realm;
+  const result = validateDocument(UserAuthSchema, data);
+  if (!result.ok) throw validationError(result.errors);
+  const doc = result.value;
+  const account = identifiedAccount(engine, doc);
   const credentials = String(doc.credentials).toLowerCase();
   const field = doc.method === 'sha' ? 'pvt_sha1_auth' : 'pvt_md5_auth';
   const user = engine.store.children(account.id, 'user', '').find((u) => u.body[field] === credentials);
