@@ -7,13 +7,16 @@ import type { About } from '../resources/about.js';
 import type { AccessLists } from '../resources/access-lists.js';
 import type { AccountAllotments } from '../resources/allotments.js';
 import type { Accounts } from '../resources/accounts.js';
+import type { AcdcCallStats } from '../resources/acdc-call-stats.js';
 import type { Acls } from '../resources/acls.js';
+import type { Agents } from '../resources/agents.js';
 import type { Alerts } from '../resources/alerts.js';
 import type { AppsLink } from '../resources/apps-link.js';
 import type { AppsStore } from '../resources/apps-store.js';
 import type { AttachmentHandlerErrors } from '../resources/att-handlers-errors.js';
 import type { Blacklists } from '../resources/blacklists.js';
 import type { Bulk } from '../resources/bulk.js';
+import type { CallInspector } from '../resources/call-inspector.js';
 import type { Callflows } from '../resources/callflows.js';
 import type { Cccps } from '../resources/cccps.js';
 import type { Cdrs } from '../resources/cdrs.js';
@@ -36,7 +39,9 @@ import type { FaxOutbox } from '../resources/faxes.js';
 import type { FaxSmtpLogs } from '../resources/faxes.js';
 import type { Faxboxes } from '../resources/faxboxes.js';
 import type { Faxes } from '../resources/faxes.js';
+import type { Functions } from '../resources/functions.js';
 import type { Groups } from '../resources/groups.js';
+import type { Hotdesks } from '../resources/hotdesks.js';
 import type { Ips } from '../resources/ips.js';
 import type { Ledgers } from '../resources/ledgers.js';
 import type { Limits } from '../resources/limits.js';
@@ -52,10 +57,14 @@ import type { MmsMessages } from '../resources/mms.js';
 import type { MultiFactor } from '../resources/multi-factor.js';
 import type { Notifications } from '../resources/notifications.js';
 import type { Onboard } from '../resources/onboard.js';
+import type { ParkedCalls } from '../resources/parked-calls.js';
 import type { PhoneNumbers } from '../resources/phone-numbers.js';
+import type { Pivot } from '../resources/pivot.js';
 import type { PortRequestAttachments } from '../resources/port-requests.js';
 import type { PortRequests } from '../resources/port-requests.js';
+import type { Presence } from '../resources/presence.js';
 import type { Queues } from '../resources/queues.js';
+import type { Quickcall } from '../resources/quickcall.js';
 import type { RateLimits } from '../resources/rate-limits.js';
 import type { Rates } from '../resources/rates.js';
 import type { Recordings } from '../resources/recordings.js';
@@ -134,10 +143,32 @@ const accountsShape: Shape<Accounts> = {
   toJSON: 'Accounts',
 };
 
+/** How `AcdcCallStats`'s lazy object forwards each member. */
+const acdcCallStatsShape: Shape<AcdcCallStats> = {
+  list: PAGES,
+  toJSON: 'AcdcCallStats',
+};
+
 /** How `Acls`'s lazy object forwards each member. */
 const aclsShape: Shape<Acls> = {
   get: API,
   toJSON: 'Acls',
+};
+
+/** How `Agents`'s lazy object forwards each member. */
+const agentsShape: Shape<Agents> = {
+  get: API,
+  getStatus: API,
+  list: PAGES,
+  queueStatus: API,
+  restart: API,
+  setStatus: API,
+  setStatusOf: API,
+  stats: API,
+  statuses: API,
+  statusOf: API,
+  updateQueueStatus: API,
+  toJSON: 'Agents',
 };
 
 /** How `Alerts`'s lazy object forwards each member. */
@@ -194,6 +225,13 @@ const bulkShape: Shape<Bulk> = {
   get: API,
   update: API,
   toJSON: 'Bulk',
+};
+
+/** How `CallInspector`'s lazy object forwards each member. */
+const callInspectorShape: Shape<CallInspector> = {
+  get: API,
+  list: PAGES,
+  toJSON: 'CallInspector',
 };
 
 /** How `Callflows`'s lazy object forwards each member. */
@@ -433,6 +471,20 @@ const faxesShape: Shape<Faxes> = {
   toJSON: 'Faxes',
 };
 
+/** How `Functions`'s lazy object forwards each member. */
+const functionsShape: Shape<Functions> = {
+  available: PAGES,
+  create: API,
+  delete: API,
+  get: API,
+  list: PAGES,
+  patch: API,
+  samples: API,
+  systemSamples: API,
+  update: API,
+  toJSON: 'Functions',
+};
+
 /** How `Groups`'s lazy object forwards each member. */
 const groupsShape: Shape<Groups> = {
   create: API,
@@ -443,6 +495,13 @@ const groupsShape: Shape<Groups> = {
   patch: API,
   update: API,
   toJSON: 'Groups',
+};
+
+/** How `Hotdesks`'s lazy object forwards each member. */
+const hotdesksShape: Shape<Hotdesks> = {
+  list: PAGES,
+  listByUser: PAGES,
+  toJSON: 'Hotdesks',
 };
 
 /** How `Ips`'s lazy object forwards each member. */
@@ -625,6 +684,12 @@ const onboardShape: Shape<Onboard> = {
   toJSON: 'Onboard',
 };
 
+/** How `ParkedCalls`'s lazy object forwards each member. */
+const parkedCallsShape: Shape<ParkedCalls> = {
+  list: API,
+  toJSON: 'ParkedCalls',
+};
+
 /** How `PhoneNumbers`'s lazy object forwards each member. */
 const phoneNumbersShape: Shape<PhoneNumbers> = {
   activate: API,
@@ -653,6 +718,13 @@ const phoneNumbersShape: Shape<PhoneNumbers> = {
   update: API,
   updateMany: API,
   toJSON: 'PhoneNumbers',
+};
+
+/** How `Pivot`'s lazy object forwards each member. */
+const pivotShape: Shape<Pivot> = {
+  getDebug: API,
+  listDebug: PAGES,
+  toJSON: 'Pivot',
 };
 
 /** How `PortRequestAttachments`'s lazy object forwards each member. */
@@ -689,6 +761,16 @@ const portRequestsShape: Shape<PortRequests> = {
   toJSON: 'PortRequests',
 };
 
+/** How `Presence`'s lazy object forwards each member. */
+const presenceShape: Shape<Presence> = {
+  command: API,
+  get: API,
+  list: API,
+  report: API,
+  update: API,
+  toJSON: 'Presence',
+};
+
 /** How `Queues`'s lazy object forwards each member. */
 const queuesShape: Shape<Queues> = {
   clearRoster: API,
@@ -704,6 +786,13 @@ const queuesShape: Shape<Queues> = {
   stats: API,
   update: API,
   toJSON: 'Queues',
+};
+
+/** How `Quickcall`'s lazy object forwards each member. */
+const quickcallShape: Shape<Quickcall> = {
+  originate: API,
+  originateAndWait: API,
+  toJSON: 'Quickcall',
 };
 
 /** How `RateLimits`'s lazy object forwards each member. */
@@ -1029,7 +1118,9 @@ export interface AudianResources {
   readonly about: ResourceMethods<About>;
   readonly access_lists: ResourceMethods<AccessLists>;
   readonly accounts: ResourceMethods<Accounts>;
+  readonly acdc_call_stats: ResourceMethods<AcdcCallStats>;
   readonly acls: ResourceMethods<Acls>;
+  readonly agents: ResourceMethods<Agents>;
   readonly alerts: ResourceMethods<Alerts>;
   readonly allotments: ResourceMethods<AccountAllotments>;
   readonly apps_link: ResourceMethods<AppsLink>;
@@ -1037,6 +1128,7 @@ export interface AudianResources {
   readonly att_handlers_errors: ResourceMethods<AttachmentHandlerErrors>;
   readonly blacklists: ResourceMethods<Blacklists>;
   readonly bulk: ResourceMethods<Bulk>;
+  readonly call_inspector: ResourceMethods<CallInspector>;
   readonly callflows: ResourceMethods<Callflows>;
   readonly cccps: ResourceMethods<Cccps>;
   readonly cdrs: ResourceMethods<Cdrs>;
@@ -1052,7 +1144,9 @@ export interface AudianResources {
   readonly directories: ResourceMethods<Directories>;
   readonly faxboxes: ResourceMethods<Faxboxes>;
   readonly faxes: ResourceMethods<Faxes>;
+  readonly functions: ResourceMethods<Functions>;
   readonly groups: ResourceMethods<Groups>;
+  readonly hotdesks: ResourceMethods<Hotdesks>;
   readonly ips: ResourceMethods<Ips>;
   readonly ledgers: ResourceMethods<Ledgers>;
   readonly limits: ResourceMethods<Limits>;
@@ -1065,9 +1159,13 @@ export interface AudianResources {
   readonly multi_factor: ResourceMethods<MultiFactor>;
   readonly notifications: ResourceMethods<Notifications>;
   readonly onboard: ResourceMethods<Onboard>;
+  readonly parked_calls: ResourceMethods<ParkedCalls>;
   readonly phone_numbers: ResourceMethods<PhoneNumbers>;
+  readonly pivot: ResourceMethods<Pivot>;
   readonly port_requests: ResourceMethods<PortRequests>;
+  readonly presence: ResourceMethods<Presence>;
   readonly queues: ResourceMethods<Queues>;
+  readonly quickcall: ResourceMethods<Quickcall>;
   readonly rate_limits: ResourceMethods<RateLimits>;
   readonly rates: ResourceMethods<Rates>;
   readonly recordings: ResourceMethods<Recordings>;
@@ -1100,8 +1198,12 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/access-lists.js').then((m) => new m.AccessLists(ctx))), accessListsShape),
   accounts: (ctx) =>
     lazyObject(once(() => import('../resources/accounts.js').then((m) => new m.Accounts(ctx))), accountsShape),
+  acdc_call_stats: (ctx) =>
+    lazyObject(once(() => import('../resources/acdc-call-stats.js').then((m) => new m.AcdcCallStats(ctx))), acdcCallStatsShape),
   acls: (ctx) =>
     lazyObject(once(() => import('../resources/acls.js').then((m) => new m.Acls(ctx))), aclsShape),
+  agents: (ctx) =>
+    lazyObject(once(() => import('../resources/agents.js').then((m) => new m.Agents(ctx))), agentsShape),
   alerts: (ctx) =>
     lazyObject(once(() => import('../resources/alerts.js').then((m) => new m.Alerts(ctx))), alertsShape),
   allotments: (ctx) =>
@@ -1116,6 +1218,8 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/blacklists.js').then((m) => new m.Blacklists(ctx))), blacklistsShape),
   bulk: (ctx) =>
     lazyObject(once(() => import('../resources/bulk.js').then((m) => new m.Bulk(ctx))), bulkShape),
+  call_inspector: (ctx) =>
+    lazyObject(once(() => import('../resources/call-inspector.js').then((m) => new m.CallInspector(ctx))), callInspectorShape),
   callflows: (ctx) =>
     lazyObject(once(() => import('../resources/callflows.js').then((m) => new m.Callflows(ctx))), callflowsShape),
   cccps: (ctx) =>
@@ -1146,8 +1250,12 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/faxboxes.js').then((m) => new m.Faxboxes(ctx))), faxboxesShape),
   faxes: (ctx) =>
     lazyObject(once(() => import('../resources/faxes.js').then((m) => new m.Faxes(ctx))), faxesShape),
+  functions: (ctx) =>
+    lazyObject(once(() => import('../resources/functions.js').then((m) => new m.Functions(ctx))), functionsShape),
   groups: (ctx) =>
     lazyObject(once(() => import('../resources/groups.js').then((m) => new m.Groups(ctx))), groupsShape),
+  hotdesks: (ctx) =>
+    lazyObject(once(() => import('../resources/hotdesks.js').then((m) => new m.Hotdesks(ctx))), hotdesksShape),
   ips: (ctx) =>
     lazyObject(once(() => import('../resources/ips.js').then((m) => new m.Ips(ctx))), ipsShape),
   ledgers: (ctx) =>
@@ -1172,12 +1280,20 @@ export const LAZY_RESOURCES: { readonly [K in keyof AudianResources]: (ctx: Reso
     lazyObject(once(() => import('../resources/notifications.js').then((m) => new m.Notifications(ctx))), notificationsShape),
   onboard: (ctx) =>
     lazyObject(once(() => import('../resources/onboard.js').then((m) => new m.Onboard(ctx))), onboardShape),
+  parked_calls: (ctx) =>
+    lazyObject(once(() => import('../resources/parked-calls.js').then((m) => new m.ParkedCalls(ctx))), parkedCallsShape),
   phone_numbers: (ctx) =>
     lazyObject(once(() => import('../resources/phone-numbers.js').then((m) => new m.PhoneNumbers(ctx))), phoneNumbersShape),
+  pivot: (ctx) =>
+    lazyObject(once(() => import('../resources/pivot.js').then((m) => new m.Pivot(ctx))), pivotShape),
   port_requests: (ctx) =>
     lazyObject(once(() => import('../resources/port-requests.js').then((m) => new m.PortRequests(ctx))), portRequestsShape),
+  presence: (ctx) =>
+    lazyObject(once(() => import('../resources/presence.js').then((m) => new m.Presence(ctx))), presenceShape),
   queues: (ctx) =>
     lazyObject(once(() => import('../resources/queues.js').then((m) => new m.Queues(ctx))), queuesShape),
+  quickcall: (ctx) =>
+    lazyObject(once(() => import('../resources/quickcall.js').then((m) => new m.Quickcall(ctx))), quickcallShape),
   rate_limits: (ctx) =>
     lazyObject(once(() => import('../resources/rate-limits.js').then((m) => new m.RateLimits(ctx))), rateLimitsShape),
   rates: (ctx) =>
