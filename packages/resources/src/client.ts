@@ -16,7 +16,9 @@ import type {
   AccessLists,
   AccountAllotments,
   Accounts,
+  AcdcCallStats,
   Acls,
+  Agents,
   Alerts,
   AppsLink,
   AppsStore,
@@ -24,6 +26,7 @@ import type {
   Blacklists,
   Bulk,
   Callflows,
+  CallInspector,
   Cccps,
   Cdrs,
   Channels,
@@ -38,7 +41,9 @@ import type {
   Directories,
   Faxboxes,
   Faxes,
+  Functions,
   Groups,
+  Hotdesks,
   Ips,
   Ledgers,
   Limits,
@@ -51,9 +56,13 @@ import type {
   MultiFactor,
   Notifications,
   Onboard,
+  ParkedCalls,
   PhoneNumbers,
+  Pivot,
   PortRequests,
+  Presence,
   Queues,
+  Quickcall,
   RateLimits,
   Rates,
   Recordings,
@@ -424,6 +433,54 @@ export class Audian implements AudianResources {
     return this.#resources.multi_factor;
   }
 
+  /** {@link Agents}: `audian.agents`. */
+  get agents(): ResourceMethods<Agents> {
+    this.#resources.agents ??= LAZY_RESOURCES.agents(this.#ctx);
+    return this.#resources.agents;
+  }
+
+  /** {@link Presence}: `audian.presence`. */
+  get presence(): ResourceMethods<Presence> {
+    this.#resources.presence ??= LAZY_RESOURCES.presence(this.#ctx);
+    return this.#resources.presence;
+  }
+
+  /** {@link Hotdesks}: `audian.hotdesks`. */
+  get hotdesks(): ResourceMethods<Hotdesks> {
+    this.#resources.hotdesks ??= LAZY_RESOURCES.hotdesks(this.#ctx);
+    return this.#resources.hotdesks;
+  }
+
+  /** {@link ParkedCalls}: `audian.parked_calls`. */
+  get parked_calls(): ResourceMethods<ParkedCalls> {
+    this.#resources.parked_calls ??= LAZY_RESOURCES.parked_calls(this.#ctx);
+    return this.#resources.parked_calls;
+  }
+
+  /** {@link CallInspector}: `audian.call_inspector`. */
+  get call_inspector(): ResourceMethods<CallInspector> {
+    this.#resources.call_inspector ??= LAZY_RESOURCES.call_inspector(this.#ctx);
+    return this.#resources.call_inspector;
+  }
+
+  /** {@link Pivot}: `audian.pivot`. */
+  get pivot(): ResourceMethods<Pivot> {
+    this.#resources.pivot ??= LAZY_RESOURCES.pivot(this.#ctx);
+    return this.#resources.pivot;
+  }
+
+  /** {@link AcdcCallStats}: `audian.acdc_call_stats`. */
+  get acdc_call_stats(): ResourceMethods<AcdcCallStats> {
+    this.#resources.acdc_call_stats ??= LAZY_RESOURCES.acdc_call_stats(this.#ctx);
+    return this.#resources.acdc_call_stats;
+  }
+
+  /** {@link Quickcall}: `audian.quickcall`. */
+  get quickcall(): ResourceMethods<Quickcall> {
+    this.#resources.quickcall ??= LAZY_RESOURCES.quickcall(this.#ctx);
+    return this.#resources.quickcall;
+  }
+
   /** {@link About}: `audian.about`. */
   get about(): ResourceMethods<About> {
     this.#resources.about ??= LAZY_RESOURCES.about(this.#ctx);
@@ -572,6 +629,12 @@ export class Audian implements AudianResources {
   get rate_limits(): ResourceMethods<RateLimits> {
     this.#resources.rate_limits ??= LAZY_RESOURCES.rate_limits(this.#ctx);
     return this.#resources.rate_limits;
+  }
+
+  /** {@link Functions}: `audian.functions`. */
+  get functions(): ResourceMethods<Functions> {
+    this.#resources.functions ??= LAZY_RESOURCES.functions(this.#ctx);
+    return this.#resources.functions;
   }
 
   /** {@link Ips}: `audian.ips`. */

@@ -2,7 +2,9 @@ import type { ResourceContext } from './internal/resource-base.js';
 import { About } from './resources/about.js';
 import { AccessLists } from './resources/access-lists.js';
 import { Accounts } from './resources/accounts.js';
+import { AcdcCallStats } from './resources/acdc-call-stats.js';
 import { Acls } from './resources/acls.js';
+import { Agents } from './resources/agents.js';
 import { Alerts } from './resources/alerts.js';
 import { AccountAllotments } from './resources/allotments.js';
 import { AppsLink } from './resources/apps-link.js';
@@ -10,6 +12,7 @@ import { AppsStore } from './resources/apps-store.js';
 import { AttachmentHandlerErrors } from './resources/att-handlers-errors.js';
 import { Blacklists } from './resources/blacklists.js';
 import { Bulk } from './resources/bulk.js';
+import { CallInspector } from './resources/call-inspector.js';
 import { Callflows } from './resources/callflows.js';
 import { Cccps } from './resources/cccps.js';
 import { Cdrs } from './resources/cdrs.js';
@@ -25,7 +28,9 @@ import { Dialplans } from './resources/dialplans.js';
 import { Directories } from './resources/directories.js';
 import { Faxboxes } from './resources/faxboxes.js';
 import { Faxes } from './resources/faxes.js';
+import { Functions } from './resources/functions.js';
 import { Groups } from './resources/groups.js';
+import { Hotdesks } from './resources/hotdesks.js';
 import { Ips } from './resources/ips.js';
 import { Ledgers } from './resources/ledgers.js';
 import { Limits } from './resources/limits.js';
@@ -38,9 +43,13 @@ import { MmsMessages } from './resources/mms.js';
 import { MultiFactor } from './resources/multi-factor.js';
 import { Notifications } from './resources/notifications.js';
 import { Onboard } from './resources/onboard.js';
+import { ParkedCalls } from './resources/parked-calls.js';
 import { PhoneNumbers } from './resources/phone-numbers.js';
+import { Pivot } from './resources/pivot.js';
 import { PortRequests } from './resources/port-requests.js';
+import { Presence } from './resources/presence.js';
 import { Queues } from './resources/queues.js';
+import { Quickcall } from './resources/quickcall.js';
 import { RateLimits } from './resources/rate-limits.js';
 import { Rates } from './resources/rates.js';
 import { Recordings } from './resources/recordings.js';
@@ -126,6 +135,7 @@ export const RESOURCES = {
   access_lists: AccessLists,
   rate_limits: RateLimits,
   ips: Ips,
+  functions: Functions,
   // reseller onboarding: number ports, branding, apps, notes and alerts
   port_requests: PortRequests,
   whitelabel: WhitelabelSettings,
@@ -140,5 +150,13 @@ export const RESOURCES = {
   rates: Rates,
   multi_factor: MultiFactor,
   about: About,
+  agents: Agents,
+  presence: Presence,
+  hotdesks: Hotdesks,
+  parked_calls: ParkedCalls,
+  call_inspector: CallInspector,
+  pivot: Pivot,
+  acdc_call_stats: AcdcCallStats,
+  quickcall: Quickcall,
   acls: Acls,
 } as const satisfies Record<string, ResourceClass>;

@@ -652,7 +652,7 @@ const multiFactorShape: Shape<MultiFactor> = {
   get: API,
   patch: API,
   summary: API,
-  system: systemMultiFactorShape,
+  system: [systemMultiFactorShape],
   update: API,
   toJSON: 'MultiFactor',
 };
