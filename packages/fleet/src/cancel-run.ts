@@ -22,11 +22,11 @@ function alive(pid: number): boolean {
   }
 }
 
-async function statusIn(dir: string, runId: string): Promise<RunStatus | undefined> {
-  // A fresh store each time: a store keeps what it read first.
+// A fresh store each time: a store keeps what it read first.
+async function readRun(dir: string, runId: string): Promise<{ status: RunStatus } | undefined> {
   const store = new FileRunStore(dir);
   const info = await store.info(runId);
-  return info && summarize(info, await store.accounts(runId));
+  return info && { status: summarize(info, await store.accounts(runId)) };
 }
 
 // A local run of another process, found through its state file: that process is asked to cancel
@@ -43,16 +43,17 @@ async function cancelElsewhere(runId: string, dir: string): Promise<RunStatus> {
   if (owner && owner.host === hostname() && !alive(owner.pid)) {
     await cancelLocalRun({ store, controller: new AbortController() }, runId);
     await store.close();
-    return (await statusIn(dir, runId)) as RunStatus;
+    return ((await readRun(dir, runId)) as { status: RunStatus }).status;
   }
   await requestCancel(dir, runId);
   const deadline = Date.now() + ANSWER_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = await statusIn(dir, runId);
-    if (now && (now.finished || (await new FileRunStore(dir).info(runId))?.cancelled)) {
-      if (now.finished) await clearCancelRequest(dir, runId);
-      return now;
+    // Answered once nothing is pending: the running process wrote the cancel, or the run ended.
+    const now = await readRun(dir, runId);
+    if (now?.status.finished) {
+      await clearCancelRequest(dir, runId);
+      return now.status;
     }
   }
   await clearCancelRequest(dir, runId);

@@ -1,7 +1,9 @@
 // Fleet throughput: one sandbox process with many sub-accounts (per-account token buckets, KAZOO's
 // defaults), a patch of every user and device in each account (≈ 22 requests per account) run by
 // @audian/fleet in Redis mode with 1, 2 and 4 worker processes, and in local mode in this process.
-// The ratios are measured in the same run. Also runs alone as a worker process (`worker` argument).
+// The ratios are measured in the same run, and always reported; a speed-up target is judged only
+// when neither the sandbox (one process) nor the machine's cores were saturated, which the bench
+// measures (/proc) and says. Also runs alone as a worker process (`worker` argument).
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -206,14 +208,22 @@ export async function fleetThroughput() {
 
     const rate = (m) => (m.tasks / m.ms) * 1000;
     const requests = (m) => (m.tasks / 2) * 22;
+    const cores = cpus().length;
+    // What held a measurement back, if anything did: the sandbox is one Node process (one core at
+    // most), and the workers, Redis and the sandbox share this machine's cores. A speed-up target
+    // says "where the sandbox is not the bottleneck": it is judged only when neither was saturated.
+    const bottleneck = (m) => {
+      if (m.sandboxCore !== undefined && m.sandboxCore >= 0.85) return `the sandbox (${pct(m.sandboxCore)} of its one core)`;
+      if (m.machineBusy !== undefined && m.machineBusy >= 0.9) return `the machine (${cores} cores ${pct(m.machineBusy)} busy)`;
+      return undefined;
+    };
     const note = (m) =>
       `sandbox ${pct(m.sandboxCore)} of a core, workers ${pct(m.workersCores)}, machine ${pct(m.machineBusy)} busy` +
-      (m.sandboxCore !== undefined && m.sandboxCore >= 0.85 ? ' — sandbox-bound' : '') +
-      (m.machineBusy !== undefined && m.machineBusy >= 0.9 ? ` — ${cpus().length} cores saturated` : '');
+      (bottleneck(m) ? ` — bound by ${bottleneck(m)}` : '');
     const one = byWorkers.get(1);
     console.log(
       `fleet-throughput: ${ACCOUNTS} sub-accounts seeded with the sandbox's start in ${(seedMs / 1000).toFixed(1)} s; ` +
-        `worker concurrency ${CONCURRENCY}; ≈ 22 requests per account (list + GET + PATCH of 4 users and 6 devices)`,
+        `worker concurrency ${CONCURRENCY}; ≈ 22 requests per account (list + GET + PATCH of 4 users and 6 devices); ${cores} cores`,
     );
     for (const [count, m] of byWorkers) {
       console.log(
@@ -222,22 +232,32 @@ export async function fleetThroughput() {
     }
     console.log(`  local mode: ${rate(local).toFixed(1)} accounts/s, ${(local.ms / 1000).toFixed(1)} s; ${note(local)}`);
     const perTask = (m) => m.ms / m.tasks;
+    const overhead = perTask(local) - perTask(one);
+    console.log(
+      `  local against Redis, 1 worker: ${perTask(local).toFixed(2)} against ${perTask(one).toFixed(2)} ms of wall time per account task ` +
+        `(${overhead >= 0 ? 'local slower' : 'Redis slower'} by ${Math.abs(overhead).toFixed(2)} ms a task)`,
+    );
     return [
       ...WORKER_COUNTS.slice(1).map((count) => {
         const m = byWorkers.get(count);
+        const target = count === 2 ? 1.8 : 3.2;
+        // Workers + the sandbox + Redis need a core each for a speed-up to show at all.
+        const short = cores < count + 2 ? `${cores} cores for ${count} workers, the sandbox and Redis` : undefined;
+        const bound = bottleneck(m) ?? bottleneck(one) ?? short;
         return {
           name: `fleet ${count} workers vs 1 (speed-up)`,
           baseline: `${rate(one).toFixed(1)} accounts/s`,
-          measured: `${rate(m).toFixed(1)} accounts/s (${note(m)})`,
+          measured: `${rate(m).toFixed(1)} accounts/s (${note(m)})${bound ? `; target ≥ ${target} not judged: bound by ${bound}` : ''}`,
           ratio: rate(m) / rate(one),
-          target: count === 2 ? 1.8 : 3.2,
+          // Reported either way; judged only where the workers, not the sandbox or the machine, set the pace.
+          target: bound ? undefined : target,
           atLeast: true,
         };
       }),
       {
         name: 'fleet local mode vs Redis mode, 1 worker (time per account task)',
         baseline: `${perTask(one).toFixed(2)} ms (Redis)`,
-        measured: `${perTask(local).toFixed(2)} ms (local; ${perTask(local) >= perTask(one) ? '+' : '−'}${Math.abs(perTask(local) - perTask(one)).toFixed(2)} ms a task)`,
+        measured: `${perTask(local).toFixed(2)} ms (local; ${overhead >= 0 ? '+' : '−'}${Math.abs(overhead).toFixed(2)} ms a task)`,
         ratio: perTask(local) / perTask(one),
         target: undefined,
       },
