@@ -1,3 +1,4 @@
+import { forbidden } from '../crossbar-error';
 import { defineModule, route } from '../sandbox-module';
 import { channelsReply } from './calls';
 import { DEVICES } from './devices';
@@ -7,6 +8,10 @@ import { USERS } from './users';
 export const channelsModule = defineModule({
   name: 'channels',
   routes: [
+    // Every channel of the cluster is the super-duper admin's (`cb_channels:authorize/2`), which no sandbox login is.
+    route('channels', ['GET'], () => {
+      throw forbidden();
+    }),
     route('accounts/:account/channels', ['GET'], ({ engine, req, accountId }) => channelsReply(engine, req, accountId)),
     route('accounts/:account/channels/:uuid', ['GET', 'PUT', 'POST'], ({ engine, req, accountId, params }) =>
       channelsReply(engine, req, accountId, { uuid: params.uuid }),

@@ -76,6 +76,8 @@ export const conferencesModule = defineModule({
       conferenceParticipants(engine, accountId, params.id),
     ),
     // Muting, kicking or moving a participant acts on a live conference.
+    // Muting or kicking every participant at once acts on a live conference too.
+    unservedRoute('accounts/:account/conferences/:id/participants', ['PUT'], 'conferences participants', NO_TELEPHONY),
     unservedRoute('accounts/:account/conferences/:id/participants/:participant', ['GET', 'PUT'], 'conferences participants', NO_TELEPHONY),
   ],
 });

@@ -1,7 +1,9 @@
 import { GroupsSchema } from '@audian/resources/schemas';
 import { flagsOf, simpleCollection } from '../collection-def';
+import type { Reply } from '../context';
+import type { Engine } from '../engine';
 import { isObject, type JsonObject } from '../json';
-import { defineModule } from '../sandbox-module';
+import { defineModule, route } from '../sandbox-module';
 
 /** The features the group listing reports: enabled SmartPBX features, then music on hold. */
 function groupFeatures(doc: JsonObject): string[] {
@@ -20,5 +22,20 @@ export const GROUPS = simpleCollection('groups', 'group', GroupsSchema, (doc) =>
   flags: flagsOf(doc),
 }));
 
-/** `cb_groups`: the account's groups. */
-export const groupsModule = defineModule({ name: 'groups', documents: [GROUPS] });
+/** `GET …/users/{USER_ID}/groups` (`cb_groups:summary/1`, `groups/crossbar_listing_by_user`): the groups naming the user. */
+function userGroups(engine: Engine, accountId: string, userId: string): Reply {
+  const data = engine.store
+    .children(accountId, GROUPS.type, '')
+    .filter((g) => !g.deleted && isObject(g.body.endpoints) && Object.hasOwn(g.body.endpoints, userId))
+    .map((g) => GROUPS.summary(g.body));
+  return { data, envelope: { revision: 'automatic' } };
+}
+
+/** `cb_groups`: the account's groups, and the groups a user is in. */
+export const groupsModule = defineModule({
+  name: 'groups',
+  documents: [GROUPS],
+  routes: [
+    route('accounts/:account/users/:id/groups', ['GET'], ({ engine, accountId, params }) => userGroups(engine, accountId, params.id)),
+  ],
+});

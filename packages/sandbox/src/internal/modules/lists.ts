@@ -1,12 +1,14 @@
 import * as schemas from '@audian/resources/schemas';
-import { createDoc, itemDoc } from '../collection';
+import { decodeUpload, isBinaryUpload } from '../binary-body';
+import { createDoc, docReply, itemDoc } from '../collection';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import { compact, isObject } from '../json';
+import { compact, isObject, type JsonObject } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
+import { vcardReply } from './users';
 
 /** Lists (`kzd_lists`): named sets of numbers or patterns that callflows match against. */
 export const LISTS = simpleCollection('lists', 'list', schemas.ListsSchema, (doc) => ({
@@ -55,6 +57,33 @@ function listEntries(engine: Engine, req: SandboxRequest, accountId: string, lis
   return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }
 
+/**
+ * `GET …/lists/{LIST_ID}/entries/{ENTRY_ID}/vcard` (`cb_lists:validate_req/3`): the entry, its
+ * `profile` merged in and `firstname`/`lastname`/`middlename`/`displayname` renamed to the user
+ * fields, as a vCard.
+ */
+function entryVcard(engine: Engine, accountId: string, listId: string, entryId: string): Reply {
+  engine.docs.load(accountId, LISTS, listId);
+  const entry = engine.docs.load(accountId, LIST_ENTRIES, entryId, listId).body;
+  const merged: JsonObject = { ...entry, ...(isObject(entry.profile) ? entry.profile : {}) };
+  const renamed = compact({
+    first_name: merged.firstname,
+    last_name: merged.lastname,
+    middle_name: merged.middlename,
+    nicknames: merged.displayname === undefined ? undefined : [merged.displayname],
+  });
+  return vcardReply({ ...merged, ...renamed }, engine.account(accountId)?.body ?? {});
+}
+
+/** `POST …/lists/{LIST_ID}/entries/{ENTRY_ID}/photo`: stores the entry's photo (`cb_users:post/3`). */
+function entryPhoto(engine: Engine, req: SandboxRequest, accountId: string, listId: string, entryId: string): Reply {
+  engine.docs.load(accountId, LISTS, listId);
+  const entry = engine.docs.load(accountId, LIST_ENTRIES, entryId, listId);
+  const upload = decodeUpload(req);
+  engine.store.putAttachment(accountId, entryId, 'photo', upload.contentType, upload.data);
+  return docReply(LIST_ENTRIES, entry);
+}
+
 /** `cb_lists`: the account's lists and their entries. */
 export const listsModule = defineModule({
   name: 'lists',
@@ -62,6 +91,15 @@ export const listsModule = defineModule({
   routes: [
     route('accounts/:account/lists/:id/entries', ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId, params }) =>
       listEntries(engine, req, accountId, params.id),
+    ),
+    route('accounts/:account/lists/:id/entries/:entry/vcard', ['GET'], ({ engine, accountId, params }) =>
+      entryVcard(engine, accountId, params.id, params.entry),
+    ),
+    route(
+      'accounts/:account/lists/:id/entries/:entry/photo',
+      ['POST'],
+      ({ engine, req, accountId, params }) => entryPhoto(engine, req, accountId, params.id, params.entry),
+      { binary: isBinaryUpload },
     ),
     route('accounts/:account/lists/:id/entries/:entry', ['GET', 'POST', 'PATCH', 'DELETE'], ({ engine, req, accountId, params }) =>
       listEntries(engine, req, accountId, params.id, params.entry),

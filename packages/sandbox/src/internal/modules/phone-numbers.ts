@@ -1,12 +1,14 @@
 import { PhoneNumbersSchema } from '@audian/resources/schemas';
+import { treeOf } from '../accounts-def';
 import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
 import { CrossbarError, validationError } from '../crossbar-error';
+import { toE164 } from '../e164';
 import type { Engine } from '../engine';
 import { compileFilter } from '../filters';
 import { compact, deepMerge, isObject, type JsonObject, publicDoc } from '../json';
 import { pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
-import { defineModule, route } from '../sandbox-module';
+import { defineModule, route, unservedRoute } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 
 /** E.164 for what Crossbar can reconcile (`+…`, 10-digit NANP, 11-digit NANP with the 1). */
@@ -236,6 +238,109 @@ function numberCollection(engine: Engine, req: SandboxRequest, accountId: string
   return { data: { success, error: Object.keys(errors).length > 0 ? errors : [] }, envelope: { revision: 'automatic' } };
 }
 
+/**
+ * KAZOO's default number classifiers (`knm_converters:default_classifiers/0`), tried in this order;
+ * the listing answers them by name.
+ */
+const CLASSIFIERS: readonly (readonly [string, JsonObject])[] = [
+  ['tollfree_us', { friendly_name: 'US TollFree', pretty_print: 'SS(###) ### - ####', regex: '^\\+1((?:800|888|877|866|855)\\d{7})$' }],
+  ['toll_us', { friendly_name: 'US Toll', pretty_print: 'SS(###) ### - ####', regex: '^\\+1(900\\d{7})$' }],
+  ['emergency', { friendly_name: 'Emergency Dispatcher', regex: '^(911)$' }],
+  [
+    'caribbean',
+    {
+      friendly_name: 'Caribbean',
+      pretty_print: 'SS(###) ### - ####',
+      regex: '^\\+?1((?:684|264|268|242|246|441|284|345|767|809|829|849|473|671|876|664|670|787|939|869|758|784|721|868|649|340)\\d{7})$',
+    },
+  ],
+  ['did_us', { friendly_name: 'US DID', pretty_print: 'SS(###) ### - ####', regex: '^\\+?1?([2-9][0-9]{2}[2-9][0-9]{6})$' }],
+  ['international', { friendly_name: 'International', regex: '^(011\\d*)$|^(00\\d*)$' }],
+  ['unknown', { friendly_name: 'Unknown', regex: '^(.*)$' }],
+];
+
+/** `GET …/phone_numbers/classifiers[/{number}]` (`cb_phone_numbers`, `knm_converters:classify/1`). */
+function classifiers(number?: string): Reply {
+  if (number === undefined) {
+    const data = Object.fromEntries([...CLASSIFIERS].sort(([a], [b]) => a.localeCompare(b)).map(([name, c]) => [name, { ...c }]));
+    return { data, envelope: { revision: 'automatic' } };
+  }
+  const e164 = toE164(number);
+  const [name, classifier] =
+    CLASSIFIERS.find(([, c]) => new RegExp(String(c.regex)).test(e164)) ?? (CLASSIFIERS.at(-1) as readonly [string, JsonObject]);
+  return { data: { ...classifier, name, number, e164 }, envelope: { revision: 'automatic' } };
+}
+
+/**
+ * `GET …/phone_numbers/{number}/identify`: the account holding a number the caller may see — 404
+ * when none does (or it is out of reach), 400 `not_in_service` when it is not in service.
+ */
+function identify(engine: Engine, req: SandboxRequest, raw: string): Reply {
+  const number = normalizeNumber(raw);
+  if (!number) throw notReconcilable(raw);
+  const holder = engine.store.claimant({ scope: '', kind: 'phone_number', value: number });
+  const doc = holder ? engine.store.get(holder.accountId, number) : undefined;
+  const account = holder ? engine.store.get(holder.accountId, holder.accountId) : undefined;
+  const auth = req.auth;
+  const reachable = holder && auth && (holder.accountId === auth.accountId || (account && treeOf(account.body).includes(auth.accountId)));
+  if (!holder || !doc || doc.deleted || !reachable) throw notInAccount();
+  if (doc.body.pvt_state !== 'in_service' || account?.body.pvt_enabled === false) {
+    throw new CrossbarError(400, 'client error', { account_id: holder.accountId, cause: 'not_in_service' });
+  }
+  return { data: { account_id: holder.accountId, number }, envelope: { revision: 'automatic' } };
+}
+
+/**
+ * `POST …/phone_numbers/fix[/{number}]` (`knm_maintenance:fix_account_numbers/1`): the sandbox's
+ * numbers never drift from their documents, so fixing re-saves nothing and reports them as they are.
+ */
+function fix(engine: Engine, accountId: string, raw?: string): Reply {
+  if (raw !== undefined) {
+    const number = normalizeNumber(raw);
+    if (!number) throw notReconcilable(raw);
+    return numberReply(owned(engine, accountId, number));
+  }
+  const numbers: JsonObject = {};
+  for (const doc of engine.store.children(accountId, PHONE_NUMBERS.type, '')) {
+    if (doc.deleted) continue;
+    numbers[doc.id] = compact({
+      assigned_to: doc.body.pvt_assigned_to,
+      created: doc.body.pvt_created,
+      state: doc.body.pvt_state,
+      updated: doc.body.pvt_modified,
+      used_by: doc.body.pvt_used_by,
+    });
+  }
+  return { data: { cascade_quantity: 0, numbers }, envelope: { revision: 'automatic' } };
+}
+
+/** `POST …/phone_numbers/check`: which of `numbers` the sandbox's only carrier (`local`) could still sell. */
+function check(engine: Engine, req: SandboxRequest): Reply {
+  const given = isObject(req.data) && Array.isArray(req.data.numbers) ? req.data.numbers : undefined;
+  if (!given) throw validationError({ numbers: { required: { message: 'Field is required but missing' } } });
+  const data: JsonObject = {};
+  for (const raw of given) {
+    const number = typeof raw === 'string' ? normalizeNumber(raw) : undefined;
+    const taken = number !== undefined && engine.store.claimant({ scope: '', kind: 'phone_number', value: number }) !== undefined;
+    data[String(raw)] = number && !taken ? 'success' : 'error';
+  }
+  return { data, envelope: { revision: 'automatic' } };
+}
+
+/** `GET …/phone_numbers/carriers_info`: the sandbox sells from one carrier, `local`. */
+function carriersInfo(): Reply {
+  return {
+    data: {
+      maximal_prefix_length: 3,
+      usable_carriers: ['local'],
+      usable_creation_states: ['aging', 'available', 'in_service', 'port_in', 'reserved'],
+    },
+    envelope: { revision: 'automatic' },
+  };
+}
+
+const NO_LOCALITY = 'needs a number locality provider, which the sandbox does not have';
+
 /** `cb_phone_numbers`: number search, the account's numbers, acquisition, reservation and activation. */
 export const phoneNumbersModule = defineModule({
   name: 'phone_numbers',
@@ -257,5 +362,21 @@ export const phoneNumbersModule = defineModule({
     route('accounts/:account/phone_numbers/:number/reserve', ['PUT'], ({ engine, req, accountId, params }) =>
       numberItem(engine, req, accountId, params.number, 'reserve'),
     ),
+    route('accounts/:account/phone_numbers/:number/port', ['PUT'], ({ engine, req, accountId, params }) => {
+      const number = normalizeNumber(params.number);
+      if (!number) throw notReconcilable(params.number);
+      return acquire(engine, req, accountId, number, params.number, 'port_in');
+    }),
+    route('accounts/:account/phone_numbers/:number/identify', ['GET'], ({ engine, req, params }) => identify(engine, req, params.number)),
+    route('accounts/:account/phone_numbers/classifiers', ['GET'], () => classifiers()),
+    route('accounts/:account/phone_numbers/classifiers/:number', ['GET'], ({ params }) => classifiers(params.number)),
+    route('accounts/:account/phone_numbers/fix', ['POST'], ({ engine, accountId }) => fix(engine, accountId)),
+    route('accounts/:account/phone_numbers/fix/:number', ['POST'], ({ engine, accountId, params }) =>
+      fix(engine, accountId, params.number),
+    ),
+    route('accounts/:account/phone_numbers/check', ['POST'], ({ engine, req }) => check(engine, req)),
+    route('accounts/:account/phone_numbers/carriers_info', ['GET'], () => carriersInfo()),
+    unservedRoute('accounts/:account/phone_numbers/locality', ['POST'], 'phone_numbers/locality', NO_LOCALITY),
+    unservedRoute('accounts/:account/phone_numbers/prefix', ['GET'], 'phone_numbers/prefix', NO_LOCALITY),
   ],
 });

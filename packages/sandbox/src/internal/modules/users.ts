@@ -175,9 +175,12 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * as KAZOO does, so caller-id objects give no `TEL` line.
  */
 function vcard(engine: Engine, accountId: string, userId: string): Reply {
-  const stored = engine.docs.load(accountId, USERS, userId).body;
+  return vcardReply(engine.docs.load(accountId, USERS, userId).body, engine.account(accountId)?.body ?? {});
+}
+
+/** A person's vCard (`kzd_users:to_vcard/1`): a user, or a list entry with its fields renamed (`cb_lists`). */
+export function vcardReply(stored: JsonObject, account: JsonObject): Reply {
   const user: JsonObject = { ...stored, ...(isObject(stored.profile) ? stored.profile : {}) };
-  const account = engine.account(accountId)?.body ?? {};
   const first = text(user.first_name);
   const last = text(user.last_name);
   const middle = text(user.middle_name);

@@ -1,6 +1,10 @@
 import { WebhooksSchema } from '@audian/resources/schemas';
+import { treeOf } from '../accounts-def';
 import { simpleCollection } from '../collection-def';
-import type { Reply } from '../context';
+import type { Reply, SandboxRequest } from '../context';
+import { validationError } from '../crossbar-error';
+import type { Engine } from '../engine';
+import { isObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
 import { webhookAttemptsReply } from '../webhook-delivery';
 
@@ -33,12 +37,39 @@ function availableWebhooks(): Reply {
   return { data: AVAILABLE.map((hook) => ({ ...hook })), envelope: { revision: 'automatic' } };
 }
 
+/**
+ * `PATCH …/webhooks` and `PATCH …/descendants/webhooks` (`cb_webhooks:validate_collection_patch/2`,
+ * `reenable_hooks/2`): with `re-enable: true`, every auto-disabled hook of the account (or of its
+ * descendants too) is enabled again and its disable reason cleared (`kzd_webhooks:enable/1`).
+ */
+function reenableHooks(engine: Engine, req: SandboxRequest, accountId: string, descendants: boolean): Reply {
+  const given = isObject(req.data) && req.data['re-enable'] !== undefined ? req.data['re-enable'] : req.query['re-enable'];
+  if (given === undefined) {
+    throw validationError({ 're-enable': { required: { message: 're-enable is required to patch collections' } } });
+  }
+  if (given !== true && String(given).toLowerCase() !== 'true') {
+    throw validationError({ 're-enable': { enum: { message: 'value not found in enumerated list of values', target: [true] } } });
+  }
+  const accounts = new Set([accountId]);
+  if (descendants) for (const a of engine.store.allOfType('account')) if (treeOf(a.body).includes(accountId)) accounts.add(a.id);
+  for (const id of accounts) {
+    for (const hook of engine.store.children(id, WEBHOOKS.type, '')) {
+      if (hook.deleted || hook.body.enabled !== false) continue;
+      const { pvt_disabled_message: _reason, ...rest } = hook.body;
+      engine.docs.save(WEBHOOKS, hook, { ...rest, enabled: true });
+    }
+  }
+  return { data: 'hooks updated', envelope: { revision: 'automatic' } };
+}
+
 /** `cb_webhooks`: the account's webhooks, the hook types available, and the delivery attempts. */
 export const webhooksModule = defineModule({
   name: 'webhooks',
   documents: [WEBHOOKS],
   routes: [
     route('webhooks', ['GET'], () => availableWebhooks()),
+    route('accounts/:account/webhooks', ['PATCH'], ({ engine, req, accountId }) => reenableHooks(engine, req, accountId, false)),
+    route('accounts/:account/descendants/webhooks', ['PATCH'], ({ engine, req, accountId }) => reenableHooks(engine, req, accountId, true)),
     route('accounts/:account/webhooks/attempts', ['GET'], ({ engine, accountId }) => webhookAttemptsReply(engine, accountId)),
     route('accounts/:account/webhooks/:id/attempts', ['GET'], ({ engine, accountId, params }) =>
       webhookAttemptsReply(engine, accountId, params.id),

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, harness } from './helpers';
+
+/** Endpoints of served modules beyond their documents, each answered as the KAZOO function named does. */
+
+type Doc = Record<string, unknown> & { id: string };
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.stop());
+
+const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+
+describe('phone_numbers', () => {
+  it('classifiers lists KAZOO defaults and classifies a number (knm_converters:classify/1)', async () => {
+    const all = data(await h.call('GET', `${h.acct}/phone_numbers/classifiers`));
+    expect(Object.keys(all)).toEqual(['caribbean', 'did_us', 'emergency', 'international', 'toll_us', 'tollfree_us', 'unknown']);
+    const tollfree = await h.call('GET', `${h.acct}/phone_numbers/classifiers/8005550100`);
+    expect(data(tollfree)).toMatchObject({ name: 'tollfree_us', number: '8005550100', e164: '+18005550100', friendly_name: 'US TollFree' });
+    expect(data(await h.call('GET', `${h.acct}/phone_numbers/classifiers/4155550100`))).toMatchObject({ name: 'did_us' });
+  });
+
+  it('port creates the number in port_in; identify names its account; fix reports the numbers (cb_phone_numbers)', async () => {
+    const ported = await h.call('PUT', `${h.acct}/phone_numbers/${encodeURIComponent('+14145137345')}/port`, { data: {} });
+    expect(ported.status).toBe(201);
+    expect(data(ported)).toMatchObject({ id: '+14145137345', _read_only: { state: 'port_in' } });
+    const notInService = await h.call('GET', `${h.acct}/phone_numbers/${encodeURIComponent('+14145137345')}/identify`);
+    expect(notInService.status).toBe(400);
+    expect(notInService.body.data).toMatchObject({ cause: 'not_in_service' });
+    await h.call('PUT', `${h.acct}/phone_numbers/${encodeURIComponent('+14155550100')}/activate`, { data: {} });
+    const main = await h.call('GET', `${h.acct}/phone_numbers/${encodeURIComponent('+14155550100')}/identify`);
+    expect(data(main)).toEqual({ account_id: h.sandbox.accountId, number: '+14155550100' });
+    const nobody = await h.call('GET', `${h.acct}/phone_numbers/${encodeURIComponent('+14155550999')}/identify`);
+    expect(nobody.status).toBe(404);
+    const fixed = data(await h.call('POST', `${h.acct}/phone_numbers/fix`, { data: {} }));
+    expect(fixed).toMatchObject({ cascade_quantity: 0, numbers: { '+14145137345': { state: 'port_in' } } });
+  });
+
+  it('check tells which numbers are still for sale; carriers_info names the local carrier', async () => {
+    await h.call('PUT', `${h.acct}/phone_numbers/${encodeURIComponent('+14155550101')}`, { data: {} });
+    const check = await h.call('POST', `${h.acct}/phone_numbers/check`, { data: { numbers: ['+14155550101', '+14155550777'] } });
+    expect(data(check)).toEqual({ '+14155550101': 'error', '+14155550777': 'success' });
+    const info = data(await h.call('GET', `${h.acct}/phone_numbers/carriers_info`));
+    expect(info).toMatchObject({ maximal_prefix_length: 3, usable_carriers: ['local'] });
+  });
+});
+
+describe('lists, groups, webhooks, channels, conferences', () => {
+  it('a list entry has a vCard and takes a photo (cb_lists:validate_req/3)', async () => {
+    const list = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Contacts' } }));
+    const entry = data(
+      await h.call('PUT', `${h.acct}/lists/${list.id}/entries`, {
+        data: { firstname: 'Ada', lastname: 'Lovelace', number: '+14155550142' },
+      }),
+    );
+    const card = await h.call('GET', `${h.acct}/lists/${list.id}/entries/${entry.id}/vcard`);
+    expect(card.status).toBe(200);
+    expect(card.text).toContain('FN:Ada Lovelace');
+    const photo = await h.call('POST', `${h.acct}/lists/${list.id}/entries/${entry.id}/photo`, {
+      raw: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(photo.status).toBe(200);
+  });
+
+  it('users/{id}/groups lists the groups naming the user (cb_groups:summary/1)', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Grace', last_name: 'Hopper' } }));
+    await h.call('PUT', `${h.acct}/groups`, { data: { name: 'Everyone', endpoints: { [user.id]: { type: 'user' } } } });
+    await h.call('PUT', `${h.acct}/groups`, { data: { name: 'Nobody', endpoints: {} } });
+    const groups = (await h.call('GET', `${h.acct}/users/${user.id}/groups`)).body.data as Doc[];
+    expect(groups.map((g) => g.name)).toEqual(['Everyone']);
+    expect(groups[0]).toMatchObject({ endpoints: 1 });
+    const none = (await h.call('GET', `${h.acct}/users/0123456789abcdef0123456789abcdef/groups`)).body.data as Doc[];
+    expect(none).toEqual([]);
+  });
+
+  it('PATCH webhooks re-enables auto-disabled hooks and needs re-enable: true (cb_webhooks:validate_collection_patch/2)', async () => {
+    const missing = await h.call('PATCH', `${h.acct}/webhooks`, { data: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.data).toMatchObject({ 're-enable': { required: {} } });
+    const hook = data(
+      await h.call('PUT', `${h.acct}/webhooks`, {
+        data: { name: 'Off', uri: 'http://127.0.0.1:9/hook', hook: 'channel_create', http_verb: 'post', enabled: false },
+      }),
+    );
+    const ok = await h.call('PATCH', `${h.acct}/webhooks`, { data: { 're-enable': true } });
+    expect(ok.body.data).toBe('hooks updated');
+    expect(data(await h.call('GET', `${h.acct}/webhooks/${hook.id}`)).enabled).toBe(true);
+    const descendants = await h.call('PATCH', `${h.acct}/descendants/webhooks`, { data: { 're-enable': 'true' } });
+    expect(descendants.status).toBe(200);
+  });
+
+  it('GET /v2/channels is the super-duper admin’s (cb_channels:authorize/2): 403', async () => {
+    expect((await h.call('GET', '/v2/channels')).status).toBe(403);
+  });
+
+  it('PUT conferences/{id}/participants acts on a live conference: 501 naming it', async () => {
+    const conference = data(await h.call('PUT', `${h.acct}/conferences`, { data: { name: 'Standup' } }));
+    const r = await h.call('PUT', `${h.acct}/conferences/${conference.id}/participants`, { data: { action: 'mute' } });
+    expect(r.status).toBe(501);
+  });
+});
