@@ -7,6 +7,9 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from './bundle-size.mjs';
 import { cliColdStart } from './cli-cold-start.mjs';
+import { eventsFanout } from './events-fanout.mjs';
+import { eventsLatency } from './events-latency.mjs';
+import { eventsReconnect } from './events-reconnect.mjs';
 import { fleetThroughput } from './fleet-throughput.mjs';
 import { paginationMemory } from './pagination-memory.mjs';
 import { rateLimitedBulk } from './rate-limited-bulk.mjs';
@@ -22,6 +25,9 @@ const suites = {
   'bundle-size': () => bundleSize(),
   'sandbox-throughput': () => sandboxThroughput(),
   'fleet-throughput': () => fleetThroughput(),
+  'events-latency': () => eventsLatency(),
+  'events-fanout': () => eventsFanout(),
+  'events-reconnect': () => eventsReconnect(),
 };
 
 const rows = [];
@@ -83,6 +89,16 @@ ${table.join('\n')}
   requests per account) in Redis mode with 1, 2 and 4 worker processes (concurrency 8 each) on a
   redis-server the bench starts (skipped without one): accounts/s against one worker, and local
   mode's time per task against Redis mode's. The sandbox's share of a core is printed with each.
+- **event latency** — a sandbox process; in the bench process one \`@audian/events\` subscription
+  (\`object.doc_edited.user\`) and SDK PATCHes of 40 users sent open-loop at 200/s for 10 s (after
+  a second of warm-up): each event is timed from just before its write was sent to the moment the
+  iterator yields it; p99 against the 20 ms target, events lost counted.
+- **1,000 subscribers** — 1,000 events clients (one socket each, one login) on one sandbox, then
+  100 PATCHes at 20/s: every client must get all 100 events; lost deliveries against zero.
+- **reconnect** — writes at 100/s, one subscription through a TCP hop that, mid-stream, cuts the
+  websocket's connections and refuses new ones for 250 ms: the time until events flow again
+  (target 2 s) and how many were missed. KAZOO does not replay events, so what was published
+  while the socket was down is lost; the row says how many.
 
 ## Where a target is missed, and why
 
