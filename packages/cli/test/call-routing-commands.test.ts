@@ -73,6 +73,13 @@ describe.skipIf(!existsSync(BIN))('call routing commands against the sandbox', (
     expect(bad.stderr).toMatch(/order|cidrs/);
   });
 
+  it('functions: create one, list it, read the samples', async () => {
+    const created = await run('functions', 'create', '--set', 'name=Hang up', '--set', 'function_js=return {};');
+    expect(created.stderr).toBe('');
+    expect((await run('functions', 'list', '--output', 'json')).json().map((f: { id: string }) => f.id)).toContain(created.json().id);
+    expect((await run('functions', 'samples')).json().length).toBeGreaterThan(0);
+  });
+
   it('ips: an available one, assign, list assigned, release', async () => {
     const [free] = (await run('ips', 'available', '--query', 'zone=us-west')).json();
     expect(free).toEqual({ ip: '203.0.113.20', zone: 'us-west' });

@@ -101,6 +101,37 @@ const ROWS: readonly Row[] = [
   ['set-roster', 'setRoster', ['id', 'agent-ids...'], 'replace the agents of the queue'],
   ['clear-roster', 'clearRoster', ['id'], 'remove every agent from the queue', { destructive: true }],
   ['stats', 'stats', ['@skip'], 'queue statistics'],
+  // call center: agents, presence, pivot, quickcall
+  ['statuses', 'statuses', ['@query'], 'the agents’ current statuses', { resources: ['agents'] }],
+  ['status', 'getStatus', ['id', '@query'], 'the agent’s current status (ready, paused, logged_out, …)', { resources: ['agents'] }],
+  ['set-status', 'setStatus', ['id', '@body'], 'change the agent’s status (--set status=pause)', { resources: ['agents'] }],
+  ['queues', 'queueStatus', ['id'], 'the queues the agent works', { resources: ['agents'] }],
+  [
+    'queue-status',
+    'updateQueueStatus',
+    ['id', '@body'],
+    'log the agent in to or out of a queue (--set action=login --set queue_id=…)',
+    { resources: ['agents'] },
+  ],
+  ['restart', 'restart', ['id'], 'restart the agent’s call-center process', { resources: ['agents'] }],
+  ['command', 'command', ['@body'], 'a presence command on the account (--set action=reset)', { resources: ['presence'] }],
+  ['report', 'report', ['report-id'], 'a report a presence reset collected', { resources: ['presence'] }],
+  ['debug', 'listDebug', ['@list'], 'list the calls with pivot debug logs', { resources: ['pivot'] }],
+  ['debug-of', 'getDebug', ['call-id'], 'the pivot debug log of one call', { resources: ['pivot'] }],
+  [
+    'originate',
+    'originate',
+    ['endpoint-type', 'endpoint-id', 'number', '@query'],
+    'ring a user’s devices (users) or a device (devices), then call the number',
+    { resources: ['quickcall'] },
+  ],
+  [
+    'originate-wait',
+    'originateAndWait',
+    ['endpoint-type', 'endpoint-id', 'number', '@query'],
+    'the same, answering once the call is placed (with its call id)',
+    { resources: ['quickcall'] },
+  ],
   // clicktocall, security, notifications
   ['connect', 'connect', ['id', '@body'], 'place the click-to-call (--data {"contact":"+1…"})'],
   ['history', 'history', ['id', '@list'], 'list the calls it placed'],
@@ -279,6 +310,9 @@ const ROWS: readonly Row[] = [
   ['assigned', 'assigned', [], 'the dedicated IPs the account holds', { resources: ['ips'] }],
   ['zones', 'zones', [], 'the zones of the dedicated IPs', { resources: ['ips'] }],
   ['hosts', 'hosts', [], 'the proxy hosts of the dedicated IPs', { resources: ['ips'] }],
+  // functions
+  ['samples', 'samples', [], 'sample functions to start from', { resources: ['functions'] }],
+  ['offered', 'available', ['@list'], 'the functions the system offers', { resources: ['functions'] }],
   // port_requests
   ...portRequestRows(),
   // whitelabel

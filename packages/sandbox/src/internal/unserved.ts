@@ -9,7 +9,6 @@ import { CrossbarError } from './crossbar-error';
 const KAZOO_MODULES: ReadonlySet<string> = new Set([
   'auth',
   'basic_auth',
-  'functions',
   'migrations',
   'schemas',
   'skels',

@@ -30,6 +30,7 @@ import { dialplansModule } from './dialplans';
 import { directoriesModule } from './directories';
 import { faxboxesModule } from './faxboxes';
 import { faxesModule } from './faxes';
+import { functionsModule } from './functions';
 import { groupsModule } from './groups';
 import { hotdesksModule } from './hotdesks';
 import { ipAuthModule } from './ip-auth';
@@ -94,6 +95,7 @@ export const MODULES: readonly SandboxModule[] = [
   accessListsModule,
   rateLimitsModule,
   ipsModule,
+  functionsModule,
   userAuthModule,
   tokenRestrictionsModule,
   tokenAuthModule,
