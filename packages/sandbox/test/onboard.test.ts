@@ -13,6 +13,7 @@ describe('onboard (cb_onboard)', () => {
     const answer = await h.call('PUT', `${h.acct}/onboard`, {
       data: {
         account: { name: 'Acme Dental' },
+        phone_numbers: { '4155550142': {} },
         extensions: [
           { user: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', password: 'pw-ada-1' } },
           // A generated username needs a password, as kzd_users requires of any user with a username.
@@ -40,6 +41,8 @@ describe('onboard (cb_onboard)', () => {
     expect(devices.map((d) => d.name).sort()).toEqual(["Ada Lovelace's Device", "Bob Byte's Device"]);
     const boxes = (await h.call('GET', `${acct}/vmboxes`)).body.data as Doc[];
     expect(boxes.map((b) => b.mailbox).sort()).toEqual(['3001', '3002']);
+    const numbers = (await h.call('GET', `${acct}/phone_numbers`)).body.data as { numbers: Record<string, Doc> };
+    expect(numbers.numbers['+14155550142']).toMatchObject({ state: 'in_service' });
     const callflows = (await h.call('GET', `${acct}/callflows`)).body.data as Doc[];
     expect(callflows.flatMap((c) => c.numbers as string[]).sort()).toEqual(['1202', '2001']);
   });
@@ -47,12 +50,13 @@ describe('onboard (cb_onboard)', () => {
   it('creates nothing and answers every failure together (400 invalid data)', async () => {
     const before = ((await h.call('GET', `${h.acct}/children`)).body.data as Doc[]).length;
     const answer = await h.call('PUT', `${h.acct}/onboard`, {
-      data: { account: {}, extensions: [{ user: { first_name: 'Ada', email: 'not an e-mail' } }] },
+      data: { account: {}, phone_numbers: { '12': {} }, extensions: [{ user: { first_name: 'Ada', email: 'not an e-mail' } }] },
     });
     expect(answer.status).toBe(400);
     expect(answer.body.message).toBe('invalid data');
     expect(answer.body.data).toHaveProperty('account.name');
     expect(answer.body.data).toHaveProperty(['extensions', '1', 'users']);
+    expect(answer.body.data).toHaveProperty('phone_numbers.error', 'not_reconcilable');
     expect(((await h.call('GET', `${h.acct}/children`)).body.data as Doc[]).length).toBe(before);
   });
 

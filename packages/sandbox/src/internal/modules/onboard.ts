@@ -11,6 +11,7 @@ import type { StoredDoc } from '../store';
 import { notImplemented } from '../unserved';
 import { CALLFLOWS } from './callflows';
 import { DEVICES } from './devices';
+import { normalizeNumber, PHONE_NUMBERS } from './phone-numbers';
 import { USERS } from './users';
 import { VMBOXES } from './vmboxes';
 
@@ -104,6 +105,20 @@ function onboard(engine: Engine, req: SandboxRequest, parent: StoredDoc): Reply 
       failures.extensions = ext;
     }
   }
+  // `cb_onboard:create_phone_numbers/3`: each number is activated for the new account; a failure
+  // is reported on `phone_numbers` (the last one, as KAZOO overwrites the key).
+  const numbers: [string, JsonObject][] = [];
+  for (const [raw, properties] of Object.entries(objectAt(data.phone_numbers))) {
+    const number = normalizeNumber(raw);
+    const holder = number ? engine.store.claimant({ scope: '', kind: 'phone_number', value: number }) : undefined;
+    if (!number) {
+      failures.phone_numbers = { cause: raw, code: 404, error: 'not_reconcilable', message: `number ${raw} is not reconcilable` };
+    } else if (holder && engine.store.get(holder.accountId, number)?.deleted === false) {
+      failures.phone_numbers = { cause: raw, code: 409, error: 'number_exists', message: `number ${raw} already exists` };
+    } else {
+      numbers.push([number, objectAt(properties)]);
+    }
+  }
   if (Object.keys(failures).length > 0) throw new CrossbarError(400, 'invalid data', failures);
   let ownerId: string | undefined;
   engine.store.transaction(() => {
@@ -111,6 +126,12 @@ function onboard(engine: Engine, req: SandboxRequest, parent: StoredDoc): Reply 
       id: accountId,
       private: { pvt_tree: [...treeOf(parent.body), parent.id], pvt_api_key: newApiKey(), pvt_reseller: false, pvt_enabled: true },
     });
+    for (const [number, properties] of numbers) {
+      engine.docs.create(PHONE_NUMBERS, accountId, properties, {
+        id: number,
+        private: { pvt_state: 'in_service', pvt_assigned_to: accountId, pvt_features: ['local'], pvt_module_name: 'knm_local' },
+      });
+    }
     for (const item of planned) {
       const doc = engine.docs.create(item.def, accountId, item.body, { id: item.id });
       if (item.key === 'users' && doc.body.priv_level === 'admin') ownerId ??= doc.id;
