@@ -110,4 +110,18 @@ describe('tasks (cb_tasks, kz_tasks)', () => {
     expect(ragged.body.data).toHaveProperty('csv.format.message');
     expect((await h.call('GET', `${h.acct}/tasks/000000000000000000000000000000`)).body.data).toEqual(['000000000000000000000000000000']);
   });
+
+  it('lists tasks newest first, page by page (tasks/listing_by_created, descending)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      h.sandbox.advanceClock(1);
+      ids.push(task(await h.call('PUT', `${h.acct}/tasks?category=number_management&action=list_all`)).id);
+    }
+    const first = await h.call('GET', `${h.acct}/tasks?page_size=2`);
+    const firstIds = (first.body.data as { id: string }[]).map((t) => t.id);
+    expect(firstIds).toEqual([ids[2], ids[1]]);
+    expect(first.body.next_start_key).toBeDefined();
+    const second = await h.call('GET', `${h.acct}/tasks?page_size=2&start_key=${first.body.next_start_key}`);
+    expect((second.body.data as { id: string }[])[0]?.id).toBe(ids[0]);
+  });
 });

@@ -5,7 +5,7 @@ import type { Reply, SandboxRequest } from '../context';
 import { badIdentifierList, CrossbarError, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compact, getPath, isObject, type JsonObject } from '../json';
-import { pageParams, paginate } from '../listing';
+import { listFilter, pageParams, paginate } from '../listing';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, type RouteContext, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
@@ -451,8 +451,7 @@ function csvFile(engine: Engine, accountId: string, id: string, which: 'input' |
 /** `GET …/tasks`: the account's tasks, newest first. */
 function list(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const params = pageParams(req);
-  const direction = req.query.ascending === 'true' ? 'ascending' : 'descending';
-  const page = paginate(engine.store.rows(accountId, 'task', '', direction, params.from), params, undefined, listingValue);
+  const page = paginate(engine.store.rows(accountId, 'task', '', params.direction, params.from), params, listFilter(req), listingValue);
   return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }
 
