@@ -19,6 +19,19 @@ const DOCUMENT = documentCheck(SCHEMAS);
 const SPEC = collection(PATH, 'blacklist', SCHEMAS);
 
 /**
+ * What `Blacklists.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { BlacklistListParams } from '@audian/resources';
+ *
+ * const params: BlacklistListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface BlacklistListParams extends ListParams {}
+
+/**
  * The account's blacklists (caller id numbers to refuse): `/v2/accounts/{ACCOUNT_ID}/blacklists`.
  * `numbers` is an object keyed by the blocked number.
  *
@@ -34,7 +47,7 @@ const SPEC = collection(PATH, 'blacklist', SCHEMAS);
  */
 export class Blacklists extends ResourceBase {
   /** Lists the blacklists (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/blacklists` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<BlacklistSummary> {
+  list(params?: BlacklistListParams, options?: CallOptions): PagePromise<BlacklistSummary> {
     return this._list(SPEC, params, options);
   }
 

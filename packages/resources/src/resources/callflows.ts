@@ -20,6 +20,19 @@ async function checkCallflow(body: unknown, mode: 'full' | 'patch'): Promise<voi
 const SPEC = collection(CALLFLOWS, 'callflow', SCHEMAS);
 
 /**
+ * What `Callflows.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { CallflowListParams } from '@audian/resources';
+ *
+ * const params: CallflowListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface CallflowListParams extends ListParams {}
+
+/**
  * The account's callflows (what happens when a number or pattern is dialled):
  * `/v2/accounts/{ACCOUNT_ID}/callflows`. Create and update check the whole flow tree before
  * sending: each node's `data` against its module's schema, and that the callflow has numbers or
@@ -44,7 +57,7 @@ export class Callflows extends ResourceBase {
    * Lists the callflows (summaries: id, name, numbers, patterns, featurecode, modules, flags,
    * type, owner_id, group_id). `GET /v2/accounts/{ACCOUNT_ID}/callflows`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<CallflowSummary> {
+  list(params?: CallflowListParams, options?: CallOptions): PagePromise<CallflowSummary> {
     return this._list(SPEC, params, options);
   }
 

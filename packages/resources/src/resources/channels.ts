@@ -9,6 +9,19 @@ const ACTIONS: readonly string[] = ['transfer', 'hangup', 'break', 'callflow', '
 const channelList = listCheck('uuid');
 
 /**
+ * What `Channels.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ChannelListParams } from '@audian/resources';
+ *
+ * const params: ChannelListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ChannelListParams extends ListParams {}
+
+/**
  * Live calls: `/v2/accounts/{ACCOUNT_ID}/channels`, and actions on one (transfer, hang up,
  * run a metaflow). Actions need Konami (metaflows) enabled on the call.
  *
@@ -21,7 +34,7 @@ const channelList = listCheck('uuid');
  */
 export class Channels extends ResourceBase {
   /** Lists the account's live channels (one page). `GET /v2/accounts/{ACCOUNT_ID}/channels` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<Channel> {
+  list(params?: ChannelListParams, options?: CallOptions): PagePromise<Channel> {
     return this.pages(CHANNELS, params, { options, schema: channelList });
   }
 

@@ -29,6 +29,19 @@ export type ClicktocallConnectResult = Record<string, unknown>;
 export type ClicktocallHistoryEntry = Record<string, unknown>;
 
 /**
+ * What `ClickToCall.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ClickToCallListParams } from '@audian/resources';
+ *
+ * const params: ClickToCallListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ClickToCallListParams extends ListParams {}
+
+/**
  * Click-to-call endpoints: `/v2/accounts/{ACCOUNT_ID}/clicktocall`. Connecting one rings its
  * `extension` and the given contact, and bridges them.
  *
@@ -40,7 +53,7 @@ export type ClicktocallHistoryEntry = Record<string, unknown>;
  */
 export class ClickToCall extends ResourceBase {
   /** Lists the click-to-call endpoints. `GET /v2/accounts/{ACCOUNT_ID}/clicktocall` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<ClicktocallSummary> {
+  list(params?: ClickToCallListParams, options?: CallOptions): PagePromise<ClicktocallSummary> {
     return this._list(SPEC, params, options);
   }
 

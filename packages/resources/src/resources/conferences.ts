@@ -168,6 +168,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Conferences.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ConferenceListParams } from '@audian/resources';
+ *
+ * const params: ConferenceListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ConferenceListParams extends ListParams {}
+
+/**
  * The account's conference rooms: `/v2/accounts/{ACCOUNT_ID}/conferences`, their live control
  * (`lock`, `unlock`, `play`, `record`, `dial`: `PUT /v2/accounts/{ACCOUNT_ID}/conferences/{CONFERENCE_ID}` with
  * `{"action":…,"data":…}`) and their participants (`participants(conferenceId)`).
@@ -187,7 +200,7 @@ export class Conferences extends ResourceBase {
    * Lists the conferences, each with its live state under `_read_only` (members, moderators,
    * duration, is_locked). `GET /v2/accounts/{ACCOUNT_ID}/conferences`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<ConferenceSummary> {
+  list(params?: ConferenceListParams, options?: CallOptions): PagePromise<ConferenceSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -29,6 +29,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Connectivity.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ConnectivityListParams } from '@audian/resources';
+ *
+ * const params: ConnectivityListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ConnectivityListParams extends ListParams {}
+
+/**
  * The account's trunkstore connections (PBXs on SIP trunks): `/v2/accounts/{ACCOUNT_ID}/connectivity`.
  *
  * @example
@@ -39,7 +52,7 @@ const SPEC = collection(
  */
 export class Connectivity extends ResourceBase {
   /** Lists the connectivity documents: their ids (Crossbar lists nothing else). `GET /v2/accounts/{ACCOUNT_ID}/connectivity` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<string> {
+  list(params?: ConnectivityListParams, options?: CallOptions): PagePromise<string> {
     return this.pages(CONNECTIVITY, params, { options, schema: ID_LIST });
   }
 

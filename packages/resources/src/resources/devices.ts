@@ -16,6 +16,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Devices.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { DeviceListParams } from '@audian/resources';
+ *
+ * const params: DeviceListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface DeviceListParams extends ListParams {}
+
+/**
  * The account's devices (desk phones, softphones, cell phones, fax machines):
  * `/v2/accounts/{ACCOUNT_ID}/devices`.
  *
@@ -28,7 +41,7 @@ const SPEC = collection(
  */
 export class Devices extends ResourceBase {
   /** Lists the devices (summaries). `GET /v2/accounts/{ACCOUNT_ID}/devices` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<DeviceSummary> {
+  list(params?: DeviceListParams, options?: CallOptions): PagePromise<DeviceSummary> {
     return this._list(SPEC, params, options);
   }
 

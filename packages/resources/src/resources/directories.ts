@@ -21,6 +21,19 @@ const DOCUMENT = documentCheck(READ);
 const SPEC = collection(DIRECTORIES, 'directory', READ);
 
 /**
+ * What `Directories.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { DirectoryListParams } from '@audian/resources';
+ *
+ * const params: DirectoryListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface DirectoryListParams extends ListParams {}
+
+/**
  * The account's dial-by-name directories: `/v2/accounts/{ACCOUNT_ID}/directories`. Users join
  * one through their own `directories` map (`{ "<DIRECTORY_ID>": "<CALLFLOW_ID>" }`); a GET lists
  * the members as `users: [{ user_id, callflow_id }]`.
@@ -37,7 +50,7 @@ const SPEC = collection(DIRECTORIES, 'directory', READ);
  */
 export class Directories extends ResourceBase {
   /** Lists the directories (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/directories` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<DirectorySummary> {
+  list(params?: DirectoryListParams, options?: CallOptions): PagePromise<DirectorySummary> {
     return this._list(SPEC, params, options);
   }
 

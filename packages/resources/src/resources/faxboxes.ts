@@ -14,6 +14,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Faxboxes.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { FaxboxListParams } from '@audian/resources';
+ *
+ * const params: FaxboxListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface FaxboxListParams extends ListParams {}
+
+/**
  * The account's faxboxes (virtual fax machines): `/v2/accounts/{ACCOUNT_ID}/faxboxes`.
  *
  * @example
@@ -24,7 +37,7 @@ const SPEC = collection(
  */
 export class Faxboxes extends ResourceBase {
   /** Lists the faxboxes (id, name, created, flags). `GET /v2/accounts/{ACCOUNT_ID}/faxboxes` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<FaxboxSummary> {
+  list(params?: FaxboxListParams, options?: CallOptions): PagePromise<FaxboxSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -133,6 +133,19 @@ export class Faxes extends ResourceBase {
 }
 
 /**
+ * What `StoredFaxes.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { StoredFaxListParams } from '@audian/resources';
+ *
+ * const params: StoredFaxListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface StoredFaxListParams extends ListParams {}
+
+/**
  * Stored faxes of one folder (`inbox` or `outbox`): the shared verbs of both.
  *
  * @example
@@ -148,7 +161,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Lists the folder's faxes (time-ranged: `createdFrom`/`createdTo`).
    * `GET /v2/accounts/{ACCOUNT_ID}/faxes/inbox` and `GET /v2/accounts/{ACCOUNT_ID}/faxes/outbox`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<FaxSummary> {
+  list(params?: StoredFaxListParams, options?: CallOptions): PagePromise<FaxSummary> {
     return this.pages(`${FAXES}/${this.folder}`, params, { options, schema: list });
   }
 
@@ -233,6 +246,19 @@ export class FaxOutbox extends StoredFaxes {
 }
 
 /**
+ * What `FaxJobs.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { FaxJobListParams } from '@audian/resources';
+ *
+ * const params: FaxJobListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface FaxJobListParams extends ListParams {}
+
+/**
  * Fax jobs in flight: `outgoing` (being sent) or `incoming` (being received).
  *
  * @example
@@ -252,7 +278,7 @@ export class FaxJobs extends ResourceBase {
    * Lists the jobs and their status.
    * `GET /v2/accounts/{ACCOUNT_ID}/faxes/outgoing` and `GET /v2/accounts/{ACCOUNT_ID}/faxes/incoming`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<FaxSummary> {
+  list(params?: FaxJobListParams, options?: CallOptions): PagePromise<FaxSummary> {
     return this.pages(`${FAXES}/${this.#direction}`, params, { options, schema: list });
   }
 
@@ -268,6 +294,19 @@ export class FaxJobs extends ResourceBase {
 }
 
 /**
+ * What `FaxSmtpLogs.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { FaxSmtpLogListParams } from '@audian/resources';
+ *
+ * const params: FaxSmtpLogListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface FaxSmtpLogListParams extends ListParams {}
+
+/**
  * Faxes submitted by e-mail: `/v2/accounts/{ACCOUNT_ID}/faxes/smtplog`.
  *
  * @example
@@ -277,7 +316,7 @@ export class FaxJobs extends ResourceBase {
  */
 export class FaxSmtpLogs extends ResourceBase {
   /** Lists the attempts. `GET /v2/accounts/{ACCOUNT_ID}/faxes/smtplog` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<FaxSmtpLog> {
+  list(params?: FaxSmtpLogListParams, options?: CallOptions): PagePromise<FaxSmtpLog> {
     return this.pages(`${FAXES}/smtplog`, params, { options, schema: list });
   }
 

@@ -22,6 +22,19 @@ const LISTING = listCheck();
 const SPEC = collection(PATH, 'group', SCHEMAS);
 
 /**
+ * What `Groups.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { GroupListParams } from '@audian/resources';
+ *
+ * const params: GroupListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface GroupListParams extends ListParams {}
+
+/**
  * The account's groups of users and devices (rung together by `ring_group` callflow nodes):
  * `/v2/accounts/{ACCOUNT_ID}/groups`. `endpoints` maps each member's id to `{ type, weight }`.
  *
@@ -39,7 +52,7 @@ const SPEC = collection(PATH, 'group', SCHEMAS);
  */
 export class Groups extends ResourceBase {
   /** Lists the groups (id, name, features, endpoint count, flags). `GET /v2/accounts/{ACCOUNT_ID}/groups` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<GroupSummary> {
+  list(params?: GroupListParams, options?: CallOptions): PagePromise<GroupSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -41,6 +41,19 @@ function flattenRows(data: unknown): ListEntrySummary[] {
 }
 
 /**
+ * What `ListEntries.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ListEntryListParams } from '@audian/resources';
+ *
+ * const params: ListEntryListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ListEntryListParams extends ListParams {}
+
+/**
  * The entries of one match list: `/v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries`. Get one
  * with `audian.lists.entries(listId)`.
  *
@@ -63,7 +76,7 @@ export class ListEntries extends ResourceBase {
   }
 
   /** Lists the entries (number, pattern, prefix, name, type…). `GET /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<ListEntrySummary> {
+  list(params?: ListEntryListParams, options?: CallOptions): PagePromise<ListEntrySummary> {
     return this.pages(ENTRIES, params, { pathParams: { list_id: this.listId }, options, schema: ROWS, items: flattenRows });
   }
 
@@ -152,6 +165,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Lists.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { ListListParams } from '@audian/resources';
+ *
+ * const params: ListListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface ListListParams extends ListParams {}
+
+/**
  * The account's match lists: `/v2/accounts/{ACCOUNT_ID}/lists`; their entries through
  * `entries(listId)`.
  *
@@ -166,7 +192,7 @@ const SPEC = collection(
  */
 export class Lists extends ResourceBase {
   /** Lists the lists (id, name, description, list_type). `GET /v2/accounts/{ACCOUNT_ID}/lists` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<ListSummary> {
+  list(params?: ListListParams, options?: CallOptions): PagePromise<ListSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -18,13 +18,26 @@ const OBJECT_LIST = listCheck('');
 /** Raw audio (or video) bytes: never JSON. */
 export type MediaBody = Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>;
 
+/**
+ * What `MediaPrompts.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { MediaPromptListParams } from '@audian/resources';
+ *
+ * const params: MediaPromptListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface MediaPromptListParams extends ListParams {}
+
 /** The system prompts and their translations (`audian.media.prompts`). */
 export interface MediaPrompts {
   /**
    * Lists the prompt ids that have translations, with how many.
    * `GET /v2/accounts/{ACCOUNT_ID}/media/prompts`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<MediaPromptCount>;
+  list(params?: MediaPromptListParams, options?: CallOptions): PagePromise<MediaPromptCount>;
   /**
    * Lists the media files translating one prompt.
    * `GET /v2/accounts/{ACCOUNT_ID}/media/prompts/{PROMPT_ID}`
@@ -32,13 +45,26 @@ export interface MediaPrompts {
   get(promptId: string, params?: ListParams, options?: CallOptions): PagePromise<MediaPromptTranslation>;
 }
 
+/**
+ * What `MediaLanguages.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { MediaLanguageListParams } from '@audian/resources';
+ *
+ * const params: MediaLanguageListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface MediaLanguageListParams extends ListParams {}
+
 /** The languages of the account's media files (`audian.media.languages`). */
 export interface MediaLanguages {
   /**
    * Lists the languages found, with how many files have each (`missing`: files without one).
    * `GET /v2/accounts/{ACCOUNT_ID}/media/languages`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<MediaLanguageCount>;
+  list(params?: MediaLanguageListParams, options?: CallOptions): PagePromise<MediaLanguageCount>;
   /**
    * Lists the ids of the media files in one language (`missing`: files without one).
    * `GET /v2/accounts/{ACCOUNT_ID}/media/languages/{LANGUAGE}`
@@ -100,6 +126,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Media.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { MediaListParams } from '@audian/resources';
+ *
+ * const params: MediaListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface MediaListParams extends ListParams {}
+
+/**
  * The account's media files (greetings, hold music, IVR prompts, text-to-speech):
  * `/v2/accounts/{ACCOUNT_ID}/media`. A file is two things: its metadata (`create`, `update`) and
  * its audio (`upload`, `download`), sent as raw bytes, never JSON.
@@ -117,7 +156,7 @@ const SPEC = collection(
  */
 export class Media extends ResourceBase {
   /** Lists the media files (id, name, media_source, media_type, language, is_prompt). `GET /v2/accounts/{ACCOUNT_ID}/media` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<MediaSummary> {
+  list(params?: MediaListParams, options?: CallOptions): PagePromise<MediaSummary> {
     return this._list(SPEC, params, options);
   }
 

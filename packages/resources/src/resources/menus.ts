@@ -14,6 +14,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Menus.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { MenuListParams } from '@audian/resources';
+ *
+ * const params: MenuListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface MenuListParams extends ListParams {}
+
+/**
  * The account's IVR menus: `/v2/accounts/{ACCOUNT_ID}/menus`. A menu's options are the children
  * of its `menu` node in a callflow, keyed by digit.
  *
@@ -31,7 +44,7 @@ const SPEC = collection(
  */
 export class Menus extends ResourceBase {
   /** Lists the menus (id, name, flags). `GET /v2/accounts/{ACCOUNT_ID}/menus` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<MenuSummary> {
+  list(params?: MenuListParams, options?: CallOptions): PagePromise<MenuSummary> {
     return this._list(SPEC, params, options);
   }
 

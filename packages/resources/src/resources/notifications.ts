@@ -23,6 +23,19 @@ const schemas = lazy(async () => {
 const SPEC = collection(NOTIFICATIONS, 'notification', schemas);
 
 /**
+ * What `Notifications.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { NotificationListParams } from '@audian/resources';
+ *
+ * const params: NotificationListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface NotificationListParams extends ListParams {}
+
+/**
  * E-mail notification templates: the account's overrides (`/v2/accounts/{ACCOUNT_ID}/notifications`)
  * and the system defaults (`/v2/notifications`). Each notification has a JSON configuration and
  * `text/html` / `text/plain` templates, read and written with those content types.
@@ -36,7 +49,7 @@ const SPEC = collection(NOTIFICATIONS, 'notification', schemas);
  */
 export class Notifications extends ResourceBase {
   /** Lists the notifications as the account sees them (`account_overridden` marks its own). `GET /v2/accounts/{ACCOUNT_ID}/notifications` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<NotificationSummary> {
+  list(params?: NotificationListParams, options?: CallOptions): PagePromise<NotificationSummary> {
     return this._list(SPEC, params, options);
   }
 

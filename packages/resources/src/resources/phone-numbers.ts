@@ -38,6 +38,19 @@ export type NumberLocalities = Record<string, Record<string, unknown>>;
 export type CarriersInfo = Record<string, unknown>;
 
 /**
+ * What `PhoneNumbers.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { PhoneNumberListParams } from '@audian/resources';
+ *
+ * const params: PhoneNumberListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface PhoneNumberListParams extends ListParams {}
+
+/**
  * The account's phone numbers: `/v2/accounts/{ACCOUNT_ID}/phone_numbers`. Every number is
  * checked to be E.164 before anything is sent, and sent URL-encoded (`+` → `%2B`).
  *
@@ -56,7 +69,7 @@ export class PhoneNumbers extends ResourceBase {
    *
    * @throws InvalidArgumentError for invalid list params
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<PhoneNumberSummary> {
+  list(params?: PhoneNumberListParams, options?: CallOptions): PagePromise<PhoneNumberSummary> {
     return this.pages(NUMBERS, params, { options, schema: NUMBER_MAP, items: numberItems });
   }
 

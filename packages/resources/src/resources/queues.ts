@@ -24,6 +24,19 @@ export interface QueueStatsParams {
 export type QueueStats = Record<string, unknown>;
 
 /**
+ * What `Queues.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { QueueListParams } from '@audian/resources';
+ *
+ * const params: QueueListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface QueueListParams extends ListParams {}
+
+/**
  * The account's ACD call queues: `/v2/accounts/{ACCOUNT_ID}/queues`, their rosters (the agents
  * who take their calls), statistics, and eavesdropping.
  *
@@ -36,7 +49,7 @@ export type QueueStats = Record<string, unknown>;
  */
 export class Queues extends ResourceBase {
   /** Lists the queues (id, name, strategy). `GET /v2/accounts/{ACCOUNT_ID}/queues` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<QueueSummary> {
+  list(params?: QueueListParams, options?: CallOptions): PagePromise<QueueSummary> {
     return this._list(SPEC, params, options);
   }
 

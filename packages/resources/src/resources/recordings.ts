@@ -9,6 +9,19 @@ const RECORDINGS = 'accounts/{account_id}/recordings';
 const recordingList = listCheck('');
 
 /**
+ * What `Recordings.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { RecordingListParams } from '@audian/resources';
+ *
+ * const params: RecordingListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface RecordingListParams extends ListParams {}
+
+/**
  * Call recordings: `/v2/accounts/{ACCOUNT_ID}/recordings` (metadata, time-ranged listing) and
  * their audio.
  *
@@ -21,7 +34,7 @@ const recordingList = listCheck('');
  */
 export class Recordings extends ResourceBase {
   /** Lists recordings (whole documents; `_read_only.content_types` says which audio is stored). `GET /v2/accounts/{ACCOUNT_ID}/recordings` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<Recording> {
+  list(params?: RecordingListParams, options?: CallOptions): PagePromise<Recording> {
     return this.pages(RECORDINGS, params, { options, schema: recordingList });
   }
 

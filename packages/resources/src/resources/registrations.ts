@@ -7,6 +7,19 @@ import type { Registration } from '../schemas/registrations.js';
 const REGISTRATIONS = 'accounts/{account_id}/registrations';
 
 /**
+ * What `Registrations.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { RegistrationListParams } from '@audian/resources';
+ *
+ * const params: RegistrationListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface RegistrationListParams extends ListParams {}
+
+/**
  * The account's SIP registrations (live, from the proxies): `/v2/accounts/{ACCOUNT_ID}/registrations`.
  *
  * @example
@@ -18,7 +31,7 @@ const REGISTRATIONS = 'accounts/{account_id}/registrations';
  */
 export class Registrations extends ResourceBase {
   /** Lists the registrations (one page: Crossbar asks the proxies, it does not page them). `GET /v2/accounts/{ACCOUNT_ID}/registrations` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<Registration> {
+  list(params?: RegistrationListParams, options?: CallOptions): PagePromise<Registration> {
     // Registrations carry no `id`; an empty key name skips that check.
     return this.pages(REGISTRATIONS, params, { options, schema: listCheck('') });
   }

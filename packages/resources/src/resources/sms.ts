@@ -14,6 +14,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `SmsMessages.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { SmsListParams } from '@audian/resources';
+ *
+ * const params: SmsListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface SmsListParams extends ListParams {}
+
+/**
  * Text messages: `/v2/accounts/{ACCOUNT_ID}/sms` (send, list, fetch, delete).
  *
  * @example
@@ -24,7 +37,7 @@ const SPEC = collection(
  */
 export class SmsMessages extends ResourceBase {
   /** Lists messages, newest first (time-ranged). `GET /v2/accounts/{ACCOUNT_ID}/sms` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<SmsSummary> {
+  list(params?: SmsListParams, options?: CallOptions): PagePromise<SmsSummary> {
     return this._list(SPEC, params, options);
   }
 

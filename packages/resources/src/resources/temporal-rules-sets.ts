@@ -19,6 +19,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `TemporalRulesSets.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { TemporalRuleSetListParams } from '@audian/resources';
+ *
+ * const params: TemporalRuleSetListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface TemporalRuleSetListParams extends ListParams {}
+
+/**
  * The account's temporal rule sets (several rules matched as one):
  * `/v2/accounts/{ACCOUNT_ID}/temporal_rules_sets`.
  *
@@ -32,7 +45,7 @@ const SPEC = collection(
  */
 export class TemporalRulesSets extends ResourceBase {
   /** Lists the rule sets (id, name, rules, flags). `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules_sets` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<TemporalRuleSetSummary> {
+  list(params?: TemporalRuleSetListParams, options?: CallOptions): PagePromise<TemporalRuleSetSummary> {
     return this._list(SPEC, params, options);
   }
 

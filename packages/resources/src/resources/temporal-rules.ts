@@ -14,6 +14,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `TemporalRules.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { TemporalRuleListParams } from '@audian/resources';
+ *
+ * const params: TemporalRuleListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface TemporalRuleListParams extends ListParams {}
+
+/**
  * The account's temporal rules (times of day, week, month or year, used by `temporal_route`
  * callflow nodes): `/v2/accounts/{ACCOUNT_ID}/temporal_rules`. `weeklyRule()`, `yearlyRule()`,
  * `dateRule()` and `secondsOfDay()` build the common ones.
@@ -28,7 +41,7 @@ const SPEC = collection(
  */
 export class TemporalRules extends ResourceBase {
   /** Lists the rules (id, name, type, flags). `GET /v2/accounts/{ACCOUNT_ID}/temporal_rules` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<TemporalRuleSummary> {
+  list(params?: TemporalRuleListParams, options?: CallOptions): PagePromise<TemporalRuleSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -19,6 +19,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Users.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { UserListParams } from '@audian/resources';
+ *
+ * const params: UserListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface UserListParams extends ListParams {}
+
+/**
  * The account's users: `/v2/accounts/{ACCOUNT_ID}/users`.
  *
  * @example
@@ -35,7 +48,7 @@ export class Users extends ResourceBase {
    *
    * @throws InvalidArgumentError for invalid list params (when first awaited or iterated)
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<UserSummary> {
+  list(params?: UserListParams, options?: CallOptions): PagePromise<UserSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -58,6 +58,19 @@ function idList(ids: unknown, argument: string): string[] {
 }
 
 /**
+ * What `VoicemailMessages.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { VoicemailMessageListParams } from '@audian/resources';
+ *
+ * const params: VoicemailMessageListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface VoicemailMessageListParams extends ListParams {}
+
+/**
  * The messages of one voicemail box: `/v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages`.
  * Get one with `audian.vmboxes.messages(boxId)`. A message is named by its `media_id`.
  *
@@ -86,7 +99,7 @@ export class VoicemailMessages extends ResourceBase {
    * Lists the box's messages, newest first. Filters apply to the message metadata
    * (`{ filter: { folder: 'new' } }`). `GET /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<VoicemailMessageSummary> {
+  list(params?: VoicemailMessageListParams, options?: CallOptions): PagePromise<VoicemailMessageSummary> {
     return this.pages(MESSAGES, params, { pathParams: this.#box(), options, schema: MESSAGE_LIST });
   }
 
@@ -272,6 +285,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Vmboxes.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { VmboxListParams } from '@audian/resources';
+ *
+ * const params: VmboxListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface VmboxListParams extends ListParams {}
+
+/**
  * The account's voicemail boxes: `/v2/accounts/{ACCOUNT_ID}/vmboxes`; their messages through
  * `messages(boxId)`.
  *
@@ -287,7 +313,7 @@ const SPEC = collection(
  */
 export class Vmboxes extends ResourceBase {
   /** Lists the boxes (id, name, mailbox, owner_id, message count, flags). `GET /v2/accounts/{ACCOUNT_ID}/vmboxes` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<VmboxSummary> {
+  list(params?: VmboxListParams, options?: CallOptions): PagePromise<VmboxSummary> {
     return this._list(SPEC, params, options);
   }
 

@@ -26,6 +26,19 @@ const SPEC = collection(
 );
 
 /**
+ * What `Webhooks.list()` takes: Crossbar's filters, paging and sort order (every option of `ListParams`),
+ * named for the resource so editor tooltips and compiler errors show it.
+ *
+ * @example
+ * ```ts
+ * import type { WebhookListParams } from '@audian/resources';
+ *
+ * const params: WebhookListParams = { pageSize: 50, ascending: true };
+ * ```
+ */
+export interface WebhookListParams extends ListParams {}
+
+/**
  * The account's webhooks: `/v2/accounts/{ACCOUNT_ID}/webhooks`, the delivery attempts, and the
  * hooks the system offers (`/v2/webhooks`).
  *
@@ -38,7 +51,7 @@ const SPEC = collection(
  */
 export class Webhooks extends ResourceBase {
   /** Lists the webhooks (id, name, hook, uri, enabled, disable_reason). `GET /v2/accounts/{ACCOUNT_ID}/webhooks` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<WebhookSummary> {
+  list(params?: WebhookListParams, options?: CallOptions): PagePromise<WebhookSummary> {
     return this._list(SPEC, params, options);
   }
 
