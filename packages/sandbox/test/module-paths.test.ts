@@ -101,3 +101,22 @@ describe('lists, groups, webhooks, channels, conferences', () => {
     expect(r.status).toBe(501);
   });
 });
+
+describe('webhook modifiers', () => {
+  it('an object hook needs custom_data.type and .action from its lists (cb_webhooks:check_modifiers/4)', async () => {
+    const missing = await h.call('PUT', `${h.acct}/webhooks`, { data: { name: 'Objects', uri: 'http://127.0.0.1:9/o', hook: 'object' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.data).toMatchObject({
+      'custom_data.type': { required: { message: 'missing required modifier' } },
+      'custom_data.action': { required: { message: 'missing required modifier' } },
+    });
+    const wrong = await h.call('PUT', `${h.acct}/webhooks`, {
+      data: { name: 'Objects', uri: 'http://127.0.0.1:9/o', hook: 'object', custom_data: { type: 'queue', action: 'doc_created' } },
+    });
+    expect(wrong.body.data).toMatchObject({ 'custom_data.type': { enum: { cause: 'queue' } } });
+    const ok = await h.call('PUT', `${h.acct}/webhooks`, {
+      data: { name: 'Objects', uri: 'http://127.0.0.1:9/o', hook: 'object', custom_data: { type: 'user', action: 'all' } },
+    });
+    expect(ok.status).toBe(201);
+  });
+});

@@ -2,22 +2,59 @@ import { WebhooksSchema } from '@audian/resources/schemas';
 import { treeOf } from '../accounts-def';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { validationError } from '../crossbar-error';
+import { type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { isObject } from '../json';
+import { isObject, type JsonObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
 import { webhookAttemptsReply } from '../webhook-delivery';
 
+/** The document types `object` hooks report (`doc_types.hrl`'s `DOC_TYPES`) and the actions (`kapi_conf.hrl`). */
+const OBJECT_TYPES = ['account', 'callflow', 'device', 'faxbox', 'media', 'user', 'vmbox', 'fax', 'mailbox_message', 'call_recording'];
+const DOC_ACTIONS = ['doc_created', 'doc_edited', 'doc_deleted'];
+
+/**
+ * The `custom_data` a hook type requires (`webhooks_object`'s and `webhooks_notifications`' modifiers):
+ * each named key must be present, and where the values are listed, one of them.
+ */
+const MODIFIERS: Readonly<Record<string, Readonly<Record<string, readonly string[] | undefined>>>> = {
+  object: { type: ['all', ...OBJECT_TYPES], action: ['all', ...DOC_ACTIONS] },
+  notifications: { type: undefined },
+};
+
+/** `cb_webhooks:check_modifiers/4`: `custom_data.<modifier>` required, and one of its items. */
+function modifierErrors(doc: JsonObject): FieldErrors | undefined {
+  const modifiers = typeof doc.hook === 'string' ? MODIFIERS[doc.hook] : undefined;
+  if (!modifiers) return undefined;
+  const custom = isObject(doc.custom_data) ? doc.custom_data : {};
+  const errors: FieldErrors = {};
+  for (const [key, items] of Object.entries(modifiers)) {
+    const value = custom[key];
+    if (value === undefined) errors[`custom_data.${key}`] = { required: { message: 'missing required modifier' } };
+    else if (items && !(typeof value === 'string' && items.includes(value))) {
+      errors[`custom_data.${key}`] = {
+        enum: { message: 'value not found in enumerated list of values', cause: value, target: [...items] },
+      };
+    }
+  }
+  return errors;
+}
+
 /** Webhooks (`kzd_webhooks`): the listing shows whether each is enabled and why it was disabled. */
-export const WEBHOOKS = simpleCollection('webhooks', 'webhook', WebhooksSchema, (doc) => ({
-  id: doc._id,
-  hook: doc.hook,
-  name: doc.name,
-  uri: doc.uri,
-  group: doc.group,
-  enabled: doc.enabled === undefined ? true : doc.enabled,
-  disable_reason: doc.pvt_disabled_message,
-}));
+export const WEBHOOKS = simpleCollection(
+  'webhooks',
+  'webhook',
+  WebhooksSchema,
+  (doc) => ({
+    id: doc._id,
+    hook: doc.hook,
+    name: doc.name,
+    uri: doc.uri,
+    group: doc.group,
+    enabled: doc.enabled === undefined ? true : doc.enabled,
+    disable_reason: doc.pvt_disabled_message,
+  }),
+  { prepare: modifierErrors },
+);
 
 /** The hooks KAZOO's webhooks application ships (`applications/webhooks/src/modules/webhooks_*.erl`, less the skeleton). */
 const AVAILABLE: readonly { id: string; name: string; description: string }[] = [
