@@ -50,5 +50,8 @@ describe('cccps (cb_cccps)', () => {
     const other = await h.call('PUT', `/v2/accounts/${child.id}/cccps/autodial`, { data: {} });
     expect(other.status).toBe(400);
     expect(other.body.data).toEqual({ account: { forbidden: { message: 'For direct use by account holder only' } } });
+    const notAutodial = await h.call('PUT', `${h.acct}/cccps/0123456789abcdef0123456789abcdef`, { data: {} });
+    expect(notAutodial.status).toBe(404);
+    expect(notAutodial.body.message).toBe('bad_identifier');
   });
 });

@@ -2,7 +2,7 @@ import { CccpSchema } from '@audian/resources/schemas';
 import { createDoc, itemDoc, listDocs } from '../collection';
 import { COLLECTION_VERBS, simpleCollection } from '../collection-def';
 import type { Reply } from '../context';
-import { invalidMethod, validationError } from '../crossbar-error';
+import { badIdentifier, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
 import type { JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
@@ -65,10 +65,10 @@ function create(ctx: RouteContext<{ account: string }>): Reply {
 /**
  * `PUT …/cccps/autodial` (`cb_cccps:validate_cccp/3`): only the login's own account may ask; the
  * camping request then needs the telephony engine. KAZOO has no clause for PUT on any other id
- * (a crash there); the sandbox answers 405 with the verbs an entry has.
+ * (a crash there); the sandbox answers 404 `bad_identifier` naming the id: nothing is served there.
  */
 function autodial(ctx: RouteContext<{ account: string; id: string }>): Reply {
-  if (ctx.params.id !== 'autodial') throw invalidMethod(['GET', 'POST', 'DELETE']);
+  if (ctx.params.id !== 'autodial') throw badIdentifier(ctx.params.id);
   if (ctx.req.auth?.accountId !== ctx.accountId) {
     throw validationError({ account: { forbidden: { message: 'For direct use by account holder only' } } });
   }
