@@ -120,3 +120,15 @@ describe('webhook modifiers', () => {
     expect(ok.status).toBe(201);
   });
 });
+
+describe('faxboxes', () => {
+  it('a custom SMTP address is unique across accounts (cb_faxboxes:validate_email_address/1)', async () => {
+    const email = 'frontdesk-fax@example.com';
+    expect((await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Front desk', custom_smtp_email_address: email } })).status).toBe(
+      201,
+    );
+    const clash = await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Back office', custom_smtp_email_address: email } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ custom_smtp_email_address: { unique: { message: 'email address must be unique', cause: email } } });
+  });
+});
