@@ -20,7 +20,7 @@ describe('alerts on the wire', () => {
       call: (a) => a.alerts.list(),
       request: { method: 'GET', path: acct('/alerts') },
       reply: [200, [alert]],
-      result: [alert],
+      result: (page: unknown) => expect((page as { data: unknown[] }).data).toEqual([alert]),
     },
     {
       label: 'create → PUT …/alerts',

@@ -13,7 +13,7 @@ describe('apps_store on the wire', () => {
       call: (a) => a.apps_store.list(),
       request: { method: 'GET', path: acct('/apps_store') },
       reply: [200, [summary]],
-      result: [summary],
+      result: (page: unknown) => expect((page as { data: unknown[] }).data).toEqual([summary]),
     },
     {
       label: 'get → GET …/apps_store/{appId}',

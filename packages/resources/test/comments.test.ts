@@ -7,11 +7,11 @@ const note = { content: 'Call back on Monday', author: 'Ada', timestamp: 6390000
 describe('comments on the wire', () => {
   wireCases([
     {
-      label: 'list → GET …/comments',
+      label: 'list → GET …/comments, each comment an item',
       call: (a) => a.comments.list(),
       request: { method: 'GET', path: acct('/comments') },
       reply: [200, { comments: [note] }],
-      result: { comments: [note] },
+      result: (page: unknown) => expect((page as { data: unknown[] }).data).toEqual([note]),
     },
     {
       label: 'create → PUT …/comments with { comments: [...] }',

@@ -176,7 +176,7 @@ const alertsShape: Shape<Alerts> = {
   create: API,
   delete: API,
   get: API,
-  list: API,
+  list: PAGES,
   toJSON: 'Alerts',
 };
 
@@ -192,7 +192,7 @@ const appsStoreShape: Shape<AppsStore> = {
   get: API,
   icon: CALL,
   install: API,
-  list: API,
+  list: PAGES,
   screenshot: CALL,
   setBlacklist: API,
   uninstall: API,
@@ -302,7 +302,7 @@ const commentsShape: Shape<Comments> = {
   delete: API,
   deleteAll: API,
   get: API,
-  list: API,
+  list: PAGES,
   update: API,
   toJSON: 'Comments',
 };
@@ -407,14 +407,14 @@ const directoriesShape: Shape<Directories> = {
   get: API,
   list: PAGES,
   patch: API,
-  pdf: CALL,
+  pdf: API,
   update: API,
   toJSON: 'Directories',
 };
 
 /** How `FaxInbox`'s lazy object forwards each member. */
 const faxInboxShape: Shape<FaxInbox> = {
-  attachment: CALL,
+  attachment: API,
   delete: API,
   deleteAttachment: API,
   forward: API,
@@ -432,7 +432,7 @@ const faxJobsShape: Shape<FaxJobs> = {
 
 /** How `FaxOutbox`'s lazy object forwards each member. */
 const faxOutboxShape: Shape<FaxOutbox> = {
-  attachment: CALL,
+  attachment: API,
   delete: API,
   deleteAttachment: API,
   get: API,
@@ -549,7 +549,7 @@ const listEntriesShape: Shape<ListEntries> = {
   patch: API,
   update: API,
   uploadPhoto: API,
-  vcard: CALL,
+  vcard: API,
   toJSON: 'ListEntries',
 };
 
@@ -594,7 +594,7 @@ const mediaLanguagesShape: Shape<MediaLanguages> = {
 const mediaShape: Shape<Media> = {
   create: API,
   delete: API,
-  download: CALL,
+  download: API,
   get: API,
   languages: mediaLanguagesShape,
   list: PAGES,
@@ -820,7 +820,7 @@ const ratesShape: Shape<Rates> = {
 /** How `Recordings`'s lazy object forwards each member. */
 const recordingsShape: Shape<Recordings> = {
   delete: API,
-  download: CALL,
+  download: API,
   get: API,
   list: PAGES,
   listByUser: PAGES,
@@ -1022,11 +1022,11 @@ const usersShape: Shape<Users> = {
   get: API,
   list: PAGES,
   patch: API,
-  photo: CALL,
+  photo: API,
   quickcall: API,
   update: API,
   uploadPhoto: API,
-  vcard: CALL,
+  vcard: API,
   toJSON: 'Users',
 };
 
@@ -1036,7 +1036,7 @@ const voicemailMessagesShape: Shape<VoicemailMessages> = {
   create: API,
   delete: API,
   deleteMany: API,
-  download: CALL,
+  download: API,
   downloadZip: CALL,
   get: API,
   list: PAGES,

@@ -1,6 +1,7 @@
-import type { CallOptions } from '@audian/core';
+import type { CallOptions, ListParams, PagePromise } from '@audian/core';
 import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
 import { checkBody, ResourceBase } from '../internal/resource-base.js';
 import type { Alert, AlertCreateParams } from '../schemas/alerts.js';
 
@@ -20,13 +21,13 @@ const SCHEMAS = lazy(async () => {
  * import { createAudian } from '@audian/resources';
  *
  * const audian = createAudian({ auth });
- * for (const alert of await audian.alerts.list()) console.log(alert.category, alert.title);
+ * for await (const alert of audian.alerts.list()) console.log(alert.category, alert.title);
  * ```
  */
 export class Alerts extends ResourceBase {
-  /** The account's current alerts. `GET /v2/accounts/{ACCOUNT_ID}/alerts` */
-  list(options?: CallOptions): APIPromise<Alert[]> {
-    return this.call('GET', ALERTS, { options });
+  /** The account's current alerts (one page). `GET /v2/accounts/{ACCOUNT_ID}/alerts` */
+  list(params?: ListParams, options?: CallOptions): PagePromise<Alert> {
+    return this.pages(ALERTS, params, { options, schema: listCheck() });
   }
 
   /**

@@ -1,6 +1,7 @@
-import { type BinaryResponse, type CallOptions, InvalidArgumentError } from '@audian/core';
+import { type BinaryResponse, type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
 import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
+import { listCheck } from '../internal/list-check.js';
 import { checkBody, ResourceBase } from '../internal/resource-base.js';
 import type { App, AppInstall, AppInstallParams, AppSummary, AppsBlacklist } from '../schemas/apps-store.js';
 
@@ -33,16 +34,16 @@ function appPath(appId: unknown): { app_id: string } {
  * import { createAudian } from '@audian/resources';
  *
  * const audian = createAudian({ auth });
- * const apps = await audian.apps_store.list();
+ * const { data: apps } = await audian.apps_store.list();
  * const voip = apps.find((app) => app.name === 'voip');
  * if (voip) await audian.apps_store.install(voip.id, { allowed_users: 'admins' });
  * await audian.account(childId).apps_store.setBlacklist({ blacklist: [voip?.id ?? ''] });
  * ```
  */
 export class AppsStore extends ResourceBase {
-  /** The apps the account may use, with their permissions where installed. `GET /v2/accounts/{ACCOUNT_ID}/apps_store` */
-  list(options?: CallOptions): APIPromise<AppSummary[]> {
-    return this.call('GET', STORE, { options });
+  /** The apps the account may use, with their permissions where installed (one page). `GET /v2/accounts/{ACCOUNT_ID}/apps_store` */
+  list(params?: ListParams, options?: CallOptions): PagePromise<AppSummary> {
+    return this.pages(STORE, params, { options, schema: listCheck() });
   }
 
   /**
@@ -116,11 +117,13 @@ export class AppsStore extends ResourceBase {
    * @throws InvalidArgumentError (before any request) when `index` is not a non-negative integer
    */
   async screenshot(appId: string, index: number, options?: CallOptions): Promise<BinaryResponse> {
-    if (!Number.isInteger(index) || index < 0) {
+    // A command line hands the index over as a digit string.
+    const n = typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : index;
+    if (!Number.isInteger(n) || n < 0) {
       throw new InvalidArgumentError('index', `index must be a non-negative integer, got ${JSON.stringify(index)}`);
     }
     return this.fetchBinary(`${APP}/screenshot/{index}`, {
-      pathParams: { ...appPath(appId), index: String(index) },
+      pathParams: { ...appPath(appId), index: String(n) },
       accept: 'image/*',
       options,
     });

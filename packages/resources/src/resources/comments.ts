@@ -1,4 +1,4 @@
-import { type CallOptions, InvalidArgumentError } from '@audian/core';
+import { type CallOptions, InvalidArgumentError, type ListParams, type PagePromise } from '@audian/core';
 import { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { checkBody, ResourceBase } from '../internal/resource-base.js';
@@ -15,10 +15,12 @@ const ONE = lazy(async () => {
 });
 
 function position(index: unknown): { index: string } {
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+  // A command line hands positions over as digit strings.
+  const n = typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : index;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     throw new InvalidArgumentError('index', `index must be a comment's position (an integer from 0), got ${JSON.stringify(index)}`);
   }
-  return { index: String(index) };
+  return { index: String(n) };
 }
 
 /**
@@ -32,23 +34,30 @@ function position(index: unknown): { index: string } {
  *
  * const audian = createAudian({ auth });
  * await audian.comments.create([{ content: 'Customer asked for a callback on Monday' }]);
- * const { comments } = await audian.comments.list();
+ * const { data: comments } = await audian.comments.list();
  * await audian.comments.delete(comments.length - 1);
  * ```
  */
 export class Comments extends ResourceBase {
-  /** The account's comments, oldest first. `GET /v2/accounts/{ACCOUNT_ID}/comments` */
-  list(options?: CallOptions): APIPromise<AccountComments> {
-    return this.call('GET', COMMENTS, { options });
+  /**
+   * The account's comments, oldest first (one page; Crossbar answers `{ comments: [...] }`, each
+   * comment becomes an item). `GET /v2/accounts/{ACCOUNT_ID}/comments`
+   */
+  list(params?: ListParams, options?: CallOptions): PagePromise<AccountComment> {
+    return this.pages(COMMENTS, params, {
+      options,
+      items: (data) => ((data as AccountComments | undefined)?.comments ?? []) as AccountComment[],
+    });
   }
 
   /**
-   * Adds comments; answers with all of them. `PUT /v2/accounts/{ACCOUNT_ID}/comments`
+   * Adds comments (an array, or Crossbar's `{ comments: [...] }`); answers with all of them.
+   * `PUT /v2/accounts/{ACCOUNT_ID}/comments`
    *
    * @throws InvalidArgumentError (before any request) when a comment has no `content`
    */
-  create(comments: readonly AccountComment[], options?: CallOptions): APIPromise<AccountComments> {
-    const data = { comments };
+  create(comments: readonly AccountComment[] | AccountComments, options?: CallOptions): APIPromise<AccountComments> {
+    const data = Array.isArray(comments) ? { comments } : comments;
     return APIPromise.after(checkBody(LIST, data, 'full', 'comments'), () => this.call('PUT', COMMENTS, { data, options }));
   }
 
