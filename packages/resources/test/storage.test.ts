@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { StorageCreateParams } from '../src/index';
 import { ACCOUNT, acct, rejectionOf, useWireServer, wireCases } from './wire';
 
 const ATT = '0123456789abcdef0123456789abcdef';
 const PLAN = 'c0ffee00000000000000000000000p01';
-const storage = {
+const storage: StorageCreateParams = {
   attachments: { [ATT]: { handler: 's3', name: 'recordings', settings: { bucket: 'calls', key: 'AKIA', secret: 'x' } } },
   plan: { modb: { types: { call_recording: { attachments: { handler: ATT } } } } },
 };
