@@ -27,6 +27,8 @@ export interface DomainVerb {
 type Row = readonly [command: string, method: string, args: readonly ArgToken[], description: string, extra?: Partial<DomainVerb>];
 
 const ROWS: readonly Row[] = [
+  // services, transactions, ledgers, allotments, rates, multi_factor (first: their summary/available rows win over the generic ones)
+  ...moneyRows(),
   // users, devices
   ['status', 'status', [], 'registration state of every device', { resources: ['devices'] }],
   ['sync', 'sync', ['id'], 'ask the phone to re-read its configuration (most reboot)'],
@@ -114,7 +116,9 @@ const ROWS: readonly Row[] = [
     { resources: ['agents'] },
   ],
   ['restart', 'restart', ['id'], 'restart the agent’s call-center process', { resources: ['agents'] }],
+  ['search', 'search', ['@query'], 'the presence subscriptions and dialogs of the account', { resources: ['presence'] }],
   ['command', 'command', ['@body'], 'a presence command on the account (--set action=reset)', { resources: ['presence'] }],
+  ['slots', 'slots', [], 'the occupied parking slots', { resources: ['parked_calls'] }],
   ['report', 'report', ['report-id'], 'a report a presence reset collected', { resources: ['presence'] }],
   ['debug', 'listDebug', ['@list'], 'list the calls with pivot debug logs', { resources: ['pivot'] }],
   ['debug-of', 'getDebug', ['call-id'], 'the pivot debug log of one call', { resources: ['pivot'] }],
@@ -348,7 +352,72 @@ const ROWS: readonly Row[] = [
   ['icon', 'icon', ['id'], 'download an app’s icon', { binary: true, resources: ['apps_store'] }],
   ['screenshot', 'screenshot', ['id', 'index'], 'download an app’s screenshot (from 0)', { binary: true, resources: ['apps_store'] }],
   ['delete-all', 'deleteAll', [], 'delete every comment of the account', { destructive: true, resources: ['comments'] }],
+  // webhook samples, click-to-call by link
+  ['samples', 'samples', [], 'the names of the webhook sample payload sets', { resources: ['webhooks'] }],
+  ['sample', 'sample', ['sample-id', '@list'], 'sample payloads of one hook (--filter event_name=…)', { resources: ['webhooks'] }],
+  ['account-samples', 'accountSamples', [], 'the sample sets, asked through the account', { resources: ['webhooks'] }],
+  ['account-sample', 'accountSample', ['sample-id', '@list'], 'sample payloads, asked through the account', { resources: ['webhooks'] }],
+  ['connect-via-link', 'connectViaLink', ['id', '@body'], 'place the click-to-call the way a web link does (GET, --set contact=…)'],
 ];
+
+/** The billing verbs: plans and the bill, payments, the prepaid balance, allotments, rates, second factors. */
+function moneyRows(): Row[] {
+  const services = { resources: ['services'] };
+  const ledgers = { resources: ['ledgers'] };
+  const system = (command: string, method: string, args: readonly ArgToken[], description: string): Row => [
+    command,
+    'system',
+    [],
+    description,
+    { resources: ['multi_factor'], sub: { method, args } },
+  ];
+  return [
+    ['summary', 'summary', [], 'what the account is billed: invoices, items and quantities', services],
+    ['change', 'change', ['@body'], 'add, remove and override plans at once (--data {"add":["plan-id"]})', services],
+    ['add-plan', 'addPlan', ['plan-id', '@body'], 'assign a service plan (--data holds its overrides)', services],
+    ['remove-plan', 'removePlan', ['plan-id'], 'unassign a service plan', { ...services, destructive: true }],
+    ['quote', 'quote', ['@body'], 'what a change of plans would bill, without making it', services],
+    ['available', 'available', ['@list'], 'the plans the account’s reseller offers', services],
+    ['editable', 'editable', [], 'the plan fields the reseller may override', services],
+    ['audit', 'audit', ['@list'], 'the audit log of billable changes (--created-from / --created-to)', services],
+    ['audit-log', 'auditLog', ['audit-id'], 'fetch one audit log entry', services],
+    ['audit-summary', 'auditSummary', ['@list'], 'additions and removals per category and day', services],
+    ['audit-summary-of', 'auditSummaryOf', ['category', '@list'], 'additions and removals of one category per day', services],
+    ['manual', 'manual', [], 'the manual quantities', services],
+    ['set-manual', 'setManual', ['@body'], 'replace the manual quantities (--data {"users":{"admin":2}})', services],
+    ['patch-manual', 'patchManual', ['@body'], 'merge into the manual quantities', services],
+    ['overrides', 'overrides', [], 'the plan overrides', services],
+    ['set-overrides', 'setOverrides', ['@body'], 'replace the plan overrides', services],
+    ['patch-overrides', 'patchOverrides', ['@body'], 'merge into the plan overrides', services],
+    ['reconcile', 'reconcile', [], 'recount the billable quantities', services],
+    ['synchronize', 'synchronize', [], 'push the services to the bookkeeper', services],
+    ['topup', 'topup', ['@body'], 'add credit through the payment method (--set amount=25)', services],
+    ['sale', 'sale', ['@body'], 'charge the payment method (--set amount=… --set description=…)', { resources: ['transactions'] }],
+    ['refund', 'refund', ['@body'], 'refund to the payment method (--set amount=…)', { resources: ['transactions'] }],
+    ['summary', 'summary', [], 'this month’s sums by source service', ledgers],
+    ['total', 'total', [], 'the balance: every entry summed', ledgers],
+    ['available', 'available', [], 'the ledger sources the reseller offers', ledgers],
+    ['month', 'month', ['yyyymm'], 'one month’s sums, and per account', ledgers],
+    ['credit', 'credit', ['@body'], 'add credit (--data {"amount":…,"source":{…},"usage":{…}})', ledgers],
+    ['debit', 'debit', ['@body'], 'debit (--data {"amount":…,"source":{…},"usage":{…}})', ledgers],
+    ['consumed', 'consumed', ['@list'], 'seconds consumed per classification', { resources: ['allotments'] }],
+    ['ratedecks', 'ratedecks', [], 'the system’s default ratedeck and the ratedecks', { resources: ['rates'] }],
+    [
+      'for-number',
+      'forNumber',
+      ['number', '@query'],
+      'the rate a call to the number gets (--query direction=outbound)',
+      { resources: ['rates'] },
+    ],
+    ['summary', 'summary', [], 'the account’s configurations and the system’s providers', { resources: ['multi_factor'] }],
+    ['for-account', 'forAccount', [], 'the version, asked through the account', { resources: ['about'] }],
+    system('system-list', 'summary', [], 'the system’s configurations'),
+    system('system-get', 'get', ['config-id'], 'fetch a system configuration (super-duper admins)'),
+    system('system-create', 'create', ['@body'], 'create a system configuration (super-duper admins)'),
+    system('system-update', 'update', ['config-id', '@body'], 'replace a system configuration (super-duper admins)'),
+    system('system-patch', 'patch', ['config-id', '@body'], 'change a system configuration (super-duper admins)'),
+  ];
+}
 
 /** The port request verbs: listings, state transitions (`--set reason=…`), files and the LOA. */
 function portRequestRows(): Row[] {

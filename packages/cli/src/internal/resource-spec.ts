@@ -45,6 +45,8 @@ const OVERRIDES: Readonly<Record<string, Partial<Record<CrudCommand, readonly Ar
   },
   // A configuration is created at its own id (`PUT …/configs/{CONFIG_ID}`).
   configs: { create: ['id', '@body'] },
+  // Ledger entries are listed and fetched under their source service.
+  ledgers: { list: ['source', '@list'], get: ['source', 'id'] },
   // Bulk requests name several documents at once.
   bulk: { get: ['ids...'], update: ['ids...', '@body'], delete: ['ids...'] },
 };

@@ -686,7 +686,7 @@ const onboardShape: Shape<Onboard> = {
 
 /** How `ParkedCalls`'s lazy object forwards each member. */
 const parkedCallsShape: Shape<ParkedCalls> = {
-  list: API,
+  slots: API,
   toJSON: 'ParkedCalls',
 };
 
@@ -765,8 +765,8 @@ const portRequestsShape: Shape<PortRequests> = {
 const presenceShape: Shape<Presence> = {
   command: API,
   get: API,
-  list: API,
   report: API,
+  search: API,
   update: API,
   toJSON: 'Presence',
 };

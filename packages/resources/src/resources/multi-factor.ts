@@ -3,6 +3,7 @@ import type { APIPromise } from '../api-promise.js';
 import { lazy } from '../internal/lazy.js';
 import { listCheck } from '../internal/list-check.js';
 import { CTX, collection, ResourceBase } from '../internal/resource-base.js';
+import type { ResourceMethods } from '../resource-methods.js';
 import type {
   MultiFactorAttempt,
   MultiFactorConfig,
@@ -21,11 +22,11 @@ const ATTEMPTS = listCheck();
 
 /**
  * The system's multi-factor provider configurations (`/v2/multi_factor`): listing them is open to
- * any login, the rest to super-duper admins. Reached as `audian.multi_factor.system`.
+ * any login, the rest to super-duper admins. Reached as `audian.multi_factor.system()`.
  *
  * @example
  * ```ts
- * const { multi_factor_providers } = await audian.multi_factor.system.summary();
+ * const { multi_factor_providers } = await audian.multi_factor.system().summary();
  * ```
  */
 export class SystemMultiFactor extends ResourceBase {
@@ -136,7 +137,7 @@ export class MultiFactor extends ResourceBase {
   }
 
   /** The system's configurations (`/v2/multi_factor`). */
-  get system(): SystemMultiFactor {
+  system(): ResourceMethods<SystemMultiFactor> {
     return new SystemMultiFactor(this[CTX]);
   }
 }
