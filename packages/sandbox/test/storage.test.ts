@@ -25,7 +25,7 @@ describe('storage (cb_storage)', () => {
     expect(attachment?._sig).toMatch(/^[0-9a-f]{32}$/);
     const again = await h.call('PUT', `${h.acct}/storage`, { data: storage });
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe('conflicting documents');
+    expect(again.body).toMatchObject({ message: 'datastore_conflict', data: { message: 'conflicting documents' } });
     const patched = await h.call('PATCH', `${h.acct}/storage`, { data: { connections: { local: { driver: 'kazoo_couch' } } } });
     expect(data(patched)).toMatchObject({ id: h.sandbox.accountId, plan: storage.plan, connections: { local: { driver: 'kazoo_couch' } } });
     expect(data(await h.call('GET', `${h.acct}/storage`)).connections).toEqual({ local: { driver: 'kazoo_couch' } });

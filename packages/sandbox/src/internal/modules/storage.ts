@@ -68,9 +68,9 @@ function load(engine: Engine, accountId: string, def: ResourceDef, id: string): 
   return engine.docs.load(accountId, def, id);
 }
 
-/** `crossbar_doc:save/1` of a new document whose id is taken: `409 conflicting documents`. */
+/** `crossbar_doc:save/1` of a new document whose id is taken: `handle_datamgr_errors('conflict', …)`, 409 `datastore_conflict`. */
 function conflict(): CrossbarError {
-  return new CrossbarError(409, 'conflicting documents', {});
+  return new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
 }
 
 function accountStorage(engine: Engine, req: SandboxRequest, accountId: string): Reply {
