@@ -22,7 +22,7 @@ let fleet: Fleet;
 
 beforeAll(async () => {
   fleet = await startFleet(3);
-});
+}, 60_000);
 afterAll(async () => {
   await fleet?.sandbox.stop();
 });
@@ -71,7 +71,7 @@ describe('the apply action', () => {
       Array(3).fill({ created: 0, changed: 0, unchanged: 10, removed: 0, orphaned: 0 }),
     );
     expect(writes()).toBe(afterFirst);
-  });
+  }, 60_000);
 
   it('applies a changed spec as the difference, and prunes what the spec no longer names only with prune', async () => {
     const changed = BRANCH.replace('ann@branch.example', 'ann.lee@branch.example').replace(
@@ -91,7 +91,7 @@ describe('the apply action', () => {
         .devices.list({ filter: { 'office_setup.office': 'Branch' } })
         .toArray(),
     ).toEqual([]);
-  });
+  }, 60_000);
 
   it('looks every create up by its office key right before the PUT: a plan made before another apply creates nothing twice', async () => {
     // Mailboxes and callflow numbers are unique in an account: the annex has its own.
@@ -109,5 +109,5 @@ describe('the apply action', () => {
     expect(applied.map((a) => a.action)).toEqual(Array(10).fill('keep'));
     expect(fleet.sandbox.stats().byRoute[USERS_PUT] ?? 0).toBe(puts);
     expect(await account.users.list({ filter: { 'office_setup.office': 'Annex' } }).toArray()).toHaveLength(2);
-  });
+  }, 60_000);
 });
