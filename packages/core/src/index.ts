@@ -54,7 +54,15 @@ export {
 } from './filters';
 export { assertGregorian, fromGregorianSeconds, GREGORIAN_OFFSET, gregorianBound, toGregorianSeconds } from './gregorian';
 export { type Logger, silentLogger } from './logger';
-export { Page, type PageFetcher, PagePromise, type PageResult, type WindowPageFetcher, windowedPages } from './pagination';
+export {
+  Page,
+  type PageFetcher,
+  PagePromise,
+  type PageResult,
+  type PageWithResponse,
+  type WindowPageFetcher,
+  windowedPages,
+} from './pagination';
 export { encodePathSegment, expandPath, type PathValue, path } from './path';
 export { isSecretKey, REDACTED, redactHeaders, redactSecrets, redactUrl, SecretRegistry } from './redact';
 export type { AcceptType, CallOptions, RawBody, RequestParams } from './request-params';

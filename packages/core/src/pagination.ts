@@ -6,6 +6,10 @@ import { InvalidArgumentError } from './errors/invalid-argument-error';
 export interface PageResult<T> {
   readonly items: T[];
   readonly meta: ResponseMeta;
+  /** The page's request id: the envelope's, else the `X-Request-ID` sent (when the fetcher knows it). */
+  readonly requestId?: string | undefined;
+  /** The HTTP response the page came in (its body already read), when the fetcher has one. */
+  readonly response?: Response | undefined;
 }
 
 /** Fetches the page that starts at `startKey` (the first page when `undefined`). */
@@ -67,6 +71,27 @@ export class Page<T> {
 }
 
 /**
+ * A listing's first page with what came with it (the Stainless `withResponse()` shape).
+ *
+ * @example
+ * ```ts
+ * import type { PageWithResponse } from '@audian/core';
+ *
+ * function logPage(first: PageWithResponse<unknown>): void {
+ *   console.log(first.data.data.length, first.requestId, first.response?.status);
+ * }
+ * ```
+ */
+export interface PageWithResponse<T> {
+  /** The first page: its items are `data.data`, its envelope metadata `data.meta`. */
+  readonly data: Page<T>;
+  /** Crossbar's request id for the page (the envelope's, else the `X-Request-ID` sent). */
+  readonly requestId: string | undefined;
+  /** The HTTP response (status, headers; the body was read). Absent only for a hand-written fetcher that has none. */
+  readonly response: Response | undefined;
+}
+
+/**
  * A lazy listing: nothing is requested until it is awaited or iterated.
  * - `await list` → the first {@link Page};
  * - `for await (const item of list)` → every item of every page, one page in memory at a time;
@@ -87,7 +112,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #startKey: string | undefined;
   // Not readonly: a deferred listing learns its limit with its real listing.
   #limit: number | undefined;
-  #first: Promise<Page<T>> | undefined;
+  #first: Promise<{ readonly page: Page<T>; readonly result: PageResult<T> }> | undefined;
 
   /**
    * @param limit - the most items `for await` and `toArray()` yield (see `ListParams.limit`)
@@ -128,8 +153,32 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   #firstPage(): Promise<Page<T>> {
-    this.#first ??= this.#fetch(this.#startKey).then((r) => new Page(r, this.#startKey, this.#fetch));
+    return this.#firstResult().then((first) => first.page);
+  }
+
+  #firstResult(): Promise<{ readonly page: Page<T>; readonly result: PageResult<T> }> {
+    this.#first ??= this.#fetch(this.#startKey).then((result) => ({ page: new Page(result, this.#startKey, this.#fetch), result }));
     return this.#first;
+  }
+
+  /**
+   * The first page with what came with it: the request id (to quote to support) and the HTTP
+   * response (status and headers). Shares the request with `await`: asking both sends one.
+   *
+   * @throws the error of the first page's request (rejected), as awaiting would
+   *
+   * @example
+   * ```ts
+   * import { PagePromise } from '@audian/core';
+   *
+   * declare const users: PagePromise<{ id: string }>; // audian.users.list()
+   * const { data: page, requestId, response } = await users.withResponse();
+   * console.log(page.data.length, requestId, response?.status);
+   * ```
+   */
+  async withResponse(): Promise<PageWithResponse<T>> {
+    const { page, result } = await this.#firstResult();
+    return { data: page, requestId: result.requestId ?? result.meta.requestId, response: result.response };
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately awaitable (first page).
@@ -268,7 +317,12 @@ export function windowedPages<T>(
       const next =
         page.meta.nextStartKey !== undefined ? `cdrw:${index}:${page.meta.nextStartKey}` : last ? undefined : `cdrw:${index + 1}:`;
       const { nextStartKey: _crossbars, ...meta } = page.meta;
-      return { items: page.items, meta: next === undefined ? meta : { ...meta, nextStartKey: next } };
+      return {
+        items: page.items,
+        meta: next === undefined ? meta : { ...meta, nextStartKey: next },
+        requestId: page.requestId,
+        response: page.response,
+      };
     }
   };
   return new PagePromise<T>(fetchWindows, startKey, limit);

@@ -243,6 +243,27 @@ export class Transport {
   }
 
   /**
+   * Like {@link Transport.download}, plus the request id (the `X-Request-ID` answered, else the one
+   * sent) and the HTTP response (status and headers; read the body through `data`, never through
+   * `response`). This is what resources' downloads give from `.withResponse()`.
+   *
+   * @throws the same errors as {@link Transport.request}
+   *
+   * @example
+   * ```ts
+   * import { createTransport } from '@audian/core';
+   *
+   * const { data, requestId, response } = await createTransport({ auth }).downloadWithResponse({ method: 'GET', path: 'accounts/{account_id}/media/{id}/raw', pathParams: { id } });
+   * console.log(requestId, response.headers.get('content-type'), (await data.bytes()).length);
+   * ```
+   */
+  downloadWithResponse(params: RequestParams): Promise<ApiResponseWithRaw<BinaryResponse>> {
+    return this.#execute({ accept: 'binary', ...params }, { mode: 'raw', withResponse: true }) as Promise<
+      ApiResponseWithRaw<BinaryResponse>
+    >;
+  }
+
+  /**
    * A lazy listing over `next_start_key` pages. Nothing is sent until it is awaited or iterated.
    *
    * @throws InvalidArgumentError (on first use) for invalid list params
@@ -252,8 +273,11 @@ export class Transport {
     const listQuery = toListQuery(list);
     const fetchPage = async (key: string | undefined): Promise<PageResult<T>> => {
       const query = { ...params.query, ...listQuery, ...(key !== undefined ? { start_key: key } : {}) };
-      const response = (await this.#execute({ ...params, query }, { mode: 'json', items: options.items ?? identity })) as ApiResponse<T[]>;
-      return { items: response.data, meta: response.meta };
+      const page = (await this.#execute(
+        { ...params, query },
+        { mode: 'json', items: options.items ?? identity, withResponse: true },
+      )) as ApiResponseWithRaw<T[]>;
+      return { items: page.data, meta: page.meta, requestId: page.requestId, response: page.response };
     };
     return new PagePromise<T>(fetchPage, startKey, limit);
   }
@@ -263,7 +287,10 @@ export class Transport {
     return buildUrl({ ...params, baseUrl: this.baseUrl, accountId: params.accountId ?? this.#accountId });
   }
 
-  async #execute(params: RequestParams, how: ExecuteOptions): Promise<ApiResponse<unknown> | BinaryResponse> {
+  async #execute(
+    params: RequestParams,
+    how: ExecuteOptions,
+  ): Promise<ApiResponse<unknown> | BinaryResponse | ApiResponseWithRaw<BinaryResponse>> {
     if (typeof params !== 'object' || params === null) throw new InvalidArgumentError('params', 'request params must be an object');
     const method = checkMethod(params.method);
     const timeout = params.timeout === undefined ? this.#timeout : checkTimeout(params.timeout, 'timeout');
@@ -348,7 +375,19 @@ export class Transport {
         throw await apiErrorFromResponse({ response, text: attempt.text, request: info(), requestId, secrets: this.#secrets });
       }
 
-      if (how.mode === 'raw') return this.#binary(response, timeout, info);
+      if (how.mode === 'raw') {
+        const binary = this.#binary(response, timeout, info);
+        if (!how.withResponse) return binary;
+        const id = binary.requestId ?? requestId;
+        const detailed: ApiResponseWithRaw<BinaryResponse> = {
+          data: binary,
+          meta: id === undefined ? { status: response.status } : { status: response.status, requestId: id },
+          requestId: id,
+          revision: undefined,
+          response,
+        };
+        return detailed;
+      }
       const exchange: SuccessfulExchange = { response, text: attempt.text as string, requestId, request: info, secrets: this.#secrets };
       const parsed = readSuccess(exchange);
       const remaining = parsed.meta.tokens?.remaining;

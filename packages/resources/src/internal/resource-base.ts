@@ -99,7 +99,7 @@ export abstract class ResourceBase {
   }
 
   /** Sends one request whose answer is binary or CSV. */
-  protected fetchBinary(path: string, spec: CallSpec & { method?: HttpMethod } = {}): Promise<BinaryResponse> {
+  protected fetchBinary(path: string, spec: CallSpec & { method?: HttpMethod } = {}): APIPromise<BinaryResponse> {
     return fetchBinary(this[CTX], path, spec);
   }
 
@@ -165,10 +165,14 @@ export function pages<T>(ctx: ResourceContext, path: string, params: ListParams 
   );
 }
 
-/** One binary or CSV request for a resource. */
-export function fetchBinary(ctx: ResourceContext, path: string, spec: CallSpec & { method?: HttpMethod } = {}): Promise<BinaryResponse> {
+/** One binary or CSV request for a resource; `.withResponse()` gives the body with its request id and HTTP response. */
+export function fetchBinary(
+  ctx: ResourceContext,
+  path: string,
+  spec: CallSpec & { method?: HttpMethod } = {},
+): APIPromise<BinaryResponse> {
   const { options, method = 'GET', ...rest } = spec;
-  return ctx.transport.download({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) });
+  return new APIPromise(ctx.transport.downloadWithResponse({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) }));
 }
 
 /** Validates a body against the resource's document schema; the validator loads with the schemas. */

@@ -182,12 +182,12 @@ export class Cdrs extends ResourceBase {
     return windowedPages<T>(
       windows,
       async ([from, to], key) => {
-        const page = await this.pages<T>(
+        const { data: page, requestId, response } = await this.pages<T>(
           path,
           { ...rest, createdFrom: from, createdTo: to, ...(key !== undefined ? { startKey: key } : {}) },
           { pathParams, query, options, schema },
-        );
-        return { items: page.data, meta: page.meta };
+        ).withResponse();
+        return { items: page.data, meta: page.meta, requestId, response };
       },
       startKey,
       limit,

@@ -106,7 +106,7 @@ export class Directories extends ResourceBase {
    * Downloads the directory as a PDF (a printable company phone list).
    * `GET /v2/accounts/{ACCOUNT_ID}/directories/{DIRECTORY_ID}` with `Accept: application/pdf`
    */
-  pdf(directoryId: string, options?: CallOptions): Promise<BinaryResponse> {
+  pdf(directoryId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${DIRECTORIES}/{id}`, { pathParams: { id: directoryId }, accept: 'application/pdf', options });
   }
 }

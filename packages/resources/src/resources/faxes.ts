@@ -187,7 +187,7 @@ export abstract class StoredFaxes extends ResourceBase {
    * Downloads the fax's document (PDF or TIFF, as stored), unread.
    * `GET /v2/accounts/{ACCOUNT_ID}/faxes/inbox/{FAX_ID}/attachment` and `GET /v2/accounts/{ACCOUNT_ID}/faxes/outbox/{FAX_ID}/attachment`
    */
-  attachment(faxId: string, options?: CallOptions): Promise<BinaryResponse> {
+  attachment(faxId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${FAXES}/${this.folder}/{id}/attachment`, { pathParams: { id: faxId }, accept: 'binary', options });
   }
 

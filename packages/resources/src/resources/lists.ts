@@ -137,7 +137,7 @@ export class ListEntries extends ResourceBase {
   /**
    * The entry as a vCard (`text/x-vcard`). `GET /v2/accounts/{ACCOUNT_ID}/lists/{LIST_ID}/entries/{LIST_ENTRY_ID}/vcard`
    */
-  vcard(entryId: string, options?: CallOptions): Promise<BinaryResponse> {
+  vcard(entryId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${ENTRY}/vcard`, { pathParams: this.#entry(entryId), accept: 'text/x-vcard', options });
   }
 

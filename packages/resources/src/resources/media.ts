@@ -214,7 +214,7 @@ export class Media extends ResourceBase {
    *
    * @param options - per-call options; `accept` asks for a precise media type (default `audio/*`)
    */
-  download(mediaId: string, options?: CallOptions & { readonly accept?: string }): Promise<BinaryResponse> {
+  download(mediaId: string, options?: CallOptions & { readonly accept?: string }): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${MEDIA}/{id}/raw`, { pathParams: { id: mediaId }, accept: options?.accept ?? 'audio/*', options });
   }
 

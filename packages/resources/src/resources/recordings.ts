@@ -66,7 +66,7 @@ export class Recordings extends ResourceBase {
     recordingId: string,
     params: { readonly accept?: string; readonly inline?: boolean } = {},
     options?: CallOptions,
-  ): Promise<BinaryResponse> {
+  ): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${RECORDINGS}/{id}`, {
       pathParams: { id: recordingId },
       accept: params.accept ?? 'audio/mpeg',

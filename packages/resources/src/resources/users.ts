@@ -103,7 +103,7 @@ export class Users extends ResourceBase {
   }
 
   /** Downloads the user's photo. `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/photo` */
-  photo(userId: string, options?: CallOptions): Promise<BinaryResponse> {
+  photo(userId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${USERS}/{id}/photo`, { pathParams: { id: userId }, accept: 'binary', options });
   }
 
@@ -122,7 +122,7 @@ export class Users extends ResourceBase {
   }
 
   /** The user's vCard (`text/x-vcard`). `GET /v2/accounts/{ACCOUNT_ID}/users/{USER_ID}/vcard` */
-  vcard(userId: string, options?: CallOptions): Promise<BinaryResponse> {
+  vcard(userId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${USERS}/{id}/vcard`, { pathParams: { id: userId }, accept: 'text/x-vcard', options });
   }
 

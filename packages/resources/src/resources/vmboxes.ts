@@ -218,7 +218,7 @@ export class VoicemailMessages extends ResourceBase {
    * Downloads a message's audio (`audio/mpeg` unless the box stores another format); the body is
    * not read until asked. `GET /v2/accounts/{ACCOUNT_ID}/vmboxes/{VM_BOX_ID}/messages/{VM_MSG_ID}/raw`
    */
-  download(messageId: string, options?: CallOptions): Promise<BinaryResponse> {
+  download(messageId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${MESSAGE}/raw`, { pathParams: this.#message(messageId), accept: 'audio/*', options });
   }
 
