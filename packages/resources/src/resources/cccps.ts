@@ -43,7 +43,7 @@ export class Cccps extends ResourceBase {
    * Creates an entry. `PUT /v2/accounts/{ACCOUNT_ID}/cccps`
    *
    * @throws InvalidArgumentError (before any request) when a field has the wrong type
-   * @throws ValidationError when the `cid` or `pin` is already used, or the `cid` is not a phone number
+   * @throws BadRequestError when the `cid` or `pin` is already used, or the `cid` is not a phone number
    */
   create(cccp: CccpCreateParams, options?: CallOptions): APIPromise<Cccp> {
     return this._create(SPEC, cccp, options);
@@ -67,7 +67,7 @@ export class Cccps extends ResourceBase {
    * Asks the platform to call the login's user back and connect them (a camping request); only
    * for the login's own account. `PUT /v2/accounts/{ACCOUNT_ID}/cccps/{CCCP_ID}` with the id `autodial`
    *
-   * @throws ValidationError when the account is not the login's own
+   * @throws BadRequestError when the account is not the login's own
    */
   autodial(request: CccpAutodialParams, options?: CallOptions): APIPromise<unknown> {
     return this.call('PUT', `${PATH}/autodial`, { data: request, options });

@@ -27,7 +27,7 @@ export class Onboard extends ResourceBase {
    * Creates the account and its extensions. `PUT /v2/accounts/{ACCOUNT_ID}/onboard`
    *
    * @throws InvalidArgumentError (before any request) when `account.name` is missing
-   * @throws ValidationError with the errors of each part (`account`, `extensions.<n>.users`, …)
+   * @throws BadRequestError with the errors of each part (`account`, `extensions.<n>.users`, …)
    */
   create(onboarding: OnboardParams, options?: CallOptions): APIPromise<OnboardResult> {
     return APIPromise.after(this.validate(SCHEMAS, onboarding, 'full', 'onboarding'), () =>

@@ -93,7 +93,7 @@ export class Tasks extends ResourceBase {
    *
    * @param contentType - `text/csv` (the default) or `text/comma-separated-values`
    * @throws InvalidArgumentError (before any request) when `category`/`action` is missing, the CSV is empty, or `contentType` is not a CSV type
-   * @throws ValidationError when the CSV lacks a mandatory column or value
+   * @throws BadRequestError when the CSV lacks a mandatory column or value
    */
   createFromCsv(task: TaskCsvParams, csv: TaskCsv, contentType?: string, options?: CallOptions): APIPromise<Task> {
     return APIPromise.after(this.validate(CSV, task, 'full', 'task'), () => {
