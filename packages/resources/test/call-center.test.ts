@@ -84,8 +84,8 @@ describe('agents, presence, hotdesks, parked_calls, call_inspector, pivot, acdc_
       result: {},
     },
     {
-      label: 'presence.list → GET …/presence',
-      call: (a) => a.presence.list(),
+      label: 'presence.search → GET …/presence',
+      call: (a) => a.presence.search(),
       request: { method: 'GET', path: acct('/presence') },
       reply: [200, { subscriptions: { '1001': { dialog: {} } }, timeout: null }],
       result: { subscriptions: { '1001': { dialog: {} } }, timeout: null },
@@ -132,8 +132,8 @@ describe('agents, presence, hotdesks, parked_calls, call_inspector, pivot, acdc_
       result: [],
     },
     {
-      label: 'parked_calls.list → GET …/parked_calls (slots by number)',
-      call: (a) => a.parked_calls.list(),
+      label: 'parked_calls.slots → GET …/parked_calls (slots by number)',
+      call: (a) => a.parked_calls.slots(),
       request: { method: 'GET', path: acct('/parked_calls') },
       reply: [200, { slots: { '101': { call_id: 'c1', cid_number: '+14155550160' } } }],
       result: { slots: { '101': { call_id: 'c1', cid_number: '+14155550160' } } },

@@ -8,13 +8,13 @@ import type { ParkedCalls as ParkedCallsAnswer } from '../schemas/parked-calls.j
  *
  * @example
  * ```ts
- * const { slots } = await audian.parked_calls.list();
+ * const { slots } = await audian.parked_calls.slots();
  * for (const [slot, parked] of Object.entries(slots)) console.log(slot, parked.cid_number);
  * ```
  */
 export class ParkedCalls extends ResourceBase {
   /** The occupied slots by slot number. `GET /v2/accounts/{ACCOUNT_ID}/parked_calls` */
-  list(options?: CallOptions): APIPromise<ParkedCallsAnswer> {
+  slots(options?: CallOptions): APIPromise<ParkedCallsAnswer> {
     return this.call('GET', 'accounts/{account_id}/parked_calls', { options });
   }
 }

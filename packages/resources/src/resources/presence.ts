@@ -20,13 +20,13 @@ function checkCommand(command: PresenceCommand): void {
  *
  * @example
  * ```ts
- * const { subscriptions } = await audian.presence.list();
+ * const { subscriptions } = await audian.presence.search();
  * await audian.presence.update('*3101', { action: 'reset' });
  * ```
  */
 export class Presence extends ResourceBase {
   /** The account's presence subscriptions. `GET /v2/accounts/{ACCOUNT_ID}/presence` */
-  list(query?: Readonly<Record<string, string>>, options?: CallOptions): APIPromise<PresenceSearch> {
+  search(query?: Readonly<Record<string, string>>, options?: CallOptions): APIPromise<PresenceSearch> {
     return this.call('GET', PRESENCE, { query, options });
   }
 
