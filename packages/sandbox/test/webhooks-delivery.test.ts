@@ -32,7 +32,7 @@ describe('webhooks fire (webhooks_util, webhooks_channel_util, webhooks_object) 
   const status = 200;
 
   beforeAll(async () => {
-    h = await harness({ demoData: true, calls: { answerAfterMs: 10, durationMs: 10 } });
+    h = await harness({ demoData: true, subAccounts: 1, calls: { answerAfterMs: 10, durationMs: 10 } });
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => {
@@ -162,6 +162,22 @@ describe('webhooks fire (webhooks_util, webhooks_channel_util, webhooks_object) 
     expect(attempt).toMatchObject({ result: 'failure', retries_left: 'retries exceeded' });
     expect(String(attempt?.client_error)).toContain('192.0.2.10');
     await expect(startSandbox({ webhooks: { allow: [''] } })).rejects.toThrow(InvalidArgumentError);
+  });
+
+  it('a parent’s hook with include_subaccounts fires for a sub-account’s calls; one without does not (find_webhooks/3)', async () => {
+    const children = (await h.call('GET', `${h.acct}/children`)).body.data as Json[];
+    const child = String(children[0]?.id);
+    await hook({ hook: 'channel_answer', uri: `${base}/inherited`, format: 'json', include_subaccounts: true });
+    await hook({ hook: 'channel_answer', uri: `${base}/own-only`, format: 'json' });
+    const call = h.sandbox.placeCall({ accountId: child, to: '1001' });
+    await call.finished;
+    const hit = await until(
+      () => at('/inherited').find((r) => (JSON.parse(r.body) as Json).call_id === call.call_id),
+      'the inherited hook',
+    );
+    expect(JSON.parse(hit.body)).toMatchObject({ account_id: child, hook_event: 'channel_answer' });
+    expect(hit.headers['x-account-id']).toBe(h.sandbox.accountId);
+    expect(at('/own-only').some((r) => (JSON.parse(r.body) as Json).call_id === call.call_id)).toBe(false);
   });
 
   it('GET …/webhooks/{id}/attempts of an unknown hook is 404', async () => {
