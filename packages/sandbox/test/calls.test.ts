@@ -1,4 +1,6 @@
+import { createTokenAuth } from '@audian/auth';
 import { InvalidArgumentError } from '@audian/core';
+import { createEvents } from '@audian/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type Harness, harness } from './helpers';
@@ -118,6 +120,29 @@ describe('simulated calls (sandbox-only PUT …/sandbox/calls, call events, chan
     const destroy = destroys.find((e) => e.name === 'CHANNEL_DESTROY' && (e.data as Json).call_id === callId) as Json;
     expect(destroy.data).toMatchObject({ hangup_cause: 'NORMAL_CLEARING', hangup_code: 'sip:200', other_leg_call_id: bLegId });
     expect(typeof (destroy.data as Json).duration_seconds).toBe('string');
+  });
+
+  it('@audian/events receives a placed call’s events as typed call events', async () => {
+    const events = createEvents({
+      eventsUrl: h.sandbox.eventsUrl,
+      baseUrl: h.sandbox.apiUrl,
+      auth: createTokenAuth(h.token),
+      reconnect: false,
+      ping: false,
+    });
+    try {
+      const subscription = events.subscribe('call.CHANNEL_DESTROY.*');
+      await subscription.ready;
+      const call = h.sandbox.placeCall({ to: '1003', from: '+14155550124' });
+      for await (const event of subscription) {
+        if (event.data.call_id !== call.call_id) continue;
+        expect(event.name).toBe('CHANNEL_DESTROY');
+        expect(event.data).toMatchObject({ caller_id_number: '+14155550124', hangup_cause: 'NORMAL_CLEARING' });
+        break;
+      }
+    } finally {
+      events.close();
+    }
   });
 
   it('a call-id binding (call.CHANNEL_DESTROY.{CALL_ID}) gets only that event of that call', async () => {
