@@ -217,9 +217,8 @@ export async function fleetThroughput() {
       if (m.machineBusy !== undefined && m.machineBusy >= 0.9) return `the machine (${cores} cores ${pct(m.machineBusy)} busy)`;
       return undefined;
     };
-    const note = (m) =>
-      `sandbox ${pct(m.sandboxCore)} of a core, workers ${pct(m.workersCores)}, machine ${pct(m.machineBusy)} busy` +
-      (bottleneck(m) ? ` — bound by ${bottleneck(m)}` : '');
+    const usage = (m) => `sandbox ${pct(m.sandboxCore)} of a core, workers ${pct(m.workersCores)}, machine ${pct(m.machineBusy)} busy`;
+    const note = (m) => usage(m) + (bottleneck(m) ? ` — bound by ${bottleneck(m)}` : '');
     const one = byWorkers.get(1);
     console.log(
       `fleet-throughput: ${ACCOUNTS} sub-accounts seeded with the sandbox's start in ${(seedMs / 1000).toFixed(1)} s; ` +
@@ -247,7 +246,7 @@ export async function fleetThroughput() {
         return {
           name: `fleet ${count} workers vs 1 (speed-up)`,
           baseline: `${rate(one).toFixed(1)} accounts/s`,
-          measured: `${rate(m).toFixed(1)} accounts/s (${note(m)})${bound ? `; target ≥ ${target} not judged: bound by ${bound}` : ''}`,
+          measured: `${rate(m).toFixed(1)} accounts/s (${usage(m)})${bound ? `; target ≥ ${target} not judged: bound by ${bound}` : ''}`,
           ratio: rate(m) / rate(one),
           // Reported either way; judged only where the workers, not the sandbox or the machine, set the pace.
           target: bound ? undefined : target,
