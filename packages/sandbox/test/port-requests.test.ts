@@ -94,7 +94,13 @@ describe('port requests (cb_port_requests)', () => {
 
     const done = data(await h.call('PATCH', at('completed'), { data: {} }));
     expect(done.port_state).toBe('completed');
-    expect((done._read_only as Doc).ported_numbers).toEqual(Object.keys(scheduled.numbers as object));
+    // `knm_port_request:transition_numbers/1`: the numbers are now the account's, in service.
+    expect(done.numbers).toEqual({});
+    expect((done._read_only as Doc).ported_numbers).toEqual(scheduled.numbers);
+    const number = Object.keys(scheduled.numbers as object)[0] as string;
+    const owned = await asChild('GET', `/v2/accounts/${child.id}/phone_numbers/${encodeURIComponent(number)}`);
+    expect(owned.status).toBe(200);
+    expect(owned.body.data).toMatchObject({ port_id: port.id, _read_only: { state: 'in_service' } });
     expect((await h.call('PATCH', at('canceled'), { data: {} })).status).toBe(400);
 
     const timeline = (await asChild('GET', `/v2/accounts/${child.id}/port_requests/${port.id}/timeline`)).body.data as Doc[];

@@ -12,6 +12,7 @@ import type { ResourceDef } from '../resource-def';
 import { defineModule, type RouteContext, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { validateDocument } from '../validation';
+import { PHONE_NUMBERS } from './phone-numbers';
 
 type State = 'unconfirmed' | 'submitted' | 'pending' | 'scheduled' | 'completed' | 'rejected' | 'canceled';
 
@@ -369,8 +370,46 @@ function transition(engine: Engine, req: SandboxRequest, accountId: string, id: 
   }
   checked.pvt_port_state = to;
   checked.pvt_transitions = [transitionEntry(engine, req, from, to, reason), ...((existing.body.pvt_transitions as unknown[]) ?? [])];
-  if (to === 'completed') checked.pvt_ported_numbers = Object.keys((checked.numbers as JsonObject) ?? {});
+  if (to === 'completed') portIn(engine, accountId, id, checked);
   return portReply(req, engine, engine.docs.save(PORT_REQUESTS, existing, checked));
+}
+
+/**
+ * `knm_port_request:transition_numbers/1` and `clear_numbers_from_port/1`: the numbers become the
+ * account's, `in_service` and `ported_in`, and move from `numbers` to `_read_only.ported_numbers`.
+ * A number that is another account's fails the transition.
+ */
+function portIn(engine: Engine, accountId: string, portId: string, doc: JsonObject): void {
+  const numbers = isObject(doc.numbers) ? doc.numbers : {};
+  for (const number of Object.keys(numbers)) {
+    const holder = engine.store.claimant({ scope: '', kind: 'phone_number', value: number });
+    const held = holder ? engine.store.get(holder.accountId, number) : undefined;
+    if (held && !held.deleted) {
+      if (held.accountId === accountId) continue;
+      throw new CrossbarError(500, 'transition_errors', { message: `number ${number} belongs to another account` });
+    }
+  }
+  for (const number of Object.keys(numbers)) {
+    const held = engine.store.get(accountId, number);
+    if (held && !held.deleted) continue;
+    engine.docs.create(
+      PHONE_NUMBERS,
+      accountId,
+      { port_id: portId },
+      {
+        id: number,
+        private: {
+          pvt_state: 'in_service',
+          pvt_assigned_to: accountId,
+          pvt_features: ['local'],
+          pvt_module_name: 'knm_local',
+          pvt_ported_in: true,
+        },
+      },
+    );
+  }
+  doc.pvt_ported_numbers = numbers;
+  doc.numbers = {};
 }
 
 /** `cb_port_requests:prepare_timeline/2`: comments (filtered) and transitions, oldest first. */
