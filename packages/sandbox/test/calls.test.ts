@@ -292,4 +292,17 @@ describe('simulated calls (sandbox-only PUT …/sandbox/calls, call events, chan
     expect(h.sandbox.hangupCall('unknown')).toBeUndefined();
     expect((await h.call('GET', `${h.acct}/sandbox/calls/unknown`)).status).toBe(404);
   });
+  it('calls are stamped on the sandbox clock: after advanceClock the CDR is in the default range', async () => {
+    h.sandbox.advanceClock(40 * 86_400);
+    try {
+      const token = await h.login(h.sandbox.apiKey);
+      const call = await h.sandbox.placeCall({ to: '1002', durationMs: 0 }).finished;
+      const cdrs = await fetch(`${h.sandbox.url}${h.acct}/cdrs?is_chunked=false&filter_call_id=${encodeURIComponent(call.call_id)}`, {
+        headers: { 'x-auth-token': token },
+      });
+      expect(((await cdrs.json()) as { data: unknown[] }).data).toHaveLength(1);
+    } finally {
+      h.sandbox.advanceClock(0);
+    }
+  });
 });

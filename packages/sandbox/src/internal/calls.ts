@@ -286,7 +286,7 @@ export class CallEngine {
       answerAfterMs: this.#check('answer_after_ms', init.answerAfterMs) ?? this.#timing.answerAfterMs,
       durationMs: this.#check('duration_ms', init.durationMs) ?? this.#timing.durationMs,
       answer: init.answer !== false,
-      createdMs: Date.now(),
+      createdMs: this.#engine.clock.nowMs(),
     });
     this.#calls.set(call.id, call);
     return call;
@@ -416,7 +416,7 @@ export class CallEngine {
       accountId: call.accountId,
       name,
       callId: leg.callId,
-      data: callEventData(name, leg, Date.now(), extra),
+      data: callEventData(name, leg, this.#engine.clock.nowMs(), extra),
     };
     for (const listener of this.#listeners) {
       try {
@@ -438,7 +438,7 @@ export class CallEngine {
       realm: call.realm,
       interactionId: call.interactionId,
       bridgeId: call.id,
-      createdMs: Date.now(),
+      createdMs: this.#engine.clock.nowMs(),
     };
     call.legs.push(leg);
     this.#emit(call, 'CHANNEL_CREATE', leg);
@@ -447,14 +447,14 @@ export class CallEngine {
 
   #answerLeg(call: SimulatedCall, leg: Leg): void {
     if (leg.answeredMs !== undefined) return;
-    leg.answeredMs = Date.now();
+    leg.answeredMs = this.#engine.clock.nowMs();
     call.answeredMs ??= leg.answeredMs;
     this.#emit(call, 'CHANNEL_ANSWER', leg);
   }
 
   #destroy(call: SimulatedCall, leg: Leg, cause: string): void {
     if (leg.endedMs !== undefined) return;
-    leg.endedMs = Date.now();
+    leg.endedMs = this.#engine.clock.nowMs();
     leg.hangupCause = cause;
     this.#emit(call, 'CHANNEL_DESTROY', leg);
   }
@@ -557,7 +557,7 @@ export class CallEngine {
         if (!box) return this.#walk(call, node.children._, depth + 1);
         this.#answerLeg(call, caller);
         call.answeredBy = { type: 'voicemail', id: box.id };
-        call.voicemail = { boxId: box.id, mailbox: String(box.body.mailbox ?? ''), startMs: Date.now() };
+        call.voicemail = { boxId: box.id, mailbox: String(box.body.mailbox ?? ''), startMs: this.#engine.clock.nowMs() };
         await call.sleep(call.durationMs);
         return;
       }
@@ -566,7 +566,7 @@ export class CallEngine {
         call.answeredBy = { type: 'menu', id: typeof node.data.id === 'string' ? node.data.id : undefined };
         return this.#walkOrHold(call, menuBranch(node), depth);
       case 'temporal_route':
-        return this.#walk(call, temporalBranch(engine, call.accountId, node, Date.now()), depth + 1);
+        return this.#walk(call, temporalBranch(engine, call.accountId, node, this.#engine.clock.nowMs()), depth + 1);
       case 'park':
         return this.#park(call, caller, node);
       default:
@@ -590,7 +590,7 @@ export class CallEngine {
     for (let n = 101; slot === undefined; n++) if (!taken.has(String(n))) slot = String(n);
     this.#answerLeg(call, caller);
     call.answeredBy = { type: 'park', id: slot };
-    call.parked = { slot, callId: caller.callId, parkedMs: Date.now(), leg: caller };
+    call.parked = { slot, callId: caller.callId, parkedMs: this.#engine.clock.nowMs(), leg: caller };
     this.#emit(call, 'PARK_PARKED', caller, { parking_slot: slot });
     await call.sleep(call.durationMs);
   }
@@ -607,7 +607,7 @@ export class CallEngine {
   }
 
   #finish(call: SimulatedCall): void {
-    call.endedMs = Date.now();
+    call.endedMs = this.#engine.clock.nowMs();
     const live = call.legs.filter((l) => l.endedMs === undefined);
     // The legs the callflow placed end before the caller's.
     live.sort((a, b) => (a === call.caller ? 1 : 0) - (b === call.caller ? 1 : 0));
@@ -632,11 +632,11 @@ export class CallEngine {
 
   /** One CDR per call, the caller's leg (KAZOO writes one per leg), shaped like the demo CDRs so listings and charts see it. */
   #writeCdr(call: SimulatedCall, leg: Leg): void {
-    const end = Math.floor((leg.endedMs ?? Date.now()) / 1000) + GREGORIAN_OFFSET;
+    const end = Math.floor((leg.endedMs ?? this.#engine.clock.nowMs()) / 1000) + GREGORIAN_OFFSET;
     const other = call.legs.find((l) => l.callId === leg.otherLeg);
     const id = newModbId(end - GREGORIAN_OFFSET);
-    const duration = Math.round(((leg.endedMs ?? Date.now()) - leg.createdMs) / 1000);
-    const billing = leg.answeredMs === undefined ? 0 : Math.round(((leg.endedMs ?? Date.now()) - leg.answeredMs) / 1000);
+    const duration = Math.round(((leg.endedMs ?? this.#engine.clock.nowMs()) - leg.createdMs) / 1000);
+    const billing = leg.answeredMs === undefined ? 0 : Math.round(((leg.endedMs ?? this.#engine.clock.nowMs()) - leg.answeredMs) / 1000);
     const ownerId = other?.ownerId ?? leg.ownerId;
     const body: JsonObject = compact({
       _id: id,
@@ -647,7 +647,7 @@ export class CallEngine {
       callee_id_number: other?.calleeIdNumber ?? leg.calleeIdNumber,
       duration_seconds: duration,
       billing_seconds: billing,
-      ringing_seconds: Math.round(((leg.answeredMs ?? leg.endedMs ?? Date.now()) - leg.createdMs) / 1000),
+      ringing_seconds: Math.round(((leg.answeredMs ?? leg.endedMs ?? this.#engine.clock.nowMs()) - leg.createdMs) / 1000),
       timestamp: end,
       hangup_cause: leg.hangupCause,
       call_direction: leg.direction,
@@ -677,7 +677,7 @@ export class CallEngine {
   #writeVoicemail(call: SimulatedCall, voicemail: { boxId: string; mailbox: string; startMs: number }): void {
     const caller = call.caller;
     if (!caller || !liveDoc(this.#engine, call.accountId, voicemail.boxId, 'vmbox')) return;
-    const now = Date.now();
+    const now = this.#engine.clock.nowMs();
     const stamp = Math.floor(now / 1000) + GREGORIAN_OFFSET;
     const id = newModbId(Math.floor(now / 1000));
     const body: JsonObject = {

@@ -67,7 +67,7 @@ function callOr404(call: CallInfo | undefined, callId: string): Reply {
 }
 
 /** A live leg as `cb_channels` lists it (`ecallmgr_fs_channel:to_json/1` less the keys `cb_channels:delete_keys/1` drops). */
-function channelRow(leg: Leg): JsonObject {
+function channelRow(leg: Leg, nowMs: number): JsonObject {
   return compact({
     answered: leg.answeredMs !== undefined,
     authorizing_id: leg.authorizingId,
@@ -78,7 +78,7 @@ function channelRow(leg: Leg): JsonObject {
     caller_id_number: leg.callerIdNumber,
     destination: leg.destination,
     direction: leg.direction,
-    elapsed_s: Math.max(0, Math.floor((Date.now() - leg.createdMs) / 1000)),
+    elapsed_s: Math.max(0, Math.floor((nowMs - leg.createdMs) / 1000)),
     interaction_id: leg.interactionId,
     is_loopback: false,
     is_onhold: false,
@@ -135,10 +135,16 @@ export function channelsReply(
   target: { uuid?: string; ownerId?: string; deviceId?: string } = {},
 ): Reply {
   const { uuid, ...filter } = target;
-  if (uuid === undefined) return { data: callsOf(engine).legs(accountId, filter).map(channelRow), envelope: automatic };
+  if (uuid === undefined)
+    return {
+      data: callsOf(engine)
+        .legs(accountId, filter)
+        .map((leg) => channelRow(leg, engine.clock.nowMs())),
+      envelope: automatic,
+    };
   if (req.method === 'POST') return channelCommand(engine, req, accountId, uuid);
   if (req.method === 'PUT') return channelMetaflow(engine, req, accountId, uuid);
-  return { data: channelRow(findLeg(engine, accountId, uuid)), envelope: automatic };
+  return { data: channelRow(findLeg(engine, accountId, uuid), engine.clock.nowMs()), envelope: automatic };
 }
 
 /**
