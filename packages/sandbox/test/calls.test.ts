@@ -292,6 +292,7 @@ describe('simulated calls (sandbox-only PUT …/sandbox/calls, call events, chan
     expect(h.sandbox.hangupCall('unknown')).toBeUndefined();
     expect((await h.call('GET', `${h.acct}/sandbox/calls/unknown`)).status).toBe(404);
   });
+
   it('calls are stamped on the sandbox clock: after advanceClock the CDR is in the default range', async () => {
     h.sandbox.advanceClock(40 * 86_400);
     try {
