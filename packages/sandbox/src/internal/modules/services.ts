@@ -4,7 +4,7 @@ import type { ServiceCharge } from '../../sandbox-options';
 import { billableItem, DEFAULT_CHARGES } from '../billing';
 import { requireResellerOf, resellerIdOf } from '../billing-rights';
 import { GREGORIAN_OFFSET } from '../clock';
-import type { AuthInfo, Reply, SandboxRequest } from '../context';
+import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
@@ -201,15 +201,11 @@ function applyChange(engine: Engine, accountId: string, state: ServicesState, da
   if (isObject(data.overrides)) Object.assign(state.overrides, data.overrides);
 }
 
-function requireAllowed(engine: Engine, auth: AuthInfo | undefined, accountId: string): void {
-  requireResellerOf(engine, auth, accountId);
-}
-
 /** `GET|POST …/services`. */
 function services(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const state = load(engine, accountId);
   if (req.method === 'GET') return { data: assigned(state), envelope: { revision: 'automatic' } };
-  requireAllowed(engine, req.auth, accountId);
+  requireResellerOf(engine, req.auth, accountId);
   applyChange(engine, accountId, state, body(req));
   commit(engine, req, accountId, state, 'plans');
   return { data: assigned(state), envelope: { revision: 'automatic' } };
@@ -217,7 +213,7 @@ function services(engine: Engine, req: SandboxRequest, accountId: string): Reply
 
 /** `POST|DELETE …/services/{PLAN_ID}` (`cb_services:maybe_allow_change/2`). */
 function plan(engine: Engine, req: SandboxRequest, accountId: string, planId: string): Reply {
-  requireAllowed(engine, req.auth, accountId);
+  requireResellerOf(engine, req.auth, accountId);
   checkPlan(planId);
   const state = load(engine, accountId);
   if (req.method === 'DELETE') delete state.plans[planId];
@@ -239,7 +235,7 @@ function quote(engine: Engine, req: SandboxRequest, accountId: string): Reply {
 function stored(engine: Engine, req: SandboxRequest, accountId: string, key: 'manual' | 'overrides'): Reply {
   const state = load(engine, accountId);
   if (req.method !== 'GET') {
-    requireAllowed(engine, req.auth, accountId);
+    requireResellerOf(engine, req.auth, accountId);
     const data = body(req);
     const result = validateDocument(key === 'manual' ? ServicesManualQuantitiesSchema : ServicesOverridesSchema, data);
     if (!result.ok) throw validationError(result.errors);
@@ -342,7 +338,7 @@ function topup(req: SandboxRequest): Reply {
 
 /** `POST …/services/reconciliation` and `…/synchronization`: the reseller's, succeeding at once (nothing to sync with). */
 function resellerAction(engine: Engine, req: SandboxRequest, accountId: string): Reply {
-  requireAllowed(engine, req.auth, accountId);
+  requireResellerOf(engine, req.auth, accountId);
   return { data: {}, envelope: { revision: 'automatic' } };
 }
 
