@@ -180,6 +180,17 @@ describe('webhooks fire (webhooks_util, webhooks_channel_util, webhooks_object) 
     expect(at('/own-only').some((r) => (JSON.parse(r.body) as Json).call_id === call.call_id)).toBe(false);
   });
 
+  it('parking: a parked call POSTs the PARK_PARKED event with account_id, less the channel variables (webhooks_parking:format/1)', async () => {
+    await hook({ hook: 'parking', uri: `${base}/parking`, format: 'json' });
+    await h.call('PUT', `${h.acct}/callflows`, { data: { numbers: ['*4'], flow: { module: 'park', data: {}, children: {} } } });
+    const call = h.sandbox.placeCall({ to: '*4', durationMs: 0 });
+    const hit = await until(() => at('/parking').find((r) => (JSON.parse(r.body) as Json).call_id === call.call_id), 'the parking hook');
+    const body = JSON.parse(hit.body) as Json;
+    expect(body).toMatchObject({ event_name: 'PARK_PARKED', parking_slot: '101', account_id: h.sandbox.accountId });
+    expect(body).not.toHaveProperty('custom_channel_vars');
+    expect(body).not.toHaveProperty('msg_id');
+  });
+
   it('GET …/webhooks/{id}/attempts of an unknown hook is 404', async () => {
     expect((await h.call('GET', `${h.acct}/webhooks/${'0'.repeat(32)}/attempts`)).status).toBe(404);
   });

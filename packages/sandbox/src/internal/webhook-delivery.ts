@@ -160,13 +160,35 @@ export class WebhookDelivery {
     for (const controller of this.#inflight) controller.abort();
   }
 
-  /** A call event: the account's `channel_*` hooks. */
+  /** A call event: the account's `channel_*` hooks, or its `parking` hooks for a parked call. */
   onCallEvent(event: CallEventMessage): void {
+    if (event.name === 'PARK_PARKED') {
+      this.#parking(event);
+      return;
+    }
     const hookEvent = CALL_HOOKS[event.name];
     if (!hookEvent || this.#closed) return;
     const hooks = this.#find(event.accountId, hookEvent);
     if (hooks.length === 0) return;
     const payload = callPayload(event, hookEvent, this.#reseller(event.accountId));
+    for (const hook of hooks) this.#fire(hook, payload);
+  }
+
+  /** `webhooks_parking:format/1`: the event's fields with `account_id`, less the routing and channel variables. */
+  #parking(event: CallEventMessage): void {
+    if (this.#closed) return;
+    const hooks = this.#find(event.accountId, 'parking');
+    if (hooks.length === 0) return;
+    const {
+      node: _node,
+      msg_id: _msg,
+      app_version: _version,
+      app_name: _app,
+      event_category: _category,
+      custom_channel_vars: _ccvs,
+      ...rest
+    } = event.data;
+    const payload = { ...rest, account_id: event.accountId };
     for (const hook of hooks) this.#fire(hook, payload);
   }
 
