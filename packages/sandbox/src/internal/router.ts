@@ -1,7 +1,6 @@
 import { ModuleRouter, type Route } from './module-router';
 import { MODULES } from './modules';
 import type { Verb } from './resource-def';
-import { NO_TELEPHONY } from './sandbox-module';
 import { isUnservedModule, notImplemented } from './unserved';
 
 export type { Route } from './module-router';
@@ -29,19 +28,9 @@ export function resolve(segments: readonly string[], contentType: string, method
   moduleRouter ??= new ModuleRouter(MODULES);
   const fromModule = moduleRouter.resolve(segments, contentType, method);
   if (fromModule) return fromModule;
-  const [first, second, resource, id, sub, number, extra] = segments;
+  const [first, second, resource] = segments;
   if (first !== 'accounts' || second === undefined)
     return first !== undefined && isUnservedModule(first) ? unserved(undefined, first) : undefined;
   if (resource === undefined) return undefined;
-  // `…/users/{id}/quickcall/{number}` and `…/devices/{id}/quickcall/{number}` (`cb_quickcall`) originate calls.
-  if (
-    (resource === 'users' || resource === 'devices') &&
-    id !== undefined &&
-    sub === 'quickcall' &&
-    number !== undefined &&
-    extra === undefined
-  ) {
-    return unserved(second, 'quickcall', NO_TELEPHONY);
-  }
   return isUnservedModule(resource) ? unserved(second, resource) : undefined;
 }
