@@ -22,7 +22,7 @@ describe('paths that need a telephony engine or are not modelled', () => {
       ['GET', `${h.acct}/cdrs/summary`, 'cdrs/summary'],
       ['GET', `${h.acct}/cdrs/legs/${'0'.repeat(32)}`, 'cdrs/legs'],
       ['GET', `${h.acct}/migrations`, 'migrations'],
-      ['GET', `${h.acct}/functions`, 'functions'],
+      ['GET', '/v2/system_status', 'system_status'],
       ['PUT', `${h.acct}/skels`, 'skels'],
       ['GET', '/v2/system_configs', 'system_configs'],
     ];
