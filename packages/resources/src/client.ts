@@ -205,442 +205,378 @@ export class Audian implements AudianResources {
     return this.#events;
   }
 
+  /** The resource `name`, made on first access (its class loads on its first call). */
+  #lazy<K extends ResourceName>(name: K): AudianResources[K] {
+    const made = this.#resources[name];
+    if (made !== undefined) return made;
+    const created = LAZY_RESOURCES[name](this.#ctx);
+    this.#resources[name] = created;
+    return created;
+  }
+
   /** {@link Users}: `audian.users`. */
   get users(): ResourceMethods<Users> {
-    this.#resources.users ??= LAZY_RESOURCES.users(this.#ctx);
-    return this.#resources.users;
+    return this.#lazy('users');
   }
 
   /** {@link Devices}: `audian.devices`. */
   get devices(): ResourceMethods<Devices> {
-    this.#resources.devices ??= LAZY_RESOURCES.devices(this.#ctx);
-    return this.#resources.devices;
+    return this.#lazy('devices');
   }
 
   /** {@link Accounts}: `audian.accounts`. */
   get accounts(): ResourceMethods<Accounts> {
-    this.#resources.accounts ??= LAZY_RESOURCES.accounts(this.#ctx);
-    return this.#resources.accounts;
+    return this.#lazy('accounts');
   }
 
   /** {@link Callflows}: `audian.callflows`. */
   get callflows(): ResourceMethods<Callflows> {
-    this.#resources.callflows ??= LAZY_RESOURCES.callflows(this.#ctx);
-    return this.#resources.callflows;
+    return this.#lazy('callflows');
   }
 
   /** {@link Vmboxes}: `audian.vmboxes`. */
   get vmboxes(): ResourceMethods<Vmboxes> {
-    this.#resources.vmboxes ??= LAZY_RESOURCES.vmboxes(this.#ctx);
-    return this.#resources.vmboxes;
+    return this.#lazy('vmboxes');
   }
 
   /** {@link Conferences}: `audian.conferences`. */
   get conferences(): ResourceMethods<Conferences> {
-    this.#resources.conferences ??= LAZY_RESOURCES.conferences(this.#ctx);
-    return this.#resources.conferences;
+    return this.#lazy('conferences');
   }
 
   /** {@link Media}: `audian.media`. */
   get media(): ResourceMethods<Media> {
-    this.#resources.media ??= LAZY_RESOURCES.media(this.#ctx);
-    return this.#resources.media;
+    return this.#lazy('media');
   }
 
   /** {@link Menus}: `audian.menus`. */
   get menus(): ResourceMethods<Menus> {
-    this.#resources.menus ??= LAZY_RESOURCES.menus(this.#ctx);
-    return this.#resources.menus;
+    return this.#lazy('menus');
   }
 
   /** {@link Groups}: `audian.groups`. */
   get groups(): ResourceMethods<Groups> {
-    this.#resources.groups ??= LAZY_RESOURCES.groups(this.#ctx);
-    return this.#resources.groups;
+    return this.#lazy('groups');
   }
 
   /** {@link TemporalRules}: `audian.temporal_rules`. */
   get temporal_rules(): ResourceMethods<TemporalRules> {
-    this.#resources.temporal_rules ??= LAZY_RESOURCES.temporal_rules(this.#ctx);
-    return this.#resources.temporal_rules;
+    return this.#lazy('temporal_rules');
   }
 
   /** {@link TemporalRulesSets}: `audian.temporal_rules_sets`. */
   get temporal_rules_sets(): ResourceMethods<TemporalRulesSets> {
-    this.#resources.temporal_rules_sets ??= LAZY_RESOURCES.temporal_rules_sets(this.#ctx);
-    return this.#resources.temporal_rules_sets;
+    return this.#lazy('temporal_rules_sets');
   }
 
   /** {@link Directories}: `audian.directories`. */
   get directories(): ResourceMethods<Directories> {
-    this.#resources.directories ??= LAZY_RESOURCES.directories(this.#ctx);
-    return this.#resources.directories;
+    return this.#lazy('directories');
   }
 
   /** {@link Lists}: `audian.lists`. */
   get lists(): ResourceMethods<Lists> {
-    this.#resources.lists ??= LAZY_RESOURCES.lists(this.#ctx);
-    return this.#resources.lists;
+    return this.#lazy('lists');
   }
 
   /** {@link Blacklists}: `audian.blacklists`. */
   get blacklists(): ResourceMethods<Blacklists> {
-    this.#resources.blacklists ??= LAZY_RESOURCES.blacklists(this.#ctx);
-    return this.#resources.blacklists;
+    return this.#lazy('blacklists');
   }
 
   /** {@link PhoneNumbers}: `audian.phone_numbers`. */
   get phone_numbers(): ResourceMethods<PhoneNumbers> {
-    this.#resources.phone_numbers ??= LAZY_RESOURCES.phone_numbers(this.#ctx);
-    return this.#resources.phone_numbers;
+    return this.#lazy('phone_numbers');
   }
 
   /** {@link Cdrs}: `audian.cdrs`. */
   get cdrs(): ResourceMethods<Cdrs> {
-    this.#resources.cdrs ??= LAZY_RESOURCES.cdrs(this.#ctx);
-    return this.#resources.cdrs;
+    return this.#lazy('cdrs');
   }
 
   /** {@link Faxboxes}: `audian.faxboxes`. */
   get faxboxes(): ResourceMethods<Faxboxes> {
-    this.#resources.faxboxes ??= LAZY_RESOURCES.faxboxes(this.#ctx);
-    return this.#resources.faxboxes;
+    return this.#lazy('faxboxes');
   }
 
   /** {@link Faxes}: `audian.faxes`. */
   get faxes(): ResourceMethods<Faxes> {
-    this.#resources.faxes ??= LAZY_RESOURCES.faxes(this.#ctx);
-    return this.#resources.faxes;
+    return this.#lazy('faxes');
   }
 
   /** {@link Webhooks}: `audian.webhooks`. */
   get webhooks(): ResourceMethods<Webhooks> {
-    this.#resources.webhooks ??= LAZY_RESOURCES.webhooks(this.#ctx);
-    return this.#resources.webhooks;
+    return this.#lazy('webhooks');
   }
 
   /** {@link Notifications}: `audian.notifications`. */
   get notifications(): ResourceMethods<Notifications> {
-    this.#resources.notifications ??= LAZY_RESOURCES.notifications(this.#ctx);
-    return this.#resources.notifications;
+    return this.#lazy('notifications');
   }
 
   /** {@link Registrations}: `audian.registrations`. */
   get registrations(): ResourceMethods<Registrations> {
-    this.#resources.registrations ??= LAZY_RESOURCES.registrations(this.#ctx);
-    return this.#resources.registrations;
+    return this.#lazy('registrations');
   }
 
   /** {@link Channels}: `audian.channels`. */
   get channels(): ResourceMethods<Channels> {
-    this.#resources.channels ??= LAZY_RESOURCES.channels(this.#ctx);
-    return this.#resources.channels;
+    return this.#lazy('channels');
   }
 
   /** {@link Connectivity}: `audian.connectivity`. */
   get connectivity(): ResourceMethods<Connectivity> {
-    this.#resources.connectivity ??= LAZY_RESOURCES.connectivity(this.#ctx);
-    return this.#resources.connectivity;
+    return this.#lazy('connectivity');
   }
 
   /** {@link Queues}: `audian.queues`. */
   get queues(): ResourceMethods<Queues> {
-    this.#resources.queues ??= LAZY_RESOURCES.queues(this.#ctx);
-    return this.#resources.queues;
+    return this.#lazy('queues');
   }
 
   /** {@link Recordings}: `audian.recordings`. */
   get recordings(): ResourceMethods<Recordings> {
-    this.#resources.recordings ??= LAZY_RESOURCES.recordings(this.#ctx);
-    return this.#resources.recordings;
+    return this.#lazy('recordings');
   }
 
   /** {@link SmsMessages}: `audian.sms`. */
   get sms(): ResourceMethods<SmsMessages> {
-    this.#resources.sms ??= LAZY_RESOURCES.sms(this.#ctx);
-    return this.#resources.sms;
+    return this.#lazy('sms');
   }
 
   /** {@link Limits}: `audian.limits`. */
   get limits(): ResourceMethods<Limits> {
-    this.#resources.limits ??= LAZY_RESOURCES.limits(this.#ctx);
-    return this.#resources.limits;
+    return this.#lazy('limits');
   }
 
   /** {@link Metaflows}: `audian.metaflows`. */
   get metaflows(): ResourceMethods<Metaflows> {
-    this.#resources.metaflows ??= LAZY_RESOURCES.metaflows(this.#ctx);
-    return this.#resources.metaflows;
+    return this.#lazy('metaflows');
   }
 
   /** {@link ClickToCall}: `audian.clicktocall`. */
   get clicktocall(): ResourceMethods<ClickToCall> {
-    this.#resources.clicktocall ??= LAZY_RESOURCES.clicktocall(this.#ctx);
-    return this.#resources.clicktocall;
+    return this.#lazy('clicktocall');
   }
 
   /** {@link Search}: `audian.search`. */
   get search(): ResourceMethods<Search> {
-    this.#resources.search ??= LAZY_RESOURCES.search(this.#ctx);
-    return this.#resources.search;
+    return this.#lazy('search');
   }
 
   /** {@link TokenRestrictions}: `audian.token_restrictions`. */
   get token_restrictions(): ResourceMethods<TokenRestrictions> {
-    this.#resources.token_restrictions ??= LAZY_RESOURCES.token_restrictions(this.#ctx);
-    return this.#resources.token_restrictions;
+    return this.#lazy('token_restrictions');
   }
 
   /** {@link Security}: `audian.security`. */
   get security(): ResourceMethods<Security> {
-    this.#resources.security ??= LAZY_RESOURCES.security(this.#ctx);
-    return this.#resources.security;
+    return this.#lazy('security');
   }
 
   /** {@link Services}: `audian.services`. */
   get services(): ResourceMethods<Services> {
-    this.#resources.services ??= LAZY_RESOURCES.services(this.#ctx);
-    return this.#resources.services;
+    return this.#lazy('services');
   }
 
   /** {@link Transactions}: `audian.transactions`. */
   get transactions(): ResourceMethods<Transactions> {
-    this.#resources.transactions ??= LAZY_RESOURCES.transactions(this.#ctx);
-    return this.#resources.transactions;
+    return this.#lazy('transactions');
   }
 
   /** {@link Ledgers}: `audian.ledgers`. */
   get ledgers(): ResourceMethods<Ledgers> {
-    this.#resources.ledgers ??= LAZY_RESOURCES.ledgers(this.#ctx);
-    return this.#resources.ledgers;
+    return this.#lazy('ledgers');
   }
 
   /** {@link AccountAllotments}: `audian.allotments`. */
   get allotments(): ResourceMethods<AccountAllotments> {
-    this.#resources.allotments ??= LAZY_RESOURCES.allotments(this.#ctx);
-    return this.#resources.allotments;
+    return this.#lazy('allotments');
   }
 
   /** {@link Rates}: `audian.rates`. */
   get rates(): ResourceMethods<Rates> {
-    this.#resources.rates ??= LAZY_RESOURCES.rates(this.#ctx);
-    return this.#resources.rates;
+    return this.#lazy('rates');
   }
 
   /** {@link MultiFactor}: `audian.multi_factor`. */
   get multi_factor(): ResourceMethods<MultiFactor> {
-    this.#resources.multi_factor ??= LAZY_RESOURCES.multi_factor(this.#ctx);
-    return this.#resources.multi_factor;
+    return this.#lazy('multi_factor');
   }
 
   /** {@link Agents}: `audian.agents`. */
   get agents(): ResourceMethods<Agents> {
-    this.#resources.agents ??= LAZY_RESOURCES.agents(this.#ctx);
-    return this.#resources.agents;
+    return this.#lazy('agents');
   }
 
   /** {@link Presence}: `audian.presence`. */
   get presence(): ResourceMethods<Presence> {
-    this.#resources.presence ??= LAZY_RESOURCES.presence(this.#ctx);
-    return this.#resources.presence;
+    return this.#lazy('presence');
   }
 
   /** {@link Hotdesks}: `audian.hotdesks`. */
   get hotdesks(): ResourceMethods<Hotdesks> {
-    this.#resources.hotdesks ??= LAZY_RESOURCES.hotdesks(this.#ctx);
-    return this.#resources.hotdesks;
+    return this.#lazy('hotdesks');
   }
 
   /** {@link ParkedCalls}: `audian.parked_calls`. */
   get parked_calls(): ResourceMethods<ParkedCalls> {
-    this.#resources.parked_calls ??= LAZY_RESOURCES.parked_calls(this.#ctx);
-    return this.#resources.parked_calls;
+    return this.#lazy('parked_calls');
   }
 
   /** {@link CallInspector}: `audian.call_inspector`. */
   get call_inspector(): ResourceMethods<CallInspector> {
-    this.#resources.call_inspector ??= LAZY_RESOURCES.call_inspector(this.#ctx);
-    return this.#resources.call_inspector;
+    return this.#lazy('call_inspector');
   }
 
   /** {@link Pivot}: `audian.pivot`. */
   get pivot(): ResourceMethods<Pivot> {
-    this.#resources.pivot ??= LAZY_RESOURCES.pivot(this.#ctx);
-    return this.#resources.pivot;
+    return this.#lazy('pivot');
   }
 
   /** {@link AcdcCallStats}: `audian.acdc_call_stats`. */
   get acdc_call_stats(): ResourceMethods<AcdcCallStats> {
-    this.#resources.acdc_call_stats ??= LAZY_RESOURCES.acdc_call_stats(this.#ctx);
-    return this.#resources.acdc_call_stats;
+    return this.#lazy('acdc_call_stats');
   }
 
   /** {@link Quickcall}: `audian.quickcall`. */
   get quickcall(): ResourceMethods<Quickcall> {
-    this.#resources.quickcall ??= LAZY_RESOURCES.quickcall(this.#ctx);
-    return this.#resources.quickcall;
+    return this.#lazy('quickcall');
   }
 
   /** {@link About}: `audian.about`. */
   get about(): ResourceMethods<About> {
-    this.#resources.about ??= LAZY_RESOURCES.about(this.#ctx);
-    return this.#resources.about;
+    return this.#lazy('about');
   }
 
   /** {@link Acls}: `audian.acls`. */
   get acls(): ResourceMethods<Acls> {
-    this.#resources.acls ??= LAZY_RESOURCES.acls(this.#ctx);
-    return this.#resources.acls;
+    return this.#lazy('acls');
   }
 
   /** {@link PortRequests}: `audian.port_requests`. */
   get port_requests(): ResourceMethods<PortRequests> {
-    this.#resources.port_requests ??= LAZY_RESOURCES.port_requests(this.#ctx);
-    return this.#resources.port_requests;
+    return this.#lazy('port_requests');
   }
 
   /** {@link WhitelabelSettings}: `audian.whitelabel`. */
   get whitelabel(): ResourceMethods<WhitelabelSettings> {
-    this.#resources.whitelabel ??= LAZY_RESOURCES.whitelabel(this.#ctx);
-    return this.#resources.whitelabel;
+    return this.#lazy('whitelabel');
   }
 
   /** {@link AppsStore}: `audian.apps_store`. */
   get apps_store(): ResourceMethods<AppsStore> {
-    this.#resources.apps_store ??= LAZY_RESOURCES.apps_store(this.#ctx);
-    return this.#resources.apps_store;
+    return this.#lazy('apps_store');
   }
 
   /** {@link Comments}: `audian.comments`. */
   get comments(): ResourceMethods<Comments> {
-    this.#resources.comments ??= LAZY_RESOURCES.comments(this.#ctx);
-    return this.#resources.comments;
+    return this.#lazy('comments');
   }
 
   /** {@link Alerts}: `audian.alerts`. */
   get alerts(): ResourceMethods<Alerts> {
-    this.#resources.alerts ??= LAZY_RESOURCES.alerts(this.#ctx);
-    return this.#resources.alerts;
+    return this.#lazy('alerts');
   }
 
   /** {@link Tasks}: `audian.tasks`. */
   get tasks(): ResourceMethods<Tasks> {
-    this.#resources.tasks ??= LAZY_RESOURCES.tasks(this.#ctx);
-    return this.#resources.tasks;
+    return this.#lazy('tasks');
   }
 
   /** {@link StorageSettings}: `audian.storage`. */
   get storage(): ResourceMethods<StorageSettings> {
-    this.#resources.storage ??= LAZY_RESOURCES.storage(this.#ctx);
-    return this.#resources.storage;
+    return this.#lazy('storage');
   }
 
   /** {@link ContactList}: `audian.contact_list`. */
   get contact_list(): ResourceMethods<ContactList> {
-    this.#resources.contact_list ??= LAZY_RESOURCES.contact_list(this.#ctx);
-    return this.#resources.contact_list;
+    return this.#lazy('contact_list');
   }
 
   /** {@link Configs}: `audian.configs`. */
   get configs(): ResourceMethods<Configs> {
-    this.#resources.configs ??= LAZY_RESOURCES.configs(this.#ctx);
-    return this.#resources.configs;
+    return this.#lazy('configs');
   }
 
   /** {@link Websockets}: `audian.websockets`. */
   get websockets(): ResourceMethods<Websockets> {
-    this.#resources.websockets ??= LAZY_RESOURCES.websockets(this.#ctx);
-    return this.#resources.websockets;
+    return this.#lazy('websockets');
   }
 
   /** {@link MmsMessages}: `audian.mms`. */
   get mms(): ResourceMethods<MmsMessages> {
-    this.#resources.mms ??= LAZY_RESOURCES.mms(this.#ctx);
-    return this.#resources.mms;
+    return this.#lazy('mms');
   }
 
   /** {@link Cccps}: `audian.cccps`. */
   get cccps(): ResourceMethods<Cccps> {
-    this.#resources.cccps ??= LAZY_RESOURCES.cccps(this.#ctx);
-    return this.#resources.cccps;
+    return this.#lazy('cccps');
   }
 
   /** {@link Bulk}: `audian.bulk`. */
   get bulk(): ResourceMethods<Bulk> {
-    this.#resources.bulk ??= LAZY_RESOURCES.bulk(this.#ctx);
-    return this.#resources.bulk;
+    return this.#lazy('bulk');
   }
 
   /** {@link AttachmentHandlerErrors}: `audian.att_handlers_errors`. */
   get att_handlers_errors(): ResourceMethods<AttachmentHandlerErrors> {
-    this.#resources.att_handlers_errors ??= LAZY_RESOURCES.att_handlers_errors(this.#ctx);
-    return this.#resources.att_handlers_errors;
+    return this.#lazy('att_handlers_errors');
   }
 
   /** {@link Onboard}: `audian.onboard`. */
   get onboard(): ResourceMethods<Onboard> {
-    this.#resources.onboard ??= LAZY_RESOURCES.onboard(this.#ctx);
-    return this.#resources.onboard;
+    return this.#lazy('onboard');
   }
 
   /** {@link AppsLink}: `audian.apps_link`. */
   get apps_link(): ResourceMethods<AppsLink> {
-    this.#resources.apps_link ??= LAZY_RESOURCES.apps_link(this.#ctx);
-    return this.#resources.apps_link;
+    return this.#lazy('apps_link');
   }
 
   /** {@link Resources}: `audian.resources`. */
   get resources(): ResourceMethods<Resources> {
-    this.#resources.resources ??= LAZY_RESOURCES.resources(this.#ctx);
-    return this.#resources.resources;
+    return this.#lazy('resources');
   }
 
   /** {@link ResourceSelectors}: `audian.resource_selectors`. */
   get resource_selectors(): ResourceMethods<ResourceSelectors> {
-    this.#resources.resource_selectors ??= LAZY_RESOURCES.resource_selectors(this.#ctx);
-    return this.#resources.resource_selectors;
+    return this.#lazy('resource_selectors');
   }
 
   /** {@link ResourceTemplates}: `audian.resource_templates`. */
   get resource_templates(): ResourceMethods<ResourceTemplates> {
-    this.#resources.resource_templates ??= LAZY_RESOURCES.resource_templates(this.#ctx);
-    return this.#resources.resource_templates;
+    return this.#lazy('resource_templates');
   }
 
   /** {@link Dialplans}: `audian.dialplans`. */
   get dialplans(): ResourceMethods<Dialplans> {
-    this.#resources.dialplans ??= LAZY_RESOURCES.dialplans(this.#ctx);
-    return this.#resources.dialplans;
+    return this.#lazy('dialplans');
   }
 
   /** {@link LocalProvisionerTemplates}: `audian.local_provisioner_templates`. */
   get local_provisioner_templates(): ResourceMethods<LocalProvisionerTemplates> {
-    this.#resources.local_provisioner_templates ??= LAZY_RESOURCES.local_provisioner_templates(this.#ctx);
-    return this.#resources.local_provisioner_templates;
+    return this.#lazy('local_provisioner_templates');
   }
 
   /** {@link AccessLists}: `audian.access_lists`. */
   get access_lists(): ResourceMethods<AccessLists> {
-    this.#resources.access_lists ??= LAZY_RESOURCES.access_lists(this.#ctx);
-    return this.#resources.access_lists;
+    return this.#lazy('access_lists');
   }
 
   /** {@link RateLimits}: `audian.rate_limits`. */
   get rate_limits(): ResourceMethods<RateLimits> {
-    this.#resources.rate_limits ??= LAZY_RESOURCES.rate_limits(this.#ctx);
-    return this.#resources.rate_limits;
+    return this.#lazy('rate_limits');
   }
 
   /** {@link Functions}: `audian.functions`. */
   get functions(): ResourceMethods<Functions> {
-    this.#resources.functions ??= LAZY_RESOURCES.functions(this.#ctx);
-    return this.#resources.functions;
+    return this.#lazy('functions');
   }
 
   /** {@link Ips}: `audian.ips`. */
   get ips(): ResourceMethods<Ips> {
-    this.#resources.ips ??= LAZY_RESOURCES.ips(this.#ctx);
-    return this.#resources.ips;
+    return this.#lazy('ips');
   }
 
   /** Logs in when needed and says who the client is (never the token). */
