@@ -221,4 +221,18 @@ describe('port requests (cb_port_requests)', () => {
     const seen = data(await asChild('GET', path));
     expect((seen.comments as Doc[]).map((c) => c.content)).toEqual(['please sign']);
   });
+
+  it('takes the port authority from the nearest whitelabel port.authority up the tree (find_port_authority/1)', async () => {
+    await asChild('PUT', `/v2/accounts/${child.id}/whitelabel`, { domain: 'ports.child.example', port: { authority: child.id } });
+    const grandchild = (await asChild('PUT', `/v2/accounts/${child.id}`, { name: 'Grandchild' })).body.data as Doc;
+    const port = data(await asChild('PUT', `/v2/accounts/${grandchild.id}/port_requests`, { name: 'Below', numbers: { [fresh()]: {} } }));
+    expect(port._read_only).toMatchObject({ port_authority: child.id, port_authority_name: 'Port Customer' });
+    const at = (state: string) => `/v2/accounts/${grandchild.id}/port_requests/${port.id}/${state}`;
+    await asChild('PATCH', at('submitted'), {});
+    // The child is now the authority: it moves the port on, and lists it at /v2/port_requests.
+    expect(data(await asChild('PATCH', at('pending'), {})).port_state).toBe('pending');
+    const managed = (await asChild('GET', '/v2/port_requests')).body.data as Doc[];
+    expect(managed.flatMap((g) => (g.port_requests as Doc[]).map((p) => p.id))).toEqual([port.id]);
+    expect((await h.call('PATCH', at('scheduled'), { data: { schedule_on: { date_time: '2027-01-01 09:00' } } })).status).toBe(400);
+  });
 });
