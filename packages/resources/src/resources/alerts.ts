@@ -11,6 +11,9 @@ const SCHEMAS = lazy(async () => {
   return { document: m.AlertSchema, summary: m.AlertSchema };
 });
 
+/** What `alerts.list()` takes: the core `ListParams` (Crossbar answers this listing in one page). */
+export type AlertListParams = ListParams;
+
 /**
  * What needs the account's attention: `/v2/accounts/{ACCOUNT_ID}/alerts` — port requests waiting
  * on the customer (`port_action_required`, `port_suspended`), low balance, and system alerts a
@@ -26,7 +29,7 @@ const SCHEMAS = lazy(async () => {
  */
 export class Alerts extends ResourceBase {
   /** The account's current alerts (one page). `GET /v2/accounts/{ACCOUNT_ID}/alerts` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<Alert> {
+  list(params?: AlertListParams, options?: CallOptions): PagePromise<Alert> {
     return this.pages(ALERTS, params, { options, schema: listCheck() });
   }
 

@@ -23,6 +23,9 @@ function appPath(appId: unknown): { app_id: string } {
   return { app_id: appId };
 }
 
+/** What `apps_store.list()` takes: the core `ListParams` (Crossbar answers this listing in one page). */
+export type AppListParams = ListParams;
+
 /**
  * The Monster UI apps an account may use: `/v2/accounts/{ACCOUNT_ID}/apps_store`. `list()` shows
  * the apps the account may install (the reseller's blacklist left out), `install()` enables one
@@ -42,7 +45,7 @@ function appPath(appId: unknown): { app_id: string } {
  */
 export class AppsStore extends ResourceBase {
   /** The apps the account may use, with their permissions where installed (one page). `GET /v2/accounts/{ACCOUNT_ID}/apps_store` */
-  list(params?: ListParams, options?: CallOptions): PagePromise<AppSummary> {
+  list(params?: AppListParams, options?: CallOptions): PagePromise<AppSummary> {
     return this.pages(STORE, params, { options, schema: listCheck() });
   }
 

@@ -23,6 +23,9 @@ function position(index: unknown): { index: string } {
   return { index: String(n) };
 }
 
+/** What `comments.list()` takes: the core `ListParams` (Crossbar answers this listing in one page). */
+export type AccountCommentListParams = ListParams;
+
 /**
  * Notes kept on the account: `/v2/accounts/{ACCOUNT_ID}/comments`. Crossbar keeps them in the
  * account document sorted by `timestamp`; a comment is named by its position in that list (from
@@ -43,7 +46,7 @@ export class Comments extends ResourceBase {
    * The account's comments, oldest first (one page; Crossbar answers `{ comments: [...] }`, each
    * comment becomes an item). `GET /v2/accounts/{ACCOUNT_ID}/comments`
    */
-  list(params?: ListParams, options?: CallOptions): PagePromise<AccountComment> {
+  list(params?: AccountCommentListParams, options?: CallOptions): PagePromise<AccountComment> {
     return this.pages(COMMENTS, params, {
       options,
       items: (data) => ((data as AccountComments | undefined)?.comments ?? []) as AccountComment[],
