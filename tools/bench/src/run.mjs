@@ -92,13 +92,15 @@ ${table.join('\n')}
 - **event latency** — a sandbox process; in the bench process one \`@audian/events\` subscription
   (\`object.doc_edited.user\`) and SDK PATCHes of 40 users sent open-loop at 200/s for 10 s (after
   a second of warm-up): each event is timed from just before its write was sent to the moment the
-  iterator yields it; p99 against the 20 ms target, events lost counted.
+  iterator yields it; p99 against the 20 ms target, events lost counted. The second row splits
+  it: the PATCH's own round trip, and the event's delay after the PATCH answered.
 - **1,000 subscribers** — 1,000 events clients (one socket each, one login) on one sandbox, then
   100 PATCHes at 20/s: every client must get all 100 events; lost deliveries against zero.
-- **reconnect** — writes at 100/s, one subscription through a TCP hop that, mid-stream, cuts the
-  websocket's connections and refuses new ones for 250 ms: the time until events flow again
-  (target 2 s) and how many were missed. KAZOO does not replay events, so what was published
-  while the socket was down is lost; the row says how many.
+- **reconnect** — user creates at 100/s, one \`object.doc_created.user\` subscription through a TCP
+  hop that, 2 s in, cuts the websocket's connections and refuses new ones for 250 ms: the time
+  until the first event of a write sent after the cut arrives (target 2 s), and the events that
+  never came. KAZOO does not replay events, so what was published while the socket was down is
+  lost; the row says how many.
 
 ## Where a target is missed, and why
 
