@@ -1,15 +1,13 @@
 import { MmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
-import { createdReply, deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, type FieldErrors } from '../crossbar-error';
 import { toE164 } from '../e164';
 import type { Engine } from '../engine';
-import { newModbId } from '../ids';
-import { compact, getPath, type JsonObject } from '../json';
-import { rangedListing } from '../listing';
+import { callerIdNumber, messageRoutes, storeQueuedMessage } from '../instant-messages';
+import { compact, type JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
-import { defineModule, route } from '../sandbox-module';
+import { defineModule } from '../sandbox-module';
 
 /** A listing row, as `sms/crossbar_listing` shapes text messages, plus the `date` `cb_mms:normalize_view_results/2` adds. */
 function mmsRow(doc: JsonObject): JsonObject {
@@ -43,19 +41,6 @@ function isMime(body: string): boolean {
 
 const NO_BODY = { body: { required: { message: 'add mime encoded body or upload one or more files' } } };
 
-/** `kzd_caller_id`'s number of the sender: the user's, then the account's (external offnet, internal onnet). */
-function defaultCallerId(engine: Engine, accountId: string, ownerId: string | undefined, offnet: boolean): string | undefined {
-  const sources: unknown[] = [];
-  if (ownerId) sources.push(engine.store.get(accountId, ownerId)?.body);
-  sources.push(engine.account(accountId)?.body);
-  const path = offnet ? 'caller_id.external.number' : 'caller_id.internal.number';
-  for (const doc of sources) {
-    const number = getPath(doc, path);
-    if (typeof number === 'string' && number !== '') return number;
-  }
-  return undefined;
-}
-
 /**
  * `PUT …/mms` (`cb_mms:on_successful_validation/1`): the body must be MIME; the account must be
  * enabled; an offnet sender (`from`) must be a number of the account. Nothing is delivered: the
@@ -73,7 +58,10 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
       const to = String(doc.to);
       const e164 = toE164(to);
       const offnet = /^\+\d{8,}$/.test(e164);
-      const from = typeof doc.from === 'string' ? doc.from : defaultCallerId(engine, accountId, ownerId, offnet);
+      const from =
+        typeof doc.from === 'string'
+          ? doc.from
+          : callerIdNumber(engine, accountId, ownerId, [offnet ? 'caller_id.external.number' : 'caller_id.internal.number']);
       if (offnet) {
         // number_exists/2 then number_belongs_to_account/1 (`knm_phone_number:fetch/1`, `assigned_to/1`).
         const holder = from ? engine.store.claimant({ scope: '', kind: 'phone_number', value: toE164(from) }) : undefined;
@@ -85,30 +73,11 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
       return undefined;
     },
   };
-  const doc = engine.docs.create(def, accountId, req.data, {
-    id: newModbId(engine.clock.unix()),
-    private: compact({
-      pvt_status: 'queued',
-      pvt_origin: 'api',
-      pvt_authorization_type: ownerId ? 'user' : 'account',
-      pvt_authorization: ownerId ?? accountId,
-      pvt_owner_id: ownerId,
-    }),
-  });
-  return createdReply(MMS, req, doc);
+  return storeQueuedMessage(engine, req, accountId, def);
 }
 
 /** `cb_mms`: multimedia messages sent through the API, listed by creation time. */
 export const mmsModule = defineModule({
   name: 'mms',
-  routes: [
-    route('accounts/:account/mms', ['GET', 'PUT'], ({ engine, req, accountId }) =>
-      req.method === 'PUT' ? send(engine, req, accountId) : rangedListing(engine, req, accountId, MMS),
-    ),
-    route('accounts/:account/mms/:id', ['GET', 'DELETE'], ({ engine, req, accountId, params }) =>
-      req.method === 'GET'
-        ? docReply(MMS, engine.docs.load(accountId, MMS, params.id))
-        : deletedReply(MMS, engine.docs.remove(MMS, accountId, params.id)),
-    ),
-  ],
+  routes: messageRoutes(MMS, send),
 });

@@ -1,13 +1,11 @@
 import { SmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
-import { createdReply, deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
-import { newModbId } from '../ids';
-import { compact, getPath, type JsonObject } from '../json';
-import { rangedListing } from '../listing';
+import { callerIdNumber, messageRoutes, storeQueuedMessage } from '../instant-messages';
+import { compact, type JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
-import { defineModule, route } from '../sandbox-module';
+import { defineModule } from '../sandbox-module';
 
 /** `kz_privacy:anonymous_caller_id_number/1`'s default, the sender when nobody has a caller id. */
 const ANONYMOUS_NUMBER = '0000000000';
@@ -39,20 +37,6 @@ export const SMS: ResourceDef = {
   sortKey: (doc) => Number(doc.pvt_created),
 };
 
-/** The first caller id number set on the user (over the account), internal before external. */
-function defaultCallerId(engine: Engine, accountId: string, ownerId: string | undefined): string {
-  const sources: unknown[] = [];
-  if (ownerId) sources.push(engine.store.get(accountId, ownerId)?.body);
-  sources.push(engine.account(accountId)?.body);
-  for (const path of ['caller_id.internal.number', 'caller_id.external.number']) {
-    for (const doc of sources) {
-      const number = getPath(doc, path);
-      if (typeof number === 'string' && number !== '') return number;
-    }
-  }
-  return ANONYMOUS_NUMBER;
-}
-
 /**
  * `PUT …/sms`. Nothing is delivered: a sent message is stored `queued`, with the addressing
  * fields `cb_sms` adds (`to`/`from` become `user@realm`).
@@ -64,7 +48,10 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
     ...SMS,
     prepare(doc) {
       const toUser = String(doc.to);
-      const fromUser = typeof doc.from === 'string' ? doc.from : defaultCallerId(engine, accountId, ownerId);
+      const fromUser =
+        typeof doc.from === 'string'
+          ? doc.from
+          : (callerIdNumber(engine, accountId, ownerId, ['caller_id.internal.number', 'caller_id.external.number']) ?? ANONYMOUS_NUMBER);
       Object.assign(doc, {
         request: `${toUser}@${realm}`,
         request_user: toUser,
@@ -79,30 +66,11 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
       return undefined;
     },
   };
-  const doc = engine.docs.create(def, accountId, req.data, {
-    id: newModbId(engine.clock.unix()),
-    private: compact({
-      pvt_status: 'queued',
-      pvt_origin: 'api',
-      pvt_authorization_type: ownerId ? 'user' : 'account',
-      pvt_authorization: ownerId ?? accountId,
-      pvt_owner_id: ownerId,
-    }),
-  });
-  return createdReply(SMS, req, doc);
+  return storeQueuedMessage(engine, req, accountId, def);
 }
 
 /** `cb_sms`: text messages sent through the API, listed by creation time. */
 export const smsModule = defineModule({
   name: 'sms',
-  routes: [
-    route('accounts/:account/sms', ['GET', 'PUT'], ({ engine, req, accountId }) =>
-      req.method === 'PUT' ? send(engine, req, accountId) : rangedListing(engine, req, accountId, SMS),
-    ),
-    route('accounts/:account/sms/:id', ['GET', 'DELETE'], ({ engine, req, accountId, params }) =>
-      req.method === 'GET'
-        ? docReply(SMS, engine.docs.load(accountId, SMS, params.id))
-        : deletedReply(SMS, engine.docs.remove(SMS, accountId, params.id)),
-    ),
-  ],
+  routes: messageRoutes(SMS, send),
 });
