@@ -109,7 +109,7 @@ export class AppsStore extends ResourceBase {
   }
 
   /** Downloads an app's icon (no login needed). `GET /v2/accounts/{ACCOUNT_ID}/apps_store/{APP_ID}/icon` */
-  async icon(appId: string, options?: CallOptions): Promise<BinaryResponse> {
+  icon(appId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${APP}/icon`, { pathParams: appPath(appId), accept: 'image/*', options });
   }
 
@@ -119,16 +119,18 @@ export class AppsStore extends ResourceBase {
    *
    * @throws InvalidArgumentError (before any request) when `index` is not a non-negative integer
    */
-  async screenshot(appId: string, index: number, options?: CallOptions): Promise<BinaryResponse> {
-    // A command line hands the index over as a digit string.
-    const n = typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : index;
-    if (!Number.isInteger(n) || n < 0) {
-      throw new InvalidArgumentError('index', `index must be a non-negative integer, got ${JSON.stringify(index)}`);
-    }
-    return this.fetchBinary(`${APP}/screenshot/{index}`, {
-      pathParams: { ...appPath(appId), index: String(n) },
-      accept: 'image/*',
-      options,
+  screenshot(appId: string, index: number, options?: CallOptions): APIPromise<BinaryResponse> {
+    return APIPromise.run(() => {
+      // A command line hands the index over as a digit string.
+      const n = typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : index;
+      if (!Number.isInteger(n) || n < 0) {
+        throw new InvalidArgumentError('index', `index must be a non-negative integer, got ${JSON.stringify(index)}`);
+      }
+      return this.fetchBinary(`${APP}/screenshot/{index}`, {
+        pathParams: { ...appPath(appId), index: String(n) },
+        accept: 'image/*',
+        options,
+      });
     });
   }
 }

@@ -84,7 +84,7 @@ export class LocalProvisionerTemplates extends ResourceBase {
    *
    * @throws NotFoundError when the template has no image
    */
-  image(templateId: string, options?: CallOptions): Promise<BinaryResponse> {
+  image(templateId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${PATH}/{id}/image`, { pathParams: { id: templateId }, accept: 'binary', options });
   }
 

@@ -132,7 +132,7 @@ export class PortRequestAttachments extends ResourceBase {
   }
 
   /** Downloads a file. `GET /v2/accounts/{ACCOUNT_ID}/port_requests/{PORT_REQUEST_ID}/attachments/{ATTACHMENT_ID}` */
-  async download(name: string, options?: CallOptions): Promise<BinaryResponse> {
+  download(name: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(ATTACHMENT, { pathParams: this.#file(name), accept: 'application/pdf', options });
   }
 
@@ -312,7 +312,7 @@ export class PortRequests extends ResourceBase {
   }
 
   /** The Letter of Authorization filled from the port request, as a PDF. `GET /v2/accounts/{ACCOUNT_ID}/port_requests/{PORT_REQUEST_ID}/loa` */
-  async loa(portId: string, options?: CallOptions): Promise<BinaryResponse> {
+  loa(portId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${PORT}/loa`, { pathParams: { id: portId }, accept: 'application/pdf', options });
   }
 }

@@ -132,7 +132,7 @@ export class Tasks extends ResourceBase {
   }
 
   /** Downloads the task's input as CSV. `GET /v2/accounts/{ACCOUNT_ID}/tasks/{TASK_ID}/input` */
-  input(taskId: string, options?: CallOptions): Promise<BinaryResponse> {
+  input(taskId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${TASK}/input`, { pathParams: { id: taskId }, accept: 'csv', options });
   }
 
@@ -141,7 +141,7 @@ export class Tasks extends ResourceBase {
    *
    * @throws NotFoundError when the task has no output yet
    */
-  output(taskId: string, options?: CallOptions): Promise<BinaryResponse> {
+  output(taskId: string, options?: CallOptions): APIPromise<BinaryResponse> {
     return this.fetchBinary(`${TASK}/output`, { pathParams: { id: taskId }, accept: 'csv', options });
   }
 

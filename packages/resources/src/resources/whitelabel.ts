@@ -109,11 +109,13 @@ export class WhitelabelSettings extends ResourceBase {
    * @throws InvalidArgumentError (before any request) for an unknown kind
    * @throws NotFoundError when no such file was uploaded
    */
-  async file(kind: WhitelabelFile, params: { readonly domain?: string } = {}, options?: CallOptions): Promise<BinaryResponse> {
-    const which = checkKind(kind);
-    const accept = which === 'welcome' ? 'text/html' : 'image/*';
-    if (params.domain === undefined) return this.fetchBinary(`${WHITELABEL}/${which}`, { accept, options });
-    return this.fetchBinary(`${BY_DOMAIN}/${which}`, { pathParams: { domain: checkDomain(params.domain) }, accept, options });
+  file(kind: WhitelabelFile, params: { readonly domain?: string } = {}, options?: CallOptions): APIPromise<BinaryResponse> {
+    return APIPromise.run(() => {
+      const which = checkKind(kind);
+      const accept = which === 'welcome' ? 'text/html' : 'image/*';
+      if (params.domain === undefined) return this.fetchBinary(`${WHITELABEL}/${which}`, { accept, options });
+      return this.fetchBinary(`${BY_DOMAIN}/${which}`, { pathParams: { domain: checkDomain(params.domain) }, accept, options });
+    });
   }
 
   /**
