@@ -17,7 +17,7 @@ import { startChild } from './util.mjs';
 const FLEET_DIST = new URL('../../../packages/fleet/dist/index.js', import.meta.url);
 const loadFleet = () => import(FLEET_DIST.href);
 
-const ACCOUNTS = Number(process.env.AUDIAN_BENCH_FLEET_ACCOUNTS ?? 200);
+const ACCOUNTS = Number(process.env.AUDIAN_BENCH_FLEET_ACCOUNTS ?? 1000);
 const CONCURRENCY = Number(process.env.AUDIAN_BENCH_FLEET_CONCURRENCY ?? 8);
 const WORKER_COUNTS = [1, 2, 4];
 const SELF = fileURLToPath(import.meta.url);
