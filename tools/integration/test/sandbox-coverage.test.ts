@@ -6,10 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTsvPath, documentedPaths, normalizePath, readCrossbarPaths } from '../../codegen/coverage-table.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const covered = [...documentedPaths(`${root}packages/resources/src/resources`, `${root}packages/auth/src`).values()] as {
-  verb: string;
-  path: string;
-}[];
+const covered = [...documentedPaths(`${root}packages/resources/src/resources`, `${root}packages/auth/src`).values()];
 
 const SOME_ID = '0123456789abcdef0123456789abcdef';
 /** Values for the placeholders Crossbar's paths use; anything else gets a 32-hex id. */
@@ -94,7 +91,7 @@ describe('every verb + path the SDK covers is answered by the sandbox', () => {
       ctx.skip(); // The shared reference folder (../shared/api) is absent on this machine.
       return;
     }
-    const rows = readCrossbarPaths(readFileSync(tsv, 'utf8')) as { verb: string; path: string }[];
+    const rows = readCrossbarPaths(readFileSync(tsv, 'utf8'));
     const keys = new Set(covered.map((c) => `${c.verb} ${normalizePath(c.path)}`));
     const hit = rows.filter((r) => keys.has(`${r.verb} ${normalizePath(r.path)}`)).length;
     expect(rows.length).toBe(641);

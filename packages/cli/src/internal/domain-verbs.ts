@@ -358,6 +358,110 @@ const ROWS: readonly Row[] = [
   ['account-samples', 'accountSamples', [], 'the sample sets, asked through the account', { resources: ['webhooks'] }],
   ['account-sample', 'accountSample', ['sample-id', '@list'], 'sample payloads, asked through the account', { resources: ['webhooks'] }],
   ['connect-via-link', 'connectViaLink', ['id', '@body'], 'place the click-to-call the way a web link does (GET, --set contact=…)'],
+  // live calls: agents, channels, conferences, queues
+  ['status-of', 'statusOf', ['user-id', '@query'], 'one agent’s status', { resources: ['agents'] }],
+  ['set-status-of', 'setStatusOf', ['user-id', '@body'], 'set one agent’s status (--set status=login)', { resources: ['agents'] }],
+  ['list-system', 'listSystem', ['@list'], 'every live channel of the system (super-duper admin)', { resources: ['channels'] }],
+  ['execute', 'execute', ['uuid', '@body'], 'run a command on a live call (--set action=hangup)', { resources: ['channels'] }],
+  ['transfer', 'transfer', ['uuid', '@body'], 'transfer a live call (--set target=1002)', { resources: ['channels'] }],
+  ['metaflow', 'metaflow', ['uuid', '@body'], 'run a metaflow on a live call', { resources: ['channels'] }],
+  [
+    'action',
+    'action',
+    ['id', 'action', '@body'],
+    'act on the running conference (mute_participant, kick, …)',
+    { resources: ['conferences'] },
+  ],
+  ['eavesdrop', 'eavesdrop', ['call-id', '@body'], 'listen in on a queue call (--set id=<device id>)', { resources: ['queues'] }],
+  ['eavesdrop-queue', 'eavesdropQueue', ['id', '@body'], 'listen in on a queue’s calls', { resources: ['queues'] }],
+  // faxes, functions, search
+  [
+    'send-document',
+    'sendDocument',
+    ['@body', '@file'],
+    'send a fax with its document (PDF or TIFF) in one request',
+    { resources: ['faxes'] },
+  ],
+  ['system-samples', 'systemSamples', [], 'the sample functions the system offers', { resources: ['functions'] }],
+  ['multi', 'multi', ['@query'], 'search several fields at once (--query t=user --query by_name=ada)', { resources: ['search'] }],
+  // notifications: templates, customer updates and the system's set
+  [
+    'update-template',
+    'updateTemplate',
+    ['id', 'format', 'template'],
+    'replace a template (format text/html or text/plain)',
+    { resources: ['notifications'] },
+  ],
+  ['customer-update', 'customerUpdate', ['@body'], 'send a message to the customers of the account', { resources: ['notifications'] }],
+  [
+    'delete-customizations',
+    'deleteCustomizations',
+    [],
+    'go back to the system templates',
+    { destructive: true, resources: ['notifications'] },
+  ],
+  [
+    'force-system',
+    'forceSystem',
+    [],
+    'use the system templates, dropping the account’s',
+    { destructive: true, resources: ['notifications'] },
+  ],
+  ['list-system', 'listSystem', ['@list'], 'the system’s notifications', { resources: ['notifications'] }],
+  ['get-system', 'getSystem', ['id'], 'one of the system’s notifications', { resources: ['notifications'] }],
+  ['create-system', 'createSystem', ['@body'], 'add a system notification (super-duper admin)', { resources: ['notifications'] }],
+  // phone numbers: the system's inventory, ports, maintenance, collections
+  ['search-system', 'searchSystem', ['@query'], 'search the system’s numbers (--query prefix=415)', { resources: ['phone_numbers'] }],
+  ['port', 'port', ['number', '@body'], 'add a number in the port_in state', { resources: ['phone_numbers'] }],
+  ['locality', 'locality', ['numbers...'], 'locality of numbers', { resources: ['phone_numbers'] }],
+  ['fix', 'fix', ['number?'], 'repair the account’s numbers (or one)', { resources: ['phone_numbers'] }],
+  ['carriers-info', 'carriersInfo', [], 'the carriers numbers can be bought from', { resources: ['phone_numbers'] }],
+  ['city-prefixes', 'cityPrefixes', ['city'], 'the prefixes of a US city', { resources: ['phone_numbers'] }],
+  ['create-many', 'createMany', ['numbers...', '@body'], 'add several numbers at once', { resources: ['phone_numbers'] }],
+  ['update-many', 'updateMany', ['numbers...', '@body'], 'replace the public fields of several numbers', { resources: ['phone_numbers'] }],
+  ['patch-many', 'patchMany', ['numbers...', '@body'], 'change fields of several numbers', { resources: ['phone_numbers'] }],
+  ['delete-many', 'deleteMany', ['numbers...', '@query'], 'release several numbers', { destructive: true, resources: ['phone_numbers'] }],
+  ['activate-many', 'activateMany', ['numbers...', '@body'], 'put several numbers in service', { resources: ['phone_numbers'] }],
+  [
+    'transition',
+    'transition',
+    ['id', 'state', '@body'],
+    'move the port to a state (submitted, pending, …)',
+    { resources: ['port_requests'] },
+  ],
+  // fax folders and media catalogues (sub-resources)
+  ...(['inbox', 'outbox', 'incoming', 'outgoing', 'smtplog'] as const).flatMap((folder): Row[] => [
+    [
+      folder,
+      folder,
+      [],
+      `list the ${folder === 'smtplog' ? 'e-mail-to-fax attempts' : `${folder} faxes`}`,
+      { resources: ['faxes'], sub: { method: 'list', args: ['@list'] } },
+    ],
+    [`${folder}-get`, folder, [], `one item of ${folder}`, { resources: ['faxes'], sub: { method: 'get', args: ['item-id'] } }],
+  ]),
+  [
+    'prompts',
+    'prompts',
+    [],
+    'the prompt ids and how many languages each has',
+    { resources: ['media'], sub: { method: 'list', args: ['@list'] } },
+  ],
+  ['prompt', 'prompts', [], 'the media ids of one prompt', { resources: ['media'], sub: { method: 'get', args: ['prompt-id', '@list'] } }],
+  [
+    'languages',
+    'languages',
+    [],
+    'the languages and how many media each has',
+    { resources: ['media'], sub: { method: 'list', args: ['@list'] } },
+  ],
+  [
+    'language',
+    'languages',
+    [],
+    'the media ids of one language',
+    { resources: ['media'], sub: { method: 'get', args: ['language', '@list'] } },
+  ],
 ];
 
 /** The billing verbs: plans and the bill, payments, the prepaid balance, allotments, rates, second factors. */
@@ -455,6 +559,15 @@ function portRequestRows(): Row[] {
   ];
 }
 
+/** A method of the class, or a getter of a sub-resource (read without calling it: it needs an instance). */
+function hasMember(prototype: object, name: string): boolean {
+  for (let at: object | null = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, name);
+    if (descriptor) return typeof descriptor.value === 'function' || descriptor.get !== undefined;
+  }
+  return false;
+}
+
 /** The domain verbs the CLI knows, matched against each resource class's methods. */
 export const DOMAIN_VERBS: readonly DomainVerb[] = ROWS.map(([command, method, args, description, extra]) => ({
   command,
@@ -471,7 +584,7 @@ export function domainVerbsOf(resource: string, prototype: object, taken: readon
   for (const verb of DOMAIN_VERBS) {
     if (seen.has(verb.command)) continue;
     if (verb.resources && !verb.resources.includes(resource)) continue;
-    if (typeof (prototype as Record<string, unknown>)[verb.method] !== 'function') continue;
+    if (!hasMember(prototype, verb.method)) continue;
     seen.add(verb.command);
     out.push(verb);
   }

@@ -29,7 +29,9 @@ export function callOptions(flags: { acceptCharges?: boolean }): CallOptions {
 
 /** Calls a resource method by name. */
 export function invoke(resource: ResourceObject, method: string, args: readonly unknown[]): unknown {
-  const fn = resource[method];
-  if (typeof fn !== 'function') throw new Error(`the resource has no method ${method}`);
-  return fn.apply(resource, [...args]);
+  const member = resource[method];
+  if (typeof member === 'function') return member.apply(resource, [...args]);
+  // A sub-resource getter (`faxes.inbox`, `media.prompts`): the object, whose method the command calls next.
+  if (member !== null && typeof member === 'object' && args.length === 0) return member;
+  throw new Error(`the resource has no method ${method}`);
 }
