@@ -46,7 +46,9 @@ describe('PUT /v2/api_auth', () => {
     expect(r.body).toMatchObject({
       error: '400',
       message: 'validation error',
-      data: { account_id: { additionalProperties: { message: 'Strict checking of data is enabled; only include schema-defined properties' } } },
+      data: {
+        account_id: { additionalProperties: { message: 'Strict checking of data is enabled; only include schema-defined properties' } },
+      },
     });
   });
 

@@ -166,11 +166,7 @@ export function pages<T>(ctx: ResourceContext, path: string, params: ListParams 
 }
 
 /** One binary or CSV request for a resource; `.withResponse()` gives the body with its request id and HTTP response. */
-export function fetchBinary(
-  ctx: ResourceContext,
-  path: string,
-  spec: CallSpec & { method?: HttpMethod } = {},
-): APIPromise<BinaryResponse> {
+export function fetchBinary(ctx: ResourceContext, path: string, spec: CallSpec & { method?: HttpMethod } = {}): APIPromise<BinaryResponse> {
   const { options, method = 'GET', ...rest } = spec;
   return new APIPromise(ctx.transport.downloadWithResponse({ method, path, accountId: ctx.accountId, ...rest, ...callOptions(options) }));
 }

@@ -182,7 +182,11 @@ export class Cdrs extends ResourceBase {
     return windowedPages<T>(
       windows,
       async ([from, to], key) => {
-        const { data: page, requestId, response } = await this.pages<T>(
+        const {
+          data: page,
+          requestId,
+          response,
+        } = await this.pages<T>(
           path,
           { ...rest, createdFrom: from, createdTo: to, ...(key !== undefined ? { startKey: key } : {}) },
           { pathParams, query, options, schema },
