@@ -106,7 +106,7 @@ describe('webhooks fire (webhooks_util, webhooks_channel_util, webhooks_object) 
   });
 
   it('object, form-data: a document write POSTs {id, account_id, action, type} url-encoded (webhooks_object:format_event/2)', async () => {
-    await hook({ hook: 'object', uri: `${base}/object`, custom_data: { type: 'user', action: 'doc_created' } });
+    await hook({ hook: 'object', uri: `${base}/object`, custom_data: { type: 'all', action: 'all' } });
     const user = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Hook', last_name: 'Target' } });
     const userId = String((user.body.data as Json).id);
     const hit = await until(() => at('/object').find((r) => r.body.includes(userId)), 'the object hook');

@@ -116,6 +116,11 @@ interface Hook {
   readonly customData: JsonObject | undefined;
 }
 
+/** A hook's filter value against an event's: equal, or `all`. */
+function matchesOrAll(wanted: unknown, actual: string): boolean {
+  return wanted === 'all' || wanted === actual;
+}
+
 function toHook(doc: StoredDoc): Hook {
   const b = doc.body;
   const verb = String(b.http_verb ?? 'post').toLowerCase();
@@ -199,10 +204,10 @@ export class WebhookDelivery {
     if (hooks.length === 0) return;
     const payload = { id: change.id, account_id: change.accountId, action: change.action, type: change.type };
     for (const hook of hooks) {
-      // webhooks_object:match_action_type/3: an object hook with custom data fires only for its `action` and `type`.
-      if (hook.hook === 'object' && hook.customData && (hook.customData.action !== change.action || hook.customData.type !== change.type)) {
-        continue;
-      }
+      // webhooks_object:match_action_type/4: an object hook with custom data fires only for its
+      // `action` and `type`, either of which may be `all`.
+      const wanted = hook.hook === 'object' ? hook.customData : undefined;
+      if (wanted && !(matchesOrAll(wanted.action, change.action) && matchesOrAll(wanted.type, change.type))) continue;
       this.#fire(hook, payload);
     }
   }
@@ -227,8 +232,9 @@ export class WebhookDelivery {
   }
 
   #fire(hook: Hook, payload: JsonObject): void {
-    // webhooks_util:fire_hook/2: custom data merged over the payload, then the cluster id.
-    const body = { ...payload, ...(hook.customData ?? {}), cluster_id: this.#clusterId };
+    // webhooks_util:fire_hook/2: custom data (less the `type` and `action` filters) merged over the payload, then the cluster id.
+    const { type: _type, action: _action, ...custom } = hook.customData ?? {};
+    const body = { ...payload, ...custom, cluster_id: this.#clusterId };
     void this.#deliver(hook, newId().slice(0, 10), body, hook.retries);
   }
 
