@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { MANIFEST_FILE } from './src/internal/manifest';
 import { manifestOf, specsOf } from './src/internal/resource-spec';
@@ -24,6 +24,12 @@ export default defineConfig({
   // read from the registry now and written beside the binary. Commands are still built from
   // the registry at run time, so a resource added later works (it is only missing from --help).
   async onSuccess() {
+    // `audian dashboard` serves the built dashboard from beside the binary in a published package.
+    const dashboard = '../../apps/dashboard/dist';
+    if (existsSync(`${dashboard}/index.html`)) {
+      cpSync(dashboard, 'dist/dashboard', { recursive: true });
+      console.log('copied the built dashboard to dist/dashboard');
+    } else console.warn('dist/dashboard not written: the dashboard is not built (npx nx run @audian/dashboard:build)');
     try {
       const { RESOURCES } = await import('@audian/resources/classes');
       const specs = specsOf(RESOURCES as unknown as Parameters<typeof specsOf>[0]);
