@@ -1,5 +1,6 @@
 import { GREGORIAN_OFFSET } from './clock';
 import type { JsonObject } from './json';
+import { type ZonedClock, zonedClock } from './time-zone';
 
 /** A moment as the account's wall clock shows it. */
 interface LocalTime {
@@ -29,30 +30,15 @@ const WDAYS: Readonly<Record<string, number>> = {
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 function localTime(unixMs: number, timezone: string): LocalTime {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(unixMs));
-  } catch {
-    return localTime(unixMs, 'UTC');
-  }
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const [year, month, day] = [get('year'), get('month'), get('day')];
+  const clock = zonedClock(unixMs, timezone) ?? (zonedClock(unixMs, 'UTC') as ZonedClock);
+  const { year, month, day } = clock;
   const epochDay = Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
   return {
     year,
     month,
     day,
     weekday: new Date(epochDay * 86_400_000).getUTCDay(),
-    secondsOfDay: get('hour') * 3600 + get('minute') * 60 + get('second'),
+    secondsOfDay: clock.hour * 3600 + clock.minute * 60 + clock.second,
     epochDay,
   };
 }

@@ -1,3 +1,4 @@
+import type { PlaceCallParams } from '../sandbox-options';
 import { type CallEventMessage, type CallEventName, callEventData, type Leg } from './calls-events';
 import {
   deviceTarget,
@@ -51,17 +52,8 @@ export interface CallInfo {
   readonly answered_by?: { readonly type: string; readonly id?: string };
 }
 
-/** A request for an inbound call (`PUT …/sandbox/calls`, `sandbox.placeCall`). */
-export interface PlaceCallRequest {
-  readonly accountId: string;
-  readonly to: string;
-  readonly from?: string;
-  readonly callerIdName?: string;
-  readonly answerAfterMs?: number;
-  readonly durationMs?: number;
-  /** `false`: nobody picks up (devices ring out, then the callflow's `_` branch runs). @default true */
-  readonly answer?: boolean;
-}
+/** A request for an inbound call (`PUT …/sandbox/calls`, `sandbox.placeCall`): the public parameters, the account settled. */
+export type PlaceCallRequest = PlaceCallParams & { readonly accountId: string };
 
 /** A call placed from an endpoint (`quickcall`, click-to-call `connect`): ring `first`, then take the answered leg to `destination`. */
 export interface OriginateRequest {

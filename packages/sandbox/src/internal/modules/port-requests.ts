@@ -11,6 +11,7 @@ import { textPdf } from '../pdf';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, type RouteContext, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
+import { zonedClock } from '../time-zone';
 import { validateDocument } from '../validation';
 import { PHONE_NUMBERS } from './phone-numbers';
 
@@ -300,23 +301,10 @@ function scheduledDate(dateTime: string, timeZone: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(dateTime);
   if (!m) return undefined;
   const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-  } catch {
-    return undefined;
-  }
-  // The zone's offset at that moment: format the UTC reading in the zone and compare.
-  const parts = Object.fromEntries(format.formatToParts(new Date(asUtc)).map((p) => [p.type, Number(p.value)]));
-  const shown = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  // The zone's offset at that moment: read the UTC instant on the zone's clock and compare.
+  const parts = zonedClock(asUtc, timeZone);
+  if (!parts) return undefined;
+  const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   return Math.floor((asUtc - (shown - asUtc)) / 1000) + GREGORIAN_OFFSET;
 }
 
