@@ -8,6 +8,7 @@ export { type ImpersonateOptions, impersonate } from './impersonate';
 export { createIpAuth, type IpAuthOptions } from './ip-auth';
 export { decodeJwtClaims, tokenExpiry } from './jwt';
 export type { LoginStrategyOptions } from './login-options';
+export { type LoginSession, sessionEventsUrl } from './login-session';
 export { createPasswordResetAuth, type PasswordResetAuthOptions } from './password-reset-auth';
 export { type PasswordResetRequested, type PasswordResetRequestParams, requestPasswordReset } from './request-password-reset';
 export { createTokenAuth, type TokenAuthOptions } from './token-auth';

@@ -1,6 +1,7 @@
 import { AudianError, type AuthContext, type AuthSession, type AuthStrategy, InvalidArgumentError, type LoginResponse } from '@audian/core';
 import { tokenExpiry } from '../jwt';
 import type { LoginStrategyOptions } from '../login-options';
+import { type LoginSession, loginAnswerEventsUrl } from '../login-session';
 import { createMemoryTokenStore, type TokenStore } from '../token-store';
 
 /**
@@ -107,19 +108,21 @@ export abstract class LoginStrategy implements AuthStrategy {
   }
 }
 
-/** Reads the session out of an `api_auth` / `user_auth` answer. */
-export function sessionFromLogin(response: LoginResponse<unknown>, what: string): AuthSession {
+/** Reads the session out of an `api_auth` / `user_auth` answer (`crossbar_util:response_auth/3`). */
+export function sessionFromLogin(response: LoginResponse<unknown>, what: string): LoginSession {
   const token = response.authToken;
   if (!token) throw new AudianError(`${what} answered without an auth_token`);
   const data = (response.data && typeof response.data === 'object' ? response.data : {}) as Record<string, unknown>;
   const session: {
-    -readonly [K in keyof AuthSession]: AuthSession[K];
+    -readonly [K in keyof LoginSession]: LoginSession[K];
   } = { token };
   if (typeof data.account_id === 'string') session.accountId = data.account_id;
   if (typeof data.owner_id === 'string') session.ownerId = data.owner_id;
   if (typeof data.reseller_id === 'string') session.resellerId = data.reseller_id;
   if (typeof data.is_reseller === 'boolean') session.isReseller = data.is_reseller;
   if (typeof data.account_name === 'string') session.accountName = data.account_name;
+  const eventsUrl = loginAnswerEventsUrl(data);
+  if (eventsUrl !== undefined) session.eventsUrl = eventsUrl;
   const expiresAt = tokenExpiry(token);
   if (expiresAt) session.expiresAt = expiresAt;
   return session;
