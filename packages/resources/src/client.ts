@@ -10,7 +10,7 @@ import {
   type TransportOptions,
 } from '@audian/core';
 // Types only: `@audian/events` is loaded on first use of `audian.events`, never bundled eagerly.
-import type { Binding, EventForBinding, EventSubscription, OnOptions, SubscribeOptions } from '@audian/events';
+import type { Binding, EventForBinding, EventSubscription, OnOptions, ReconnectInfo, SubscribeOptions } from '@audian/events';
 import type {
   About,
   AccessLists,
@@ -87,7 +87,7 @@ import type {
   WhitelabelSettings,
 } from './index.js';
 import { readEnvironment } from './internal/environment.js';
-import { LazyEvents, missingEventsUrl, resolveEventsUrl } from './internal/events.js';
+import { eventsUrlResolver, LazyEvents } from './internal/events.js';
 import { type AudianResources, LAZY_RESOURCES } from './internal/lazy-resources.generated.js';
 import type { ResourceContext } from './internal/resource-base.js';
 import type { ResourceMethods } from './resource-methods.js';
@@ -113,14 +113,16 @@ export interface AudianOptions extends TransportOptions {
   /**
    * The API's websocket (KAZOO's blackhole), `ws://` or `wss://`, for {@link Audian.events}.
    *
-   * @default process.env.AUDIAN_EVENTS_URL; for an API on 127.0.0.1 or localhost (the sandbox), `ws://host:port/`
+   * @default process.env.AUDIAN_EVENTS_URL; else the URL the login answer names
+   *   (`ui_config.api.kazoo_websocket.url`); else, for an API on 127.0.0.1 or localhost (the sandbox), `ws://host:port/`
    */
   readonly eventsUrl?: string;
 }
 
 /**
  * `audian.events`: live KAZOO websocket events, typed by binding (see `@audian/events`). It uses
- * the client's own login and account; `@audian/events` is loaded on first use.
+ * the client's own login and account; `@audian/events` is loaded, and the websocket URL resolved
+ * (`eventsUrl`, `AUDIAN_EVENTS_URL`, the login answer's URL, a local API's own port), on first use.
  *
  * @example
  * ```ts
@@ -138,7 +140,8 @@ export interface AudianEvents {
    * `CallEvent<'CHANNEL_CREATE'>`). The subscribe is sent on first iteration (or `ready`); it ends
    * on `break`, `close()`, an aborted `signal` or `audian.events.close()`.
    *
-   * @throws AudianError when `audian.events` is closed; bad bindings reject the first `next()` with InvalidArgumentError
+   * @throws AudianError when `audian.events` is closed; bad bindings, and no events URL at all,
+   *   reject the first `next()` (and `ready`) with InvalidArgumentError
    */
   subscribe<const B extends Binding>(bindings: B | readonly B[], options?: SubscribeOptions): EventSubscription<EventForBinding<B>>;
   /**
@@ -149,6 +152,24 @@ export interface AudianEvents {
    * @throws AudianError when `audian.events` is closed
    */
   on<const B extends Binding>(bindings: B | readonly B[], handler: (event: EventForBinding<B>) => void, options?: OnOptions): () => void;
+  /**
+   * Calls `listener` each time a dropped socket was reopened and every subscription sent again.
+   * KAZOO does not replay what was published meanwhile: re-read the state the events keep up to
+   * date (e.g. `audian.channels.list()` for the calls in progress). Returns the function that
+   * removes the listener.
+   *
+   * @throws InvalidArgumentError when `listener` is not a function
+   */
+  onReconnect(listener: (info: ReconnectInfo) => void): () => void;
+  /**
+   * The websocket URL the events use, resolved as they connect: `eventsUrl`, else
+   * `AUDIAN_EVENTS_URL`, else the URL the login answer named (logging in first when needed),
+   * else `ws://host:port/` for an API on this machine.
+   *
+   * @throws InvalidArgumentError naming `eventsUrl` when there is none, or naming the login
+   *   answer's field when its URL is not `ws://` or `wss://` (the promise rejects)
+   */
+  url(): Promise<string>;
   /** Ends every subscription and handler and closes the socket; later `subscribe`/`on` calls throw. */
   close(): void;
 }
@@ -160,6 +181,8 @@ export interface SessionInfo {
   readonly resellerId?: string;
   readonly isReseller?: boolean;
   readonly accountName?: string;
+  /** The events websocket the login answer named (`ui_config.api.kazoo_websocket.url`), if any. */
+  readonly eventsUrl?: string;
   readonly expiresAt?: Date;
 }
 
@@ -182,11 +205,11 @@ export class Audian implements AudianResources {
   readonly transport: Transport;
   readonly #ctx: ResourceContext;
   readonly #resources: { -readonly [K in ResourceName]?: AudianResources[K] } = {};
-  readonly #eventsUrl: string | undefined;
+  readonly #eventsUrl: () => Promise<string>;
   #events: LazyEvents | undefined;
 
   /** @internal Use {@link createAudian}. */
-  constructor(transport: Transport, accountId: string | undefined, eventsUrl?: string) {
+  constructor(transport: Transport, accountId: string | undefined, eventsUrl: () => Promise<string>) {
     this.transport = transport;
     this.accountId = accountId;
     this.#eventsUrl = eventsUrl;
@@ -195,12 +218,11 @@ export class Audian implements AudianResources {
 
   /**
    * {@link AudianEvents}: live websocket events for this client's account, over its own login.
-   *
-   * @throws InvalidArgumentError naming `eventsUrl` when there is none (no option, no
-   *   `AUDIAN_EVENTS_URL`, and an API that is not on this machine)
+   * The websocket URL is resolved when the socket opens (after the login): with none at all (no
+   * option, no `AUDIAN_EVENTS_URL`, none in the login answer, and an API that is not on this
+   * machine) the first subscription rejects with an InvalidArgumentError naming `eventsUrl`.
    */
   get events(): AudianEvents {
-    if (this.#eventsUrl === undefined) throw missingEventsUrl(this.transport.baseUrl);
     this.#events ??= new LazyEvents({ transport: this.transport, eventsUrl: this.#eventsUrl, accountId: this.accountId });
     return this.#events;
   }
@@ -666,5 +688,5 @@ export function createAudian(options: AudianOptions = {}): Audian {
     ...(accountId === undefined ? {} : { accountId }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
   });
-  return new Audian(created, accountId, resolveEventsUrl(givenEventsUrl, env.AUDIAN_EVENTS_URL, created.baseUrl));
+  return new Audian(created, accountId, eventsUrlResolver(created, givenEventsUrl, env.AUDIAN_EVENTS_URL));
 }

@@ -22,6 +22,7 @@ export * from './errors.js';
 export { callflowNode, isCallflowModule } from './helpers/callflow-nodes.js';
 export { phoneNumberErrors } from './helpers/phone-number-errors.js';
 export { dateRule, secondsOfDay, type WeeklyRuleOptions, weeklyRule, yearlyRule } from './helpers/temporal-rule-builders.js';
+export { type EventsUrlSources, resolveEventsUrl } from './internal/events.js';
 export type { ResourceContext } from './internal/resource-base.js';
 export type { ResourceMethods } from './resource-methods.js';
 export type * from './resources/about.js';
