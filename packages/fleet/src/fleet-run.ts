@@ -1,5 +1,6 @@
 import { combineExport } from './internal/combine-export.js';
-import { type RunStatus, type RunStore, summarize } from './run-state.js';
+import type { RunPace, RunStatus, RunStore } from './run-state.js';
+import { summarize } from './run-state.js';
 
 /**
  * A submitted run: its id (for `runStatus`, `runResults`, `cancelRun`, `retryRun`, from any
@@ -25,6 +26,7 @@ export class FleetRun {
   readonly #close: () => Promise<void>;
   readonly #local: Promise<void> | undefined;
   readonly #workers: (() => Promise<number | undefined>) | undefined;
+  readonly #pace: (() => Promise<RunPace>) | undefined;
 
   /** @internal Made by `runJob()` and `retryRun()`. */
   constructor(init: {
@@ -35,6 +37,7 @@ export class FleetRun {
     close: () => Promise<void>;
     local?: Promise<void>;
     workers?: () => Promise<number | undefined>;
+    pace?: () => Promise<RunPace>;
   }) {
     this.runId = init.runId;
     this.mode = init.mode;
@@ -43,6 +46,7 @@ export class FleetRun {
     this.#close = init.close;
     this.#local = init.local;
     this.#workers = init.workers;
+    this.#pace = init.pace;
   }
 
   /**
@@ -53,11 +57,11 @@ export class FleetRun {
     return this.#workers?.();
   }
 
-  /** The run's totals now. */
+  /** The run's totals now, with its requests and pace (Redis mode: the live workers'). */
   async status(): Promise<RunStatus> {
     const info = await this.#store.info(this.runId);
     if (!info) throw new Error(`run ${this.runId} is not in the run state`);
-    return summarize(info, await this.#store.accounts(this.runId));
+    return summarize(info, await this.#store.accounts(this.runId), await this.#pace?.());
   }
 
   /**

@@ -4,6 +4,7 @@
 
 export { type ApplyOfficeOptions, type ApplyOfficePlanOptions, applyOffice, applyOfficePlan, type OfficeApplied } from './apply-office.js';
 export { cancelRun } from './cancel-run.js';
+export { estimateRunSeconds, type RunEstimateInput } from './estimate-run-seconds.js';
 export { FleetRun } from './fleet-run.js';
 export {
   type AccountSelector,
@@ -43,6 +44,6 @@ export { runJob } from './run-job.js';
 export { RunNotFoundError } from './run-not-found-error.js';
 export type { RunJobOptions, RunLookupOptions } from './run-options.js';
 // RunStore and summarize are the storage seam between the modes, not an extension point.
-export type { AccountRun, AccountState, RunInfo, RunStatus } from './run-state.js';
+export type { AccountRun, AccountState, RunInfo, RunPace, RunStatus } from './run-state.js';
 export { runResults, runStatus } from './run-status.js';
 export { type FleetWorker, startWorker, type WorkerOptions } from './start-worker.js';

@@ -10,6 +10,7 @@ import { type LocalRun, localRuns, runLocally } from './internal/local-runs.js';
 import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import type { TaskRef } from './internal/task-ref.js';
+import { localPace, readPace } from './internal/worker-pace.js';
 import { RunNotFoundError } from './run-not-found-error.js';
 import type { RunLookupOptions } from './run-options.js';
 import type { AccountState, RunStore } from './run-state.js';
@@ -45,6 +46,8 @@ async function adopt(runId: string, options: RetryRunOptions): Promise<LocalRun>
     controller: new AbortController(),
     done: Promise.resolve(),
   };
+  // The pace of this process now, for the estimate (the run's first process may have had another).
+  await store.updateInfo(runId, { pace: localPace(local.concurrency, options.maxRequestsPerSecond, options.client) });
   localRuns.set(runId, local);
   return local;
 }
@@ -117,6 +120,7 @@ export async function retryRun(runId: string, options: RetryRunOptions = {}): Pr
       store,
       close: () => store.close(),
       workers: () => countWorkers(redis, queueName),
+      pace: () => readPace(redis, queueName),
     });
   } catch (error) {
     await store.close();

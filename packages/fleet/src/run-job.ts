@@ -12,6 +12,7 @@ import { DEFAULT_QUEUE, enqueueTasks, type TaskData } from './internal/queue.js'
 import { RedisRunStore } from './internal/redis-run-store.js';
 import { selectAccounts } from './internal/select-accounts.js';
 import { planTasks } from './internal/task-ref.js';
+import { localPace, readPace } from './internal/worker-pace.js';
 import type { FleetJob } from './job.js';
 import { validateJob } from './parse-job.js';
 import type { RunJobOptions } from './run-options.js';
@@ -63,6 +64,9 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       createdAt: new Date().toISOString(),
       cancelled: false,
       round: 0,
+      ...(local
+        ? { pace: localPace(concurrency, options.maxRequestsPerSecond, options.client) }
+        : { queue: options.queue ?? DEFAULT_QUEUE }),
     };
     if (!redis) {
       const store = options.stateDir === undefined ? localStore : new FileRunStore(options.stateDir, { owner: true });
@@ -95,6 +99,7 @@ export async function runJob(job: FleetJob | unknown, options: RunJobOptions = {
       store,
       close: () => store.close(),
       workers: () => countWorkers(redis, queueName),
+      pace: () => readPace(redis, queueName),
     });
   } catch (error) {
     redis?.disconnect();

@@ -1,4 +1,6 @@
 import { openStore } from './internal/open-store.js';
+import { DEFAULT_QUEUE } from './internal/queue.js';
+import { RedisRunStore } from './internal/redis-run-store.js';
 import { RunNotFoundError } from './run-not-found-error.js';
 import type { RunLookupOptions } from './run-options.js';
 import { type AccountRun, type RunStatus, summarize } from './run-state.js';
@@ -10,7 +12,9 @@ export function whereRunsAre(options: RunLookupOptions): string {
 }
 
 /**
- * The totals of a run: accounts done, failed, pending, cancelled; `finished` once none is pending.
+ * The totals of a run: accounts done, failed, pending, cancelled; `finished` once none is pending;
+ * the requests its tasks sent (`requests`, `requestsPerTask`) and its `pace` — a local run's own,
+ * a Redis run's live workers summed — for {@link estimateRunSeconds}.
  *
  * @example
  * ```ts
@@ -27,7 +31,10 @@ export async function runStatus(runId: string, options: RunLookupOptions = {}): 
   try {
     const info = await store.info(runId);
     if (!info) throw new RunNotFoundError(runId, whereRunsAre(options));
-    return summarize(info, await store.accounts(runId));
+    const accounts = await store.accounts(runId);
+    const live =
+      info.mode === 'redis' && store instanceof RedisRunStore ? await store.pace(info.queue ?? options.queue ?? DEFAULT_QUEUE) : undefined;
+    return summarize(info, accounts, live);
   } finally {
     await close();
   }

@@ -7,6 +7,7 @@ import { processTask } from './internal/process-task.js';
 import { DEFAULT_QUEUE, type TaskData } from './internal/queue.js';
 import { RedisRunStore } from './internal/redis-run-store.js';
 import { taskKey } from './internal/task-ref.js';
+import { localPace, publishPace } from './internal/worker-pace.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -57,10 +58,15 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
     throw new InvalidArgumentError('concurrency', `concurrency must be a whole number ≥ 1, got ${String(concurrency)}`);
   }
   const audian = createCappedClient(options.client ?? {}, options.maxRequestsPerSecond);
-  const store = new RedisRunStore(await connectRedis(options.redis));
+  const stateRedis = await connectRedis(options.redis);
+  const store = new RedisRunStore(stateRedis);
   const connection = await connectRedis(options.redis, { worker: true });
+  const queueName = options.queue ?? DEFAULT_QUEUE;
+  // What `runStatus()` in any process sums to estimate a run's time (see estimateRunSeconds).
+  const { workers: _, ...own } = localPace(concurrency, options.maxRequestsPerSecond, options.client);
+  const pace = await publishPace(stateRedis, queueName, own);
   const worker = new Worker<TaskData>(
-    options.queue ?? DEFAULT_QUEUE,
+    queueName,
     (task) =>
       processTask({
         store,
@@ -107,6 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<FleetWorker> 
   return {
     async close() {
       await worker.close();
+      await pace.stop();
       connection.disconnect();
       await store.close();
     },

@@ -120,7 +120,7 @@ export class FileRunStore extends MemoryRunStore {
     this.#schedule(runId);
   }
 
-  override async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
+  override async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round' | 'pace'>>): Promise<void> {
     await this.#load(runId);
     await super.updateInfo(runId, changes);
     this.#schedule(runId);

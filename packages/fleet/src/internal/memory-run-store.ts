@@ -40,7 +40,7 @@ export class MemoryRunStore implements RunStore {
     this.#runs.get(runId)?.accounts.set(taskKey(record), record);
   }
 
-  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
+  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round' | 'pace'>>): Promise<void> {
     const run = this.#runs.get(runId);
     if (run) run.info = { ...run.info, ...changes };
   }

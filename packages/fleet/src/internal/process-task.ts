@@ -1,6 +1,7 @@
 import type { Audian } from '@audian/resources';
 import type { AccountRun, RunStore } from '../run-state.js';
 import { describeFailure } from './failure.js';
+import { countRequests } from './request-count.js';
 import { runTask } from './run-task.js';
 import { taskKey } from './task-ref.js';
 
@@ -35,21 +36,30 @@ export async function processTask(request: TaskRequest): Promise<void> {
   const record = (fields: Omit<AccountRun, 'accountId' | 'chunk' | 'updatedAt'>) =>
     store.putAccount(runId, { accountId, ...(chunk === undefined ? {} : { chunk }), ...fields, updatedAt: new Date().toISOString() });
   if (info.cancelled) {
-    await record({ state: 'cancelled', attempts: current?.attempts ?? 0 });
+    await record({
+      state: 'cancelled',
+      attempts: current?.attempts ?? 0,
+      ...(current?.requests === undefined ? {} : { requests: current.requests }),
+    });
     return;
   }
+  // The requests of earlier attempts (recorded with the account still pending) add up.
+  const counter = { accountId, requests: 0 };
+  const requests = () => (current?.requests ?? 0) + counter.requests;
   try {
-    const output = await runTask(info.job, { audian: request.audian, accountId, chunk, dryRun: info.dryRun, signal: request.signal });
-    await record({ state: 'done', attempts: attempt, ...output });
+    const output = await countRequests(counter, () =>
+      runTask(info.job, { audian: request.audian, accountId, chunk, dryRun: info.dryRun, signal: request.signal }),
+    );
+    await record({ state: 'done', attempts: attempt, ...output, requests: requests() });
   } catch (error) {
     // A local run's cancel aborts the tasks in hand: what they wrote is safe to redo on a retry.
     if (request.signal?.aborted) {
-      await record({ state: 'cancelled', attempts: attempt });
+      await record({ state: 'cancelled', attempts: attempt, requests: requests() });
       return;
     }
     const { permanent, ...failure } = describeFailure(error);
     const final = permanent || attempt >= request.maxAttempts;
-    await record({ state: final ? 'failed' : 'pending', attempts: attempt, error: failure });
+    await record({ state: final ? 'failed' : 'pending', attempts: attempt, error: failure, requests: requests() });
     if (!final) throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { AccountRun, RunInfo, RunStore } from '../run-state.js';
+import type { AccountRun, RunInfo, RunPace, RunStore } from '../run-state.js';
 import { type TaskRef, taskKey } from './task-ref.js';
+import { readPace } from './worker-pace.js';
 
 const PREFIX = 'audian:fleet:run:';
 
@@ -41,9 +42,14 @@ export class RedisRunStore implements RunStore {
     await this.#redis.hset(`${PREFIX}${runId}:accounts`, taskKey(record), JSON.stringify(record));
   }
 
-  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round'>>): Promise<void> {
+  async updateInfo(runId: string, changes: Partial<Pick<RunInfo, 'cancelled' | 'round' | 'pace'>>): Promise<void> {
     const info = await this.info(runId);
     if (info) await this.#redis.hset(`${PREFIX}${runId}`, { info: JSON.stringify({ ...info, ...changes }) });
+  }
+
+  /** The live workers of a queue, summed (see worker-pace.ts). */
+  pace(queue: string): Promise<RunPace> {
+    return readPace(this.#redis, queue);
   }
 
   async close(): Promise<void> {
