@@ -107,6 +107,8 @@ export interface Sandbox extends SandboxAccount {
   /**
    * The websocket (`ws://127.0.0.1:PORT/`) serving KAZOO's live events (blackhole) on the same
    * port, ready for `createEvents({ eventsUrl })`: every document write as `object.*` events.
+   * Every login answer names it too, as KAZOO names its `blackhole` URL
+   * (`data.ui_config.api.kazoo_websocket.url`), so `audian.events` finds it without an option.
    */
   readonly eventsUrl: string;
   readonly port: number;
@@ -325,6 +327,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
+  const eventsUrl = `ws://${shownHost}:${port}${EVENTS_PATH}`;
+  engine.settings.eventsUrl = eventsUrl;
   options.logger?.info?.(`sandbox: listening on ${url} (database ${dbPath})`);
 
   let stopped: Promise<void> | undefined;
@@ -332,7 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url,
     apiUrl: `${url}/v2/`,
-    eventsUrl: `ws://${shownHost}:${port}${EVENTS_PATH}`,
+    eventsUrl,
     port,
     dbPath,
     accountId: seedAccount?.accountId ?? '',

@@ -16,6 +16,11 @@ export interface EngineSettings {
   maxUploadBytes: number;
   rateLimit: RateLimitSettings | false;
   servicePlan: ServicePlanSettings | false;
+  /**
+   * The sandbox's own websocket, named in login answers as KAZOO names the `blackhole` system
+   * config's `url`; set once the port is known.
+   */
+  eventsUrl?: string;
 }
 
 /** The state every handler shares: storage, clock, token signer and the switchable behaviours. */
@@ -123,14 +128,20 @@ export class Engine {
     return tree[0];
   }
 
-  /** The `data` of an auth response (`crossbar_util:response_auth`). */
+  /**
+   * The `data` of an auth response (`crossbar_util:response_auth/3` → `populate_resp/3`). Its
+   * `ui_config` names the sandbox's websocket at `api.kazoo_websocket.url`, as
+   * `get_kazoo_websocket_config/1` names the `blackhole` system config's `url`.
+   */
   authData(account: StoredDoc, ownerId: string | undefined): JsonObject {
+    const eventsUrl = this.settings.eventsUrl;
     const out: JsonObject = {
       account_id: account.id,
       apps: [],
       is_reseller: account.body.pvt_reseller === true,
       language: typeof account.body.language === 'string' ? account.body.language : 'en-us',
       account_name: account.body.name,
+      ui_config: eventsUrl ? { api: { kazoo_websocket: { url: eventsUrl } } } : {},
     };
     if (ownerId) out.owner_id = ownerId;
     const reseller = this.resellerOf(account);
