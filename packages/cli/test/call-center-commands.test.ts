@@ -1,31 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@audian/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
-
-let tmp: ReturnType<typeof tempDir>;
-let sandbox: Sandbox;
-let configDir: string;
-const run = async (...args: string[]) => {
-  const r = await cli(args, { configDir });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-};
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from './cli';
+import { useSandboxLogin } from './sandbox-login';
 
 describe.skipIf(!existsSync(BIN))('call-center commands against the sandbox', () => {
+  const login = useSandboxLogin({ demoData: true, calls: { answerAfterMs: 0, durationMs: 600_000 } });
+  const { run } = login;
   let alice: string;
 
   beforeAll(async () => {
-    tmp = tempDir();
-    sandbox = await startSandbox({ port: 0, demoData: true, calls: { answerAfterMs: 0, durationMs: 600_000 } });
-    configDir = join(tmp.dir, 'config');
-    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey });
-    expect(login.status).toBe(0);
     alice = (await run('users', 'list', '--output', 'json')).json().find((u: { username: string }) => u.username === 'alice').id;
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    tmp?.remove();
   });
 
   it('agents: queue-status logs in, queues and list show it, set-status and status round-trip', async () => {
@@ -48,7 +32,7 @@ describe.skipIf(!existsSync(BIN))('call-center commands against the sandbox', ()
     const parked = await run('parked_calls', 'slots', '--output', 'json');
     expect(parked.stderr).toBe('');
     expect(parked.json()).toEqual({ slots: {} });
-    sandbox.hangupCall(callId);
+    login.sandbox.hangupCall(callId);
     const debug = await run('pivot', 'debug');
     expect(debug.status).toBe(0);
     expect(debug.stderr).toBe('');

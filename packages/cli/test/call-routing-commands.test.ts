@@ -1,29 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@audian/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
-
-let tmp: ReturnType<typeof tempDir>;
-let sandbox: Sandbox;
-let configDir: string;
-const run = async (...args: string[]) => {
-  const r = await cli(args, { configDir });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-};
+import { describe, expect, it } from 'vitest';
+import { BIN } from './cli';
+import { useSandboxLogin } from './sandbox-login';
 
 describe.skipIf(!existsSync(BIN))('call routing commands against the sandbox', () => {
-  beforeAll(async () => {
-    tmp = tempDir();
-    sandbox = await startSandbox({ port: 0, demoData: true });
-    configDir = join(tmp.dir, 'config');
-    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey });
-    expect(login.status).toBe(0);
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    tmp?.remove();
-  });
+  const login = useSandboxLogin({ demoData: true });
+  const { run } = login;
 
   it('resources: create a carrier, import numbers with a job, read the job', async () => {
     const created = await run('resources', 'create', '--data', '{"name":"CLI carrier","gateways":[{"server":"sip.cli.example"}]}');
@@ -48,10 +31,10 @@ describe.skipIf(!existsSync(BIN))('call routing commands against the sandbox', (
   it('dialplans and local_provisioner_templates: the system plans; a template image up and down', async () => {
     expect(Object.keys((await run('dialplans', 'get')).json())).toContain('US 10-digit');
     const id = (await run('local_provisioner_templates', 'create', '--set', 'name=Lobby')).json().id as string;
-    const file = join(tmp.dir, 'phone.png');
+    const file = join(login.dir, 'phone.png');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect((await run('local_provisioner_templates', 'upload-image', id, file)).status).toBe(0);
-    const out = join(tmp.dir, 'back.png');
+    const out = join(login.dir, 'back.png');
     expect((await run('local_provisioner_templates', 'image', id, '--out', out)).status).toBe(0);
     expect([...readFileSync(out)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });

@@ -1,35 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@audian/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './cli';
+import { useSandboxLogin } from './sandbox-login';
 
 // services, transactions, ledgers, allotments, rates, multi_factor, about and acls reached from
 // the command line, against the sandbox.
-let tmp: ReturnType<typeof tempDir>;
-let sandbox: Sandbox;
-let configDir: string;
-const run = (...args: string[]) => cli(args, { configDir });
-const json = async (...args: string[]) => {
-  const result = await run(...args, '--output', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
 describe.skipIf(!existsSync(BIN))('billing and platform commands against the sandbox', () => {
-  beforeAll(async () => {
-    tmp = tempDir();
-    sandbox = await startSandbox({ port: 0 });
-    configDir = join(tmp.dir, 'config');
-    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey });
-    expect(login.stderr).toBe('');
-    expect(login.status).toBe(0);
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    tmp?.remove();
-  });
+  const login = useSandboxLogin();
+  const { run, json } = login;
 
   it('services: the assigned plan, the bill, a quote and manual quantities', async () => {
     expect(Object.keys(await json('services', 'get'))).toEqual(['sandbox_plan']);

@@ -1,39 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@audian/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './cli';
+import { useSandboxLogin } from './sandbox-login';
 
 // Reseller onboarding from the command line against the sandbox: port requests, whitelabel,
 // apps_store, comments and alerts (CRUD commands and the domain verbs of domain-verbs.ts).
-let tmp: ReturnType<typeof tempDir>;
-let sandbox: Sandbox;
-let configDir: string;
-const run = (...args: string[]) => cli(args, { configDir });
-const json = async (...args: string[]) => {
-  const result = await run(...args, '--output', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
 describe.skipIf(!existsSync(BIN))('reseller onboarding commands against the sandbox', () => {
-  beforeAll(async () => {
-    tmp = tempDir();
-    sandbox = await startSandbox({ port: 0 });
-    configDir = join(tmp.dir, 'config');
-    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey });
-    expect(login.status).toBe(0);
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    tmp?.remove();
-  });
+  const login = useSandboxLogin();
+  const { run, json } = login;
 
   it('port_requests: create, attach a PDF, walk the states, read the timeline and the LOA', async () => {
     const port = await json('port_requests', 'create', '--data', '{"name":"Main line","numbers":{"+12025550171":{}}}');
     expect(port.port_state).toBe('unconfirmed');
-    const pdf = join(tmp.dir, 'bill.pdf');
+    const pdf = join(login.dir, 'bill.pdf');
     writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
     await json('port_requests', 'upload-attachment', port.id, 'bill.pdf', pdf);
     expect(await json('port_requests', 'attachments', port.id)).toHaveProperty('bill.pdf');
@@ -44,7 +24,7 @@ describe.skipIf(!existsSync(BIN))('reseller onboarding commands against the sand
     expect(refused.stderr).toMatch(/Cannot move to new state from current state/);
     const timeline = await json('port_requests', 'timeline', port.id);
     expect(timeline.map((t: { transition: { new: string } }) => t.transition.new)).toEqual(['unconfirmed', 'submitted', 'pending']);
-    const loa = join(tmp.dir, 'loa.pdf');
+    const loa = join(login.dir, 'loa.pdf');
     expect((await run('port_requests', 'loa', port.id, '--out', loa)).status).toBe(0);
     expect(readFileSync(loa, 'latin1').startsWith('%PDF-1.4')).toBe(true);
     expect(
@@ -56,10 +36,10 @@ describe.skipIf(!existsSync(BIN))('reseller onboarding commands against the sand
     expect(await json('whitelabel', 'create', '--data', '{"company_name":"Acme","domain":"portal.acme.example"}')).toMatchObject({
       id: 'whitelabel',
     });
-    const logo = join(tmp.dir, 'logo.png');
+    const logo = join(login.dir, 'logo.png');
     writeFileSync(logo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
     await json('whitelabel', 'upload', 'logo', logo);
-    const out = join(tmp.dir, 'got.png');
+    const out = join(login.dir, 'got.png');
     expect((await run('whitelabel', 'file', 'logo', '--out', out)).status).toBe(0);
     expect(readFileSync(out)).toEqual(readFileSync(logo));
     expect(await json('whitelabel', 'domains')).toHaveProperty('CNAME');

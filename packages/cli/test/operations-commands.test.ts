@@ -1,41 +1,20 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '@audian/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, tempDir } from './cli';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './cli';
+import { useSandboxLogin } from './sandbox-login';
 
 // The operations modules (tasks, storage, configs, cccps, mms, bulk, contact_list, websockets,
 // att_handlers_errors, apps_link, onboard) reached from the command line, against the sandbox.
-let tmp: ReturnType<typeof tempDir>;
-let sandbox: Sandbox;
-let configDir: string;
-const run = (...args: string[]) => cli(args, { configDir });
-const json = async (...args: string[]) => {
-  const result = await run(...args, '--output', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
 describe.skipIf(!existsSync(BIN))('operations commands against the sandbox', () => {
-  beforeAll(async () => {
-    tmp = tempDir();
-    sandbox = await startSandbox({ port: 0, demoData: true });
-    configDir = join(tmp.dir, 'config');
-    const login = await cli(['login', '--api-key-stdin', '--base-url', sandbox.apiUrl], { configDir, input: sandbox.apiKey });
-    expect(login.stderr).toBe('');
-    expect(login.status).toBe(0);
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-    tmp?.remove();
-  });
+  const login = useSandboxLogin({ demoData: true });
+  const { run, json } = login;
 
   it('tasks: create from a CSV file, start, and download the output', async () => {
     const numbers = await json('phone_numbers', 'list');
     const known = numbers[0]?.number as string;
     expect(known).toMatch(/^\+\d+$/);
-    const file = join(tmp.dir, 'find.csv');
+    const file = join(login.dir, 'find.csv');
     writeFileSync(file, `e164\n${known}\n`);
     const created = await json('tasks', 'create-csv', file, '--set', 'category=number_management', '--set', 'action=find');
     const id = created._read_only.id as string;
@@ -50,7 +29,7 @@ describe.skipIf(!existsSync(BIN))('operations commands against the sandbox', () 
   });
 
   it('storage, configs, cccps and bulk: CRUD commands and their domain verbs', async () => {
-    expect(await json('storage', 'create', '--data', '{"plan":{}}')).toMatchObject({ id: sandbox.accountId, plan: {} });
+    expect(await json('storage', 'create', '--data', '{"plan":{}}')).toMatchObject({ id: login.sandbox.accountId, plan: {} });
     const plan = await json('storage', 'create-plan', '--data', '{"plan":{}}');
     expect((await json('storage', 'plans')).map((p: { id: string }) => p.id)).toContain(plan.id);
     expect(await json('configs', 'create', 'conferences', '--set', 'pin_timeout=3000')).toEqual({
@@ -71,6 +50,6 @@ describe.skipIf(!existsSync(BIN))('operations commands against the sandbox', () 
     expect(await json('websockets', 'list')).toEqual([]);
     expect(await json('websockets', 'available')).toHaveProperty('object');
     expect(await json('att_handlers_errors', 'list')).toEqual([]);
-    expect((await json('apps_link', 'authorize')).account).toMatchObject({ account_id: sandbox.accountId });
+    expect((await json('apps_link', 'authorize')).account).toMatchObject({ account_id: login.sandbox.accountId });
   });
 });
