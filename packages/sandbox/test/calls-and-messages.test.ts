@@ -108,6 +108,8 @@ describe('clicktocall', () => {
 
 describe('sms', () => {
   it('stores a sent message as queued, with user@realm addressing, and lists it', async () => {
+    // An offnet sender must be an SMS-enabled number of the account (cb_sms:validate_from/1).
+    expect((await h.call('PATCH', `${h.acct}/phone_numbers/%2B14155550100`, { data: { sms: { enabled: true } } })).status).toBe(200);
     const sent = await h.call('PUT', `${h.acct}/sms`, { data: { to: '+14155550199', from: '+14155550100', body: 'Your table is ready' } });
     expect(sent.status).toBe(201);
     const sms = data(sent);
@@ -119,6 +121,7 @@ describe('sms', () => {
       to_user: '+14155550199',
       from: `+14155550100@${realm}`,
       from_user: '+14155550100',
+      route_type: 'offnet',
     });
     expect(data(await h.call('GET', `${h.acct}/sms/${sms.id}`))).toEqual(sms);
     const listed = list(await h.call('GET', `${h.acct}/sms`));
@@ -139,6 +142,65 @@ describe('sms', () => {
     expect(list(await h.call('GET', `${h.acct}/sms`)).map((m) => m.id)).not.toContain(sent.id);
     expect((await h.call('POST', `${h.acct}/sms/${sent.id}`, { data: {} })).status).toBe(405);
     expect((await h.call('GET', `${h.acct}/sms?created_from=1&created_to=99999999999`)).status).toBe(400);
+  });
+});
+
+describe('sms routing and sender (cb_sms:create_request/1, cb_sms:validate_from/1)', () => {
+  let branch: string;
+  const send = (data: Record<string, unknown>) => h.call('PUT', `${branch}/sms`, { data: { body: 'Order shipped', ...data } });
+  beforeAll(async () => {
+    const child = data(
+      await h.call('PUT', h.acct, {
+        data: { name: 'SMS branch', caller_id: { internal: { number: '2001' }, external: { number: '+14155557100' } } },
+      }),
+    );
+    branch = `/v2/accounts/${child.id}`;
+    for (const n of ['%2B14155557100', '%2B14155557101'])
+      expect((await h.call('PUT', `${branch}/phone_numbers/${n}/activate`)).status).toBe(201);
+    expect((await h.call('PUT', `${branch}/phone_numbers/%2B14155557102/reserve`)).status).toBe(201);
+    for (const n of ['%2B14155557100', '%2B14155557102']) {
+      expect((await h.call('PATCH', `${branch}/phone_numbers/${n}`, { data: { sms: { enabled: true } } })).status).toBe(200);
+    }
+  });
+
+  it('routes by knm_converters:is_reconcilable/1 on the recipient and defaults the sender to the internal (onnet) or external (offnet) caller id (cb_sms:get_default_caller_id/3)', async () => {
+    const onnet = await send({ to: '2002' });
+    expect(onnet.status, onnet.text).toBe(201);
+    expect(data(onnet)).toMatchObject({ to_user: '2002', from_user: '2001', route_type: 'onnet' });
+    const offnet = await send({ to: '4155550199' });
+    expect(offnet.status, offnet.text).toBe(201);
+    // knm_converters:normalize/2 puts an offnet recipient in E.164.
+    expect(data(offnet)).toMatchObject({ to_user: '+14155550199', from_user: '+14155557100', route_type: 'offnet' });
+    // The default reconcile_regex takes ten digits even where no converter applies, and refuses a short `+1…`.
+    expect(data(await send({ to: '1234567890' }))).toMatchObject({
+      to_user: '1234567890',
+      from_user: '+14155557100',
+      route_type: 'offnet',
+    });
+    expect(data(await send({ to: '+12345678' }))).toMatchObject({ to_user: '+12345678', from_user: '2001', route_type: 'onnet' });
+    // An onnet message is not checked, whoever it claims to come from.
+    expect((await send({ to: '2002', from: '+19995550000' })).status).toBe(201);
+  });
+
+  it('refuses an offnet sender that is not a number of the account with SMS enabled (number_exists/2, number_belongs_to_account/1, number_has_sms_enabled/1)', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['+19995550000', { from: { invalid: { message: 'number is invalid' } } }],
+      ['+14155550100', { from: { forbidden: { message: 'number does not belong to account' } } }],
+      ['+14155557101', { from: { forbidden: { message: 'number does not have sms enabled' } } }],
+      // knm_im:save/2 activates the feature on in-service numbers only.
+      ['+14155557102', { from: { forbidden: { message: 'number does not have sms enabled' } } }],
+    ];
+    for (const [from, errors] of cases) {
+      const refused = await send({ to: '+14155550199', from });
+      expect(refused.status, from).toBe(400);
+      expect(refused.body).toMatchObject({ error: '400', status: 'error', message: 'validation error' });
+      expect(refused.body.data, from).toEqual(errors);
+    }
+    // The sender is normalised before it is looked up (knm_phone_number:fetch/1).
+    const sent = await send({ to: '+14155550199', from: '4155557100' });
+    expect(sent.status, sent.text).toBe(201);
+    expect(data(sent)).toMatchObject({ from_user: '4155557100', route_type: 'offnet' });
+    expect(list(await h.call('GET', `${branch}/sms`)).map((m) => m.id)).toContain(data(sent).id);
   });
 });
 

@@ -110,6 +110,59 @@ describe('media', () => {
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('RIFF....WAVEfmt ');
   });
 
+  it('stores a new prompt as <language>/<prompt_id> and refuses an update that changes either (cb_media:maybe_add_prompt_fields/1, cb_media:validate_prompt/3)', async () => {
+    const created = await h.call('PUT', `${h.acct}/media`, { data: { name: 'Greeting', prompt_id: 'vm-greeting', language: 'fr-FR' } });
+    expect(created.status, created.text).toBe(201);
+    expect(data(created)).toMatchObject({ id: 'fr-fr/vm-greeting', language: 'fr-fr', prompt_id: 'vm-greeting' });
+    expect(created.headers.get('location')).toBe(`${h.acct}/media/fr-fr%2Fvm-greeting`);
+    const url = `${h.acct}/media/fr-fr%2Fvm-greeting`;
+    const again = await h.call('PUT', `${h.acct}/media`, { data: { name: 'Greeting again', prompt_id: 'vm-greeting', language: 'fr-fr' } });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('datastore_conflict');
+
+    const renamed = await h.call('POST', url, { data: { name: 'Greeting 2', prompt_id: 'vm-greeting', language: 'FR-fr' } });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(data(renamed)).toMatchObject({ name: 'Greeting 2' });
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ name: 'Greeting', prompt_id: 'vm-goodbye', language: 'fr-fr' }, 'vm-goodbye'],
+      [{ name: 'Greeting', prompt_id: 'vm-greeting', language: 'de-de' }, 'vm-greeting'],
+      // Without a language the document is en-us, so its id no longer matches either.
+      [{ name: 'Greeting', prompt_id: 'vm-greeting' }, 'vm-greeting'],
+    ];
+    for (const [update, cause] of refusals) {
+      const refused = await h.call('POST', url, { data: update });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: '400', status: 'error', message: 'validation error' });
+      expect(refused.body.data).toEqual({
+        prompt_id: { invalid: { message: 'Changing the prompt_id on an existing prompt is not allowed', cause } },
+      });
+    }
+    // The language is compared lowercased but, unlike on create, stored as sent.
+    expect(data(await h.call('GET', url))).toMatchObject({ name: 'Greeting 2', prompt_id: 'vm-greeting', language: 'FR-fr' });
+    // cb_media allows no PATCH on a medium.
+    expect((await h.call('PATCH', url, { data: { prompt_id: 'vm-goodbye' } })).status).toBe(405);
+    // Uploading audio re-validates the stored prompt, which still matches its id.
+    const audio = new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 1, 2, 255]);
+    expect((await h.call('POST', `${url}/raw`, { raw: audio, headers: { 'content-type': 'audio/mpeg' } })).status).toBe(200);
+  });
+
+  it('checks any medium updated with a prompt_id, not only prompts, and leaves one without alone (cb_media:maybe_validate_prompt/3)', async () => {
+    const plain = data(await h.call('PUT', `${h.acct}/media`, { data: { name: 'Jingle' } }));
+    const promoted = await h.call('POST', `${h.acct}/media/${plain.id}`, { data: { name: 'Jingle', prompt_id: 'vm-jingle' } });
+    expect(promoted.status).toBe(400);
+    expect(promoted.body.data).toEqual({
+      prompt_id: { invalid: { message: 'Changing the prompt_id on an existing prompt is not allowed', cause: 'vm-jingle' } },
+    });
+    // kz_media_util:prompt_id/2 drops /system_media/ before joining the language.
+    const system = data(await h.call('PUT', `${h.acct}/media`, { data: { name: 'Sys', prompt_id: '/system_media/vm-sys' } }));
+    expect(system.id).toBe('en-us/vm-sys');
+    const kept = await h.call('POST', `${h.acct}/media/en-us%2Fvm-sys`, { data: { name: 'Sys 2', prompt_id: 'vm-sys' } });
+    expect(kept.status, kept.text).toBe(200);
+    const dropped = await h.call('POST', `${h.acct}/media/en-us%2Fvm-sys`, { data: { name: 'Sys 3' } });
+    expect(dropped.status, dropped.text).toBe(200);
+    expect(data(dropped)).not.toHaveProperty('prompt_id');
+  });
+
   it('answers 404 for media without a file', async () => {
     const media = data(await h.call('PUT', `${h.acct}/media`, { data: { name: 'Empty' } }));
     expect((await h.call('GET', `${h.acct}/media/${media.id}/raw`)).status).toBe(404);

@@ -28,15 +28,19 @@ describe('mms (cb_mms)', () => {
     expect((await h.call('GET', `${h.acct}/mms/${message.id}`)).status).toBe(404);
   });
 
-  it('refuses a body that is not MIME, and an offnet sender the account does not hold (cb_mms:validate_from/1)', async () => {
+  it('refuses a body that is not MIME, and an offnet sender that is not an MMS-enabled number of the account (cb_mms:validate_from/1, number_has_mms_enabled/1)', async () => {
     const plain = await h.call('PUT', `${h.acct}/mms`, { data: { to: '1001', body: 'just text' } });
     expect(plain.status).toBe(400);
     expect(plain.body.data).toEqual({ body: { required: { message: 'add mime encoded body or upload one or more files' } } });
     const stranger = await h.call('PUT', `${h.acct}/mms`, { data: { to: '+14155550199', from: '+19995550000', body: MIME } });
     expect(stranger.status).toBe(400);
     expect(stranger.body.data).toEqual({ from: { invalid: { message: 'number is invalid' } } });
-    const numbers = (await h.call('GET', `${h.acct}/phone_numbers`)).body.data as { numbers: Record<string, unknown> };
-    const own = Object.keys(numbers.numbers)[0] as string;
+    // The demo account's in-service number, before and after its MMS feature is enabled.
+    const own = '+14155550100';
+    const disabled = await h.call('PUT', `${h.acct}/mms`, { data: { to: '4155550199', from: own, body: MIME } });
+    expect(disabled.status).toBe(400);
+    expect(disabled.body.data).toEqual({ from: { forbidden: { message: 'number does not have mms enabled' } } });
+    expect((await h.call('PATCH', `${h.acct}/phone_numbers/%2B14155550100`, { data: { mms: { enabled: true } } })).status).toBe(200);
     const offnet = await h.call('PUT', `${h.acct}/mms`, { data: { to: '4155550199', from: own, body: MIME } });
     expect(offnet.status).toBe(201);
     expect(data(offnet)).toMatchObject({ to: '+14155550199', route_type: 'offnet' });

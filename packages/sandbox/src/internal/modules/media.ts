@@ -1,12 +1,51 @@
 import * as schemas from '@audian/resources/schemas';
 import { decodeUpload, isBinaryUpload, wantsBinary } from '../binary-body';
-import { docReply, itemDoc } from '../collection';
+import { createdReply, docReply, itemDoc } from '../collection';
 import { ITEM_VERBS_NO_PATCH, simpleCollection } from '../collection-def';
-import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, validationError } from '../crossbar-error';
+import { envelopeFlag, type Reply, type SandboxRequest } from '../context';
+import { badIdentifier, CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
-import type { JsonObject } from '../json';
+import { isObject, type JsonObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
+
+/** `kz_media_util:default_prompt_language/0` with the stock system config (and the schema's default). */
+const DEFAULT_LANGUAGE = 'en-us';
+
+/** `kz_media_util:is_not_prompt/1`: names that play as they are rather than as a prompt. */
+function isNotPrompt(promptId: string): boolean {
+  return promptId === '' || promptId === 'silence' || /^(?:silence_stream|tone_stream|shout|local_stream|https?):\/\//.test(promptId);
+}
+
+/**
+ * `kz_media_util:prompt_id/2`: the id of a prompt's media document, `<language>/<prompt id>` joined
+ * as `filename:join/1` joins (an absolute prompt id stands alone, repeated and trailing slashes
+ * go); `/system_media/` is dropped first, and a language of `""` or a name that is not a prompt
+ * leaves the prompt id as it is.
+ */
+function promptMediaId(promptId: string, language: string): string {
+  if (promptId.startsWith('/system_media/')) return promptMediaId(promptId.slice('/system_media/'.length), language);
+  if (language === '' || isNotPrompt(promptId)) return promptId;
+  const joined = (promptId.startsWith('/') ? promptId : `${language}/${promptId}`).replace(/\/+/g, '/');
+  return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+}
+
+/** `kzd_media:language/1` lowercased, as `cb_media` reads it: `en-us` when absent. */
+function mediaLanguage(doc: JsonObject): string {
+  return typeof doc.language === 'string' ? doc.language.toLowerCase() : DEFAULT_LANGUAGE;
+}
+
+/**
+ * `cb_media:maybe_validate_prompt/3` and `validate_prompt/3`, run on every update of a medium (its
+ * fields or its audio): when the document to save carries a `prompt_id`, its id must be the one
+ * that prompt id and language make, so neither can change once the prompt exists.
+ */
+function promptErrors(mediaId: string, doc: JsonObject): FieldErrors | undefined {
+  if (typeof doc.prompt_id !== 'string') return undefined;
+  if (promptMediaId(doc.prompt_id, mediaLanguage(doc)) === mediaId) return undefined;
+  return {
+    prompt_id: { invalid: { message: 'Changing the prompt_id on an existing prompt is not allowed', cause: doc.prompt_id } },
+  };
+}
 
 export const MEDIA = simpleCollection(
   'media',
@@ -20,8 +59,38 @@ export const MEDIA = simpleCollection(
     language: String(doc.language ?? '').toLowerCase(),
     is_prompt: Boolean(doc.prompt_id),
   }),
-  { itemVerbs: ITEM_VERBS_NO_PATCH },
+  {
+    itemVerbs: ITEM_VERBS_NO_PATCH,
+    prepare(doc, ctx) {
+      if (ctx.existing) return promptErrors(ctx.existing.id, doc);
+      // `maybe_add_prompt_fields/1`: a new prompt is stored under its prompt id (see createMedia).
+      if (typeof doc.prompt_id === 'string') doc.language = mediaLanguage(doc);
+      return undefined;
+    },
+  },
 );
+
+/**
+ * `PUT …/media` (`cb_media:on_successful_validation/2` on create): a medium with a `prompt_id` gets
+ * the id `<language>/<prompt id>` (`maybe_add_prompt_fields/1`), so a second one for the same
+ * prompt and language is a CouchDB conflict (409 `datastore_conflict`).
+ */
+function createMedia(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+  const data = isObject(req.data) ? req.data : undefined;
+  const id = data && typeof data.prompt_id === 'string' ? promptMediaId(data.prompt_id, mediaLanguage(data)) : undefined;
+  const doc = engine.docs.create(MEDIA, accountId, req.data, {
+    id: id === '' ? undefined : id,
+    beforeSave: (after) => {
+      const existing = id ? engine.store.get(accountId, id) : undefined;
+      if (existing && !existing.deleted) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
+      engine.checkCharges(
+        { accountId, resource: MEDIA.name, type: MEDIA.type, before: undefined, after },
+        envelopeFlag(req, 'accept_charges'),
+      );
+    },
+  });
+  return createdReply(MEDIA, req, doc);
+}
 
 const languageOf = (doc: JsonObject): string => (typeof doc.language === 'string' ? doc.language.toLowerCase() : '');
 
@@ -76,6 +145,9 @@ function mediaRaw(engine: Engine, req: SandboxRequest, accountId: string, id: st
   if (upload.data.length === 0) {
     throw validationError({ file: { required: { message: 'Please provide a media file' } } });
   }
+  // `validate_upload/3` re-validates the stored document, prompt rule included.
+  const prompt = promptErrors(id, media.body);
+  if (prompt) throw validationError(prompt);
   engine.store.putAttachment(accountId, id, 'content', upload.contentType, upload.data);
   const saved = engine.docs.save(MEDIA, media, {
     ...media.body,
@@ -91,6 +163,7 @@ export const mediaModule = defineModule({
   name: 'media',
   documents: [MEDIA],
   routes: [
+    route('accounts/:account/media', ['PUT'], ({ engine, req, accountId }) => createMedia(engine, req, accountId)),
     route('accounts/:account/media/languages', ['GET'], ({ engine, accountId }) => mediaLanguages(engine, accountId)),
     route('accounts/:account/media/languages/:language', ['GET'], ({ engine, accountId, params }) =>
       mediaLanguages(engine, accountId, params.language),

@@ -1,10 +1,9 @@
 import { MmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
 import type { Reply, SandboxRequest } from '../context';
-import { CrossbarError, type FieldErrors } from '../crossbar-error';
-import { toE164 } from '../e164';
+import type { FieldErrors } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { callerIdNumber, messageRoutes, storeQueuedMessage } from '../instant-messages';
+import { messageRoute, messageRoutes, senderErrors, storeQueuedMessage } from '../instant-messages';
 import { compact, type JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
 import { defineModule } from '../sandbox-module';
@@ -42,10 +41,11 @@ function isMime(body: string): boolean {
 const NO_BODY = { body: { required: { message: 'add mime encoded body or upload one or more files' } } };
 
 /**
- * `PUT …/mms` (`cb_mms:on_successful_validation/1`): the body must be MIME; the account must be
- * enabled; an offnet sender (`from`) must be a number of the account. Nothing is delivered: the
- * message is stored `queued` with the routing fields `create_request/1` adds, `Body` holding the
- * MIME document.
+ * `PUT …/mms` (`cb_mms:on_successful_validation/1`): the body must be MIME; the route type follows
+ * the recipient and the sender defaults to the caller id for that route (`create_request/1`); an
+ * offnet sender must be a number of the account with MMS enabled (`validate_from/1`). Nothing is
+ * delivered: the message is stored `queued` with the routing fields, `Body` holding the MIME
+ * document.
  */
 function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const ownerId = req.auth?.ownerId;
@@ -54,21 +54,10 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
     prepare(doc): FieldErrors | undefined {
       const body = doc.body;
       if (typeof body !== 'string' || !isMime(body)) return NO_BODY;
-      if (engine.account(accountId)?.body.pvt_enabled === false) throw new CrossbarError(400, 'disabled', { message: 'entity disabled' });
-      const to = String(doc.to);
-      const e164 = toE164(to);
-      const offnet = /^\+\d{8,}$/.test(e164);
-      const from =
-        typeof doc.from === 'string'
-          ? doc.from
-          : callerIdNumber(engine, accountId, ownerId, [offnet ? 'caller_id.external.number' : 'caller_id.internal.number']);
-      if (offnet) {
-        // number_exists/2 then number_belongs_to_account/1 (`knm_phone_number:fetch/1`, `assigned_to/1`).
-        const holder = from ? engine.store.claimant({ scope: '', kind: 'phone_number', value: toE164(from) }) : undefined;
-        if (!holder) return { from: { invalid: { message: 'number is invalid' } } };
-        if (holder.accountId !== accountId) return { from: { forbidden: { message: 'number does not belong to account' } } };
-      }
-      Object.assign(doc, compact({ to: offnet ? e164 : to, from, Body: body, route_type: offnet ? 'offnet' : 'onnet' }));
+      const route = messageRoute(engine, accountId, ownerId, doc);
+      const errors = senderErrors(engine, accountId, route, 'mms');
+      if (errors) return errors;
+      Object.assign(doc, compact({ to: route.to, from: route.from, Body: body, route_type: route.routeType }));
       delete doc.body;
       return undefined;
     },

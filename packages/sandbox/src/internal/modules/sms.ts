@@ -1,8 +1,9 @@
 import { SmsSchema } from '@audian/resources/schemas';
 import { GREGORIAN_OFFSET } from '../clock';
 import type { Reply, SandboxRequest } from '../context';
+import type { FieldErrors } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { callerIdNumber, messageRoutes, storeQueuedMessage } from '../instant-messages';
+import { messageRoute, messageRoutes, senderErrors, storeQueuedMessage } from '../instant-messages';
 import { compact, type JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
 import { defineModule } from '../sandbox-module';
@@ -38,20 +39,22 @@ export const SMS: ResourceDef = {
 };
 
 /**
- * `PUT …/sms`. Nothing is delivered: a sent message is stored `queued`, with the addressing
- * fields `cb_sms` adds (`to`/`from` become `user@realm`).
+ * `PUT …/sms` (`cb_sms:on_successful_validation/1`): the route type follows the recipient
+ * (`create_request/1`), the sender defaults to the caller id for that route, and an offnet sender
+ * must be a number of the account with SMS enabled (`validate_from/1`). Nothing is delivered: a
+ * sent message is stored `queued`, with the addressing fields (`to`/`from` become `user@realm`).
  */
 function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const ownerId = req.auth?.ownerId;
   const realm = String(engine.account(accountId)?.body.realm ?? '');
   const def: ResourceDef = {
     ...SMS,
-    prepare(doc) {
-      const toUser = String(doc.to);
-      const fromUser =
-        typeof doc.from === 'string'
-          ? doc.from
-          : (callerIdNumber(engine, accountId, ownerId, ['caller_id.internal.number', 'caller_id.external.number']) ?? ANONYMOUS_NUMBER);
+    prepare(doc): FieldErrors | undefined {
+      const route = messageRoute(engine, accountId, ownerId, doc);
+      const toUser = route.to;
+      const fromUser = route.from ?? ANONYMOUS_NUMBER;
+      const errors = senderErrors(engine, accountId, { ...route, from: fromUser }, 'sms');
+      if (errors) return errors;
       Object.assign(doc, {
         request: `${toUser}@${realm}`,
         request_user: toUser,
@@ -62,6 +65,7 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
         from: `${fromUser}@${realm}`,
         from_user: fromUser,
         from_realm: realm,
+        route_type: route.routeType,
       });
       return undefined;
     },
