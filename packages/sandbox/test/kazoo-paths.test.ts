@@ -123,14 +123,84 @@ describe('paths served from the stored data', () => {
     expect(Object.keys((released.body.data as { success: object }).success).sort()).toEqual(['+14155550302', '+14155550303']);
   });
 
-  it('accounts/{id}/move needs `to` and the super-duper admin; accounts/{id}/reseller the super-duper admin (cb_accounts)', async () => {
-    const child = data(await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Movable' } }));
-    const noTo = await h.call('POST', `/v2/accounts/${child.id}/move`, { data: {} });
+  /** A new account under `parent`, and a token for it (its API key's login). */
+  async function account(parent: string, name: string): Promise<{ id: string; token: string }> {
+    const created = data(await h.call('PUT', `/v2/accounts/${parent}`, { data: { name } }));
+    const key = data(await h.call('GET', `/v2/accounts/${created.id}/api_key`));
+    return { id: created.id, token: await h.login(String(key.api_key)) };
+  }
+  const treeIds = async (id: string) => ((await h.call('GET', `/v2/accounts/${id}/tree`)).body.data as Doc[]).map((a) => a.id);
+
+  it('accounts/{id}/move: `to` required, then the super-duper admin only (cb_accounts:validate_move/4, 403 for a sub-account admin)', async () => {
+    const branch = await account(h.sandbox.accountId, 'Move Branch');
+    const leaf = await account(branch.id, 'Move Leaf');
+    const noTo = await h.call('POST', `/v2/accounts/${leaf.id}/move`, { data: {} });
     expect(noTo.status).toBe(400);
     expect(noTo.body.data).toEqual({ to: { required: { message: "Field 'to' is required" } } });
-    expect((await h.call('POST', `/v2/accounts/${child.id}/move`, { data: { to: h.sandbox.accountId } })).status).toBe(403);
-    expect((await h.call('PUT', `/v2/accounts/${child.id}/reseller`, { data: {} })).status).toBe(403);
-    expect((await h.call('DELETE', `/v2/accounts/${child.id}/reseller`)).status).toBe(403);
+    const byBranch = await request(h.sandbox, 'POST', `/v2/accounts/${leaf.id}/move`, { data: { to: branch.id } }, branch.token);
+    expect(byBranch.status).toBe(403);
+    expect(byBranch.body.data).toEqual({ message: 'forbidden' });
+    expect(await treeIds(leaf.id)).toEqual([h.sandbox.accountId, branch.id]);
+  });
+
+  it('accounts/{id}/move by the master account rewrites the pvt_tree of the account and its descendants, answers the account (crossbar_util:move_account/2)', async () => {
+    const from = await account(h.sandbox.accountId, 'Move From');
+    const to = await account(h.sandbox.accountId, 'Move To');
+    const moving = await account(from.id, 'Moving');
+    const below = await account(moving.id, 'Below Moving');
+    // Under itself or one of its descendants: crossbar_util:validate_move/2 refuses.
+    expect((await h.call('POST', `/v2/accounts/${moving.id}/move`, { data: { to: moving.id } })).status).toBe(403);
+    expect((await h.call('POST', `/v2/accounts/${moving.id}/move`, { data: { to: below.id } })).status).toBe(403);
+
+    const moved = await h.call('POST', `/v2/accounts/${moving.id}/move`, { data: { to: to.id } });
+    expect(moved.status).toBe(200);
+    expect(data(moved)).toMatchObject({ id: moving.id, name: 'Moving', superduper_admin: false, reseller_id: h.sandbox.accountId });
+    expect(await treeIds(moving.id)).toEqual([h.sandbox.accountId, to.id]);
+    expect(await treeIds(below.id)).toEqual([h.sandbox.accountId, to.id, moving.id]);
+    const descendants = (await h.call('GET', `/v2/accounts/${to.id}/descendants`)).body.data as Doc[];
+    expect(descendants.map((d) => [d.id, d.tree])).toEqual(
+      expect.arrayContaining([
+        [moving.id, [h.sandbox.accountId, to.id]],
+        [below.id, [h.sandbox.accountId, to.id, moving.id]],
+      ]),
+    );
+    expect((await h.call('GET', `/v2/accounts/${from.id}/descendants`)).body.data).toEqual([]);
+    // The old parent no longer reaches the moved accounts; the new one does.
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${below.id}`, {}, from.token)).status).toBe(403);
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${below.id}`, {}, to.token)).status).toBe(200);
+  });
+
+  it('accounts/{id}/reseller: the super-duper admin promotes and demotes (kz_services_reseller:promote/1, demote/1); 403 for a sub-account admin and on the master account', async () => {
+    const parent = await account(h.sandbox.accountId, 'Reseller To Be');
+    const sub = await account(parent.id, 'Reseller Sub');
+    expect((await request(h.sandbox, 'PUT', `/v2/accounts/${sub.id}/reseller`, { data: {} }, parent.token)).status).toBe(403);
+    expect((await request(h.sandbox, 'DELETE', `/v2/accounts/${sub.id}/reseller`, {}, parent.token)).status).toBe(403);
+    expect((await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}/reseller`, { data: {} })).status).toBe(403);
+    expect((await h.call('DELETE', `/v2/accounts/${h.sandbox.accountId}/reseller`)).status).toBe(403);
+
+    const promoted = await h.call('PUT', `/v2/accounts/${parent.id}/reseller`, { data: {} });
+    expect(promoted.status).toBe(201);
+    expect(data(promoted)).toMatchObject({ id: parent.id, is_reseller: true, reseller_id: parent.id });
+    expect(data(await h.call('GET', `/v2/accounts/${sub.id}`))).toMatchObject({ is_reseller: false, reseller_id: parent.id });
+
+    // A reseller below blocks both (has_reseller_descendants/1): 500 account_has_descendants.
+    expect((await h.call('PUT', `/v2/accounts/${sub.id}/reseller`, { data: {} })).status).toBe(201);
+    const blocked = await h.call('DELETE', `/v2/accounts/${parent.id}/reseller`);
+    expect(blocked.status).toBe(500);
+    expect(blocked.body.message).toBe('account_has_descendants');
+
+    const subDemoted = await h.call('DELETE', `/v2/accounts/${sub.id}/reseller`);
+    expect(subDemoted.status).toBe(200);
+    expect(data(subDemoted)).toMatchObject({ is_reseller: false, reseller_id: parent.id });
+    const demoted = await h.call('DELETE', `/v2/accounts/${parent.id}/reseller`);
+    expect(data(demoted)).toMatchObject({ is_reseller: false, reseller_id: h.sandbox.accountId });
+    expect(data(await h.call('GET', `/v2/accounts/${sub.id}`)).reseller_id).toBe(h.sandbox.accountId);
+  });
+
+  it('the master account shows superduper_admin: true (cb_accounts:leak_pvt_superduper_admin/1); a sub-account false', async () => {
+    expect(data(await h.call('GET', h.acct)).superduper_admin).toBe(true);
+    const sub = await account(h.sandbox.accountId, 'Plain Sub');
+    expect(data(await h.call('GET', `/v2/accounts/${sub.id}`)).superduper_admin).toBe(false);
   });
 });
 

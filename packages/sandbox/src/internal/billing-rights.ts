@@ -41,7 +41,11 @@ export function requireResellerOf(engine: Engine, auth: AuthInfo | undefined, ac
   throw forbidden();
 }
 
-/** Super-duper admins only (`cb_rates`, system multi-factor configurations); 403 otherwise. */
+/**
+ * Super-duper admins only (`cb_context:is_superduper_admin/1`): the system ratedeck, moving accounts,
+ * promoting and demoting resellers, `/v2/channels`, `/v2/ips` and the system selector rules; 403
+ * otherwise. Every such check in the sandbox goes through {@link isSuperDuperAdmin}.
+ */
 export function requireSuperDuperAdmin(engine: Engine, auth: AuthInfo | undefined): void {
   if (!auth || !isSuperDuperAdmin(engine, auth.accountId)) throw forbidden();
 }

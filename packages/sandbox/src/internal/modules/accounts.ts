@@ -1,4 +1,5 @@
 import { ACCOUNTS, DEFAULT_TIMEZONE, treeOf } from '../accounts-def';
+import { isSuperDuperAdmin, masterAccountId, requireSuperDuperAdmin } from '../billing-rights';
 import { createdReply, deletedReply, docReply } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, forbidden, validationError } from '../crossbar-error';
@@ -23,7 +24,8 @@ function withLeakedFields(engine: Engine, req: SandboxRequest, account: StoredDo
   const out: JsonObject = {
     ...data,
     wnm_allow_additions: body.pvt_wnm_allow_additions === true,
-    superduper_admin: body.pvt_superduper_admin === true,
+    // `kzd_accounts:is_superduper_admin/1`: the master account carries the flag from its creation.
+    superduper_admin: isSuperDuperAdmin(engine, account.id),
     created: body.pvt_created,
     enabled: body.pvt_enabled !== false,
     reseller_id: reseller,
@@ -65,10 +67,8 @@ function accountItem(engine: Engine, req: SandboxRequest, account: StoredDoc): R
   switch (req.method) {
     case 'PUT':
       return createAccount(engine, req, account);
-    case 'GET': {
-      const reply = docReply(ACCOUNTS, account);
-      return { ...reply, data: withLeakedFields(engine, req, account, reply.data as JsonObject) };
-    }
+    case 'GET':
+      return accountReply(engine, req, account);
     case 'POST':
       // `kzd_accounts:validate/3` saves a POST with `update/2`: the request's values are set on the
       // stored account and keys it leaves out are kept; `ensure_account_has_timezone/2` looks at the
@@ -156,20 +156,71 @@ function apiKey(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply 
   return { status: 201, data: { api_key: saved.body.pvt_api_key }, envelope: { revision: String(saved.body._rev) } };
 }
 
-/**
- * `POST /v2/accounts/{ACCOUNT_ID}/move` (`cb_accounts:validate_account_path/4`): `to` is required;
- * moving is allowed to the super-duper admin only (`accounts.allow_move` defaults to
- * `superduper_admin`), which no sandbox login is, so a valid request answers 403.
- */
-function moveAccount(req: SandboxRequest): Reply {
-  const to = isObject(req.data) ? req.data.to : undefined;
-  if (typeof to !== 'string' || to === '') throw validationError({ to: { required: { message: "Field 'to' is required" } } });
-  throw forbidden();
+/** `cb_accounts:load_account/2`: the account as `GET` shows it, private fields leaked. */
+function accountReply(engine: Engine, req: SandboxRequest, account: StoredDoc, status = 200): Reply {
+  const reply = docReply(ACCOUNTS, account, status);
+  return { ...reply, data: withLeakedFields(engine, req, account, reply.data as JsonObject) };
 }
 
-/** `PUT|DELETE /v2/accounts/{ACCOUNT_ID}/reseller`: promoting or demoting a reseller is the super-duper admin's (403 here). */
-function resellerStatus(): Reply {
-  throw forbidden();
+/** The live accounts below `accountId` (`accounts/listing_by_descendants`: the account itself excluded). */
+function descendantsOf(engine: Engine, accountId: string): StoredDoc[] {
+  return liveAccounts(engine).filter((a) => treeOf(a.body).includes(accountId));
+}
+
+/**
+ * `POST /v2/accounts/{ACCOUNT_ID}/move` (`cb_accounts:validate_account_path/4`): `to` is required,
+ * then `validate_move/4` under `accounts.allow_move`'s default, `superduper_admin` (403 for any
+ * other login). `crossbar_util:move_account/2` refuses (403) a move under the account itself or
+ * one of its descendants, sets the account's `pvt_tree` to the target's tree plus the target
+ * (`get_tree/1` is empty for an id that is no account, as in KAZOO), keeps the old one as
+ * `pvt_previous_tree`, and rewrites every descendant's tree from the moved account down
+ * (`update_descendants_tree/4`). The answer is the moved account as `GET` shows it.
+ */
+function moveAccount(engine: Engine, req: SandboxRequest, account: StoredDoc): Reply {
+  const to = isObject(req.data) ? req.data.to : undefined;
+  if (typeof to !== 'string' || to === '') throw validationError({ to: { required: { message: "Field 'to' is required" } } });
+  requireSuperDuperAdmin(engine, req.auth);
+  const target = engine.account(to);
+  const toTree = [...(target ? treeOf(target.body) : []), to];
+  if (toTree.includes(account.id)) throw forbidden();
+  const retree = (doc: StoredDoc, tree: string[]): StoredDoc =>
+    engine.docs.save(ACCOUNTS, doc, { ...doc.body, pvt_tree: tree, pvt_previous_tree: treeOf(doc.body) });
+  const descendants = descendantsOf(engine, account.id);
+  let moved = account;
+  engine.store.transaction(() => {
+    moved = retree(account, toTree);
+    for (const d of descendants) {
+      const previous = treeOf(d.body);
+      retree(d, [...toTree, ...previous.slice(previous.indexOf(account.id))]);
+    }
+  });
+  return accountReply(engine, req, moved);
+}
+
+/**
+ * `PUT|DELETE /v2/accounts/{ACCOUNT_ID}/reseller`: the super-duper admin's (403 otherwise).
+ * `kz_services_reseller:promote/1` and `demote/1` refuse the master account (403) and an account
+ * with a reseller below it (500 `account_has_descendants`); they set `pvt_reseller` and give every
+ * descendant its new reseller in `pvt_reseller_id` (`cascade_reseller_id/2`: the account itself
+ * when promoted, `find_id/1`'s nearest reseller above it when demoted, else the master account).
+ * The answer is the account as `GET` shows it (`load_account/2`).
+ */
+function resellerStatus(engine: Engine, req: SandboxRequest, accountOf: () => StoredDoc): Reply {
+  requireSuperDuperAdmin(engine, req.auth);
+  const account = accountOf();
+  if (account.id === masterAccountId(engine)) throw forbidden();
+  const descendants = descendantsOf(engine, account.id);
+  if (descendants.some((d) => d.body.pvt_reseller === true)) {
+    throw new CrossbarError(500, 'account_has_descendants', { message: 'account has descendants' });
+  }
+  const promote = req.method === 'PUT';
+  let saved = account;
+  engine.store.transaction(() => {
+    saved = engine.docs.save(ACCOUNTS, account, { ...account.body, pvt_reseller: promote });
+    const resellerId = promote ? account.id : (engine.resellerOf(saved) ?? account.id);
+    for (const d of descendants) engine.docs.save(ACCOUNTS, d, { ...d.body, pvt_reseller_id: resellerId });
+  });
+  return accountReply(engine, req, saved, promote ? 201 : 200);
 }
 
 /** `cb_accounts`: accounts and sub-accounts, their relatives, API key, moves and reseller status. */
@@ -187,13 +238,7 @@ export const accountsModule = defineModule({
       route(`accounts/:account/${relation}`, ['GET'], ({ engine, req, account }) => accountRelatives(engine, req, account(), relation)),
     ),
     route('accounts/:account/api_key', ['GET', 'PUT'], ({ engine, req, account }) => apiKey(engine, req, account())),
-    route('accounts/:account/move', ['POST'], ({ req, account }) => {
-      account();
-      return moveAccount(req);
-    }),
-    route('accounts/:account/reseller', ['PUT', 'DELETE'], ({ account }) => {
-      account();
-      return resellerStatus();
-    }),
+    route('accounts/:account/move', ['POST'], ({ engine, req, account }) => moveAccount(engine, req, account())),
+    route('accounts/:account/reseller', ['PUT', 'DELETE'], ({ engine, req, account }) => resellerStatus(engine, req, account)),
   ],
 });
