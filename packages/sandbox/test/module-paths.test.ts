@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { childLogin } from './call-routing-helpers';
+import { type Harness, harness, request } from './helpers';
 
 /** Endpoints of served modules beyond their documents, each answered as the KAZOO function named does. */
 
@@ -91,8 +92,36 @@ describe('lists, groups, webhooks, channels, conferences', () => {
     expect(descendants.status).toBe(200);
   });
 
-  it('GET /v2/channels is the super-duper admin’s (cb_channels:authorize/2): 403', async () => {
-    expect((await h.call('GET', '/v2/channels')).status).toBe(403);
+  it('GET /v2/channels: every live channel of every account for the super-duper admin, 403 for a sub-account admin (cb_simple_authz:account_is_descendant/2, cb_channels:get_account_id/1)', async () => {
+    expect((await h.call('GET', '/v2/channels')).body.data).toEqual([]);
+    const child = await childLogin(h, 'Channels Tenant');
+    expect((await request(h.sandbox, 'GET', '/v2/channels', {}, child.token)).status).toBe(403);
+    // A ringing call in each account: one device, one callflow to it.
+    const callIds: string[] = [];
+    for (const [account, number] of [
+      [h.sandbox.accountId, '3101'],
+      [child.accountId, '3102'],
+    ] as const) {
+      const device = data(await h.call('PUT', `/v2/accounts/${account}/devices`, { data: { name: `Ringer ${number}` } }));
+      const flow = { numbers: [number], flow: { module: 'device', data: { id: device.id }, children: {} } };
+      expect((await h.call('PUT', `/v2/accounts/${account}/callflows`, { data: flow })).status).toBe(201);
+      const placed = await h.call('PUT', `/v2/accounts/${account}/sandbox/calls`, { data: { to: number, answer: false } });
+      callIds.push(String(data(placed).call_id));
+    }
+    const all = (await h.call('GET', '/v2/channels')).body.data as Doc[];
+    const own = (await h.call('GET', `${h.acct}/channels`)).body.data as Doc[];
+    const theirs = (await request(h.sandbox, 'GET', `/v2/accounts/${child.accountId}/channels`, {}, child.token)).body.data as Doc[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(all).toHaveLength(own.length + theirs.length);
+    expect(all.map((c) => c.uuid)).toEqual(expect.arrayContaining(callIds));
+    for (const [account, callId] of [
+      [h.sandbox.accountId, callIds[0]],
+      [child.accountId, callIds[1]],
+    ]) {
+      await h.call('DELETE', `/v2/accounts/${account}/sandbox/calls/${encodeURIComponent(String(callId))}`);
+    }
+    expect((await h.call('GET', '/v2/channels')).body.data).toEqual([]);
   });
 
   it('PUT conferences/{id}/participants acts on a live conference: 501 naming it', async () => {
