@@ -83,9 +83,46 @@ describe('ips (cb_ips): the fixed pool of dedicated IPs', () => {
     expect((await h.call('GET', `${h.acct}/ips/192.0.2.99`)).status).toBe(404);
   });
 
-  it('adding IPs to the pool is the super-duper admin’s: 403 on /v2/ips and on the account path', async () => {
-    const ip = { ip: '192.0.2.1', zone: 'us-east', host: 'proxy9.example.net' };
-    expect((await h.call('PUT', '/v2/ips', { data: ip })).status).toBe(403);
+  it('PUT /v2/ips: the super-duper admin adds an IP to the pool (cb_ips:put/1, kz_ip:create/3); 403 for a sub-account admin and on the account path', async () => {
+    const ip = { ip: '192.0.2.1', zone: 'eu-west', host: 'proxy9.example.net' };
+    const child = await childLogin(h, 'IP Adder');
+    expect((await request(h.sandbox, 'PUT', '/v2/ips', { data: ip }, child.token)).status).toBe(403);
+    // `maybe_create_ip/2`: IPs are added on /v2/ips only, whoever asks.
     expect((await h.call('PUT', `${h.acct}/ips`, { data: ip })).status).toBe(403);
+
+    const created = await h.call('PUT', '/v2/ips', { data: ip });
+    expect(created.status).toBe(201);
+    const readOnly = (data(created)._read_only ?? {}) as Doc;
+    expect(Object.keys(data(created))).toEqual(['_read_only']);
+    expect(readOnly).toMatchObject({
+      id: '192.0.2.1',
+      vsn: '1',
+      status: 'available',
+      type: 'dedicated_ip',
+      zone: 'eu-west',
+      host: 'proxy9.example.net',
+    });
+    expect(readOnly.created).toEqual(expect.any(Number));
+    expect(readOnly.rev).toBe(created.body.revision);
+
+    expect((await h.call('GET', `${h.acct}/ips?zone=eu-west`)).body.data).toEqual([{ ip: '192.0.2.1', zone: 'eu-west' }]);
+    expect((await h.call('GET', `${h.acct}/ips/zones`)).body.data).toEqual(['eu-west', 'us-east', 'us-west']);
+    const assigned = await request(h.sandbox, 'POST', `/v2/accounts/${child.accountId}/ips/192.0.2.1`, { data: {} }, child.token);
+    expect(data(assigned).success).toMatchObject({ '192.0.2.1': { status: 'assigned', assigned_to: child.accountId } });
+
+    // The same address again is a CouchDB conflict (crossbar_doc:handle_datamgr_errors/3).
+    const twice = await h.call('PUT', '/v2/ips', { data: ip });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe('datastore_conflict');
+  });
+
+  it('PUT /v2/ips checks the ip schema: an IPv4/IPv6 address, a zone and a host (cb_context:validate_request_data/2)', async () => {
+    const missing = await h.call('PUT', '/v2/ips', { data: { ip: '192.0.2.2' } });
+    expect(missing.status).toBe(400);
+    expect(Object.keys(missing.body.data as Doc).sort()).toEqual(['host', 'zone']);
+    const malformed = await h.call('PUT', '/v2/ips', { data: { ip: 'not-an-ip', zone: 'z', host: 'h' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.data).toHaveProperty('ip');
+    expect((await h.call('PUT', '/v2/ips', { data: { ip: '2001:db8::7', zone: 'v6', host: 'h6' } })).status).toBe(201);
   });
 });

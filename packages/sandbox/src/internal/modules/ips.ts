@@ -1,9 +1,11 @@
 import * as schemas from '@audian/resources/schemas';
+import { requireSuperDuperAdmin } from '../billing-rights';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, type FieldErrors, forbidden, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compact, isObject, type JsonObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
+import { nextRevision } from '../store';
 import { validateDocument } from '../validation';
 
 /** One dedicated IP of the sandbox's pool (`kz_ip` documents of the `dedicated_ips` database). */
@@ -14,10 +16,10 @@ interface PoolIp {
 }
 
 /**
- * The sandbox's fixed pool of dedicated IPs (documentation addresses, RFC 5737). KAZOO's pool is
- * filled by the super-duper admin (`PUT /v2/ips`), which no sandbox login is.
+ * The sandbox's seeded pool of dedicated IPs (documentation addresses, RFC 5737); a super-duper
+ * admin adds more with `PUT /v2/ips`, as on KAZOO.
  */
-const POOL: readonly PoolIp[] = [
+const SEEDED: readonly PoolIp[] = [
   { ip: '198.51.100.10', zone: 'us-east', host: 'proxy1.us-east.example.net' },
   { ip: '198.51.100.11', zone: 'us-east', host: 'proxy2.us-east.example.net' },
   { ip: '203.0.113.20', zone: 'us-west', host: 'proxy1.us-west.example.net' },
@@ -26,6 +28,14 @@ const POOL: readonly PoolIp[] = [
 
 /** Where the assignments are kept: `{ "<ip>": "<account id>" }` in the store's metadata. */
 const META_KEY = 'dedicated_ip_assignments';
+/** Where the IPs added with `PUT /v2/ips` are kept: a list of pool entries in the store's metadata. */
+const ADDED_KEY = 'dedicated_ips_added';
+
+/** The whole pool: the seeded IPs and the ones added since. */
+function poolOf(engine: Engine): PoolIp[] {
+  const raw = engine.store.meta(ADDED_KEY);
+  return [...SEEDED, ...(raw ? (JSON.parse(raw) as PoolIp[]) : [])];
+}
 
 function assignments(engine: Engine): Record<string, string> {
   const raw = engine.store.meta(META_KEY);
@@ -58,16 +68,23 @@ const automatic = { revision: 'automatic' };
 function available(engine: Engine, req: SandboxRequest): Reply {
   const taken = assignments(engine);
   const zone = req.query.zone;
-  const free = POOL.filter((p) => !taken[p.ip] && (zone === undefined || zone === '' || p.zone === zone)).sort(
-    (a, b) => a.zone.localeCompare(b.zone) || a.ip.localeCompare(b.ip),
-  );
+  const free = poolOf(engine)
+    .filter((p) => !taken[p.ip] && (zone === undefined || zone === '' || p.zone === zone))
+    .sort((a, b) => a.zone.localeCompare(b.zone) || a.ip.localeCompare(b.ip));
   return { data: free.slice(0, 1).map((p) => ({ ip: p.ip, zone: p.zone })), envelope: automatic };
 }
 
 /** The field error of one requested IP, or undefined when it may be assigned (released when `release`). */
-function ipError(ip: string, index: number, owner: string | undefined, accountId: string, release: boolean): FieldErrors | undefined {
+function ipError(
+  pool: readonly PoolIp[],
+  ip: string,
+  index: number,
+  owner: string | undefined,
+  accountId: string,
+  release: boolean,
+): FieldErrors | undefined {
   const key = `ips.${index}`;
-  const known = POOL.some((p) => p.ip === ip);
+  const known = pool.some((p) => p.ip === ip);
   if (!known) return { [key]: { not_found: { message: 'ip not found', value: ip } } };
   if (owner !== undefined && owner !== accountId) return { [key]: { forbidden: { message: 'ip assigned to another account', value: ip } } };
   if (!release && owner === accountId) return { [key]: { superfluous: { message: 'ip already assigned', value: ip } } };
@@ -88,14 +105,15 @@ function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string,
   if (!checked.ok) throw validationError(checked.errors);
   const ips = (checked.value.ips as string[]) ?? [];
   const map = assignments(engine);
+  const pool = poolOf(engine);
   const errors: FieldErrors = {};
-  for (const [i, ip] of ips.entries()) Object.assign(errors, ipError(ip, i, map[ip], accountId, release));
+  for (const [i, ip] of ips.entries()) Object.assign(errors, ipError(pool, ip, i, map[ip], accountId, release));
   if (Object.keys(errors).length > 0) throw validationError(errors);
   const success: JsonObject = {};
   for (const ip of ips) {
     if (release) delete map[ip];
     else map[ip] = accountId;
-    success[ip] = cleanIp(POOL.find((p) => p.ip === ip) as PoolIp, map[ip]);
+    success[ip] = cleanIp(pool.find((p) => p.ip === ip) as PoolIp, map[ip]);
   }
   saveAssignments(engine, map);
   return { data: { success, error: {} }, envelope: automatic };
@@ -103,14 +121,46 @@ function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string,
 
 /** `GET …/ips/{IP_ADDRESS}` (`load_ip/2`). */
 function oneIp(engine: Engine, ip: string): Reply {
-  const found = POOL.find((p) => p.ip === ip);
+  const found = poolOf(engine).find((p) => p.ip === ip);
   if (!found) throw new CrossbarError(404, 'not_found', { cause: ip });
   return { data: cleanIp(found, assignments(engine)[ip]), envelope: automatic };
 }
 
 /** The distinct values of a pool key, sorted (`zone_listing`, `host_listing` grouped). */
-function distinct(key: 'zone' | 'host'): Reply {
-  return { data: [...new Set(POOL.map((p) => p[key]))].sort(), envelope: automatic };
+function distinct(engine: Engine, key: 'zone' | 'host'): Reply {
+  return { data: [...new Set(poolOf(engine).map((p) => p[key]))].sort(), envelope: automatic };
+}
+
+/**
+ * `PUT /v2/ips`: the super-duper admin's (`cb_ips:authorize_nouns/2`; 403 otherwise). The body is
+ * checked against the `ip` schema (`ip` an IPv4 or IPv6 address, `zone` and `host` non-empty);
+ * `kz_ip:create/3` saves an available `dedicated_ip` whose id is the address (an address already in
+ * the pool is a CouchDB conflict, 409 `datastore_conflict`), and the answer is that document with
+ * every private field moved under `_read_only` (`kz_doc:leak_private_fields/1`).
+ */
+function createIp(engine: Engine, req: SandboxRequest): Reply {
+  requireSuperDuperAdmin(engine, req.auth);
+  const checked = validateDocument(schemas.IpCreateSchema, isObject(req.data) ? req.data : {});
+  if (!checked.ok) throw validationError(checked.errors);
+  const { ip, zone, host } = checked.value as { ip: string; zone: string; host: string };
+  const pool = poolOf(engine);
+  if (pool.some((p) => p.ip === ip)) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
+  const now = engine.clock.gregorian();
+  const doc: JsonObject = {
+    _id: ip,
+    pvt_vsn: '1',
+    pvt_status: 'available',
+    pvt_type: 'dedicated_ip',
+    pvt_zone: zone,
+    pvt_host: host,
+    pvt_modified: now,
+    pvt_created: now,
+  };
+  const rev = nextRevision(undefined, doc);
+  engine.store.setMeta(ADDED_KEY, JSON.stringify([...pool.slice(SEEDED.length), { ip, zone, host }]));
+  const readOnly: JsonObject = { rev };
+  for (const [key, value] of Object.entries(doc)) readOnly[key.replace(/^(pvt_|_)/, '')] = value;
+  return { status: 201, data: { _read_only: readOnly }, envelope: { revision: rev } };
 }
 
 /** `cb_ips`: the system's dedicated IPs, and which of them each account holds. */
@@ -125,17 +175,16 @@ export const ipsModule = defineModule({
     }),
     route('accounts/:account/ips/assigned', ['GET'], ({ engine, accountId }) => {
       const map = assignments(engine);
-      const held = POOL.filter((p) => map[p.ip] === accountId).map((p) => ({ ip: p.ip, zone: p.zone }));
+      const held = poolOf(engine)
+        .filter((p) => map[p.ip] === accountId)
+        .map((p) => ({ ip: p.ip, zone: p.zone }));
       return { data: held, envelope: automatic };
     }),
-    route('accounts/:account/ips/zones', ['GET'], () => distinct('zone')),
-    route('accounts/:account/ips/hosts', ['GET'], () => distinct('host')),
+    route('accounts/:account/ips/zones', ['GET'], ({ engine }) => distinct(engine, 'zone')),
+    route('accounts/:account/ips/hosts', ['GET'], ({ engine }) => distinct(engine, 'host')),
     route('accounts/:account/ips/:ip', ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
       req.method === 'GET' ? oneIp(engine, params.ip) : assignOrRelease(engine, req, accountId, params.ip),
     ),
-    // `authorize_nouns/2`: `/v2/ips` is the super-duper admin's.
-    route('ips', ['PUT'], () => {
-      throw forbidden();
-    }),
+    route('ips', ['PUT'], ({ engine, req }) => createIp(engine, req)),
   ],
 });
