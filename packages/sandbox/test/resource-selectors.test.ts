@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { childLogin } from './call-routing-helpers';
+import { type Harness, harness, request } from './helpers';
 
 type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
@@ -60,7 +61,21 @@ describe('resource_selectors (cb_resource_selectors)', () => {
     expect(data(set)).toMatchObject(rules);
     await h.call('POST', `${h.acct}/resource_selectors/rules`, { data: { note: 'kept' } });
     expect(data(await h.call('GET', `${h.acct}/resource_selectors/rules`))).toMatchObject({ ...rules, note: 'kept' });
-    expect((await h.call('GET', '/v2/resource_selectors/rules')).status).toBe(403);
-    expect((await h.call('POST', '/v2/resource_selectors/rules', { data: rules })).status).toBe(403);
+  });
+
+  it('/v2/resource_selectors/rules: the super-duper admin reads and merges the master account’s rules; 403 for a sub-account admin (cb_resource_selectors:maybe_authorize_admin/1, set_account_db/1)', async () => {
+    const child = await childLogin(h, 'Selector Tenant');
+    expect((await request(h.sandbox, 'GET', '/v2/resource_selectors/rules', {}, child.token)).status).toBe(403);
+    const system = { rules: [{ filter_list: { value_a: 'request:Flags', value_b: 'resource:flags', action: 'keep' } }] };
+    expect((await request(h.sandbox, 'POST', '/v2/resource_selectors/rules', { data: system }, child.token)).status).toBe(403);
+
+    const set = await h.call('POST', '/v2/resource_selectors/rules', { data: system });
+    expect(set.status).toBe(200);
+    expect(data(set)).toMatchObject({ ...system, id: 'resource_selector_rules' });
+    expect(data(await h.call('GET', '/v2/resource_selectors/rules'))).toMatchObject(system);
+    // The system's rules are the document of the master account's database.
+    expect(data(await h.call('GET', `${h.acct}/resource_selectors/rules`))).toMatchObject(system);
+    // A sub-account's own rules stay its own.
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${child.accountId}/resource_selectors/rules`, {}, child.token)).status).toBe(404);
   });
 });

@@ -1,8 +1,8 @@
 import * as schemas from '@audian/resources/schemas';
+import { masterAccountId, requireSuperDuperAdmin } from '../billing-rights';
 import { deletedReply, docReply } from '../collection';
 import { byId } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { forbidden } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compact, deepMerge, isObject, type JsonObject, publicDoc, stripReserved } from '../json';
 import { listFilter, pageParams, paginateDocs } from '../listing';
@@ -155,9 +155,11 @@ export const resourceSelectorsModule = defineModule({
       ),
     ),
     route('accounts/:account/resource_selectors/rules', ['GET', 'POST'], ({ engine, req, accountId }) => rules(engine, req, accountId)),
-    // The system's rules are the super-duper admin's (`cb_resource_selectors:maybe_authorize_admin/1`), which no sandbox login is.
-    route('resource_selectors/rules', ['GET', 'POST'], () => {
-      throw forbidden();
+    // The system's rules: a super-duper admin's only (`maybe_authorize_admin/1`, 403 otherwise), kept in
+    // the master account's database (`set_account_db/1`), so they are the master account's own rules.
+    route('resource_selectors/rules', ['GET', 'POST'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return rules(engine, req, masterAccountId(engine) ?? '');
     }),
   ],
   demo({ engine, accountId, extent }) {
