@@ -74,18 +74,45 @@ describe('user credentials (kzd_users:maybe_rehash_creds/3)', () => {
 });
 
 describe('devices (cb_devices:validate_device/2)', () => {
-  it('stores the MAC address cleansed, and refuses a change of device type: 400 device_type.invalid', async () => {
+  it('stores the MAC address cleansed (cb_devices:prepare_mac_address/2)', async () => {
     const created = await h.call('PUT', `${h.acct}/devices`, {
       data: { name: 'Desk', device_type: 'sip_device', mac_address: '00:1A:2B:3C:4D:5E' },
     });
     expect(created.status).toBe(201);
     expect(data(created).mac_address).toBe('001a2b3c4d5e');
-    const retyped = await h.call('PATCH', `${h.acct}/devices/${data(created).id}`, { data: { device_type: 'softphone' } });
-    expect(retyped.status).toBe(400);
-    expect(retyped.body.data).toEqual({
+    expect((await h.call('PATCH', `${h.acct}/devices/${data(created).id}`, { data: { name: 'Desk 2' } })).status).toBe(200);
+  });
+
+  it('the super-duper admin may change the device type and the MDN; a sub-account admin may not (check_device_type_change/2, check_mdn_changed/3)', async () => {
+    const created = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Master desk', device_type: 'sip_device' } });
+    const retyped = await h.call('POST', `${h.acct}/devices/${data(created).id}`, {
+      data: { name: 'Master desk', device_type: 'softphone' },
+    });
+    expect(retyped.status).toBe(200);
+    expect(data(retyped).device_type).toBe('softphone');
+    const cell = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Cell', device_type: 'mobile', mobile: { mdn: '4155550171' } } });
+    const renumbered = await h.call('PATCH', `${h.acct}/devices/${data(cell).id}`, { data: { mobile: { mdn: '4155550172' } } });
+    expect(renumbered.status).toBe(200);
+    expect(data(renumbered)).toMatchObject({ mobile: { mdn: '4155550172' } });
+
+    const sub = data(await h.call('PUT', h.acct, { data: { name: 'Device Tenant' } }));
+    const key = data(await h.call('GET', `/v2/accounts/${sub.id}/api_key`));
+    const token = await h.login(String(key.api_key));
+    const base = `/v2/accounts/${sub.id}/devices`;
+    const own = data(await request(h.sandbox, 'PUT', base, { data: { name: 'Tenant desk', device_type: 'sip_device' } }, token));
+    const refused = await request(h.sandbox, 'PATCH', `${base}/${own.id}`, { data: { device_type: 'softphone' } }, token);
+    expect(refused.status).toBe(400);
+    expect(refused.body.data).toEqual({
       device_type: { invalid: { message: 'Not authorized to change type of device', cause: 'softphone' } },
     });
-    expect((await h.call('PATCH', `${h.acct}/devices/${data(created).id}`, { data: { name: 'Desk 2' } })).status).toBe(200);
+    const ownCell = data(
+      await request(h.sandbox, 'PUT', base, { data: { name: 'Tenant cell', device_type: 'mobile', mobile: { mdn: '4155550173' } } }, token),
+    );
+    const mdn = await request(h.sandbox, 'PATCH', `${base}/${ownCell.id}`, { data: { mobile: { mdn: '4155550174' } } }, token);
+    expect(mdn.status).toBe(400);
+    expect(mdn.body.data).toMatchObject({ 'mobile.mdn': { invalid: { message: 'Mobile Device Number cannot be changed' } } });
+    // The master account's login reaches the sub-account and may change it there.
+    expect((await h.call('PATCH', `${base}/${own.id}`, { data: { device_type: 'softphone' } })).status).toBe(200);
   });
 
   it('needs an IPv4 sip.ip for IP authentication, and mobile.mdn for a mobile device', async () => {

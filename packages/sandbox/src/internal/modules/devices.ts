@@ -1,4 +1,6 @@
 import * as schemas from '@audian/resources/schemas';
+import { isSuperDuperAdmin } from '../billing-rights';
+import { itemDoc } from '../collection';
 import { byId, COLLECTION_VERBS, flagsOf } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
@@ -60,8 +62,11 @@ export const DEVICES: ResourceDef = {
     }
     return out;
   },
-  prepare: (doc, ctx) => prepareDevice(doc, ctx),
+  prepare: (doc, ctx) => prepareDevice(doc, ctx, false),
 };
+
+/** The device definition a super-duper admin's update uses: its checks let the type and MDN change. */
+const DEVICES_AS_SUPERDUPER_ADMIN: ResourceDef = { ...DEVICES, prepare: (doc, ctx) => prepareDevice(doc, ctx, true) };
 
 /** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
 function cleanseMac(value: string): string {
@@ -73,11 +78,11 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 /**
  * `cb_devices:validate_device/2`'s steps before the schema check: the MAC address cleansed, outbound
  * flags trimmed, a `sip.realm` equal to the account's dropped, the emergency caller id normalised;
- * a mobile device needs `mobile.mdn`, which cannot change; `sip.method` is `password` or `ip`, an
- * `ip` device needs an IPv4 `sip.ip`; and the device type cannot change (only the super-duper admin
- * may, which no sandbox login is).
+ * a mobile device needs `mobile.mdn`; `sip.method` is `password` or `ip`, an `ip` device needs an
+ * IPv4 `sip.ip`. The MDN (`check_mdn_changed/3`) and the device type
+ * (`check_device_type_change/2`) cannot change unless the login is a super-duper admin's.
  */
-function prepareDevice(doc: JsonObject, ctx: DocHookContext): FieldErrors {
+function prepareDevice(doc: JsonObject, ctx: DocHookContext, superDuperAdmin: boolean): FieldErrors {
   const errors: FieldErrors = {};
   if (typeof doc.mac_address === 'string') {
     const mac = cleanseMac(doc.mac_address);
@@ -99,7 +104,7 @@ function prepareDevice(doc: JsonObject, ctx: DocHookContext): FieldErrors {
     const mdn = isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
     const storedMdn = isObject(existing?.mobile) ? nonEmpty((existing.mobile as JsonObject).mdn) : undefined;
     if (mdn === undefined) errors['mobile.mdn'] = { required: { message: 'Field is required but missing' } };
-    else if (existing && (storedMdn === undefined ? undefined : toE164(storedMdn)) !== toE164(mdn)) {
+    else if (existing && !superDuperAdmin && (storedMdn === undefined ? undefined : toE164(storedMdn)) !== toE164(mdn)) {
       errors['mobile.mdn'] = { invalid: { message: 'Mobile Device Number cannot be changed', cause: mdn } };
     }
   }
@@ -113,7 +118,7 @@ function prepareDevice(doc: JsonObject, ctx: DocHookContext): FieldErrors {
       enum: { message: 'SIP authentication method is invalid', target: ['password', 'ip'], cause: method as never },
     };
   }
-  if (existing && doc.device_type !== existing.device_type) {
+  if (existing && !superDuperAdmin && doc.device_type !== existing.device_type) {
     errors.device_type = { invalid: { message: 'Not authorized to change type of device', cause: doc.device_type ?? '' } };
   }
   return errors;
@@ -159,5 +164,10 @@ export const devicesModule = defineModule({
     route('accounts/:account/devices/:id', ['PUT'], ({ engine, req, accountId, params }) =>
       deviceAction(engine, req, accountId, params.id, false),
     ),
+    // The generic update, with the type and MDN checks relaxed for a super-duper admin's login.
+    route('accounts/:account/devices/:id', ['POST', 'PATCH'], ({ engine, req, accountId, params }) => {
+      const superDuperAdmin = req.auth !== undefined && isSuperDuperAdmin(engine, req.auth.accountId);
+      return itemDoc(engine, req, accountId, superDuperAdmin ? DEVICES_AS_SUPERDUPER_ADMIN : DEVICES, params.id);
+    }),
   ],
 });
