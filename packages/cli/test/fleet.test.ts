@@ -144,7 +144,23 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
       env: { AUDIAN_REDIS_URL: 'redis://127.0.0.1:1' },
     });
     expect(status.status).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ runId, total: 3, done: 3, failed: 0, pending: 0, finished: true, mode: 'local' });
+    // A patch of one matching user: the listing, its GET, the PATCH (patch-documents.ts) — 3 requests per account.
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      runId,
+      total: 3,
+      done: 3,
+      failed: 0,
+      pending: 0,
+      finished: true,
+      mode: 'local',
+      requests: 9,
+      requestsPerTask: 3,
+      requests_left: 0,
+      pace: { workers: 1, concurrency: 2, rateLimit: { capacity: 100, refillPerSecond: 10 } },
+      eta_seconds: null,
+      eta_bucket_seconds: null,
+      eta_observed_seconds: null,
+    });
 
     const csv = await cli(['fleet', 'results', runId, '-o', 'csv'], { configDir });
     expect(csv.status).toBe(0);
@@ -251,6 +267,39 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
     expect(result.stderr).not.toContain('hunter2');
   });
 
+  it('`fleet status` of a run under way: the ETA is the larger of the buckets’ floor and the observed pace, both shown', async () => {
+    // A local run's state as its process writes it: 2 of 5 accounts done, 300 requests each, 10 s in.
+    const runId = 'eta-under-way';
+    const now = Date.now();
+    const account = (i: number, state: string) => ({
+      accountId: `${String(i).repeat(32)}`,
+      state,
+      attempts: state === 'done' ? 1 : 0,
+      ...(state === 'done' ? { requests: 300 } : {}),
+      updatedAt: new Date(now).toISOString(),
+    });
+    const info = {
+      runId,
+      job: { action: 'audit', resource: 'users', accounts: { ids: [1, 2, 3, 4, 5].map((i) => String(i).repeat(32)) } },
+      mode: 'local',
+      dryRun: false,
+      createdAt: new Date(now - 10_000).toISOString(),
+      cancelled: false,
+      round: 0,
+      pace: { workers: 1, concurrency: 2, rateLimit: { capacity: 100, refillPerSecond: 10 } },
+    };
+    const accounts = [account(1, 'done'), account(2, 'done'), account(3, 'pending'), account(4, 'pending'), account(5, 'pending')];
+    writeFileSync(join(configDir, 'fleet', `${runId}.json`), JSON.stringify({ info, accounts }), { mode: 0o600 });
+    const status = await cli(['fleet', 'status', runId, '-o', 'json'], { configDir });
+    expect(status.status).toBe(0);
+    const shown = JSON.parse(status.stdout);
+    // 3 accounts left, 2 at a time: 2 waves × (300 − 100) ÷ 10 = 40 s; the observed pace says 10 s × 3 ÷ 2 = 15 s.
+    expect(shown).toMatchObject({ requests: 600, requestsPerTask: 300, requests_left: 900, eta_bucket_seconds: 40, eta_seconds: 40 });
+    expect(shown.eta_observed_seconds).toBeGreaterThanOrEqual(15);
+    expect(shown.eta_observed_seconds).toBeLessThan(40);
+    expect(shown.eta).toBe('40s');
+  });
+
   describe.skipIf(!hasRedis)('with Redis', () => {
     let redis: ChildProcess | undefined;
     let redisUrl: string;
@@ -306,7 +355,16 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
         expect(result.stdout).toContain('3 done, 0 failed');
         expect(await callerIds()).toEqual(['+15550122', '+15550122', '+15550122']);
         const status = await cli(['fleet', 'status', runIdOf(result.stdout), '--redis', redisUrl, '-o', 'json'], { configDir });
-        expect(JSON.parse(status.stdout)).toMatchObject({ mode: 'redis', total: 3, done: 3, finished: true });
+        // The worker is alive: its pace (Crossbar's bucket by default, no cap) is summed into the status.
+        expect(JSON.parse(status.stdout)).toMatchObject({
+          mode: 'redis',
+          total: 3,
+          done: 3,
+          finished: true,
+          requests: 9,
+          requestsPerTask: 3,
+          pace: { workers: 1, concurrency: 2, rateLimit: { capacity: 100, refillPerSecond: 10 } },
+        });
       } finally {
         worker?.kill('SIGTERM');
       }

@@ -24,7 +24,7 @@ import { positiveInt } from '../internal/command-options';
 import { configDir } from '../internal/config-dir';
 import { profileAuth, resolveProfile } from '../internal/connect';
 import { createDebugLogger } from '../internal/debug-logger';
-import { createFleetProgress, fleetEta, formatEta } from '../internal/fleet-progress';
+import { createFleetProgress, fleetEtas, formatEta } from '../internal/fleet-progress';
 import { interruption } from '../internal/interrupt';
 import { printValue } from '../internal/output';
 import { outputOptions } from '../internal/present';
@@ -247,9 +247,16 @@ function statusCommand(): Command {
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string };
       const status = await found(runStatus(runId, lookup(flags)));
-      const eta = fleetEta(status, Date.parse(status.createdAt));
+      const eta = fleetEtas(status, Date.parse(status.createdAt));
       await printValue(
-        { ...status, eta_seconds: eta ?? null, eta: status.finished ? null : formatEta(eta) },
+        {
+          ...status,
+          requests_left: status.requestsPerTask === undefined ? null : Math.ceil(status.pending * status.requestsPerTask),
+          eta_seconds: eta.seconds ?? null,
+          eta_bucket_seconds: eta.bucket ?? null,
+          eta_observed_seconds: eta.observed ?? null,
+          eta: status.finished ? null : formatEta(eta.seconds),
+        },
         outputOptions({ ...(flags.output ? { output: flags.output } : {}) }),
       );
     });

@@ -1,4 +1,4 @@
-import type { RunStatus } from '@audian/fleet';
+import { estimateRunSeconds, type RunStatus } from '@audian/fleet';
 import cliProgress from 'cli-progress';
 
 /**
@@ -9,6 +9,29 @@ export function fleetEta(status: RunStatus, since: number, settledBefore = 0, no
   const settled = status.total - status.pending - settledBefore;
   if (status.pending === 0 || settled <= 0) return undefined;
   return Math.ceil((((now - since) / 1000) * status.pending) / settled);
+}
+
+/** A run's ETA two ways, and the one shown. */
+export interface FleetEtas {
+  /** The larger of the two below: the buckets are a floor, and the observed pace includes latency. */
+  readonly seconds: number | undefined;
+  /** The fewest seconds the buckets and caps allow (`estimateRunSeconds`), rounded up. */
+  readonly bucket: number | undefined;
+  /** At the pace seen since `since` ({@link fleetEta}). */
+  readonly observed: number | undefined;
+}
+
+/**
+ * Both estimates of a run's remaining time, and the larger one to show; all undefined once
+ * nothing is pending (as {@link fleetEta}).
+ */
+export function fleetEtas(status: RunStatus, since: number, settledBefore = 0, now: number = Date.now()): FleetEtas {
+  if (status.pending === 0) return { seconds: undefined, bucket: undefined, observed: undefined };
+  const floor = estimateRunSeconds(status, status.pace);
+  const bucket = floor === undefined ? undefined : Math.ceil(floor);
+  const observed = fleetEta(status, since, settledBefore, now);
+  const known = [bucket, observed].filter((s): s is number => s !== undefined);
+  return { seconds: known.length === 0 ? undefined : Math.max(...known), bucket, observed };
 }
 
 /** `12s`, `4m05s`, `?` */
@@ -25,7 +48,8 @@ export interface FleetProgress {
 }
 
 /**
- * A progress bar on standard error (done/failed/pending, ETA) when it is a terminal; nothing
+ * A progress bar on standard error (done/failed/pending, ETA: the larger of the buckets' floor and
+ * the observed pace) when it is a terminal; nothing
  * otherwise, since the summary follows anyway and a log needs no redrawn lines.
  */
 export function createFleetProgress(first: RunStatus, tty: boolean = process.stderr.isTTY === true): FleetProgress {
@@ -44,7 +68,7 @@ export function createFleetProgress(first: RunStatus, tty: boolean = process.std
     done: s.done,
     failed: s.failed,
     pending: s.pending,
-    eta_text: formatEta(fleetEta(s, started, settledBefore)),
+    eta_text: formatEta(fleetEtas(s, started, settledBefore).seconds),
   });
   bar.start(first.total, first.total - first.pending, payload(first));
   return {
