@@ -112,13 +112,71 @@ describe.skipIf(!existsSync(BIN))('events against the sandbox', () => {
     expect(result.stderr).toMatch(/^error: .*unauthorized account id/);
   });
 
-  it('a remote API without --events-url or AUDIAN_EVENTS_URL is a usage error naming both', async () => {
-    const result = await cli(['events', 'tail'], {
-      configDir,
-      env: { AUDIAN_API_KEY: 'a'.repeat(64), AUDIAN_BASE_URL: 'https://api.example.com:8443/v2/' },
+  it('a remote API whose login answer names no websocket, without --events-url or AUDIAN_EVENTS_URL: a usage error naming both', async () => {
+    // 127.0.0.2 is not this machine's API by the loopback rule, so nothing is derived; its login
+    // answer has no ui_config.api.kazoo_websocket.url (a KAZOO without a blackhole url).
+    const api = createServer((req, res) => {
+      req.resume().on('end', () => {
+        if (req.method === 'PUT' && req.url === '/v2/api_auth') {
+          const payload = Buffer.from(
+            JSON.stringify({ account_id: sandbox.accountId, exp: Math.floor(Date.now() / 1000) + 3600 }),
+          ).toString('base64url');
+          res
+            .writeHead(201, { 'content-type': 'application/json' })
+            .end(
+              JSON.stringify({
+                auth_token: `e30.${payload}.sig`,
+                status: 'success',
+                data: { account_id: sandbox.accountId, ui_config: {} },
+              }),
+            );
+        } else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"404","message":"not_found","data":{}}');
+      });
     });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--events-url.*AUDIAN_EVENTS_URL/);
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.2', resolve));
+    try {
+      const result = await cli(['events', 'tail'], {
+        configDir,
+        env: { AUDIAN_API_KEY: 'a'.repeat(64), AUDIAN_BASE_URL: `http://127.0.0.2:${(api.address() as AddressInfo).port}/v2/` },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/--events-url.*AUDIAN_EVENTS_URL/);
+    } finally {
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    }
+  });
+
+  describe('a remote API whose login answer names the websocket (crossbar_util:get_kazoo_websocket_config/1)', () => {
+    let remote: Sandbox;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      // On 127.0.0.2 the loopback rule does not apply: the URL can only come from the login answer.
+      remote = await startSandbox({ port: 0, host: '127.0.0.2' });
+      env = { AUDIAN_API_KEY: remote.apiKey, AUDIAN_BASE_URL: remote.apiUrl };
+    });
+    afterAll(() => remote?.stop());
+
+    it('events tail connects to the URL the login answer names', async () => {
+      const tail = start(['events', 'tail'], join(tmp.dir, 'remote-login'), env);
+      const ready = await tail.waitFor('stderr', /^ready: /);
+      expect(ready).toContain(`on ${remote.eventsUrl} `);
+      tail.child.kill('SIGINT');
+      expect((await tail.result).status).toBe(0);
+    });
+
+    it('--events-url and AUDIAN_EVENTS_URL win over the login answer', async () => {
+      const flag = `ws://127.0.0.2:${remote.port}/?from=flag`;
+      const byFlag = start(['events', 'tail', '--events-url', flag], join(tmp.dir, 'remote-flag'), env);
+      expect(await byFlag.waitFor('stderr', /^ready: /)).toContain(`on ${flag} `);
+      byFlag.child.kill('SIGINT');
+      expect((await byFlag.result).status).toBe(0);
+      const fromEnv = `ws://127.0.0.2:${remote.port}/?from=env`;
+      const byEnv = start(['events', 'tail'], join(tmp.dir, 'remote-env'), { ...env, AUDIAN_EVENTS_URL: fromEnv });
+      expect(await byEnv.waitFor('stderr', /^ready: /)).toContain(`on ${fromEnv} `);
+      byEnv.child.kill('SIGINT');
+      expect((await byEnv.result).status).toBe(0);
+    });
   });
 
   describe('listen --forward-to', () => {

@@ -10,7 +10,7 @@ import { setActivity } from '../internal/activity';
 import { CliError, EXIT_CODES, UsageError } from '../internal/cli-error';
 import { addAccountOption } from '../internal/command-options';
 import { type Connection, type ConnectOptions, connect } from '../internal/connect';
-import { resolveEventsUrl } from '../internal/events-url';
+import { profileEventsUrl } from '../internal/events-client';
 import { interruption } from '../internal/interrupt';
 import { secrets } from '../internal/secrets';
 import { note } from '../internal/stdout';
@@ -144,16 +144,17 @@ function openInBrowser(url: string): void {
 async function serveDashboard(flags: DashboardFlags): Promise<void> {
   const root = dashboardDir(flags.dir);
   const conn = connect(flags);
+  setActivity('logging in');
+  // Logs in (or reuses the cached session) before serving: bad credentials end here, exit 3.
+  await conn.root.transport.session();
   let eventsUrl: string | undefined;
   try {
-    eventsUrl = resolveEventsUrl(flags.eventsUrl, conn.profile.baseUrl);
+    // After the login: the login answer may name the websocket.
+    eventsUrl = await profileEventsUrl(flags.eventsUrl, conn);
   } catch (error) {
     if (flags.eventsUrl !== undefined || !(error instanceof UsageError)) throw error;
     note(`${error.message}; the live calls and activity panels stay empty`);
   }
-  setActivity('logging in');
-  // Logs in (or reuses the cached session) before serving: bad credentials end here, exit 3.
-  await conn.root.transport.session();
 
   const csp = contentSecurityPolicy(conn.profile.baseUrl, eventsUrl);
   const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
@@ -213,7 +214,10 @@ export function dashboardCommand(): Command {
     .description('serve the browser dashboard (live calls, activity, call volume) for the current profile')
     .option('-p, --port <n>', `port on 127.0.0.1 (0: any free port)`, port, DEFAULT_PORT)
     .option('--open', 'open it in the default browser')
-    .option('--events-url <url>', 'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; derived for a local sandbox)')
+    .option(
+      '--events-url <url>',
+      'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; else the one the login answer names; derived for a local sandbox)',
+    )
     .option('--dir <path>', 'serve this built dashboard instead (env: AUDIAN_DASHBOARD_DIR)')
     .addHelpText(
       'after',

@@ -25,7 +25,7 @@ function tableLine(event: KazooEvent): string {
  */
 async function tail(options: EventsCommandOptions & { binding?: string[]; output?: 'table' | 'ndjson' }): Promise<void> {
   const bindings = (options.binding?.length ? options.binding : DEFAULT_BINDINGS) as Binding[];
-  const { events, eventsUrl, accountId } = openEvents(options);
+  const { events, eventsUrl, accountId } = await openEvents(options);
   setActivity(`listening on ${eventsUrl}`);
   const subscription = events.subscribe(bindings, { signal: interruption.signal, ...(accountId ? { accountId } : {}) });
   try {
@@ -53,7 +53,10 @@ export function eventsCommand(): Command {
         .choices(['table', 'ndjson'])
         .default('table'),
     )
-    .option('--events-url <url>', 'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; derived for a local sandbox)')
+    .option(
+      '--events-url <url>',
+      'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; else the one the login answer names; derived for a local sandbox)',
+    )
     .addHelpText(
       'after',
       [

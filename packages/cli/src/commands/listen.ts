@@ -65,7 +65,10 @@ export function listenCommand(): Command {
     .description('forward live events to a local URL as webhook POSTs, until Ctrl-C')
     .requiredOption('--forward-to <url>', 'where to POST each event, e.g. http://localhost:3000/hook')
     .option('--events <list>', `comma-separated: ${DOCUMENT_ACTIONS.join(', ')}, channel_create, channel_destroy, … (default: all)`)
-    .option('--events-url <url>', 'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; derived for a local sandbox)')
+    .option(
+      '--events-url <url>',
+      'the websocket, ws:// or wss:// (env: AUDIAN_EVENTS_URL; else the one the login answer names; derived for a local sandbox)',
+    )
     .addHelpText(
       'after',
       [
@@ -80,7 +83,7 @@ export function listenCommand(): Command {
       const options = command.optsWithGlobals() as EventsCommandOptions & { forwardTo: string; events?: string };
       const url = forwardUrl(options.forwardTo);
       const bindings = listenBindings(options.events);
-      const { events, eventsUrl, accountId } = openEvents(options);
+      const { events, eventsUrl, accountId } = await openEvents(options);
       setActivity(`listening on ${eventsUrl}`);
       const subscription = events.subscribe(bindings, { signal: interruption.signal, ...(accountId ? { accountId } : {}) });
       try {
