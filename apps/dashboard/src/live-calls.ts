@@ -20,6 +20,8 @@ interface Leg {
   calleeNumber?: string;
   createdAt: number;
   answeredAt?: number;
+  /** When an event or a channel listing last showed the leg (ms since the epoch). */
+  seenAt: number;
 }
 
 /** One conversation: the legs bridged together, shown as one row. */
@@ -54,9 +56,10 @@ export class LiveCalls {
     let leg = this.#legs.get(id);
     if (!leg) {
       // An ANSWER or BRIDGE of a leg created before the page subscribed still shows the call.
-      leg = { id, createdAt: now };
+      leg = { id, createdAt: now, seenAt: now };
       this.#legs.set(id, leg);
     }
+    leg.seenAt = now;
     leg.direction = str(d.call_direction) ?? leg.direction;
     leg.callerName = str(d.caller_id_name) ?? leg.callerName;
     leg.callerNumber = str(d.caller_id_number) ?? leg.callerNumber;
@@ -89,9 +92,27 @@ export class LiveCalls {
         calleeName: str(c.callee_id_name),
         calleeNumber: str(c.callee_id_number) ?? str(c.destination),
         createdAt: started,
+        seenAt: now,
         ...(c.answered === true ? { answeredAt: started } : {}),
       });
     }
+  }
+
+  /**
+   * After the events socket reconnected: KAZOO does not replay what was published while it was
+   * down, so `GET …/channels`, asked for at `since`, is the truth. A leg it does not list ended
+   * meanwhile and goes — unless an event showed it after `since` (it started while the listing
+   * was on its way); a leg it lists that is not known yet is added. Returns whether the calls changed.
+   */
+  reconcile(channels: readonly Readonly<Record<string, unknown>>[], since: number, now = Date.now()): boolean {
+    const listed = new Set(channels.map((c) => str(c.uuid)));
+    let changed = false;
+    for (const [id, leg] of this.#legs) {
+      if (!listed.has(id) && leg.seenAt < since) changed = this.#legs.delete(id) || changed;
+    }
+    const before = this.#legs.size;
+    this.seed(channels, now);
+    return changed || this.#legs.size !== before;
   }
 
   /**

@@ -150,14 +150,8 @@ async function startLive(audian: Audian, panels: { refresh(type: string): void; 
   });
   setInterval(() => volume.render(), 60_000);
 
-  let events: Audian['events'];
-  try {
-    events = audian.events;
-  } catch (e) {
-    status.textContent = `Live events unavailable: ${(e as Error).message}`;
-    status.className = 'error';
-    return;
-  }
+  // The websocket URL is resolved as the socket opens: without one, `ready` below rejects.
+  const events = audian.events;
   const calls = new LiveCalls();
   const ended = new Set<string>();
   const body = $<HTMLTableSectionElement>('table[data-testid="live-calls"] tbody');
@@ -204,6 +198,26 @@ async function startLive(audian: Audian, panels: { refresh(type: string): void; 
   const channels = (await audian.channels.list().toArray({ limit: 500 })) as Row[];
   calls.seed(channels.filter((c) => !ended.has(String(c.uuid))));
   draw();
+  // KAZOO does not replay the events published while the socket was down: a call that started or
+  // ended then is only known from the channels list, read again after each reconnect.
+  events.onReconnect(() => {
+    const since = Date.now();
+    void audian.channels
+      .list()
+      .toArray({ limit: 500 })
+      .then((rows) => {
+        if (
+          calls.reconcile(
+            (rows as Row[]).filter((c) => !ended.has(String(c.uuid))),
+            since,
+          )
+        )
+          draw();
+      })
+      .catch((e: Error) => {
+        status.textContent = `live (the calls in progress may be stale: ${e.message})`;
+      });
+  });
 }
 
 async function start(audian: Audian): Promise<void> {
