@@ -125,7 +125,9 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
   });
 
   it('runs a patch locally with the profile, keeps its state private, and reports status and results', async () => {
-    const result = await cli(['fleet', 'run', jobFile('patch.yaml', patchJob('+15550100')), '--concurrency', '2'], { configDir });
+    const result = await cli(['fleet', 'run', jobFile('patch.yaml', patchJob('+15550100')), '--concurrency', '2', '--max-rps', '50'], {
+      configDir,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^run \S+: 3 accounts, local\n/);
@@ -156,7 +158,7 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
       requests: 9,
       requestsPerTask: 3,
       requests_left: 0,
-      pace: { workers: 1, concurrency: 2, rateLimit: { capacity: 100, refillPerSecond: 10 } },
+      pace: { workers: 1, concurrency: 2, maxRequestsPerSecond: 50, rateLimit: { capacity: 100, refillPerSecond: 10 } },
       eta_seconds: null,
       eta_bucket_seconds: null,
       eta_observed_seconds: null,

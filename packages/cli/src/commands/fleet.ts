@@ -172,13 +172,24 @@ function runCommand(): Command {
     .option('--local', 'run in this process even when AUDIAN_REDIS_URL is set')
     .option('--dry-run', 'read and compare everything, write nothing; the counts say what would change')
     .option('--concurrency <n>', 'local run: accounts worked on at once (default 8)', positiveInt('--concurrency'))
+    .option(
+      '--max-rps <n>',
+      'local run: requests per second, all accounts together (default: the per-account buckets only)',
+      positiveInt('--max-rps'),
+    )
     .option('--detach', 'Redis run: print the run id and return; the workers go on')
     .addHelpText(
       'after',
       '\nExamples:\n  audian fleet run jobs/caller-id.yaml --dry-run\n  audian fleet run jobs/caller-id.yaml --redis redis://queue.internal:6379 --detach',
     )
     .action(async (file: string, _options: unknown, command: Command) => {
-      const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; dryRun?: boolean; concurrency?: number; detach?: boolean };
+      const flags = command.optsWithGlobals() as RedisFlags & {
+        local?: boolean;
+        dryRun?: boolean;
+        concurrency?: number;
+        maxRps?: number;
+        detach?: boolean;
+      };
       const job = await loadJob(file);
       const redis = flags.local ? undefined : redisUrl(flags);
       const client = clientOptions(flags);
@@ -188,6 +199,7 @@ function runCommand(): Command {
         dryRun: flags.dryRun === true,
         ...(redis ? { redis } : { stateDir: stateDir() }),
         ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+        ...(flags.maxRps !== undefined ? { maxRequestsPerSecond: flags.maxRps } : {}),
       });
       setActivity(undefined);
       await write(`run ${run.runId}: ${run.total} accounts, ${run.mode}${flags.dryRun ? ', dry run' : ''}\n`);
@@ -329,6 +341,11 @@ function retryCommand(): Command {
     .option('--failed', 'retry the failed accounts (the default)')
     .option('--cancelled', 'retry the cancelled accounts')
     .option('--concurrency <n>', 'local run: accounts worked on at once (default 8)', positiveInt('--concurrency'))
+    .option(
+      '--max-rps <n>',
+      'local run: requests per second, all accounts together (default: the per-account buckets only)',
+      positiveInt('--max-rps'),
+    )
     .option('--detach', 'Redis run: print the run id and return; the workers go on')
     .action(async (runId: string, _options: unknown, command: Command) => {
       const flags = command.optsWithGlobals() as RedisFlags & {
@@ -336,6 +353,7 @@ function retryCommand(): Command {
         failed?: boolean;
         cancelled?: boolean;
         concurrency?: number;
+        maxRps?: number;
         detach?: boolean;
       };
       const where = lookup(flags);
@@ -346,6 +364,7 @@ function retryCommand(): Command {
           cancelled: flags.cancelled === true,
           client: clientOptions(flags),
           ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+          ...(flags.maxRps !== undefined ? { maxRequestsPerSecond: flags.maxRps } : {}),
         }),
       );
       await write(`run ${run.runId}: ${run.total} accounts again, ${run.mode}\n`);
