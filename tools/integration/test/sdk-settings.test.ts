@@ -76,8 +76,17 @@ describe('calls and messages through the SDK', () => {
     await expect(c2c.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('sms: send, list, get, delete; a missing recipient is refused by the server', async () => {
-    const { sms } = ctx.audian;
+  it('sms: an offnet sender must be an SMS-enabled number of the account (cb_sms:validate_from/1); send, list, get, delete', async () => {
+    const { sms, phone_numbers: phoneNumbers } = ctx.audian;
+    const refused = await sms.send({ to: '+14155550199', from: '+14155550100', body: 'Your table is ready' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).fieldErrors).toEqual([{ path: 'from', code: 'invalid', message: 'number is invalid' }]);
+    await phoneNumbers.activate('+14155550100');
+    const disabled = await sms.send({ to: '+14155550199', from: '+14155550100', body: 'Your table is ready' }).catch((e: unknown) => e);
+    expect((disabled as BadRequestError).fieldErrors).toEqual([
+      { path: 'from', code: 'forbidden', message: 'number does not have sms enabled' },
+    ]);
+    await phoneNumbers.patch('+14155550100', { sms: { enabled: true } });
     const sent = await sms.send({ to: '+14155550199', from: '+14155550100', body: 'Your table is ready' });
     expect(sent.id).toMatch(/^\d{6}-/);
     expect(await sms.list().toArray()).toEqual([
