@@ -125,4 +125,38 @@ describe('ips (cb_ips): the fixed pool of dedicated IPs', () => {
     expect(malformed.body.data).toHaveProperty('ip');
     expect((await h.call('PUT', '/v2/ips', { data: { ip: '2001:db8::7', zone: 'v6', host: 'h6' } })).status).toBe(201);
   });
+  it('the system paths /v2/ips[/zones|hosts|assigned|{ip}] answer the super-duper admin as the account paths do, 403 for a sub-account admin (cb_ips:authorize_nouns/2, load_available/1, load_ip/2)', async () => {
+    const child = await childLogin(h, 'System IP Reader');
+    for (const path of ['/v2/ips', '/v2/ips/zones', '/v2/ips/hosts', '/v2/ips/assigned', '/v2/ips/198.51.100.11']) {
+      expect((await request(h.sandbox, 'GET', path, {}, child.token)).status, path).toBe(403);
+    }
+    expect((await request(h.sandbox, 'DELETE', '/v2/ips/198.51.100.11', {}, child.token)).status).toBe(403);
+    for (const path of ['', '?zone=us-west', '/zones', '/hosts']) {
+      expect((await h.call('GET', `/v2/ips${path}`)).body.data, path).toEqual((await h.call('GET', `${h.acct}/ips${path}`)).body.data);
+    }
+    expect(data(await h.call('GET', '/v2/ips/203.0.113.21'))).toMatchObject({ id: '203.0.113.21', zone: 'us-west', status: 'available' });
+    expect((await h.call('GET', '/v2/ips/192.0.2.250')).status).toBe(404);
+    // `kz_ips:assigned/1` of no account (`cb_context:account_id/1` is undefined on /v2/ips).
+    expect((await h.call('GET', '/v2/ips/assigned')).body.data).toEqual([]);
+  });
+
+  it('DELETE /v2/ips/{ip} names no account, so the release check fails every address and the IP stays (cb_ips:validate_release_ip/2, additional_release_validations/4)', async () => {
+    const ip = { ip: '192.0.2.60', zone: 'eu-north', host: 'proxy60.example.net' };
+    expect((await h.call('PUT', '/v2/ips', { data: ip })).status).toBe(201);
+    const free = await h.call('DELETE', '/v2/ips/192.0.2.60');
+    expect(free.status).toBe(400);
+    expect(free.body.data).toEqual({ 'ips.0': { superfluous: { message: 'ip not assigned', value: '192.0.2.60' } } });
+    const child = await childLogin(h, 'IP Holder');
+    await request(h.sandbox, 'POST', `/v2/accounts/${child.accountId}/ips/192.0.2.60`, { data: {} }, child.token);
+    const held = await h.call('DELETE', '/v2/ips/192.0.2.60');
+    expect(held.status).toBe(400);
+    expect(held.body.data).toEqual({ 'ips.0': { forbidden: { message: 'ip assigned to another account', value: '192.0.2.60' } } });
+    const bulk = await h.call('DELETE', '/v2/ips', { data: { ips: ['192.0.2.60', '192.0.2.251'] } });
+    expect(bulk.status).toBe(400);
+    expect(Object.keys(bulk.body.data as Doc).sort()).toEqual(['ips.0', 'ips.1']);
+    expect(data(await h.call('GET', '/v2/ips/192.0.2.60'))).toMatchObject({ status: 'assigned', assigned_to: child.accountId });
+    // Released on the account path, it is available again, and still in the pool.
+    expect((await request(h.sandbox, 'DELETE', `/v2/accounts/${child.accountId}/ips/192.0.2.60`, {}, child.token)).status).toBe(200);
+    expect(data(await h.call('GET', '/v2/ips/192.0.2.60'))).toMatchObject({ status: 'available' });
+  });
 });

@@ -80,7 +80,7 @@ function ipError(
   ip: string,
   index: number,
   owner: string | undefined,
-  accountId: string,
+  accountId: string | undefined,
   release: boolean,
 ): FieldErrors | undefined {
   const key = `ips.${index}`;
@@ -96,9 +96,12 @@ function ipError(
  * `POST|DELETE …/ips` and `…/ips/{IP_ADDRESS}` (`validate_assign_ips/1`, `validate_release_ips/1`):
  * the `ips` list is validated, then every address checked (unknown, already the account's, another
  * account's, not assigned); any error fails the whole request, else each is assigned or released
- * and the answer is `{ success: { <ip>: <ip document> }, error: {} }`.
+ * and the answer is `{ success: { <ip>: <ip document> }, error: {} }`. On `DELETE /v2/ips[/{IP}]`
+ * no account is named (`cb_context:account_id/1` is undefined), so `additional_release_validations/4`
+ * fails every address: an available one is `not assigned`, an assigned one another account's. KAZOO's
+ * `delete_ip/2` (`kz_ip:delete/1`) is never reached, and an IP stays in the pool once added.
  */
-function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string, single?: string): Reply {
+function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string | undefined, single?: string): Reply {
   const release = req.method === 'DELETE';
   const data = single !== undefined ? { ips: [single] } : isObject(req.data) ? req.data : {};
   const checked = validateDocument(schemas.IpListSchema, data);
@@ -111,7 +114,7 @@ function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string,
   if (Object.keys(errors).length > 0) throw validationError(errors);
   const success: JsonObject = {};
   for (const ip of ips) {
-    if (release) delete map[ip];
+    if (release || accountId === undefined) delete map[ip];
     else map[ip] = accountId;
     success[ip] = cleanIp(pool.find((p) => p.ip === ip) as PoolIp, map[ip]);
   }
@@ -185,6 +188,28 @@ export const ipsModule = defineModule({
     route('accounts/:account/ips/:ip', ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
       req.method === 'GET' ? oneIp(engine, params.ip) : assignOrRelease(engine, req, accountId, params.ip),
     ),
-    route('ips', ['PUT'], ({ engine, req }) => createIp(engine, req)),
+    // The system paths name no account: `authorize_nouns/2` lets only a super-duper admin through.
+    route('ips', ['GET', 'PUT', 'DELETE'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      if (req.method === 'GET') return available(engine, req);
+      return req.method === 'PUT' ? createIp(engine, req) : assignOrRelease(engine, req, undefined);
+    }),
+    // `kz_ips:assigned/1` of no account: no IP is assigned to none.
+    route('ips/assigned', ['GET'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return { data: [], envelope: automatic };
+    }),
+    route('ips/zones', ['GET'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return distinct(engine, 'zone');
+    }),
+    route('ips/hosts', ['GET'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return distinct(engine, 'host');
+    }),
+    route('ips/:ip', ['GET', 'DELETE'], ({ engine, req, params }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return req.method === 'GET' ? oneIp(engine, params.ip) : assignOrRelease(engine, req, undefined, params.ip);
+    }),
   ],
 });
