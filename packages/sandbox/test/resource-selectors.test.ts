@@ -78,4 +78,29 @@ describe('resource_selectors (cb_resource_selectors)', () => {
     // A sub-account's own rules stay its own.
     expect((await request(h.sandbox, 'GET', `/v2/accounts/${child.accountId}/resource_selectors/rules`, {}, child.token)).status).toBe(404);
   });
+  it('/v2/resource_selectors and its name/resource views list the master account’s selectors for the super-duper admin; 403 for a sub-account admin (cb_resource_selectors:maybe_authorize_admin/1, set_selectors_db/1)', async () => {
+    const child = await childLogin(h, 'Selector Lister');
+    const views = [
+      '',
+      '/name',
+      '/name/lcr',
+      `/name/lcr/resource/${carrier}`,
+      '/resource',
+      `/resource/${carrier}`,
+      `/resource/${carrier}/name/lcr`,
+    ];
+    for (const view of views) {
+      expect((await request(h.sandbox, 'GET', `/v2/resource_selectors${view}`, {}, child.token)).status, view).toBe(403);
+      const system = await h.call('GET', `/v2/resource_selectors${view}`);
+      expect(system.status, view).toBe(200);
+      expect(system.body.data, view).toEqual((await h.call('GET', `${h.acct}/resource_selectors${view}`)).body.data);
+    }
+    const [first] = (await h.call('GET', '/v2/resource_selectors')).body.data as Doc[];
+    expect(first).toMatchObject({ name: 'lcr', resource: carrier });
+    const id = (first as Doc).id;
+    expect((await request(h.sandbox, 'GET', `/v2/resource_selectors/${id}`, {}, child.token)).status).toBe(403);
+    expect(data(await h.call('GET', `/v2/resource_selectors/${id}`))).toMatchObject({ id, name: 'lcr' });
+    // The sub-account's own selectors database is another one: empty.
+    expect((await h.call('GET', `/v2/accounts/${child.accountId}/resource_selectors`)).body.data).toEqual([]);
+  });
 });

@@ -106,61 +106,77 @@ function rules(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   return docReply(RULES, engine.docs.replace(RULES, accountId, RULES_ID, merged));
 }
 
+/**
+ * The selector routes under `prefix`. `selectorsDb` names the account whose selectors database a
+ * request reads: the URL's account, or on the system paths the master account
+ * (`set_selectors_db/1`, `set_account_db/1`), once `maybe_authorize_admin/1` let a super-duper
+ * admin through (403 for any other login).
+ */
+function selectorRoutes(prefix: string, selectorsDb: (engine: Engine, req: SandboxRequest, accountId: string) => string) {
+  return [
+    route(prefix, ['GET'], ({ engine, req, accountId }) => {
+      const db = selectorsDb(engine, req, accountId);
+      return rowsOf(req, selectors(engine, db), (d) => String(d._id));
+    }),
+    route(`${prefix}/:id`, ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) => {
+      const db = selectorsDb(engine, req, accountId);
+      if (req.method === 'POST') return updateSelector(engine, req, db, params.id);
+      const doc = engine.docs.load(db, RESOURCE_SELECTORS, params.id);
+      return req.method === 'GET'
+        ? docReply(RESOURCE_SELECTORS, doc)
+        : deletedReply(RESOURCE_SELECTORS, engine.docs.remove(RESOURCE_SELECTORS, db, params.id));
+    }),
+    route(`${prefix}/name`, ['GET'], ({ engine, req, accountId }) =>
+      counted(req, selectors(engine, selectorsDb(engine, req, accountId)), (d) => String(d.name)),
+    ),
+    route(`${prefix}/name/:name`, ['GET'], ({ engine, req, accountId, params }) =>
+      counted(
+        req,
+        selectors(engine, selectorsDb(engine, req, accountId)).filter((d) => d.name === params.name),
+        (d) => String(d.resource),
+      ),
+    ),
+    route(`${prefix}/name/:name/resource/:resource`, ['GET'], ({ engine, req, accountId, params }) =>
+      rowsOf(
+        req,
+        selectors(engine, selectorsDb(engine, req, accountId)).filter((d) => d.name === params.name && d.resource === params.resource),
+        (d) => String(d._id),
+      ),
+    ),
+    route(`${prefix}/resource`, ['GET'], ({ engine, req, accountId }) =>
+      counted(req, selectors(engine, selectorsDb(engine, req, accountId)), (d) => String(d.resource)),
+    ),
+    route(`${prefix}/resource/:resource`, ['GET'], ({ engine, req, accountId, params }) =>
+      counted(
+        req,
+        selectors(engine, selectorsDb(engine, req, accountId)).filter((d) => d.resource === params.resource),
+        (d) => String(d.name),
+      ),
+    ),
+    route(`${prefix}/resource/:resource/name/:name`, ['GET'], ({ engine, req, accountId, params }) =>
+      rowsOf(
+        req,
+        selectors(engine, selectorsDb(engine, req, accountId)).filter((d) => d.name === params.name && d.resource === params.resource),
+        (d) => String(d._id),
+      ),
+    ),
+    route(`${prefix}/rules`, ['GET', 'POST'], ({ engine, req, accountId }) => rules(engine, req, selectorsDb(engine, req, accountId))),
+  ];
+}
+
+/** The master account, for a super-duper admin's login only (`maybe_authorize_admin/1`). */
+function systemDb(engine: Engine, req: SandboxRequest): string {
+  requireSuperDuperAdmin(engine, req.auth);
+  return masterAccountId(engine) ?? '';
+}
+
 /** `cb_resource_selectors`: selectors by id, grouped by name or carrier, and the selector rules. */
 export const resourceSelectorsModule = defineModule({
   name: 'resource_selectors',
   routes: [
-    route('accounts/:account/resource_selectors', ['GET'], ({ engine, req, accountId }) =>
-      rowsOf(req, selectors(engine, accountId), (d) => String(d._id)),
-    ),
-    route('accounts/:account/resource_selectors/:id', ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) => {
-      if (req.method === 'POST') return updateSelector(engine, req, accountId, params.id);
-      const doc = engine.docs.load(accountId, RESOURCE_SELECTORS, params.id);
-      return req.method === 'GET'
-        ? docReply(RESOURCE_SELECTORS, doc)
-        : deletedReply(RESOURCE_SELECTORS, engine.docs.remove(RESOURCE_SELECTORS, accountId, params.id));
-    }),
-    route('accounts/:account/resource_selectors/name', ['GET'], ({ engine, req, accountId }) =>
-      counted(req, selectors(engine, accountId), (d) => String(d.name)),
-    ),
-    route('accounts/:account/resource_selectors/name/:name', ['GET'], ({ engine, req, accountId, params }) =>
-      counted(
-        req,
-        selectors(engine, accountId).filter((d) => d.name === params.name),
-        (d) => String(d.resource),
-      ),
-    ),
-    route('accounts/:account/resource_selectors/name/:name/resource/:resource', ['GET'], ({ engine, req, accountId, params }) =>
-      rowsOf(
-        req,
-        selectors(engine, accountId).filter((d) => d.name === params.name && d.resource === params.resource),
-        (d) => String(d._id),
-      ),
-    ),
-    route('accounts/:account/resource_selectors/resource', ['GET'], ({ engine, req, accountId }) =>
-      counted(req, selectors(engine, accountId), (d) => String(d.resource)),
-    ),
-    route('accounts/:account/resource_selectors/resource/:resource', ['GET'], ({ engine, req, accountId, params }) =>
-      counted(
-        req,
-        selectors(engine, accountId).filter((d) => d.resource === params.resource),
-        (d) => String(d.name),
-      ),
-    ),
-    route('accounts/:account/resource_selectors/resource/:resource/name/:name', ['GET'], ({ engine, req, accountId, params }) =>
-      rowsOf(
-        req,
-        selectors(engine, accountId).filter((d) => d.name === params.name && d.resource === params.resource),
-        (d) => String(d._id),
-      ),
-    ),
-    route('accounts/:account/resource_selectors/rules', ['GET', 'POST'], ({ engine, req, accountId }) => rules(engine, req, accountId)),
-    // The system's rules: a super-duper admin's only (`maybe_authorize_admin/1`, 403 otherwise), kept in
-    // the master account's database (`set_account_db/1`), so they are the master account's own rules.
-    route('resource_selectors/rules', ['GET', 'POST'], ({ engine, req }) => {
-      requireSuperDuperAdmin(engine, req.auth);
-      return rules(engine, req, masterAccountId(engine) ?? '');
-    }),
+    ...selectorRoutes('accounts/:account/resource_selectors', (_engine, _req, accountId) => accountId),
+    // The system's selectors and rules are the master account's own.
+    ...selectorRoutes('resource_selectors', (engine, req) => systemDb(engine, req)),
   ],
   demo({ engine, accountId, extent }) {
     if (extent !== 'full') return;
