@@ -56,7 +56,7 @@ describe('whitelabel (cb_whitelabel)', () => {
     ).toBe(401);
   });
 
-  it('answers the DNS records of the domain, tests them without DNS, and keeps system domains for super admins', async () => {
+  it('answers the DNS records of the domain and tests them without DNS', async () => {
     const domains = (await h.call('GET', `${h.acct}/whitelabel/domains`)).body.data as Record<string, Record<string, Doc>>;
     expect(domains.CNAME?.['api.portal.acme.example']).toMatchObject({ mapping: ['api.sandbox.local'] });
     const other = (await h.call('GET', `${h.acct}/whitelabel/domains?domain=voice.example`)).body.data as Record<
@@ -66,7 +66,6 @@ describe('whitelabel (cb_whitelabel)', () => {
     expect(Object.keys(other.SRV ?? {})).toEqual(['_sip._udp.sip.voice.example']);
     const tested = (await h.call('POST', `${h.acct}/whitelabel/domains`, { data: {} })).body.data as Record<string, Record<string, Doc>>;
     expect(tested.A?.['sip.portal.acme.example']).toEqual({ expected: ['127.0.0.1'], actual: [], name: 'SIP proxy' });
-    expect((await h.call('POST', '/v2/whitelabel/domains', { data: {} })).status).toBe(403);
   });
 
   it('DELETE removes the branding and its files; the domain is free again', async () => {
@@ -76,5 +75,46 @@ describe('whitelabel (cb_whitelabel)', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.data).toHaveProperty('domain.required');
     expect((await h.call('PUT', `${h.acct}/whitelabel`, { data: { domain: 'portal.acme.example' } })).status).toBe(201);
+  });
+  it('POST /v2/whitelabel/domains: the super-duper admin replaces the system domains every account’s are formatted from; 403 for a sub-account admin (cb_whitelabel:authorize/2, edit_domains/1, kzd_domains:format/2)', async () => {
+    const created = await h.call('PUT', h.acct, { data: { name: 'Domains Tenant' } });
+    const childId = String((created.body.data as Doc).id);
+    const key = await h.call('GET', `/v2/accounts/${childId}/api_key`);
+    const childToken = await h.login(String((key.body.data as Doc).api_key));
+    const system = {
+      A: { 'sip.{{domain}}': { mapping: ['192.0.2.5'], name: 'Edge' } },
+      CNAME: { 'api.{{domain}}': { mapping: ['api.{{domain}}.cdn.example'], name: 'API' } },
+      TXT: {},
+    };
+    expect((await request(h.sandbox, 'POST', '/v2/whitelabel/domains', { data: system }, childToken)).status).toBe(403);
+
+    const bad = await h.call('POST', '/v2/whitelabel/domains', {
+      data: { MX: 'mail', CNAME: { 'api.example.net': { mapping: ['x'], name: 'X' }, 'web.{{domain}}': { mapping: [] } } },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.data as Doc).sort()).toEqual([
+      'CNAME.api%2Eexample%2Enet',
+      'CNAME.web%2E{{domain}}.mapping',
+      'CNAME.web%2E{{domain}}.name',
+      'MX',
+    ]);
+
+    const saved = await h.call('POST', '/v2/whitelabel/domains', { data: system });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data).toEqual(system);
+    const formatted = (await h.call('GET', `${h.acct}/whitelabel/domains?domain=tel.example`)).body.data;
+    expect(formatted).toEqual({
+      A: { 'sip.tel.example': { mapping: ['192.0.2.5'], name: 'Edge' } },
+      CNAME: { 'api.tel.example': { mapping: ['api.tel.example.cdn.example'], name: 'API' } },
+      TXT: {},
+    });
+    const tested = (
+      await request(h.sandbox, 'POST', `/v2/accounts/${childId}/whitelabel/domains`, { data: { domain: 'x.example' } }, childToken)
+    ).body.data;
+    expect(tested).toEqual({
+      A: { 'sip.x.example': { expected: ['192.0.2.5'], actual: [], name: 'Edge' } },
+      CNAME: expect.any(Object),
+      TXT: {},
+    });
   });
 });

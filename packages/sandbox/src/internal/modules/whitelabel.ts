@@ -1,7 +1,8 @@
 import { WhitelabelSchema } from '@audian/resources/schemas';
+import { requireSuperDuperAdmin } from '../billing-rights';
 import { decodeUpload, isBinaryUpload } from '../binary-body';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifierList, CrossbarError, forbidden, validationError } from '../crossbar-error';
+import { badIdentifierList, CrossbarError, type FieldErrors, mergeFieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { isObject, type JsonObject, publicDoc } from '../json';
 import type { ResourceDef } from '../resource-def';
@@ -132,28 +133,107 @@ function domainOf(engine: Engine, req: SandboxRequest, accountId: string): strin
   });
 }
 
-/** `kzd_domains:format/2`: every host and mapping with the domain put in. */
-function domainsFor(domain: string): JsonObject {
-  const put = (text: string) => text.replaceAll('{{domain}}', domain);
+/** Where `POST /v2/whitelabel/domains` keeps the system's domains (the `whitelabel` system config's `domains`). */
+const DOMAINS_KEY = 'whitelabel_domains';
+
+/** `cb_whitelabel:system_domains/0`: the saved system domains, else the defaults. */
+function systemDomains(engine: Engine): JsonObject {
+  const raw = engine.store.meta(DOMAINS_KEY);
+  return raw ? (JSON.parse(raw) as JsonObject) : SYSTEM_DOMAINS;
+}
+
+/**
+ * `kzd_domains:format/2`: every host and mapping with the domain put in (`binary:replace/3`, so
+ * the first `{{domain}}` of each only), `mapping` defaulting to an empty list.
+ */
+function domainsFor(engine: Engine, domain: string): JsonObject {
+  const put = (text: string) => text.replace('{{domain}}', domain);
   const out: JsonObject = {};
-  for (const [type, hosts] of Object.entries(SYSTEM_DOMAINS)) {
+  for (const [type, hosts] of Object.entries(systemDomains(engine))) {
     const formatted: JsonObject = {};
-    for (const [host, config] of Object.entries(hosts as JsonObject)) {
-      const c = config as JsonObject;
-      formatted[put(host)] = { ...c, mapping: (c.mapping as string[]).map(put) };
+    for (const [host, config] of Object.entries(isObject(hosts) ? hosts : {})) {
+      const c = isObject(config) ? config : {};
+      const mapping = Array.isArray(c.mapping) ? c.mapping : [];
+      formatted[put(host)] = { ...c, mapping: mapping.map((m) => (typeof m === 'string' ? put(m) : m)) };
     }
     out[type] = formatted;
   }
   return out;
 }
 
+const escapeKey = (key: string) => key.replaceAll('.', '%2E');
+const typeError = (target: string, value: unknown) => ({ type: { message: `Value did not match type(s): ${target}`, target, value } });
+
+/**
+ * The `domains` schema (with `domain_hosts` for `CNAME`): each record type an object; each `CNAME`
+ * host a template holding `{{domain}}` (no other key allowed), with `mapping` (a non-empty list of
+ * strings) and `name` (a string).
+ */
+function domainsErrors(data: JsonObject): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const type of ['A', 'CNAME', 'MX', 'NAPTR', 'SRV', 'TXT']) {
+    const value = data[type];
+    if (value === undefined) continue;
+    if (!isObject(value)) {
+      mergeFieldErrors(errors, { [type]: typeError('object', value) });
+      continue;
+    }
+    if (type !== 'CNAME') continue;
+    for (const [host, config] of Object.entries(value)) {
+      const at = `CNAME.${escapeKey(host)}`;
+      if (!/[{]{2}domain[}]{2}/.test(host)) {
+        const message = 'Strict checking of data is enabled; only include schema-defined properties';
+        mergeFieldErrors(errors, { [at]: { additionalProperties: { message } } });
+        continue;
+      }
+      if (!isObject(config)) {
+        mergeFieldErrors(errors, { [at]: typeError('object', config) });
+        continue;
+      }
+      for (const key of ['mapping', 'name']) {
+        if (config[key] === undefined) {
+          mergeFieldErrors(errors, { [`${at}.${key}`]: { required: { message: 'Field is required but missing', value: config } } });
+        }
+      }
+      const { mapping, name } = config;
+      if (mapping !== undefined && !Array.isArray(mapping)) mergeFieldErrors(errors, { [`${at}.mapping`]: typeError('array', mapping) });
+      if (Array.isArray(mapping)) {
+        if (mapping.length < 1) {
+          const minItems = { message: 'The list must have at least 1 items', target: 1, value: mapping };
+          mergeFieldErrors(errors, { [`${at}.mapping`]: { minItems } });
+        }
+        for (const [i, m] of mapping.entries()) {
+          if (typeof m !== 'string') mergeFieldErrors(errors, { [`${at}.mapping.${i}`]: typeError('string', m) });
+        }
+      }
+      if (name !== undefined && typeof name !== 'string') mergeFieldErrors(errors, { [`${at}.name`]: typeError('string', name) });
+    }
+  }
+  return errors;
+}
+
+/**
+ * `POST /v2/whitelabel/domains` (`cb_whitelabel:authorize/2`, `edit_domains/1`): a super-duper
+ * admin's only (403 otherwise). `kzd_domains:save/2` checks the request against the `domains`
+ * schema, stores it as the system's domains (replacing them) and answers them; every account's
+ * `GET …/whitelabel/domains` is formatted from them from then on.
+ */
+function editDomains(engine: Engine, req: SandboxRequest): Reply {
+  requireSuperDuperAdmin(engine, req.auth);
+  const data = isObject(req.data) ? req.data : {};
+  const errors = domainsErrors(data);
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  engine.store.setMeta(DOMAINS_KEY, JSON.stringify(data));
+  return { data };
+}
+
 /**
  * `cb_whitelabel:test_account_domains/2`: what each host should resolve to beside what DNS
  * answers. The sandbox makes no DNS queries, so `actual` is always empty.
  */
-function testDomains(domain: string): JsonObject {
+function testDomains(engine: Engine, domain: string): JsonObject {
   const out: JsonObject = {};
-  for (const [type, hosts] of Object.entries(domainsFor(domain))) {
+  for (const [type, hosts] of Object.entries(domainsFor(engine, domain))) {
     const tested: JsonObject = {};
     for (const [host, config] of Object.entries(hosts as JsonObject)) {
       const c = config as JsonObject;
@@ -216,19 +296,16 @@ export const whitelabelModule = defineModule({
     route(
       'accounts/:account/whitelabel/domains',
       ['GET'],
-      ({ engine, req, accountId }) => ({ data: domainsFor(domainOf(engine, req, accountId)) }),
+      ({ engine, req, accountId }) => ({ data: domainsFor(engine, domainOf(engine, req, accountId)) }),
       {
         public: true,
       },
     ),
     route('accounts/:account/whitelabel/domains', ['POST'], ({ engine, req, accountId }) => ({
-      data: testDomains(domainOf(engine, req, accountId)),
+      data: testDomains(engine, domainOf(engine, req, accountId)),
     })),
     // With an account in the URL, `cb_whitelabel:validate_domain/3` answers that account's own branding.
     route('accounts/:account/whitelabel/:domain', ['GET'], ({ engine, accountId }) => reply(load(engine, accountId)), { public: true }),
-    // `cb_whitelabel:authorize/2`: editing the system's domains is for super admins, which no sandbox login is.
-    route('whitelabel/domains', ['POST'], () => {
-      throw forbidden();
-    }),
+    route('whitelabel/domains', ['POST'], ({ engine, req }) => editDomains(engine, req)),
   ],
 });
