@@ -131,56 +131,20 @@ describe('the super-duper admin reaches every account (cb_simple_authz:account_i
   });
 
   it('an account outside the master account’s tree: the super-duper admin reads and changes it, another account’s login gets 403', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { default: Database } = await import('better-sqlite3');
-    const { startSandbox } = await import('../src/index');
-    const dir = mkdtempSync(join(tmpdir(), 'audian-sandbox-sda-'));
-    const dbPath = join(dir, 'outside.db');
-    try {
-      const first = await startSandbox({ dbPath });
-      const token = await apiLogin(first, first.apiKey);
-      const made = async (name: string) =>
-        (await request(first, 'PUT', `/v2/accounts/${first.accountId}`, { data: { name } }, token)).body.data as Doc;
-      const outside = await made('Outside Tenant');
-      const neighbour = await made('Neighbour');
-      const key = await request(first, 'GET', `/v2/accounts/${neighbour.id}/api_key`, {}, token);
-      const neighbourKey = String((key.body.data as { api_key: string }).api_key);
-      await first.stop();
-      // A second top-level account, as `crossbar_maintenance:create_account` makes: no parent at all.
-      const db = new Database(dbPath);
-      const row = db.prepare('SELECT body FROM docs WHERE account_id = ? AND id = ?').get(outside.id, outside.id) as { body: string };
-      const body = JSON.parse(row.body) as Record<string, unknown>;
-      db.prepare('UPDATE docs SET body = ? WHERE account_id = ? AND id = ?').run(
-        JSON.stringify({ ...body, pvt_tree: [] }),
-        outside.id,
-        outside.id,
-      );
-      db.close();
-
-      const second = await startSandbox({ dbPath });
-      try {
-        const master = await apiLogin(second, second.apiKey);
-        const neighbourToken = await apiLogin(second, neighbourKey);
-        const got = await request(second, 'GET', `/v2/accounts/${outside.id}`, {}, master);
-        expect(got.status, got.text).toBe(200);
-        expect((got.body.data as Doc).name).toBe('Outside Tenant');
-        const user = await request(
-          second,
-          'PUT',
-          `/v2/accounts/${outside.id}/users`,
-          { data: { first_name: 'Far', last_name: 'Away' } },
-          master,
-        );
-        expect(user.status).toBe(201);
-        expect((await request(second, 'GET', `/v2/accounts/${outside.id}`, {}, neighbourToken)).status).toBe(403);
-        expect((await request(second, 'GET', `/v2/accounts/${outside.id}/users`, {}, neighbourToken)).status).toBe(403);
-      } finally {
-        await second.stop();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A second top-level account, as `crossbar_maintenance:create_account` makes: no parent at all.
+    const outside = h.sandbox.createAccount({ name: 'Outside Tenant' });
+    const neighbour = await create(h.sandbox.accountId, 'Neighbour');
+    const key = await h.call('GET', `/v2/accounts/${neighbour.id}/api_key`);
+    const neighbourToken = await apiLogin(h.sandbox, String((key.body.data as { api_key: string }).api_key));
+    const got = await h.call('GET', `/v2/accounts/${outside.accountId}`);
+    expect(got.status, got.text).toBe(200);
+    expect((got.body.data as Doc).name).toBe('Outside Tenant');
+    const user = await h.call('PUT', `/v2/accounts/${outside.accountId}/users`, { data: { first_name: 'Far', last_name: 'Away' } });
+    expect(user.status).toBe(201);
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${outside.accountId}`, {}, neighbourToken)).status).toBe(403);
+    expect((await request(h.sandbox, 'GET', `/v2/accounts/${outside.accountId}/users`, {}, neighbourToken)).status).toBe(403);
+    // The outside account's own login is no super-duper admin: the master account is out of its reach.
+    const ownToken = await apiLogin(h.sandbox, outside.apiKey);
+    expect((await request(h.sandbox, 'GET', h.acct, {}, ownToken)).status).toBe(403);
   });
 });
