@@ -183,6 +183,31 @@ describe('tokens', () => {
     const other = h.sandbox.createAccount({ name: 'Unrelated' });
     expect((await request(h.sandbox, 'GET', `/v2/accounts/${other.accountId}/users`, { token: childToken })).status).toBe(403);
     expect((await h.call('GET', `/v2/accounts/${other.accountId}/users`)).status).toBe(200);
-    expect((await h.call('GET', `/v2/accounts/${'0'.repeat(32)}/users`)).status).toBe(403);
+    expect((await h.call('GET', `/v2/accounts/${'0'.repeat(32)}/users`)).status).toBe(404);
+  });
+
+  it('an account the path names must exist before any login is checked: 404 bad_identifier for every login and none (api_resource:malformed_request/3, cb_accounts:load_account_db/2)', async () => {
+    const unknown = 'f'.repeat(32);
+    const child = await h.call('PUT', h.acct, { data: { name: 'Checked Co' } });
+    const childId = (child.body.data as { id: string }).id;
+    const key = (await h.call('GET', `/v2/accounts/${childId}/api_key`)).body.data as { api_key: string };
+    const childToken = await h.login(key.api_key);
+    const expected = { status: 404, body: { error: '404', message: 'bad_identifier', data: { cause: unknown, message: 'bad identifier' } } };
+    for (const token of [h.token, childToken, undefined]) {
+      const r = await request(h.sandbox, 'GET', `/v2/accounts/${unknown}/users`, token ? { token } : {});
+      expect({ status: r.status, body: r.body }).toMatchObject(expected);
+    }
+    const put = await request(h.sandbox, 'PUT', `/v2/accounts/${unknown}/users`, { token: childToken, data: { first_name: 'A', last_name: 'B' } });
+    expect(put.status).toBe(404);
+    // Any other length is refused with a message naming it (malformed_request/3's `invalid account_id`).
+    for (const token of [h.token, childToken]) {
+      const bad = await request(h.sandbox, 'GET', '/v2/accounts/not-an-account/users', { token });
+      expect({ status: bad.status, body: bad.body }).toMatchObject({
+        status: 404,
+        body: { message: 'bad identifier', data: { message: "invalid account_id 'not-an-account'" } },
+      });
+    }
+    // An account that exists but lies outside the login's tree is still cb_simple_authz's 403.
+    expect((await request(h.sandbox, 'GET', `${h.acct}/users`, { token: childToken })).status).toBe(403);
   });
 });

@@ -130,7 +130,8 @@ describe('hostile input', () => {
       const r = await h.call('GET', `${h.acct}/users?${q}`);
       expect([200, 400, 404], q).toContain(r.status);
     }
-    expect((await h.call('GET', `/v2/accounts/${"'or 1=1"}/users`)).status).toBe(403);
+    // api_resource:malformed_request/3: an id that is not 32 characters is a bad identifier.
+    expect((await h.call('GET', `/v2/accounts/${"'or 1=1"}/users`)).status).toBe(404);
   });
 
   it('loses nothing under 200 concurrent creates, and keeps unique values unique under a race', async () => {

@@ -4,7 +4,7 @@ import { type BillableChange, checkCharges, DEFAULT_CHARGES } from './billing';
 import { isSuperDuperAdmin } from './billing-rights';
 import type { Clock } from './clock';
 import type { AuthInfo, SandboxRequest } from './context';
-import { badIdentifier, forbidden, invalidToken, missingCredentials } from './crossbar-error';
+import { badIdentifier, CrossbarError, echoId, forbidden, invalidToken, missingCredentials } from './crossbar-error';
 import { Documents } from './documents';
 import { isAccountId } from './ids';
 import type { JsonObject } from './json';
@@ -105,6 +105,19 @@ export class Engine {
     const auth: AuthInfo = { token, claims, accountId: claims.account_id, ownerId: claims.owner_id };
     req.auth = auth;
     return auth;
+  }
+
+  /**
+   * `api_resource:malformed_request/3`: before any login is checked, the account a path names
+   * under `/v2/accounts/{id}` must exist. A 32-character id is loaded (`cb_accounts:load_account_db/2`,
+   * 404 `bad_identifier` naming it when there is no such account); any other id is 404
+   * `bad identifier` with a message and never reaches the login or `cb_simple_authz`.
+   */
+  validateAccountResource(segments: readonly string[]): void {
+    if (segments[0] !== 'accounts' || segments.length < 2) return;
+    const id = segments[1] as string;
+    if (id.length !== 32) throw new CrossbarError(404, 'bad identifier', { message: `invalid account_id '${echoId(id)}'` });
+    if (!this.account(id)) throw badIdentifier(id);
   }
 
   /**

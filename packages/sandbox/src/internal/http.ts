@@ -251,6 +251,8 @@ async function handle(deps: HttpDeps, incoming: IncomingMessage, outgoing: Serve
       clientIp: (incoming.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
       auth: undefined,
     };
+    // cowboy_rest calls malformed_request/2 before is_authorized/2: an unknown account is 404 for anyone.
+    engine.validateAccountResource(segments);
     if (!route.public) {
       const auth = engine.authenticate(req);
       authToken = auth.token;
