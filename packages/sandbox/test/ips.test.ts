@@ -159,4 +159,39 @@ describe('ips (cb_ips): the fixed pool of dedicated IPs', () => {
     expect((await request(h.sandbox, 'DELETE', `/v2/accounts/${child.accountId}/ips/192.0.2.60`, {}, child.token)).status).toBe(200);
     expect(data(await h.call('GET', '/v2/ips/192.0.2.60'))).toMatchObject({ status: 'available' });
   });
+
+  it('POST /v2/ips[/{ip}] assigns to no account: 200 with nothing in success, and the last IP requested is left assigned to nobody (cb_ips:assign_ips/2, kz_ip:assign/2 crashing in maybe_save_in_account/2); 403 for a sub-account admin', async () => {
+    const child = await childLogin(h, 'IP Poster');
+    for (const ip of ['192.0.2.70', '192.0.2.71', '192.0.2.72']) {
+      expect((await h.call('PUT', '/v2/ips', { data: { ip, zone: 'eu-south', host: `proxy-${ip}.example.net` } })).status).toBe(201);
+    }
+    expect((await request(h.sandbox, 'POST', '/v2/ips', { data: { ips: ['192.0.2.70'] } }, child.token)).status).toBe(403);
+    expect((await request(h.sandbox, 'POST', '/v2/ips/192.0.2.70', { data: {} }, child.token)).status).toBe(403);
+
+    // The validation still refuses unknown IPs and another account's (additional_assignment_validations/4).
+    await request(h.sandbox, 'POST', `/v2/accounts/${child.accountId}/ips/192.0.2.72`, { data: {} }, child.token);
+    const refused = await h.call('POST', '/v2/ips', { data: { ips: ['192.0.2.72', '192.0.2.252'] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.data).toEqual({
+      'ips.0': { forbidden: { message: 'ip assigned to another account', value: '192.0.2.72' } },
+      'ips.1': { not_found: { message: 'ip not found', value: '192.0.2.252' } },
+    });
+
+    const posted = await h.call('POST', '/v2/ips', { data: { ips: ['192.0.2.70', '192.0.2.71'] } });
+    expect(posted.status).toBe(200);
+    expect(data(posted)).toEqual({ success: {}, error: {} });
+    const orphan = data(await h.call('GET', '/v2/ips/192.0.2.71'));
+    expect(orphan).toMatchObject({ status: 'assigned' });
+    expect(orphan).not.toHaveProperty('assigned_to');
+    expect(data(await h.call('GET', '/v2/ips/192.0.2.70'))).toMatchObject({ status: 'available' });
+    expect((await h.call('GET', '/v2/ips?zone=eu-south')).body.data).toEqual([{ ip: '192.0.2.70', zone: 'eu-south' }]);
+
+    // An account may not take it: the validation passes (no owner), kz_ip:assign/2 answers already_assigned.
+    const taken = await request(h.sandbox, 'POST', `/v2/accounts/${child.accountId}/ips/192.0.2.71`, { data: {} }, child.token);
+    expect(taken.status).toBe(200);
+    expect(data(taken)).toEqual({ success: {}, error: { '192.0.2.71': { message: 'already_assigned' } } });
+    const single = await h.call('POST', '/v2/ips/192.0.2.70', { data: {} });
+    expect(data(single)).toEqual({ success: {}, error: {} });
+    expect(data(await h.call('GET', '/v2/ips/192.0.2.70'))).toMatchObject({ status: 'assigned' });
+  });
 });

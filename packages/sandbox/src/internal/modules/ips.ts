@@ -26,7 +26,10 @@ const SEEDED: readonly PoolIp[] = [
   { ip: '203.0.113.21', zone: 'us-west', host: 'proxy2.us-west.example.net' },
 ];
 
-/** Where the assignments are kept: `{ "<ip>": "<account id>" }` in the store's metadata. */
+/**
+ * Where the assignments are kept: `{ "<ip>": "<account id>" }` in the store's metadata. An empty
+ * account id is an IP that `POST /v2/ips` left assigned to no account (see {@link assignOrRelease}).
+ */
 const META_KEY = 'dedicated_ip_assignments';
 /** Where the IPs added with `PUT /v2/ips` are kept: a list of pool entries in the store's metadata. */
 const ADDED_KEY = 'dedicated_ips_added';
@@ -53,9 +56,9 @@ function cleanIp(ip: PoolIp, assignedTo: string | undefined): JsonObject {
     ip: ip.ip,
     zone: ip.zone,
     host: ip.host,
-    status: assignedTo ? 'assigned' : 'available',
+    status: assignedTo !== undefined ? 'assigned' : 'available',
     type: 'dedicated_ip',
-    assigned_to: assignedTo,
+    assigned_to: assignedTo || undefined,
   });
 }
 
@@ -69,12 +72,16 @@ function available(engine: Engine, req: SandboxRequest): Reply {
   const taken = assignments(engine);
   const zone = req.query.zone;
   const free = poolOf(engine)
-    .filter((p) => !taken[p.ip] && (zone === undefined || zone === '' || p.zone === zone))
+    .filter((p) => taken[p.ip] === undefined && (zone === undefined || zone === '' || p.zone === zone))
     .sort((a, b) => a.zone.localeCompare(b.zone) || a.ip.localeCompare(b.ip));
   return { data: free.slice(0, 1).map((p) => ({ ip: p.ip, zone: p.zone })), envelope: automatic };
 }
 
-/** The field error of one requested IP, or undefined when it may be assigned (released when `release`). */
+/**
+ * The field error of one requested IP, or undefined when it may be assigned (released when `release`).
+ * The clauses go in `additional_assignment_validations/4`'s order: an IP held by no account
+ * (`kz_ip:assigned_to/1` undefined) comes first, so with no account named it is assignable.
+ */
 function ipError(
   pool: readonly PoolIp[],
   ip: string,
@@ -86,10 +93,10 @@ function ipError(
   const key = `ips.${index}`;
   const known = pool.some((p) => p.ip === ip);
   if (!known) return { [key]: { not_found: { message: 'ip not found', value: ip } } };
-  if (owner !== undefined && owner !== accountId) return { [key]: { forbidden: { message: 'ip assigned to another account', value: ip } } };
-  if (!release && owner === accountId) return { [key]: { superfluous: { message: 'ip already assigned', value: ip } } };
-  if (release && owner === undefined) return { [key]: { superfluous: { message: 'ip not assigned', value: ip } } };
-  return undefined;
+  const holder = owner === '' ? undefined : owner;
+  if (holder === undefined) return release ? { [key]: { superfluous: { message: 'ip not assigned', value: ip } } } : undefined;
+  if (holder !== accountId) return { [key]: { forbidden: { message: 'ip assigned to another account', value: ip } } };
+  return release ? undefined : { [key]: { superfluous: { message: 'ip already assigned', value: ip } } };
 }
 
 /**
@@ -100,6 +107,15 @@ function ipError(
  * no account is named (`cb_context:account_id/1` is undefined), so `additional_release_validations/4`
  * fails every address: an available one is `not assigned`, an assigned one another account's. KAZOO's
  * `delete_ip/2` (`kz_ip:delete/1`) is never reached, and an IP stays in the pool once added.
+ *
+ * Assigning, `kz_ip:assign/2` refuses an IP that is no longer available (`already_assigned` under
+ * `error`). On `POST /v2/ips[/{IP}]` the validation passes for available IPs, but `assign_ips/2`
+ * calls `kz_ip:assign(undefined, …)`: it saves the first IP it reaches (the last one requested, as
+ * `additional_assignment_validations/4` gathers them in reverse) as `assigned` to no account, then
+ * `maybe_save_in_account/2` crashes in `kzs_util:to_database/1` on the undefined account database.
+ * `kazoo_bindings:fold_bind_results/5` swallows the crash and keeps the context `post/1` was given,
+ * so KAZOO answers 200 with `{ success: {}, error: {} }`; that IP is then neither available nor
+ * anyone's, and an account asking for it gets `already_assigned`. The sandbox answers the same.
  */
 function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string | undefined, single?: string): Reply {
   const release = req.method === 'DELETE';
@@ -113,13 +129,24 @@ function assignOrRelease(engine: Engine, req: SandboxRequest, accountId: string 
   for (const [i, ip] of ips.entries()) Object.assign(errors, ipError(pool, ip, i, map[ip], accountId, release));
   if (Object.keys(errors).length > 0) throw validationError(errors);
   const success: JsonObject = {};
+  const error: JsonObject = {};
+  if (!release && accountId === undefined) {
+    const reached = [...ips].reverse().find((ip) => map[ip] === undefined);
+    if (reached !== undefined) map[reached] = '';
+    saveAssignments(engine, map);
+    return { data: { success, error }, envelope: automatic };
+  }
   for (const ip of ips) {
-    if (release || accountId === undefined) delete map[ip];
-    else map[ip] = accountId;
+    if (!release && map[ip] !== undefined) {
+      error[ip] = { message: 'already_assigned' };
+      continue;
+    }
+    if (release) delete map[ip];
+    else map[ip] = accountId as string;
     success[ip] = cleanIp(pool.find((p) => p.ip === ip) as PoolIp, map[ip]);
   }
   saveAssignments(engine, map);
-  return { data: { success, error: {} }, envelope: automatic };
+  return { data: { success, error }, envelope: automatic };
 }
 
 /** `GET …/ips/{IP_ADDRESS}` (`load_ip/2`). */
@@ -189,7 +216,7 @@ export const ipsModule = defineModule({
       req.method === 'GET' ? oneIp(engine, params.ip) : assignOrRelease(engine, req, accountId, params.ip),
     ),
     // The system paths name no account: `authorize_nouns/2` lets only a super-duper admin through.
-    route('ips', ['GET', 'PUT', 'DELETE'], ({ engine, req }) => {
+    route('ips', ['GET', 'PUT', 'POST', 'DELETE'], ({ engine, req }) => {
       requireSuperDuperAdmin(engine, req.auth);
       if (req.method === 'GET') return available(engine, req);
       return req.method === 'PUT' ? createIp(engine, req) : assignOrRelease(engine, req, undefined);
@@ -207,7 +234,7 @@ export const ipsModule = defineModule({
       requireSuperDuperAdmin(engine, req.auth);
       return distinct(engine, 'host');
     }),
-    route('ips/:ip', ['GET', 'DELETE'], ({ engine, req, params }) => {
+    route('ips/:ip', ['GET', 'POST', 'DELETE'], ({ engine, req, params }) => {
       requireSuperDuperAdmin(engine, req.auth);
       return req.method === 'GET' ? oneIp(engine, params.ip) : assignOrRelease(engine, req, undefined, params.ip);
     }),
