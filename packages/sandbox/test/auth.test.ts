@@ -192,12 +192,18 @@ describe('tokens', () => {
     const childId = (child.body.data as { id: string }).id;
     const key = (await h.call('GET', `/v2/accounts/${childId}/api_key`)).body.data as { api_key: string };
     const childToken = await h.login(key.api_key);
-    const expected = { status: 404, body: { error: '404', message: 'bad_identifier', data: { cause: unknown, message: 'bad identifier' } } };
+    const expected = {
+      status: 404,
+      body: { error: '404', message: 'bad_identifier', data: { cause: unknown, message: 'bad identifier' } },
+    };
     for (const token of [h.token, childToken, undefined]) {
       const r = await request(h.sandbox, 'GET', `/v2/accounts/${unknown}/users`, token ? { token } : {});
       expect({ status: r.status, body: r.body }).toMatchObject(expected);
     }
-    const put = await request(h.sandbox, 'PUT', `/v2/accounts/${unknown}/users`, { token: childToken, data: { first_name: 'A', last_name: 'B' } });
+    const put = await request(h.sandbox, 'PUT', `/v2/accounts/${unknown}/users`, {
+      token: childToken,
+      data: { first_name: 'A', last_name: 'B' },
+    });
     expect(put.status).toBe(404);
     // Any other length is refused with a message naming it (malformed_request/3's `invalid account_id`).
     for (const token of [h.token, childToken]) {
