@@ -1,6 +1,6 @@
 import type { RunStatus } from '@audian/fleet';
 import { describe, expect, it } from 'vitest';
-import { fleetEtas, formatEta } from '../src/internal/fleet-progress';
+import { fleetEtas, formatEta, progressBar } from '../src/internal/fleet-progress';
 
 const base: RunStatus = {
   runId: 'r',
@@ -37,5 +37,13 @@ describe('fleetEtas', () => {
     expect(fleetEtas(fresh, since, 0, since + 5_000)).toEqual({ seconds: undefined, bucket: undefined, observed: undefined });
     expect(formatEta(fleetEtas(fresh, since).seconds)).toBe('?');
     expect(fleetEtas({ ...base, done: 100, pending: 0, pendingAccounts: 0, finished: true }, since).seconds).toBeUndefined();
+  });
+});
+
+describe('progressBar', () => {
+  it('fills with the settled tasks (done, failed or cancelled) and says how many of how many', () => {
+    expect(progressBar(base)).toBe('████░░░░░░░░░░░░░░░░ 20% (20/100 tasks)');
+    expect(progressBar({ ...base, done: 60, failed: 30, cancelled: 10, pending: 0 }, 10)).toBe('██████████ 100% (100/100 tasks)');
+    expect(progressBar({ ...base, total: 0, done: 0, pending: 0 }, 4)).toBe('████ 100% (0/0 tasks)');
   });
 });

@@ -302,6 +302,49 @@ describe.skipIf(!existsSync(BIN))('audian fleet', () => {
     expect(shown.eta).toBe('40s');
   });
 
+  it('`fleet status` shows a progress bar in a table; `--watch` follows the run from another process until it settles', async () => {
+    const runId = 'watched';
+    const ids = [1, 2, 3, 4, 5].map((i) => String(i).repeat(32));
+    const stateFile = join(configDir, 'fleet', `${runId}.json`);
+    const writeState = (states: string[]) =>
+      writeFileSync(
+        stateFile,
+        JSON.stringify({
+          info: {
+            runId,
+            job: { action: 'audit', resource: 'users', accounts: { ids } },
+            mode: 'local',
+            dryRun: false,
+            createdAt: new Date().toISOString(),
+            cancelled: false,
+            round: 0,
+          },
+          accounts: ids.map((accountId, i) => ({
+            accountId,
+            state: states[i],
+            attempts: states[i] === 'pending' ? 0 : 1,
+            ...(states[i] === 'failed' ? { error: { name: 'ForbiddenError', message: 'forbidden', status: 403 } } : {}),
+            updatedAt: new Date().toISOString(),
+          })),
+        }),
+        { mode: 0o600 },
+      );
+    writeState(['done', 'done', 'pending', 'pending', 'pending']);
+    const table = await cli(['fleet', 'status', runId, '-o', 'table'], { configDir });
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('████████░░░░░░░░░░░░ 40% (2/5 tasks)');
+
+    // The watcher polls the state the run's process keeps; it returns once nothing is pending.
+    const watching = cli(['fleet', 'status', runId, '--watch'], { configDir });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    writeState(['done', 'done', 'done', 'failed', 'done']);
+    const watched = await watching;
+    expect(watched.stdout).toContain('4 done, 1 failed, 0 cancelled, 0 pending of 5');
+    expect(watched.stdout).toContain(`${ids[3]}: forbidden`);
+    expect(watched.status).toBe(1);
+    expect(watched.stderr).toContain(`audian fleet retry ${runId} --failed`);
+  });
+
   describe.skipIf(!hasRedis)('with Redis', () => {
     let redis: ChildProcess | undefined;
     let redisUrl: string;

@@ -24,7 +24,7 @@ import { positiveInt } from '../internal/command-options';
 import { configDir } from '../internal/config-dir';
 import { profileAuth, resolveProfile } from '../internal/connect';
 import { createDebugLogger } from '../internal/debug-logger';
-import { createFleetProgress, fleetEtas, formatEta } from '../internal/fleet-progress';
+import { createFleetProgress, fleetEtas, formatEta, progressBar } from '../internal/fleet-progress';
 import { interruption } from '../internal/interrupt';
 import { printValue } from '../internal/output';
 import { outputOptions } from '../internal/present';
@@ -144,13 +144,41 @@ async function follow(run: FleetRun, lookup: { redis?: string; stateDir?: string
       run.mode === 'local' ? `interrupted: run ${run.runId} cancelled` : `interrupted: run ${run.runId} goes on in the workers`,
     );
   }
+  await reportOutcome(status, lookup);
+}
+
+/**
+ * `fleet status --watch`: the run's progress from any process (a bar on a terminal) until nothing
+ * is pending, then the summary and the outcome as `fleet run` reports it. Ctrl-C only stops the
+ * watching; the run goes on.
+ */
+async function watch(first: RunStatus, lookup: { redis?: string; stateDir?: string }): Promise<void> {
+  let status = first;
+  const progress = createFleetProgress(status);
+  try {
+    while (!status.finished && !interruption.signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      status = await runStatus(status.runId, lookup);
+      progress.update(status);
+    }
+  } finally {
+    progress.stop();
+  }
+  await write(`${summary(status)}\n`);
+  if (interruption.signal.aborted) throw new InterruptedError(`stopped watching: run ${status.runId} goes on`);
+  await reportOutcome(status, lookup);
+}
+
+/** A settled run's outcome: nothing when every account is done; else the failed ones (up to 20) and exit 1 with what to run next. */
+async function reportOutcome(status: RunStatus, lookup: { redis?: string; stateDir?: string }): Promise<void> {
   if (status.done === status.total) return;
-  const failed = (await runResults(run.runId, lookup)).filter((a) => a.state === 'failed');
+  const { runId } = status;
+  const failed = (await runResults(runId, lookup)).filter((a) => a.state === 'failed');
   for (const account of failed.slice(0, 20)) await write(`  ${label(account)}: ${account.error?.message ?? 'failed'}\n`);
-  if (failed.length > 20) await write(`  … and ${failed.length - 20} more (audian fleet results ${run.runId})\n`);
-  throw new CliError(`run ${run.runId}: ${status.total - status.done} of ${status.total} accounts not done`, EXIT_CODES.failure, [
-    ...(status.failed > 0 ? [`retry the failed ones with \`audian fleet retry ${run.runId} --failed\``] : []),
-    ...(status.cancelled > 0 ? [`resume the cancelled ones with \`audian fleet retry ${run.runId} --cancelled\``] : []),
+  if (failed.length > 20) await write(`  … and ${failed.length - 20} more (audian fleet results ${runId})\n`);
+  throw new CliError(`run ${runId}: ${status.total - status.done} of ${status.total} accounts not done`, EXIT_CODES.failure, [
+    ...(status.failed > 0 ? [`retry the failed ones with \`audian fleet retry ${runId} --failed\``] : []),
+    ...(status.cancelled > 0 ? [`resume the cancelled ones with \`audian fleet retry ${runId} --cancelled\``] : []),
   ]);
 }
 
@@ -256,12 +284,25 @@ function statusCommand(): Command {
         'yaml',
       ]),
     )
+    .option(
+      '--watch',
+      'follow the run until nothing is pending (a progress bar on a terminal), then its summary; exit 1 unless every account is done',
+    )
+    .addHelpText('after', '\nExamples:\n  audian fleet status RUN\n  audian fleet status RUN --watch --redis redis://queue.internal:6379')
     .action(async (runId: string, _options: unknown, command: Command) => {
-      const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string };
-      const status = await found(runStatus(runId, lookup(flags)));
+      const flags = command.optsWithGlobals() as RedisFlags & { local?: boolean; output?: string; watch?: boolean };
+      const where = lookup(flags);
+      const status = await found(runStatus(runId, where));
+      if (flags.watch) {
+        await watch(status, where);
+        return;
+      }
       const eta = fleetEtas(status, Date.parse(status.createdAt));
+      const output = outputOptions({ ...(flags.output ? { output: flags.output } : {}) });
       await printValue(
         {
+          // A bar reads at a glance in a table; JSON and YAML readers compute their own from the counts.
+          ...(output.format === 'table' ? { progress: progressBar(status) } : {}),
           ...status,
           requests_left: status.requestsPerTask === undefined ? null : Math.ceil(status.pending * status.requestsPerTask),
           eta_seconds: eta.seconds ?? null,
@@ -269,7 +310,7 @@ function statusCommand(): Command {
           eta_observed_seconds: eta.observed ?? null,
           eta: status.finished ? null : formatEta(eta.seconds),
         },
-        outputOptions({ ...(flags.output ? { output: flags.output } : {}) }),
+        output,
       );
     });
 }

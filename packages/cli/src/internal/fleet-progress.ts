@@ -41,6 +41,17 @@ export function formatEta(seconds: number | undefined): string {
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
+/**
+ * A run's progress as one line of text, for tables: `███████░░░░░░░ 50% (100/200 tasks)`. Settled
+ * tasks (done, failed or cancelled) fill the bar, as in `fleet run`'s live bar.
+ */
+export function progressBar(status: RunStatus, width = 20): string {
+  const settled = status.total - status.pending;
+  const ratio = status.total === 0 ? 1 : settled / status.total;
+  const filled = Math.round(ratio * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.floor(ratio * 100)}% (${settled}/${status.total} tasks)`;
+}
+
 /** Shows a run's progress while it is followed. */
 export interface FleetProgress {
   update(status: RunStatus): void;
