@@ -117,4 +117,21 @@ describe('whitelabel (cb_whitelabel)', () => {
       TXT: {},
     });
   });
+
+  it('GET /v2/whitelabel/domains?domain=: any login, or none, reads the system domains formatted for that domain; without one it is 400 domain.required (cb_whitelabel:authenticate/2, authorize/2, load_domains/1)', async () => {
+    const created = await h.call('PUT', h.acct, { data: { name: 'Domains Reader' } });
+    const childId = (created.body.data as { id: string }).id;
+    const key = (await h.call('GET', `/v2/accounts/${childId}/api_key`)).body.data as { api_key: string };
+    const childToken = await h.login(key.api_key);
+    const expected = (await h.call('GET', `${h.acct}/whitelabel/domains?domain=read.example`)).body.data;
+    expect(Object.keys(expected as Doc).length).toBeGreaterThan(0);
+    for (const token of [h.token, childToken, undefined]) {
+      const r = await request(h.sandbox, 'GET', '/v2/whitelabel/domains?domain=read.example', token ? { token } : {});
+      expect(r.status).toBe(200);
+      expect(r.body.data).toEqual(expected);
+    }
+    const missing = await request(h.sandbox, 'GET', '/v2/whitelabel/domains', {}, childToken);
+    expect(missing.status).toBe(400);
+    expect(missing.body.data).toHaveProperty('domain.required');
+  });
 });

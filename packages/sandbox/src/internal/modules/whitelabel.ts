@@ -121,11 +121,15 @@ function upload(engine: Engine, req: SandboxRequest, accountId: string, kind: Ki
   return reply(saved);
 }
 
-/** `cb_whitelabel:find_domain/1`: the `domain` of the request, else the branding's. */
-function domainOf(engine: Engine, req: SandboxRequest, accountId: string): string {
+/**
+ * `cb_whitelabel:find_domain/1`: the `domain` of the request, else the branding's. With no account
+ * in the path (`/v2/whitelabel/domains`) there is no branding to load (`crossbar_doc:load/4` of a
+ * context with no database), so only the request's `domain` will do.
+ */
+function domainOf(engine: Engine, req: SandboxRequest, accountId: string | undefined): string {
   const given = req.query.domain ?? (isObject(req.data) && typeof req.data.domain === 'string' ? req.data.domain : undefined);
   if (given) return given;
-  const existing = engine.store.get(accountId, WHITELABEL_ID);
+  const existing = accountId === undefined ? undefined : engine.store.get(accountId, WHITELABEL_ID);
   const domain = existing && !existing.deleted ? existing.body.domain : undefined;
   if (typeof domain === 'string' && domain !== '') return domain;
   throw validationError({
@@ -307,5 +311,10 @@ export const whitelabelModule = defineModule({
     // With an account in the URL, `cb_whitelabel:validate_domain/3` answers that account's own branding.
     route('accounts/:account/whitelabel/:domain', ['GET'], ({ engine, accountId }) => reply(load(engine, accountId)), { public: true }),
     route('whitelabel/domains', ['POST'], ({ engine, req }) => editDomains(engine, req)),
+    // `cb_whitelabel:authenticate/2` lets every GET of one path token through without a login, and
+    // `load_domains/1` formats the system domains with the request's domain.
+    route('whitelabel/domains', ['GET'], ({ engine, req }) => ({ data: domainsFor(engine, domainOf(engine, req, undefined)) }), {
+      public: true,
+    }),
   ],
 });
