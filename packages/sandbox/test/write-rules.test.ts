@@ -134,6 +134,44 @@ describe('devices (cb_devices:validate_device/2)', () => {
   });
 });
 
+describe('device MACs and MDNs (cb_devices:unique_mac_address/2, check_mdn_taken/3)', () => {
+  it('keeps a MAC address unique in its account only (cb_devices:unique_mac_address/2)', async () => {
+    const mine = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Mac one', mac_address: 'AA:BB:CC:00:11:22' } });
+    expect(mine.status).toBe(201);
+    const clash = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Mac two', mac_address: 'aabbcc001122' } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ mac_address: { unique: { message: 'MAC address already in use', cause: 'aabbcc001122' } } });
+    const sub = data(await h.call('PUT', h.acct, { data: { name: 'Mac Tenant' } }));
+    const elsewhere = await h.call('PUT', `/v2/accounts/${sub.id}/devices`, {
+      data: { name: 'Mac three', mac_address: 'aa-bb-cc-00-11-22' },
+    });
+    expect(elsewhere.status).toBe(201);
+    expect(data(elsewhere).mac_address).toBe('aabbcc001122');
+  });
+
+  it('refuses a mobile device whose MDN another device holds, in any account (cb_devices:check_mdn_taken/3)', async () => {
+    const cell = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Cell A', device_type: 'mobile', mobile: { mdn: '4155550181' } },
+    });
+    expect(cell.status).toBe(201);
+    const sub = data(await h.call('PUT', h.acct, { data: { name: 'Mdn Tenant' } }));
+    const taken = await h.call('PUT', `/v2/accounts/${sub.id}/devices`, {
+      data: { name: 'Cell B', device_type: 'mobile', mobile: { mdn: '+14155550181' } },
+    });
+    expect(taken.status).toBe(400);
+    expect(taken.body.data).toEqual({
+      'mobile.mdn': { unique: { message: 'Mobile Device Number already exists in the system', cause: '+14155550181' } },
+    });
+    // Saving the holder again is no clash; deleting it frees the number (cb_devices:maybe_remove_mdn/2).
+    expect((await h.call('PATCH', `${h.acct}/devices/${data(cell).id}`, { data: { name: 'Cell A2' } })).status).toBe(200);
+    expect((await h.call('DELETE', `${h.acct}/devices/${data(cell).id}`)).status).toBe(200);
+    const freed = await h.call('PUT', `/v2/accounts/${sub.id}/devices`, {
+      data: { name: 'Cell B', device_type: 'mobile', mobile: { mdn: '4155550181' } },
+    });
+    expect(freed.status).toBe(201);
+  });
+});
+
 describe('voicemail boxes (cb_vmboxes:check_uniqueness/2)', () => {
   it('compares mailboxes as integers and refuses one that is not an integer', async () => {
     expect((await h.call('PUT', `${h.acct}/vmboxes`, { data: { name: 'Box 100', mailbox: '100' } })).status).toBe(201);

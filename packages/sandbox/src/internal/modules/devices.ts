@@ -51,13 +51,28 @@ export const DEVICES: ResourceDef = {
         error: () => ({ 'sip.ip': { unique: { message: 'SIP IP already in use', cause: sip.ip } } }),
       });
     }
+    // `cb_devices:unique_mac_address/2` reads the account's own `devices/listing_by_macaddress`
+    // (the provisioner is asked too only when one is configured): another account's desk phone may
+    // carry the same MAC.
     if (typeof doc.mac_address === 'string' && doc.mac_address !== '') {
       const mac = doc.mac_address.toLowerCase().replace(/[^0-9a-f]/g, '');
       out.push({
         kind: 'mac',
         value: mac,
-        scope: 'global',
+        scope: 'account',
         error: () => ({ mac_address: { unique: { message: 'MAC address already in use', cause: doc.mac_address } } }),
+      });
+    }
+    // `cb_devices:check_mdn_taken/3`: a mobile device's MDN becomes a number of the system
+    // (`add_mdn/2`), so a second device cannot take it, in any account.
+    const mdn = doc.device_type === 'mobile' && isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
+    if (mdn !== undefined) {
+      const normalized = toE164(mdn);
+      out.push({
+        kind: 'mdn',
+        value: normalized,
+        scope: 'global',
+        error: () => ({ 'mobile.mdn': { unique: { message: 'Mobile Device Number already exists in the system', cause: normalized } } }),
       });
     }
     return out;
