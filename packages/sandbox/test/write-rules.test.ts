@@ -199,6 +199,25 @@ describe('conferences (cb_conferences:validate_numbers/2)', () => {
   });
 });
 
+describe('conference numbers (cb_conferences:validate_numbers/2, invalid_numbers/2)', () => {
+  it('names every number in use, joined with ", ", and checks them only once the schema passed', async () => {
+    const first = await h.call('PUT', `${h.acct}/conferences`, {
+      data: { name: 'Standup', conference_numbers: ['7101'], member: { numbers: ['7102'] } },
+    });
+    expect(first.status).toBe(201);
+    const clash = await h.call('PUT', `${h.acct}/conferences`, {
+      data: { name: 'Retro', conference_numbers: ['7102'], moderator: { numbers: ['7101', '7103'] } },
+    });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ numbers: { unique: { message: 'Numbers already in use', cause: '7102, 7101' } } });
+    // A schema error stops the request before the numbers are looked up.
+    const invalid = await h.call('PUT', `${h.acct}/conferences`, { data: { name: 7, conference_numbers: ['7101'] } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.data).not.toHaveProperty('numbers');
+    expect(invalid.body.data).toHaveProperty('name');
+  });
+});
+
 describe('accounts (kzd_accounts:validate/3)', () => {
   it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
     const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });

@@ -66,7 +66,12 @@ export class Documents {
     const errors: FieldErrors = {};
     const result = validateDocument(def.schema, input);
     let doc: JsonObject = input;
-    const ctx = { accountId, existing, lookup: (account: string, id: string) => this.#store.get(account, id) };
+    const ctx = {
+      accountId,
+      existing,
+      lookup: (account: string, id: string) => this.#store.get(account, id),
+      live: (type: string) => this.#store.children(accountId, type, ''),
+    };
     if (result.ok) {
       doc = { ...(existing ? privateFields(existing.body) : {}), ...result.value };
       const extra = def.prepare?.(doc, ctx);

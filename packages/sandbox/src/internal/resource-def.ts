@@ -23,6 +23,8 @@ export interface DocHookContext {
   readonly existing: StoredDoc | undefined;
   /** Reads another stored document (deleted ones included). */
   lookup(accountId: string, id: string): StoredDoc | undefined;
+  /** The account's live documents of a type (what a view over the account database sees). */
+  live(type: string): StoredDoc[];
 }
 
 /** What a resource's save authorization can ask. */

@@ -1,10 +1,10 @@
 import * as schemas from '@audian/resources/schemas';
 import { flagsOf, simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { CrossbarError } from '../crossbar-error';
+import { CrossbarError, type FieldErrors } from '../crossbar-error';
 import type { Engine } from '../engine';
-import { isObject } from '../json';
-import type { ResourceDef } from '../resource-def';
+import { isObject, type JsonObject } from '../json';
+import type { DocHookContext, ResourceDef } from '../resource-def';
 import { defineModule, NO_TELEPHONY, route, unservedRoute } from '../sandbox-module';
 
 const CONFERENCE_COLLECTION = simpleCollection('conferences', 'conference', schemas.ConferencesSchema, (doc) => ({
@@ -18,28 +18,43 @@ const CONFERENCE_COLLECTION = simpleCollection('conferences', 'conference', sche
   flags: flagsOf(doc),
 }));
 
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+/** The numbers `conference/listing_by_number` emits for a conference, in the view's order. */
+function emittedNumbers(doc: JsonObject): unknown[] {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  return [
+    ...list(isObject(doc.moderator) ? doc.moderator.numbers : undefined),
+    ...list(isObject(doc.member) ? doc.member.numbers : undefined),
+    ...list(doc.conference_numbers),
+  ];
+}
+
+/**
+ * `cb_conferences:validate_numbers/2`, run only once the schema passed: the document's
+ * `conference_numbers`, `member.numbers` and `moderator.numbers` are looked up (`keys`, in that
+ * order) in the account's other conferences; every hit is named in one `numbers.unique` error,
+ * joined with `, ` (`invalid_numbers/2`).
+ */
+function validateNumbers(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const keys = [
+    ...list(doc.conference_numbers),
+    ...list(isObject(doc.member) ? doc.member.numbers : undefined),
+    ...list(isObject(doc.moderator) ? doc.moderator.numbers : undefined),
+  ];
+  if (keys.length === 0) return undefined;
+  const others = ctx.live(CONFERENCE_COLLECTION.type).filter((c) => c.id !== ctx.existing?.id);
+  const hits: string[] = [];
+  for (const key of keys) {
+    for (const other of others) for (const n of emittedNumbers(other.body)) if (n === key) hits.push(String(key));
+  }
+  return hits.length === 0 ? undefined : { numbers: { unique: { message: 'Numbers already in use', cause: hits.join(', ') } } };
+}
 
 // Conferences also take `PUT …/conferences/{id}` actions.
 export const CONFERENCES: ResourceDef = {
   ...CONFERENCE_COLLECTION,
   itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
-  // `cb_conferences:validate_numbers/2`: conference, member and moderator numbers are unique among the
-  // account's conferences ("Numbers already in use").
-  claims: (doc) => {
-    const numbers = [
-      ...strings(doc.conference_numbers),
-      ...strings(isObject(doc.member) ? doc.member.numbers : undefined),
-      ...strings(isObject(doc.moderator) ? doc.moderator.numbers : undefined),
-    ];
-    return [...new Set(numbers)].map((number) => ({
-      kind: 'conference_number',
-      value: number,
-      scope: 'account',
-      error: () => ({ numbers: { unique: { message: 'Numbers already in use', cause: number } } }),
-    }));
-  },
+  prepare: validateNumbers,
 };
 
 /** 202 answers (`crossbar_util:response_202`). */
