@@ -121,15 +121,13 @@ describe.skipIf(!existsSync(BIN))('events against the sandbox', () => {
           const payload = Buffer.from(
             JSON.stringify({ account_id: sandbox.accountId, exp: Math.floor(Date.now() / 1000) + 3600 }),
           ).toString('base64url');
-          res
-            .writeHead(201, { 'content-type': 'application/json' })
-            .end(
-              JSON.stringify({
-                auth_token: `e30.${payload}.sig`,
-                status: 'success',
-                data: { account_id: sandbox.accountId, ui_config: {} },
-              }),
-            );
+          res.writeHead(201, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              auth_token: `e30.${payload}.sig`,
+              status: 'success',
+              data: { account_id: sandbox.accountId, ui_config: {} },
+            }),
+          );
         } else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"404","message":"not_found","data":{}}');
       });
     });
