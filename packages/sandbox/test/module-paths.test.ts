@@ -160,4 +160,38 @@ describe('faxboxes', () => {
     expect(clash.status).toBe(400);
     expect(clash.body.data).toEqual({ custom_smtp_email_address: { unique: { message: 'email address must be unique', cause: email } } });
   });
+
+  it('a new box gets a generated address, shown on writes only (cb_faxboxes:on_faxbox_successful_validation/2, leak_private_fields/1)', async () => {
+    const created = await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Generated', smtp_email_address: 'mine@example.com' } });
+    expect(created.status).toBe(201);
+    const box = created.body.data as Record<string, unknown>;
+    const address = String(box.smtp_email_address);
+    expect(address).toMatch(/^[0-9a-f]{8}\.fax\.kazoo\.io$/);
+    const read = (await h.call('GET', `${h.acct}/faxboxes/${box.id}`)).body.data as Record<string, unknown>;
+    expect(read).not.toHaveProperty('smtp_email_address');
+    // The address is kept across updates, and no other box may take it as its custom address.
+    const posted = await h.call('POST', `${h.acct}/faxboxes/${box.id}`, {
+      data: { name: 'Generated 2', smtp_email_address: 'x@example.com' },
+    });
+    expect((posted.body.data as Record<string, unknown>).smtp_email_address).toBe(address);
+    const taken = await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Copy', custom_smtp_email_address: address } });
+    expect(taken.status).toBe(400);
+    expect(taken.body.data).toEqual({ custom_smtp_email_address: { unique: { message: 'email address must be unique', cause: address } } });
+  });
+
+  it("validates a PATCH's data alone against the schema, and names no cause for an address in use (cb_faxboxes:validate_patch/1)", async () => {
+    const box = (await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Patched' } })).body.data as Record<string, unknown>;
+    const unnamed = await h.call('PATCH', `${h.acct}/faxboxes/${box.id}`, { data: { caller_name: 'Front' } });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.data).toMatchObject({ name: { required: { message: 'Field is required but missing' } } });
+    const named = await h.call('PATCH', `${h.acct}/faxboxes/${box.id}`, { data: { name: 'Patched', caller_name: 'Front' } });
+    expect(named.status).toBe(200);
+    expect(named.body.data).toMatchObject({ name: 'Patched', caller_name: 'Front' });
+    await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Holder', custom_smtp_email_address: 'patch-fax@example.com' } });
+    const clash = await h.call('PATCH', `${h.acct}/faxboxes/${box.id}`, {
+      data: { name: 'Patched', custom_smtp_email_address: 'patch-fax@example.com' },
+    });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ custom_smtp_email_address: { unique: { message: 'email address must be unique' } } });
+  });
 });
