@@ -148,6 +148,18 @@ describe('webhook modifiers', () => {
     });
     expect(ok.status).toBe(201);
   });
+
+  it('a hook with no definition fails the save with 503 datastore_fault; all is accepted (cb_webhooks:maybe_check_modifiers/3)', async () => {
+    const typo = await h.call('PUT', `${h.acct}/webhooks`, {
+      data: { name: 'Typo', uri: 'http://127.0.0.1:9/t', hook: 'channel_created' },
+    });
+    expect(typo.status).toBe(503);
+    expect(typo.body).toMatchObject({ error: '503', message: 'datastore_fault', data: { message: 'datastore fatal error' } });
+    const all = await h.call('PUT', `${h.acct}/webhooks`, { data: { name: 'Everything', uri: 'http://127.0.0.1:9/a', hook: 'all' } });
+    expect(all.status).toBe(201);
+    const retyped = await h.call('PATCH', `${h.acct}/webhooks/${data(all).id}`, { data: { hook: 'call_parked' } });
+    expect(retyped.status).toBe(503);
+  });
 });
 
 describe('faxboxes', () => {

@@ -2,7 +2,7 @@ import { WebhooksSchema } from '@audian/resources/schemas';
 import { treeOf } from '../accounts-def';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { type FieldErrors, validationError } from '../crossbar-error';
+import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { isObject, type JsonObject } from '../json';
 import { defineModule, route } from '../sandbox-module';
@@ -21,8 +21,16 @@ const MODIFIERS: Readonly<Record<string, Readonly<Record<string, readonly string
   notifications: { type: undefined },
 };
 
-/** `cb_webhooks:check_modifiers/4`: `custom_data.<modifier>` required, and one of its items. */
+/**
+ * `cb_webhooks:maybe_check_modifiers/3`: a hook other than `all` needs its definition
+ * (`webhooks_<hook>` in the master account, one per hook module the webhooks application ships);
+ * without one the save fails with 503 `datastore_fault`. Then `check_modifiers/4`:
+ * `custom_data.<modifier>` required, and one of its items.
+ */
 function modifierErrors(doc: JsonObject): FieldErrors | undefined {
+  if (doc.hook !== 'all' && !AVAILABLE.some((hook) => hook.id === doc.hook)) {
+    throw new CrossbarError(503, 'datastore_fault', { message: 'datastore fatal error' });
+  }
   const modifiers = typeof doc.hook === 'string' ? MODIFIERS[doc.hook] : undefined;
   if (!modifiers) return undefined;
   const custom = isObject(doc.custom_data) ? doc.custom_data : {};
