@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { type Harness, harness, request } from './helpers';
 
 type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
@@ -142,8 +142,8 @@ describe('notifications', () => {
     const all = list(await h.call('GET', `${h.acct}${NOTES}`));
     const ids = all.map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['voicemail_to_email', 'missed_call', 'deregister', 'password_recovery', 'new_user']));
-    // `system` notifications are for super-admins only.
-    expect(ids).not.toContain('system_alert');
+    // The seeded login is the super-duper admin: `system` notifications are listed for it (cb_notifications:normalize_available_admin/2).
+    expect(ids).toContain('system_alert');
     expect(all.find((n) => n.id === 'voicemail_to_email')).toMatchObject({ category: 'voicemail', enabled: true });
     expect(all.some((n) => n.account_overridden)).toBe(false);
 
@@ -265,12 +265,109 @@ describe('notifications', () => {
     expect(unknown.body.data).toEqual({ shuffle: { forbidden: { cause: 'shuffle', message: 'Unknown mutation action' } } });
   });
 
-  it('serves the system notifications read-only at /v2/notifications', async () => {
+  it('GET /v2/notifications[/{ID}] for any login; every row marked account_overridden (cb_notifications:authorize/3, summary_account/1, merge_available/2)', async () => {
     const system = list(await h.call('GET', '/v2/notifications'));
-    expect(system.map((n) => n.id)).toContain('password_recovery');
+    expect(system.map((n) => n.id)).toEqual(expect.arrayContaining(['password_recovery', 'system_alert']));
+    expect(system.every((n) => n.account_overridden === true)).toBe(true);
     expect(data(await h.call('GET', '/v2/notifications/password_recovery'))).toMatchObject({ id: 'password_recovery', category: 'user' });
+    const plain = await h.call('GET', '/v2/notifications/password_recovery', { headers: { accept: 'text/plain' } });
+    expect(plain.text).toContain('{{link}}');
     expect((await h.call('GET', '/v2/notifications/unknown')).status).toBe(404);
-    expect((await h.call('PUT', '/v2/notifications', { data: { id: 'x', from: 'a', subject: 'b', to: {} } })).status).toBe(403);
     expect((await h.call('GET', '/v2/notifications', { token: null })).status).toBe(401);
+  });
+
+  it('a sub-account login reads /v2/notifications without system ones, and may not change them (cb_notifications:authorize/3, normalize_available_non_admin/3)', async () => {
+    const child = await h.call('PUT', h.acct, { data: { name: 'Notifications Tenant' } });
+    const childId = data(child).id;
+    const key = data(await h.call('GET', `/v2/accounts/${childId}/api_key`)).api_key as string;
+    const token = await h.login(key);
+    const as = (method: string, path: string, options = {}) => request(h.sandbox, method, path, options, token);
+    const ids = list(await as('GET', '/v2/notifications')).map((n) => n.id);
+    expect(ids).toContain('password_recovery');
+    expect(ids).not.toContain('system_alert');
+    expect(list(await as('GET', `/v2/accounts/${childId}${NOTES}`)).map((n) => n.id)).not.toContain('system_alert');
+    expect((await as('GET', '/v2/notifications/password_recovery')).status).toBe(200);
+    const body = { data: { id: 'tenant_news', from: 'a@example.com', subject: 'b', to: { type: 'admins' } } };
+    expect((await as('PUT', '/v2/notifications', body)).status).toBe(403);
+    expect((await as('POST', '/v2/notifications/password_recovery', body)).status).toBe(403);
+    expect((await as('DELETE', '/v2/notifications/password_recovery')).status).toBe(403);
+  });
+
+  it('PUT /v2/notifications: the super-duper admin adds a system notification; 400 invalid, 409 taken, 400 with an action (cb_notifications:validate_action/4, handle_missing_system_config_notification/3)', async () => {
+    const invalid = await h.call('PUT', '/v2/notifications', { data: { id: 'ops_digest', subject: 'x', to: {} } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.data).toHaveProperty('from.required');
+    const taken = await h.call('PUT', '/v2/notifications', { data: { id: 'new_user', from: 'a@example.com', subject: 'b', to: {} } });
+    expect(taken.status).toBe(409);
+    const action = await h.call('PUT', '/v2/notifications', { envelope: { action: 'force_system' }, data: {} });
+    expect(action.status).toBe(400);
+    expect(action.body.data).toEqual({
+      force_system: { forbidden: { message: 'Can not perform mutation action on top-level notification templates' } },
+    });
+
+    const digest = {
+      id: 'ops_digest',
+      category: 'system',
+      friendly_name: 'Ops Digest',
+      from: 'ops@example.com',
+      subject: 'Digest',
+      to: { type: 'admins' },
+    };
+    const created = await h.call('PUT', '/v2/notifications', { data: { ...digest, macros: { x: {} } } });
+    expect(created.status).toBe(201);
+    expect(data(created)).toMatchObject({ id: 'ops_digest', from: 'ops@example.com' });
+    // A notification the system lacked gets customer_update's macros (cb_notifications:set_system_macros/1).
+    expect(data(created).macros).not.toHaveProperty('x');
+    expect(data(created).macros).toHaveProperty(['account.name']);
+    expect((await h.call('PUT', '/v2/notifications', { data: digest })).status).toBe(409);
+    expect(data(await h.call('GET', '/v2/notifications/ops_digest'))).toMatchObject({
+      id: 'ops_digest',
+      category: 'system',
+      templates: {},
+    });
+    expect(list(await h.call('GET', '/v2/notifications')).map((n) => n.id)).toContain('ops_digest');
+    // Accounts inherit it, as a notification of the system's (cb_notifications:read_system_for_account/3).
+    expect(data(await h.call('GET', `${h.acct}${NOTES}/ops_digest`))).toMatchObject({ id: 'ops_digest', friendly_name: 'Ops Digest' });
+  });
+
+  it('POST /v2/notifications/{ID} changes the system document and template accounts inherit; 404 unknown; DELETE always 400 (cb_notifications:maybe_update/2, update_template/3, disallow_delete/2)', async () => {
+    const change = { from: 'noc@example.com', subject: 'Lost {{last_registration.username}}', to: { type: 'admins' }, macros: { x: {} } };
+    expect((await h.call('POST', '/v2/notifications/nope', { data: change })).status).toBe(404);
+    const bad = await h.call('POST', '/v2/notifications/deregister', { data: { subject: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.data).toHaveProperty('from.required');
+    const updated = await h.call('POST', '/v2/notifications/deregister', { data: change });
+    expect(updated.status).toBe(200);
+    expect(data(updated)).toMatchObject({ id: 'deregister', from: 'noc@example.com' });
+    expect(data(updated).macros).toHaveProperty(['last_registration.username']);
+    expect(data(updated).macros).not.toHaveProperty('x');
+    // load_merge keeps only the private fields: what the request leaves out is gone.
+    const stored = data(await h.call('GET', '/v2/notifications/deregister'));
+    expect(stored).toMatchObject({ from: 'noc@example.com' });
+    expect(stored).not.toHaveProperty('friendly_name');
+
+    const plain = 'Registration lost: {{last_registration.username}}';
+    const upload = await h.call('POST', '/v2/notifications/deregister', { raw: plain, headers: { 'content-type': 'text/plain' } });
+    expect(upload.status).toBe(200);
+    expect((await h.call('GET', '/v2/notifications/deregister', { headers: { accept: 'text/plain' } })).text).toBe(plain);
+
+    // An account without its own copy reads the changed system document and template.
+    const inherited = data(await h.call('GET', `${h.acct}${NOTES}/deregister`));
+    expect(inherited).toMatchObject({ from: 'noc@example.com' });
+    expect(inherited).not.toHaveProperty('account_overridden');
+    expect((await h.call('GET', `${h.acct}${NOTES}/deregister`, { headers: { accept: 'text/plain' } })).text).toBe(plain);
+    // A customisation copies the changed system document (migrate_template_to_account/2).
+    const html = '<p>{{last_registration.username}}</p>';
+    await h.call('POST', `${h.acct}${NOTES}/deregister`, { raw: html, headers: { 'content-type': 'text/html' } });
+    expect(data(await h.call('GET', `${h.acct}${NOTES}/deregister`))).toMatchObject({ account_overridden: true, from: 'noc@example.com' });
+    expect((await h.call('GET', `${h.acct}${NOTES}/deregister`, { headers: { accept: 'text/plain' } })).text).toBe(plain);
+    await h.call('DELETE', `${h.acct}${NOTES}/deregister`);
+
+    const del = await h.call('DELETE', '/v2/notifications/deregister');
+    expect(del.status).toBe(400);
+    expect(del.body.data).toEqual({
+      deregister: { forbidden: { target: 'deregister', message: 'Top-level notification template cannot be deleted' } },
+    });
+    expect((await h.call('GET', '/v2/notifications/deregister')).status).toBe(200);
   });
 });

@@ -1,22 +1,15 @@
 import { NotificationSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
 import { treeOf } from '../accounts-def';
+import { isSuperDuperAdmin, requireSuperDuperAdmin } from '../billing-rights';
 import { isBinaryUpload } from '../binary-body';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, CrossbarError, forbidden, validationError } from '../crossbar-error';
+import { badIdentifier, CrossbarError, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, getPath, isObject, type JsonObject, publicDoc, stripReserved } from '../json';
 import { listFilter, rangedListing } from '../listing';
-import {
-  SYSTEM_NOTIFICATIONS,
-  type SystemNotification,
-  systemDocument,
-  systemMacros,
-  systemNotification,
-  systemTemplate,
-  TEMPLATE_FORMATS,
-} from '../notification-catalog';
+import { SYSTEM_NOTIFICATIONS, systemDocument, systemNotification, systemTemplate, TEMPLATE_FORMATS } from '../notification-catalog';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
@@ -71,14 +64,59 @@ function listingRow(doc: JsonObject): JsonObject {
   return compact({ id: doc.id, category: doc.category, friendly_name: doc.friendly_name, macros: doc.macros, enabled: doc.enabled });
 }
 
-/** The system notifications an account admin sees listed: `system` ones are for super-admins only. */
-function available(): SystemNotification[] {
-  return SYSTEM_NOTIFICATIONS.filter((s) => s.category !== 'system');
-}
-
 function own(engine: Engine, accountId: string, id: string): StoredDoc | undefined {
   const doc = engine.store.get(accountId, dbId(id));
   return doc && !doc.deleted && doc.type === NOTIFICATIONS.type ? doc : undefined;
+}
+
+/**
+ * `?KZ_CONFIG_DB`, where KAZOO keeps the system's notifications (`cb_notifications:read_system/2`).
+ * The catalogue stands in for what teletype writes there on a fresh install; a catalogue entry is
+ * copied into this database the first time the super-duper admin changes it.
+ */
+const SYSTEM_DB = 'system_config';
+
+/** A system notification's public document: the stored one, else the catalogue's. */
+function systemDoc(engine: Engine, id: string): JsonObject | undefined {
+  const stored = own(engine, SYSTEM_DB, id);
+  if (stored) return { ...publicDoc(stored.body), id };
+  const entry = systemNotification(id);
+  return entry ? systemDocument(entry) : undefined;
+}
+
+/** Every system notification id: the catalogue's and those `PUT /v2/notifications` added. */
+function systemIds(engine: Engine): string[] {
+  const ids = new Set(SYSTEM_NOTIFICATIONS.map((s) => s.id));
+  for (const doc of engine.store.children(SYSTEM_DB, NOTIFICATIONS.type, '')) ids.add(respId(doc.id));
+  return [...ids].sort();
+}
+
+/**
+ * The system notifications a login sees listed (`cb_notifications:select_normalize_fun/1`): the
+ * `system` category is the super-duper admin's only.
+ */
+function available(engine: Engine, req: SandboxRequest): JsonObject[] {
+  const admin = req.auth ? isSuperDuperAdmin(engine, req.auth.accountId) : false;
+  return systemIds(engine)
+    .map((id) => systemDoc(engine, id) as JsonObject)
+    .filter((doc) => admin || doc.category !== 'system');
+}
+
+/** The system's templates of a notification: the stored document's attachments, else the catalogue's. */
+function systemTemplates(engine: Engine, id: string): Map<string, Template> {
+  const out = new Map<string, Template>();
+  const stored = own(engine, SYSTEM_DB, id);
+  if (stored) {
+    for (const format of TEMPLATE_FORMATS) {
+      const att = engine.store.attachment(SYSTEM_DB, stored.id, attachmentName(format));
+      if (att) out.set(format, att);
+    }
+    return out;
+  }
+  const entry = systemNotification(id);
+  if (entry)
+    for (const format of TEMPLATE_FORMATS) out.set(format, { contentType: format, data: Buffer.from(systemTemplate(entry, format)) });
+  return out;
 }
 
 /** Where a notification is read from: the account, then its parents up to its reseller (`cb_notifications:read/3`). */
@@ -112,11 +150,7 @@ function templatesOf(engine: Engine, chain: readonly string[], id: string): Map<
     }
     if (found.size > 0) return found;
   }
-  const system = systemNotification(id);
-  const out = new Map<string, Template>();
-  if (system)
-    for (const format of TEMPLATE_FORMATS) out.set(format, { contentType: format, data: Buffer.from(systemTemplate(system, format)) });
-  return out;
+  return systemTemplates(engine, id);
 }
 
 /** The `templates` key of an answer: each format's length. */
@@ -150,18 +184,18 @@ function read(
   for (const holder of chain) {
     const doc = own(engine, holder, id);
     if (!doc) continue;
-    const flag = systemNotification(id) ? { account_overridden: true } : { account_defined: true };
+    const flag = systemDoc(engine, id) ? { account_overridden: true } : { account_defined: true };
     return { data: { ...publicDoc(doc.body), id, ...flag }, rev: String(doc.body._rev), templates: templatesOf(engine, chain, id) };
   }
-  const system = systemNotification(id);
+  const system = systemDoc(engine, id);
   if (!system) throw badIdentifier(dbId(id));
-  return { data: systemDocument(system), rev: undefined, templates: templatesOf(engine, [], id) };
+  return { data: system, rev: undefined, templates: systemTemplates(engine, id) };
 }
 
-/** `macros` are the system's (`set_system_macros`; `customer_update`'s for a notification of the account's own). */
-function macrosFor(id: string): JsonObject {
-  const system = systemNotification(id) ?? systemNotification('customer_update');
-  return system ? systemMacros(system) : {};
+/** `macros` are the system document's (`set_system_macros`; `customer_update`'s for a notification the system lacks). */
+function macrosFor(engine: Engine, id: string): JsonObject {
+  const system = systemDoc(engine, id) ?? systemDoc(engine, 'customer_update');
+  return isObject(system?.macros) ? system.macros : {};
 }
 
 /** The request's configuration without what the system owns (`clean_req_doc`). */
@@ -171,11 +205,11 @@ function cleaned(data: unknown): unknown {
   return rest;
 }
 
-function withMacros(id: string): ResourceDef {
+function withMacros(engine: Engine, id: string): ResourceDef {
   return {
     ...NOTIFICATIONS,
     prepare(doc) {
-      doc.macros = macrosFor(id);
+      doc.macros = macrosFor(engine, id);
       return undefined;
     },
   };
@@ -191,13 +225,15 @@ function notificationReply(doc: StoredDoc, status = 200, headers: Record<string,
   };
 }
 
-/** Copies a system notification and its templates into the account (`migrate_template_to_account`). */
-function migrate(engine: Engine, accountId: string, system: SystemNotification): StoredDoc {
-  const { id: _id, ...body } = systemDocument(system);
-  const doc = engine.docs.create(withMacros(system.id), accountId, body, { id: dbId(system.id) });
-  for (const format of TEMPLATE_FORMATS) {
-    engine.store.putAttachment(accountId, doc.id, attachmentName(format), format, Buffer.from(systemTemplate(system, format)));
-  }
+/**
+ * Copies a system notification and its templates into a database (`migrate_template_to_account`;
+ * into `system_config` itself when a catalogue entry is first changed).
+ */
+function migrate(engine: Engine, accountId: string, id: string): StoredDoc {
+  const { id: _id, ...body } = systemDoc(engine, id) as JsonObject;
+  const templates = systemTemplates(engine, id);
+  const doc = engine.docs.create(withMacros(engine, id), accountId, body, { id: dbId(id) });
+  for (const [format, t] of templates) engine.store.putAttachment(accountId, doc.id, attachmentName(format), t.contentType, t.data);
   return doc;
 }
 
@@ -221,15 +257,15 @@ function unknownAction(action: unknown): CrossbarError {
 /** `GET …/notifications`: the system's notifications merged with the account's own documents. */
 function listAccount(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const rows = new Map<string, JsonObject>();
-  for (const s of available()) rows.set(s.id, listingRow(systemDocument(s)));
+  for (const doc of available(engine, req)) rows.set(String(doc.id), listingRow(doc));
   for (const doc of engine.store.children(accountId, NOTIFICATIONS.type, '')) {
     const row = NOTIFICATIONS.summary(doc.body) as JsonObject;
     const id = String(row.id);
-    const master = systemNotification(id);
+    const master = systemDoc(engine, id);
     rows.set(
       id,
       master
-        ? { ...row, friendly_name: master.friendlyName, macros: systemMacros(master), account_overridden: true }
+        ? { ...row, friendly_name: master.friendly_name, macros: master.macros, account_overridden: true }
         : { ...row, account_defined: true },
     );
   }
@@ -247,7 +283,7 @@ function create(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const name = respId(id);
   // Crossbar saves without a revision: a second PUT of the same id conflicts.
   if (own(engine, accountId, name)) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
-  const doc = engine.docs.create(withMacros(name), accountId, cleaned(req.data), { id: dbId(name) });
+  const doc = engine.docs.create(withMacros(engine, name), accountId, cleaned(req.data), { id: dbId(name) });
   const base = req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
   return notificationReply(doc, 201, { location: `${base}/${encodeURIComponent(name)}` });
 }
@@ -268,9 +304,9 @@ function removeCustomizations(engine: Engine, accountId: string): JsonObject {
 function forceSystem(engine: Engine, accountId: string): JsonObject {
   removeCustomizations(engine, accountId);
   const out: JsonObject = {};
-  for (const s of SYSTEM_NOTIFICATIONS) {
-    migrate(engine, accountId, s);
-    out[s.id] = 'replaced';
+  for (const id of systemIds(engine)) {
+    migrate(engine, accountId, id);
+    out[id] = 'replaced';
   }
   return out;
 }
@@ -306,10 +342,10 @@ function get(engine: Engine, req: SandboxRequest, accountId: string, id: string)
 /** `POST …/notifications/{ID}`: replaces the configuration (JSON) or one template (`text/html`, `text/plain`). */
 function update(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   const existing = own(engine, accountId, id);
-  const system = systemNotification(id);
+  const system = systemDoc(engine, id) !== undefined;
   if (TEMPLATE_FORMATS.includes(req.contentType)) {
     // A template upload copies the system's notification into the account first (`system_migrate`).
-    const doc = existing ?? (system ? migrate(engine, accountId, system) : undefined);
+    const doc = existing ?? (system ? migrate(engine, accountId, id) : undefined);
     if (!doc) throw badIdentifier(dbId(id));
     engine.store.putAttachment(accountId, doc.id, attachmentName(req.contentType), req.contentType, Buffer.from(req.body));
     // Storing an attachment gives the document a new revision in CouchDB.
@@ -317,12 +353,12 @@ function update(engine: Engine, req: SandboxRequest, accountId: string, id: stri
     return { data: {}, envelope: { revision: String(saved.body._rev) } };
   }
   read(engine, accountId, id);
-  const def = withMacros(id);
+  const def = withMacros(engine, id);
   if (existing) return notificationReply(engine.docs.replace(def, accountId, existing.id, cleaned(req.data)));
   if (!system) throw badIdentifier(dbId(id));
   // Validate before the system copy is made, so a bad request leaves the account untouched.
   engine.docs.validate(def, accountId, cleaned(req.data), undefined);
-  const migrated = migrate(engine, accountId, system);
+  const migrated = migrate(engine, accountId, id);
   return notificationReply(engine.docs.replace(def, accountId, migrated.id, cleaned(req.data)));
 }
 
@@ -418,30 +454,122 @@ function customerUpdate(): Reply {
   return { data: {} };
 }
 
-/** `GET /v2/notifications[/{ID}]`: the system's notifications; changing them needs a super-admin (403 here). */
-function systemNotifications(req: SandboxRequest, id?: string): Reply {
-  if (req.method !== 'GET') throw forbidden();
-  if (id === undefined) {
-    const filter = listFilter(req);
-    const data = available()
-      .map((s) => listingRow(systemDocument(s)))
-      .filter((r) => !filter || filter(r));
-    return { data, envelope: { revision: 'automatic' } };
+/**
+ * `GET /v2/notifications` (`cb_notifications:summary_account/1` run on `system_config`): the
+ * system's notifications the login may see. KAZOO merges that listing with itself
+ * (`merge_available/2`), so every row comes back marked `account_overridden`.
+ */
+function listSystem(engine: Engine, req: SandboxRequest): Reply {
+  const filter = listFilter(req);
+  const data = available(engine, req)
+    .map((doc) => ({ ...listingRow(doc), account_overridden: true }))
+    .filter((r) => !filter || filter(r));
+  return { data, envelope: { revision: 'automatic' } };
+}
+
+/** `GET /v2/notifications/{ID}` (`cb_notifications:read_system/2`): any login may read a system notification. */
+function getSystem(engine: Engine, req: SandboxRequest, id: string): Reply {
+  const doc = systemDoc(engine, id);
+  if (!doc) throw badIdentifier(dbId(id));
+  const templates = systemTemplates(engine, id);
+  const format = templateFormat(req);
+  if (format !== undefined) {
+    const template = templates.get(format);
+    if (!template) throw new CrossbarError(406, 'not_acceptable', { message: 'not acceptable' });
+    const ext = format === 'text/html' ? 'html' : 'txt';
+    return {
+      raw: { body: template.data, contentType: template.contentType },
+      headers: { 'content-disposition': `attachment; filename=${id}.${ext}` },
+    };
   }
-  const system = systemNotification(respId(id));
-  if (!system) throw badIdentifier(dbId(id));
-  const templates = templateLengths(
-    new Map(TEMPLATE_FORMATS.map((f) => [f, { contentType: f, data: Buffer.from(systemTemplate(system, f)) }])),
-  );
-  return { data: { ...systemDocument(system), templates } };
+  const stored = own(engine, SYSTEM_DB, id);
+  const rev = stored ? String(stored.body._rev) : undefined;
+  return {
+    data: { ...doc, templates: templateLengths(templates) },
+    envelope: { revision: rev ?? 'undefined' },
+    headers: rev ? { etag: `"${rev}"` } : {},
+  };
+}
+
+/** `cb_notifications:validate_action/4` without an account: no mutation action applies to the system's notifications. */
+function topLevelAction(action: unknown): CrossbarError {
+  const key = typeof action === 'string' ? action : 'action';
+  return validationError({ [key]: { forbidden: { message: 'Can not perform mutation action on top-level notification templates' } } });
+}
+
+/**
+ * `PUT /v2/notifications` (`cb_notifications:create/1`, `on_successful_validation/2`,
+ * `handle_missing_system_config_notification/3`): a new system notification, checked against the
+ * notifications schema, with `customer_update`'s macros. Its id is saved without a revision, so an
+ * id the system already has conflicts (409).
+ */
+function createSystem(engine: Engine, req: SandboxRequest): Reply {
+  const action = reqValue(req, 'action');
+  if (action !== undefined) throw topLevelAction(action);
+  const id = isObject(req.data) ? req.data.id : undefined;
+  if (typeof id !== 'string' || respId(id) === '') {
+    throw validationError({ id: { required: { message: 'Field is required but missing' } } });
+  }
+  const name = respId(id);
+  const def = withMacros(engine, name);
+  engine.docs.validate(def, SYSTEM_DB, cleaned(req.data), undefined);
+  if (systemDoc(engine, name)) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
+  const doc = engine.docs.create(def, SYSTEM_DB, cleaned(req.data), { id: dbId(name) });
+  const base = req.path.endsWith('/') ? req.path.slice(0, -1) : req.path;
+  return notificationReply(doc, 201, { location: `${base}/${encodeURIComponent(name)}` });
+}
+
+/**
+ * `POST /v2/notifications/{ID}` (`cb_notifications:maybe_update/2`): JSON replaces the system
+ * document's configuration (`crossbar_doc:load_merge/3`, its macros and templates kept); a
+ * `text/html` or `text/plain` body replaces that template (`update_template/3`). 404 for an id the
+ * system lacks.
+ */
+function updateSystem(engine: Engine, req: SandboxRequest, id: string): Reply {
+  if (!systemDoc(engine, id)) throw badIdentifier(dbId(id));
+  if (TEMPLATE_FORMATS.includes(req.contentType)) {
+    const doc = own(engine, SYSTEM_DB, id) ?? migrate(engine, SYSTEM_DB, id);
+    engine.store.putAttachment(SYSTEM_DB, doc.id, attachmentName(req.contentType), req.contentType, Buffer.from(req.body));
+    const saved = engine.docs.save(NOTIFICATIONS, doc, { ...doc.body });
+    return { data: {}, envelope: { revision: String(saved.body._rev) } };
+  }
+  const def = withMacros(engine, id);
+  // Validate before a catalogue entry is copied, so a bad request changes nothing.
+  engine.docs.validate(def, SYSTEM_DB, cleaned(req.data), undefined);
+  const doc = own(engine, SYSTEM_DB, id) ?? migrate(engine, SYSTEM_DB, id);
+  return notificationReply(engine.docs.replace(def, SYSTEM_DB, doc.id, cleaned(req.data)));
+}
+
+/** `cb_notifications:disallow_delete/2`: the system's notifications are never deleted. */
+function deleteSystem(id: string): never {
+  const name = respId(id);
+  throw validationError({ [name]: { forbidden: { target: name, message: 'Top-level notification template cannot be deleted' } } });
+}
+
+/**
+ * `/v2/notifications[/{ID}]`. `cb_notifications:authorize/3`: reads are open to every login, any
+ * other verb is the super-duper admin's only (403 otherwise).
+ */
+function systemNotifications(engine: Engine, req: SandboxRequest, id?: string): Reply {
+  if (req.method === 'GET') return id === undefined ? listSystem(engine, req) : getSystem(engine, req, respId(id));
+  requireSuperDuperAdmin(engine, req.auth);
+  if (id === undefined) {
+    if (req.method === 'PUT') return createSystem(engine, req);
+    throw topLevelAction(reqValue(req, 'action'));
+  }
+  if (req.method === 'POST') return updateSystem(engine, req, respId(id));
+  return deleteSystem(id);
 }
 
 /** `cb_notifications`: the system templates, the account's copies, previews, the SMTP log, customer updates. */
 export const notificationsModule = defineModule({
   name: 'notifications',
   routes: [
-    route('notifications', ['GET', 'PUT', 'DELETE'], ({ req }) => systemNotifications(req)),
-    route('notifications/:id', ['GET', 'POST', 'DELETE'], ({ req, params }) => systemNotifications(req, params.id)),
+    route('notifications', ['GET', 'PUT', 'DELETE'], ({ engine, req }) => systemNotifications(engine, req)),
+    // Templates are written with their own content type (`text/html`, `text/plain`).
+    route('notifications/:id', ['GET', 'POST', 'DELETE'], ({ engine, req, params }) => systemNotifications(engine, req, params.id), {
+      binary: isBinaryUpload,
+    }),
     route('accounts/:account/notifications', ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId }) =>
       notifications(engine, req, accountId),
     ),
