@@ -218,6 +218,21 @@ describe('conference numbers (cb_conferences:validate_numbers/2, invalid_numbers
   });
 });
 
+describe('list entries (cb_lists:validate_req/3, validate_doc/3)', () => {
+  it('takes list_id from the path on create only: a POST without list_id is refused, a PATCH keeps it', async () => {
+    const list = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Blocked' } }));
+    const entry = await h.call('PUT', `${h.acct}/lists/${list.id}/entries`, { data: { number: '+14155550190' } });
+    expect(entry.status).toBe(201);
+    expect(data(entry).list_id).toBe(list.id);
+    const posted = await h.call('POST', `${h.acct}/lists/${list.id}/entries/${data(entry).id}`, { data: { number: '+14155550191' } });
+    expect(posted.status).toBe(400);
+    expect(posted.body.data).toMatchObject({ list_id: { required: { message: 'Field is required but missing' } } });
+    const patched = await h.call('PATCH', `${h.acct}/lists/${list.id}/entries/${data(entry).id}`, { data: { number: '+14155550191' } });
+    expect(patched.status).toBe(200);
+    expect(data(patched)).toMatchObject({ list_id: list.id, number: '+14155550191' });
+  });
+});
+
 describe('accounts (kzd_accounts:validate/3)', () => {
   it('refuses a name already in use, compared lower-cased on letters and digits: 400 name.unique', async () => {
     const first = await h.call('PUT', `/v2/accounts/${h.sandbox.accountId}`, { data: { name: 'Acme Widgets' } });

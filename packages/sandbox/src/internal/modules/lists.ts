@@ -36,13 +36,10 @@ export const LIST_ENTRIES: ResourceDef = simpleCollection('entries', 'list_entry
 /** `/lists/{LIST_ID}/entries[/{ENTRY_ID}]`. */
 function listEntries(engine: Engine, req: SandboxRequest, accountId: string, listId: string, entryId?: string): Reply {
   engine.docs.load(accountId, LISTS, listId);
-  if (entryId !== undefined) {
-    if (req.method === 'POST' || req.method === 'PATCH') {
-      const data = isObject(req.data) ? { ...req.data, list_id: listId } : req.data;
-      return itemDoc(engine, { ...req, data }, accountId, LIST_ENTRIES, entryId, listId);
-    }
-    return itemDoc(engine, req, accountId, LIST_ENTRIES, entryId, listId);
-  }
+  // Only a created entry takes `list_id` from the path (`cb_lists:validate_req/3`); a POST is
+  // validated as sent, so it must repeat `list_id` (the schema requires it), and a PATCH keeps the
+  // stored one unless it names another.
+  if (entryId !== undefined) return itemDoc(engine, req, accountId, LIST_ENTRIES, entryId, listId);
   if (req.method === 'PUT') return createDoc(engine, req, accountId, LIST_ENTRIES, listId, { list_id: listId });
   if (req.method === 'DELETE') {
     const removed = engine.store
