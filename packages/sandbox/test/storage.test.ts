@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { type Harness, harness, request } from './helpers';
 
 type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
@@ -64,5 +64,60 @@ describe('storage (cb_storage)', () => {
     expect(refused.status).toBe(403);
     // The reseller manages its sub-account's own storage document.
     expect((await h.call('PUT', `/v2/accounts/${child.id}/storage`, { data: {} })).status).toBe(201);
+  });
+
+  it('/v2/storage: the super-duper admin keeps the system document (id system), validated and probed as an account’s (cb_storage:do_authorize/2, doc_id/1, maybe_check_storage_settings/2)', async () => {
+    expect((await h.call('GET', '/v2/storage')).status).toBe(404);
+    expect((await h.call('POST', '/v2/storage', { data: storage })).status).toBe(404);
+    const bad = await h.call('PUT', '/v2/storage', { data: { attachments: { [ATT]: { handler: 'ftp', settings: {} } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.data).toHaveProperty([`attachments.${ATT}.handler`]);
+    const created = await h.call('PUT', '/v2/storage', { data: storage });
+    expect(created.status).toBe(201);
+    expect(data(created)).toMatchObject({ id: 'system', plan: storage.plan });
+    expect((data(created).attachments as Record<string, Record<string, unknown>>)[ATT]?._sig).toMatch(/^[0-9a-f]{32}$/);
+    expect((await h.call('PUT', '/v2/storage', { data: storage })).status).toBe(409);
+    const patched = await h.call('PATCH', '/v2/storage', { data: { connections: { local: { driver: 'kazoo_couch' } } } });
+    expect(data(patched)).toMatchObject({ id: 'system', plan: storage.plan, connections: { local: { driver: 'kazoo_couch' } } });
+    const replaced = await h.call('POST', '/v2/storage', { data: { plan: {} } });
+    expect(data(replaced)).toEqual(expect.objectContaining({ id: 'system', plan: {} }));
+    expect(data(replaced)).not.toHaveProperty('connections');
+    // The account's own document is apart from the system's.
+    expect((await h.call('GET', `${h.acct}/storage`)).status).toBe(404);
+    expect((await h.call('DELETE', '/v2/storage')).status).toBe(200);
+    expect((await h.call('GET', '/v2/storage')).status).toBe(404);
+  });
+
+  it('/v2/storage/plans: system plans (pvt_system_plan) listed whole, POST/PATCH by id, GET/DELETE by id 404 as cb_storage:read/2 expects a storage document (crossbar_doc:check_document_type/3)', async () => {
+    const created = await h.call('PUT', '/v2/storage/plans', { data: storage });
+    expect(created.status).toBe(201);
+    const plan = data(created);
+    const listed = (await h.call('GET', '/v2/storage/plans')).body.data as Doc[];
+    expect(listed.map((p) => p.id)).toEqual([plan.id]);
+    expect(listed[0]).toMatchObject({ plan: storage.plan });
+    // A reseller's plans and the system's are listed apart (storage/plans_by_account, storage/system_plans).
+    expect(((await h.call('GET', `${h.acct}/storage/plans`)).body.data as Doc[]).map((p) => p.id)).not.toContain(plan.id);
+    const updated = await h.call('POST', `/v2/storage/plans/${plan.id}`, { data: { plan: {} } });
+    expect(updated.status).toBe(200);
+    expect(data(updated)).toMatchObject({ id: plan.id, plan: {} });
+    expect(data(await h.call('PATCH', `/v2/storage/plans/${plan.id}`, { data: { connections: {} } }))).toMatchObject({
+      plan: {},
+      connections: {},
+    });
+    expect((await h.call('GET', `/v2/storage/plans/${plan.id}`)).status).toBe(404);
+    expect((await h.call('DELETE', `/v2/storage/plans/${plan.id}`)).status).toBe(404);
+    expect((await h.call('POST', '/v2/storage/plans/missing', { data: { plan: {} } })).status).toBe(404);
+  });
+
+  it('/v2/storage and its plans are refused to a sub-account login (403), which keeps its own document (cb_storage:do_authorize/2)', async () => {
+    const child = data(await h.call('PUT', h.acct, { data: { name: 'Storage Tenant' } }));
+    const key = data(await h.call('GET', `/v2/accounts/${child.id}/api_key`)).api_key as string;
+    const token = await h.login(key);
+    const as = (method: string, path: string, options = {}) => request(h.sandbox, method, path, options, token);
+    expect((await as('GET', '/v2/storage')).status).toBe(403);
+    expect((await as('PUT', '/v2/storage', { data: storage })).status).toBe(403);
+    expect((await as('GET', '/v2/storage/plans')).status).toBe(403);
+    expect((await as('POST', '/v2/storage/plans/any', { data: {} })).status).toBe(403);
+    expect((await as('PUT', `/v2/accounts/${child.id}/storage`, { data: {} })).status).toBe(201);
   });
 });

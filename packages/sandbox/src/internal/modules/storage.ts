@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { StorageSchema } from '@audian/resources/schemas';
+import { isSuperDuperAdmin, requireSuperDuperAdmin } from '../billing-rights';
 import { createdReply, deletedReply, docReply, listDocs } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
-import { CrossbarError, forbidden } from '../crossbar-error';
+import { badIdentifier, CrossbarError, forbidden } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { deepMerge, isObject, type JsonObject, publicDoc } from '../json';
 import type { ResourceDef } from '../resource-def';
@@ -11,6 +12,13 @@ import type { StoredDoc } from '../store';
 
 /** The account's storage document lives under this id in the account (KAZOO keys it by the account id in `system_data`). */
 const ACCOUNT_STORAGE_ID = 'storage';
+
+/**
+ * `?KZ_DATA_DB`, where KAZOO keeps the system's storage document (id `system`,
+ * `cb_storage:doc_id/1`) and the system's storage plans (`pvt_system_plan: true`).
+ */
+const SYSTEM_DATA = 'system_data';
+const SYSTEM_STORAGE_ID = 'system';
 
 /** `kz_binary:md5(kz_json:encode(kz_doc:public_fields(Att)))`, as `cb_storage:attachment_setting_signature/1` signs a probed backend. */
 function signature(attachment: JsonObject): string {
@@ -57,6 +65,7 @@ function storageDef(req: SandboxRequest, type: 'storage' | 'storage_plan'): Reso
 function authorizeAccount(engine: Engine, req: SandboxRequest, account: StoredDoc): void {
   const auth = req.auth?.accountId;
   if (auth === account.id || engine.resellerOf(account) === auth) return;
+  if (auth !== undefined && isSuperDuperAdmin(engine, auth)) return;
   throw forbidden();
 }
 
@@ -73,35 +82,42 @@ function conflict(): CrossbarError {
   return new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
 }
 
-function accountStorage(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+/**
+ * One storage document (`cb_storage:validate_storage/2`): the account's (kept in the account under
+ * `storage`, answered with the account's id) or the system's (`system` in `system_data`).
+ */
+function storageDocument(engine: Engine, req: SandboxRequest, db: string, storedId: string, shownId: string): Reply {
   const def = storageDef(req, 'storage');
-  // The account document's id is the account's (`cb_storage:doc_id/1`).
-  const withAccountId = (doc: StoredDoc): Reply => {
+  const withId = (doc: StoredDoc): Reply => {
     const reply = req.method === 'DELETE' ? deletedReply(def, doc) : docReply(def, doc, req.method === 'PUT' ? 201 : 200);
-    return { ...reply, data: { ...(reply.data as JsonObject), id: accountId } };
+    return { ...reply, data: { ...(reply.data as JsonObject), id: shownId } };
   };
   switch (req.method) {
     case 'GET':
-      return withAccountId(load(engine, accountId, def, ACCOUNT_STORAGE_ID));
+      return withId(load(engine, db, def, storedId));
     case 'PUT': {
-      const existing = engine.store.get(accountId, ACCOUNT_STORAGE_ID);
+      const existing = engine.store.get(db, storedId);
       if (existing && !existing.deleted) throw conflict();
-      return withAccountId(engine.docs.create(def, accountId, req.data, { id: ACCOUNT_STORAGE_ID }));
+      return withId(engine.docs.create(def, db, req.data, { id: storedId }));
     }
     case 'POST':
-      return withAccountId(engine.docs.replace(def, accountId, ACCOUNT_STORAGE_ID, req.data));
+      return withId(engine.docs.replace(def, db, storedId, req.data));
     case 'PATCH':
-      return withAccountId(engine.docs.patch(def, accountId, ACCOUNT_STORAGE_ID, req.data, deepMerge));
+      return withId(engine.docs.patch(def, db, storedId, req.data, deepMerge));
     default:
-      return withAccountId(engine.docs.remove(def, accountId, ACCOUNT_STORAGE_ID));
+      return withId(engine.docs.remove(def, db, storedId));
   }
 }
 
-function plans(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+/**
+ * `…/storage/plans`: a reseller's plans, or with `db` = `system_data` the system's
+ * (`cb_storage:summary/2` reads `storage/system_plans`; `on_successful_validation/3` sets
+ * `pvt_system_plan` for those).
+ */
+function plans(engine: Engine, req: SandboxRequest, db: string): Reply {
   const def = storageDef(req, 'storage_plan');
-  if (req.method === 'GET') return listDocs(engine, req, accountId, def);
-  // `cb_storage:on_successful_validation/3`: a new plan is a `storage_plan`, not a system plan.
-  const doc = engine.docs.create(def, accountId, req.data, { private: { pvt_system_plan: false } });
+  if (req.method === 'GET') return listDocs(engine, req, db, def);
+  const doc = engine.docs.create(def, db, req.data, { private: { pvt_system_plan: db === SYSTEM_DATA } });
   return createdReply(def, req, doc);
 }
 
@@ -119,13 +135,31 @@ function plan(engine: Engine, req: SandboxRequest, accountId: string, id: string
   }
 }
 
-/** `cb_storage`: the account's storage document and its reseller's storage plans. */
+/**
+ * A system plan by id. POST and PATCH load it as `storage` or `storage_plan`
+ * (`?STORAGE_CHECK_OPTIONS`, `crossbar_doc:patch_and_validate/3`), but GET and DELETE go through
+ * `cb_storage:read/2`, which expects a `storage` document: a plan fails
+ * `crossbar_doc:check_document_type/3` there, so KAZOO answers 404 `bad_identifier` for it.
+ */
+function systemPlan(engine: Engine, req: SandboxRequest, id: string): Reply {
+  const def = storageDef(req, 'storage_plan');
+  switch (req.method) {
+    case 'POST':
+      return docReply(def, engine.docs.replace(def, SYSTEM_DATA, id, req.data));
+    case 'PATCH':
+      return docReply(def, engine.docs.patch(def, SYSTEM_DATA, id, req.data, deepMerge));
+    default:
+      throw badIdentifier(id);
+  }
+}
+
+/** `cb_storage`: the system's, an account's storage document, and storage plans. */
 export const storageModule = defineModule({
   name: 'storage',
   routes: [
     route('accounts/:account/storage', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (ctx) => {
       authorizeAccount(ctx.engine, ctx.req, ctx.account());
-      return accountStorage(ctx.engine, ctx.req, ctx.accountId);
+      return storageDocument(ctx.engine, ctx.req, ctx.accountId, ACCOUNT_STORAGE_ID, ctx.accountId);
     }),
     route('accounts/:account/storage/plans', ['GET', 'PUT'], (ctx) => {
       authorizePlans(ctx.account());
@@ -134,6 +168,19 @@ export const storageModule = defineModule({
     route('accounts/:account/storage/plans/:id', ['GET', 'POST', 'PATCH', 'DELETE'], (ctx) => {
       authorizePlans(ctx.account());
       return plan(ctx.engine, ctx.req, ctx.accountId, ctx.params.id);
+    }),
+    // `cb_storage:do_authorize/2` for `system`, `system_plans` and `{system_plan, Id}`: the super-duper admin only.
+    route('storage', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return storageDocument(engine, req, SYSTEM_DATA, SYSTEM_STORAGE_ID, SYSTEM_STORAGE_ID);
+    }),
+    route('storage/plans', ['GET', 'PUT'], ({ engine, req }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return plans(engine, req, SYSTEM_DATA);
+    }),
+    route('storage/plans/:id', ['GET', 'POST', 'PATCH', 'DELETE'], ({ engine, req, params }) => {
+      requireSuperDuperAdmin(engine, req.auth);
+      return systemPlan(engine, req, params.id);
     }),
   ],
 });
