@@ -231,6 +231,51 @@ describe('list entries (cb_lists:validate_req/3, validate_doc/3)', () => {
     expect(patched.status).toBe(200);
     expect(data(patched)).toMatchObject({ list_id: list.id, number: '+14155550191' });
   });
+  it('creates an entry under a list id that does not exist, listed under it (cb_lists:validate_req/3 does not load the list)', async () => {
+    const ghost = 'a'.repeat(32);
+    expect((await h.call('GET', `${h.acct}/lists/${ghost}`)).status).toBe(404);
+    const entry = await h.call('PUT', `${h.acct}/lists/${ghost}/entries`, { data: { number: '+14155550192' } });
+    expect(entry.status).toBe(201);
+    expect(data(entry).list_id).toBe(ghost);
+    const listed = await h.call('GET', `${h.acct}/lists/${ghost}/entries`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([{ id: data(entry).id, key: ghost, value: { number: '+14155550192' } }]);
+  });
+
+  it('moves an entry to the list_id a POST names (cb_lists:validate_doc/3, crossbar_doc:load_merge/4)', async () => {
+    const from = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'From' } }));
+    const to = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'To' } }));
+    const entry = data(await h.call('PUT', `${h.acct}/lists/${from.id}/entries`, { data: { number: '+14155550193' } }));
+    const posted = await h.call('POST', `${h.acct}/lists/${from.id}/entries/${entry.id}`, {
+      data: { number: '+14155550193', list_id: to.id },
+    });
+    expect(posted.status).toBe(200);
+    expect(data(posted).list_id).toBe(to.id);
+    expect((await h.call('GET', `${h.acct}/lists/${from.id}/entries`)).body.data).toEqual([]);
+    expect((await h.call('GET', `${h.acct}/lists/${to.id}/entries`)).body.data).toEqual([
+      { id: entry.id, key: to.id, value: { number: '+14155550193' } },
+    ]);
+    // A PATCH naming a list moves it back.
+    const patched = await h.call('PATCH', `${h.acct}/lists/${to.id}/entries/${entry.id}`, { data: { list_id: from.id } });
+    expect(data(patched).list_id).toBe(from.id);
+    expect((await h.call('GET', `${h.acct}/lists/${from.id}/entries`)).body.data).toHaveLength(1);
+    expect((await h.call('GET', `${h.acct}/lists/${to.id}/entries`)).body.data).toEqual([]);
+  });
+
+  it('deletes a list together with its entries (cb_lists:delete/2)', async () => {
+    const list = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Doomed' } }));
+    const entry = data(await h.call('PUT', `${h.acct}/lists/${list.id}/entries`, { data: { number: '+14155550194' } }));
+    const other = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Kept' } }));
+    const kept = data(await h.call('PUT', `${h.acct}/lists/${other.id}/entries`, { data: { number: '+14155550195' } }));
+    const removed = await h.call('DELETE', `${h.acct}/lists/${list.id}`);
+    expect(removed.status).toBe(200);
+    expect(data(removed)).toMatchObject({ id: list.id, name: 'Doomed' });
+    expect((await h.call('GET', `${h.acct}/lists/${list.id}`)).status).toBe(404);
+    expect((await h.call('GET', `${h.acct}/lists/${list.id}/entries/${entry.id}`)).status).toBe(404);
+    expect((await h.call('GET', `${h.acct}/lists/${list.id}/entries`)).body.data).toEqual([]);
+    expect((await h.call('GET', `${h.acct}/lists/${other.id}/entries/${kept.id}`)).status).toBe(200);
+    expect((await h.call('DELETE', `${h.acct}/lists/${list.id}`)).status).toBe(404);
+  });
 });
 
 describe('accounts (kzd_accounts:validate/3)', () => {

@@ -1,6 +1,6 @@
 import * as schemas from '@audian/resources/schemas';
 import { decodeUpload, isBinaryUpload } from '../binary-body';
-import { createDoc, docReply, itemDoc } from '../collection';
+import { createDoc, deletedReply, docReply, itemDoc } from '../collection';
 import { simpleCollection } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import type { Engine } from '../engine';
@@ -8,6 +8,7 @@ import { compact, isObject, type JsonObject } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
+import type { StoredDoc } from '../store';
 import { vcardReply } from './users';
 
 /** Lists (`kzd_lists`): named sets of numbers or patterns that callflows match against. */
@@ -33,18 +34,15 @@ export const LIST_ENTRIES: ResourceDef = simpleCollection('entries', 'list_entry
   }),
 }));
 
-/** `/lists/{LIST_ID}/entries[/{ENTRY_ID}]`. */
-function listEntries(engine: Engine, req: SandboxRequest, accountId: string, listId: string, entryId?: string): Reply {
-  engine.docs.load(accountId, LISTS, listId);
-  // Only a created entry takes `list_id` from the path (`cb_lists:validate_req/3`); a POST is
-  // validated as sent, so it must repeat `list_id` (the schema requires it), and a PATCH keeps the
-  // stored one unless it names another.
-  if (entryId !== undefined) return itemDoc(engine, req, accountId, LIST_ENTRIES, entryId, listId);
+/**
+ * `/lists/{LIST_ID}/entries`: KAZOO reads and deletes them through the `lists/entries` view keyed
+ * by `list_id`, and creates one with `list_id` set from the path, without loading the list
+ * (`cb_lists:validate_req/3`) — so an unknown list id lists nothing and still takes new entries.
+ */
+function listEntries(engine: Engine, req: SandboxRequest, accountId: string, listId: string): Reply {
   if (req.method === 'PUT') return createDoc(engine, req, accountId, LIST_ENTRIES, listId, { list_id: listId });
   if (req.method === 'DELETE') {
-    const removed = engine.store
-      .children(accountId, LIST_ENTRIES.type, listId)
-      .map((e) => engine.docs.remove(LIST_ENTRIES, accountId, e.id, listId));
+    const removed = removeEntries(engine, accountId, listId);
     return { data: removed.map((e) => LIST_ENTRIES.summary(e.body)), envelope: { revision: 'automatic' } };
   }
   const params = pageParams(req);
@@ -54,14 +52,46 @@ function listEntries(engine: Engine, req: SandboxRequest, accountId: string, lis
   return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }
 
+function removeEntries(engine: Engine, accountId: string, listId: string): StoredDoc[] {
+  return engine.store.children(accountId, LIST_ENTRIES.type, listId).map((e) => engine.docs.remove(LIST_ENTRIES, accountId, e.id, listId));
+}
+
+/**
+ * `/lists/{LIST_ID}/entries/{ENTRY_ID}`: KAZOO loads the entry by its id alone, the path's list id
+ * unused (`cb_lists:validate_req/3`). A POST is validated as sent, so it must carry `list_id` (the
+ * schema requires it), and the `list_id` it carries is stored: naming another list moves the entry
+ * there (`crossbar_doc:load_merge/4` keeps only the stored private fields). A PATCH keeps the
+ * stored `list_id` unless it names another.
+ */
+function listEntry(engine: Engine, req: SandboxRequest, accountId: string, entryId: string): Reply {
+  const reply = itemDoc(engine, req, accountId, LIST_ENTRIES, entryId);
+  if (req.method === 'POST' || req.method === 'PATCH') {
+    const saved = engine.docs.load(accountId, LIST_ENTRIES, entryId);
+    const listId = typeof saved.body.list_id === 'string' ? saved.body.list_id : '';
+    // The entries view is keyed by `list_id`: a moved entry is listed under its new list.
+    if (saved.parentId !== listId) {
+      engine.store.update({ accountId, id: entryId, parentId: listId, sortKey: LIST_ENTRIES.sortKey(saved.body), body: saved.body });
+    }
+  }
+  return reply;
+}
+
+/**
+ * `DELETE …/lists/{LIST_ID}` (`cb_lists:delete/2`): the list's entries are deleted first, then the
+ * list itself — an unknown list id still loses its entries before the 404.
+ */
+function deleteList(engine: Engine, accountId: string, listId: string): Reply {
+  removeEntries(engine, accountId, listId);
+  return deletedReply(LISTS, engine.docs.remove(LISTS, accountId, listId));
+}
+
 /**
  * `GET …/lists/{LIST_ID}/entries/{ENTRY_ID}/vcard` (`cb_lists:validate_req/3`): the entry, its
  * `profile` merged in and `firstname`/`lastname`/`middlename`/`displayname` renamed to the user
  * fields, as a vCard.
  */
-function entryVcard(engine: Engine, accountId: string, listId: string, entryId: string): Reply {
-  engine.docs.load(accountId, LISTS, listId);
-  const entry = engine.docs.load(accountId, LIST_ENTRIES, entryId, listId).body;
+function entryVcard(engine: Engine, accountId: string, entryId: string): Reply {
+  const entry = engine.docs.load(accountId, LIST_ENTRIES, entryId).body;
   const merged: JsonObject = { ...entry, ...(isObject(entry.profile) ? entry.profile : {}) };
   const renamed = compact({
     first_name: merged.firstname,
@@ -90,7 +120,7 @@ export const listsModule = defineModule({
       listEntries(engine, req, accountId, params.id),
     ),
     route('accounts/:account/lists/:id/entries/:entry/vcard', ['GET'], ({ engine, accountId, params }) =>
-      entryVcard(engine, accountId, params.id, params.entry),
+      entryVcard(engine, accountId, params.entry),
     ),
     route(
       'accounts/:account/lists/:id/entries/:entry/photo',
@@ -99,7 +129,8 @@ export const listsModule = defineModule({
       { binary: isBinaryUpload },
     ),
     route('accounts/:account/lists/:id/entries/:entry', ['GET', 'POST', 'PATCH', 'DELETE'], ({ engine, req, accountId, params }) =>
-      listEntries(engine, req, accountId, params.id, params.entry),
+      listEntry(engine, req, accountId, params.entry),
     ),
+    route('accounts/:account/lists/:id', ['DELETE'], ({ engine, accountId, params }) => deleteList(engine, accountId, params.id)),
   ],
 });
