@@ -44,7 +44,7 @@ describe('storage (cb_storage)', () => {
     await h.call('DELETE', `${h.acct}/storage`);
   });
 
-  it('keeps a reseller’s storage plans (listed whole), and refuses plans to an account that is not a reseller (403)', async () => {
+  it('keeps a reseller’s storage plans (listed whole, POST/PATCH by id; GET/DELETE by id 404 as cb_storage:read/2 expects a storage document), and refuses plans to an account that is not a reseller (403)', async () => {
     const created = await h.call('PUT', `${h.acct}/storage/plans`, { data: storage });
     expect(created.status).toBe(201);
     const plan = data(created);
@@ -56,14 +56,42 @@ describe('storage (cb_storage)', () => {
       plan: {},
       connections: {},
     });
-    expect((await h.call('DELETE', `${h.acct}/storage/plans/${plan.id}`)).status).toBe(200);
-    expect((await h.call('GET', `${h.acct}/storage/plans/${plan.id}`)).status).toBe(404);
+    // crossbar_doc:check_document_type/3 refuses the storage_plan where cb_storage:read/2 wants a storage document.
+    const read = await h.call('GET', `${h.acct}/storage/plans/${plan.id}`);
+    expect(read.status).toBe(404);
+    expect(read.body).toMatchObject({ error: '404', message: 'bad_identifier' });
+    expect((await h.call('DELETE', `${h.acct}/storage/plans/${plan.id}`)).status).toBe(404);
+    const kept = (await h.call('GET', `${h.acct}/storage/plans`)).body.data as Doc[];
+    expect(kept).toContainEqual(expect.objectContaining({ id: plan.id, plan: {}, connections: {} }));
 
     const child = data(await h.call('PUT', h.acct, { data: { name: 'Not a reseller' } }));
     const refused = await h.call('GET', `/v2/accounts/${child.id}/storage/plans`);
     expect(refused.status).toBe(403);
     // The reseller manages its sub-account's own storage document.
     expect((await h.call('PUT', `/v2/accounts/${child.id}/storage`, { data: {} })).status).toBe(201);
+  });
+
+  it('…/users/{id}/storage keeps the user’s own storage document, id the user’s (cb_storage:set_scope/2, doc_id/1); an unknown user 404s (cb_users:validate_resource/3)', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Store', last_name: 'Keeper' } }));
+    const path = `${h.acct}/users/${user.id}/storage`;
+    expect((await h.call('GET', path)).status).toBe(404);
+    const created = await h.call('PUT', path, { data: storage });
+    expect(created.status).toBe(201);
+    expect(data(created)).toMatchObject({ id: user.id, plan: storage.plan });
+    expect(data(created).attachments).toMatchObject({ [ATT]: { _sig: expect.any(String) } });
+    expect((await h.call('PUT', path, { data: storage })).status).toBe(409);
+    // Apart from the account's own document.
+    expect((await h.call('GET', `${h.acct}/storage`)).status).toBe(404);
+    const patched = await h.call('PATCH', path, { data: { connections: {} } });
+    expect(data(patched)).toMatchObject({ id: user.id, plan: storage.plan, connections: {} });
+    const replaced = await h.call('POST', path, { data: { plan: {} } });
+    expect(data(replaced)).toMatchObject({ id: user.id, plan: {} });
+    expect(data(replaced)).not.toHaveProperty('connections');
+    expect(data(await h.call('GET', path))).toMatchObject({ id: user.id, plan: {} });
+    expect((await h.call('DELETE', path)).status).toBe(200);
+    expect((await h.call('GET', path)).status).toBe(404);
+    expect((await h.call('GET', `${h.acct}/users/${'b'.repeat(32)}/storage`)).status).toBe(404);
+    expect((await h.call('PUT', `${h.acct}/users/${'b'.repeat(32)}/storage`, { data: storage })).status).toBe(404);
   });
 
   it('/v2/storage: the super-duper admin keeps the system document (id system), validated and probed as an account’s (cb_storage:do_authorize/2, doc_id/1, maybe_check_storage_settings/2)', async () => {

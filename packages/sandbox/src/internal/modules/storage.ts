@@ -9,9 +9,12 @@ import { deepMerge, isObject, type JsonObject, publicDoc } from '../json';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
+import { USERS } from './users';
 
 /** The account's storage document lives under this id in the account (KAZOO keys it by the account id in `system_data`). */
 const ACCOUNT_STORAGE_ID = 'storage';
+/** A user's storage document lives under this id in the account (KAZOO keys it by the user id in `system_data`). */
+const userStorageId = (userId: string): string => `storage:${userId}`;
 
 /**
  * `?KZ_DATA_DB`, where KAZOO keeps the system's storage document (id `system`,
@@ -59,8 +62,9 @@ function storageDef(req: SandboxRequest, type: 'storage' | 'storage_plan'): Reso
 }
 
 /**
- * `cb_storage:do_authorize/2` for `{account, Id}`: the account itself or its reseller; for plans,
- * only a reseller account (`kzd_accounts:is_reseller/1`).
+ * `cb_storage:do_authorize/2` for `{account, Id}` and `{user, UserId, Id}`: the account itself or
+ * its reseller (within the account KAZOO also wants an admin or that user, and every sandbox login
+ * acts as an admin); for plans, only a reseller account (`kzd_accounts:is_reseller/1`).
  */
 function authorizeAccount(engine: Engine, req: SandboxRequest, account: StoredDoc): void {
   const auth = req.auth?.accountId;
@@ -84,7 +88,8 @@ function conflict(): CrossbarError {
 
 /**
  * One storage document (`cb_storage:validate_storage/2`): the account's (kept in the account under
- * `storage`, answered with the account's id) or the system's (`system` in `system_data`).
+ * `storage`, answered with the account's id), a user's (kept in the account, answered with the
+ * user's id) or the system's (`system` in `system_data`).
  */
 function storageDocument(engine: Engine, req: SandboxRequest, db: string, storedId: string, shownId: string): Reply {
   const def = storageDef(req, 'storage');
@@ -121,17 +126,20 @@ function plans(engine: Engine, req: SandboxRequest, db: string): Reply {
   return createdReply(def, req, doc);
 }
 
+/**
+ * A reseller's plan by id. As for a system plan (`systemPlan`), POST and PATCH load it as `storage`
+ * or `storage_plan`, but GET and DELETE go through `cb_storage:read/2`, which expects a `storage`
+ * document: KAZOO answers 404 `bad_identifier` for a plan there.
+ */
 function plan(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
   const def = storageDef(req, 'storage_plan');
   switch (req.method) {
-    case 'GET':
-      return docReply(def, load(engine, accountId, def, id));
     case 'POST':
       return docReply(def, engine.docs.replace(def, accountId, id, req.data));
     case 'PATCH':
       return docReply(def, engine.docs.patch(def, accountId, id, req.data, deepMerge));
     default:
-      return deletedReply(def, engine.docs.remove(def, accountId, id));
+      throw badIdentifier(id);
   }
 }
 
@@ -153,13 +161,20 @@ function systemPlan(engine: Engine, req: SandboxRequest, id: string): Reply {
   }
 }
 
-/** `cb_storage`: the system's, an account's storage document, and storage plans. */
+/** `cb_storage`: the system's, an account's and a user's storage document, and storage plans. */
 export const storageModule = defineModule({
   name: 'storage',
   routes: [
     route('accounts/:account/storage', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (ctx) => {
       authorizeAccount(ctx.engine, ctx.req, ctx.account());
       return storageDocument(ctx.engine, ctx.req, ctx.accountId, ACCOUNT_STORAGE_ID, ctx.accountId);
+    }),
+    // `cb_storage:set_scope/2` for `{user, UserId, AccountId}`: the user's own storage document
+    // (`doc_id/1` is the user id); `cb_users:validate_resource/3` first 404s an unknown user.
+    route('accounts/:account/users/:id/storage', ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'], (ctx) => {
+      authorizeAccount(ctx.engine, ctx.req, ctx.account());
+      ctx.engine.docs.load(ctx.accountId, USERS, ctx.params.id);
+      return storageDocument(ctx.engine, ctx.req, ctx.accountId, userStorageId(ctx.params.id), ctx.params.id);
     }),
     route('accounts/:account/storage/plans', ['GET', 'PUT'], (ctx) => {
       authorizePlans(ctx.account());
