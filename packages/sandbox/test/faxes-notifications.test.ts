@@ -330,6 +330,21 @@ describe('notifications', () => {
     expect(data(await h.call('GET', `${h.acct}${NOTES}/ops_digest`))).toMatchObject({ id: 'ops_digest', friendly_name: 'Ops Digest' });
   });
 
+  it('a PUT without id passes the schema, then fails the system config lookup of an undefined id: 503 datastore fatal error, nothing stored (cb_notifications:on_successful_validation/2, kz_couch_doc:do_fetch_doc/3)', async () => {
+    const body = { from: 'ops@example.com', subject: 'No id', to: { type: 'admins' } };
+    for (const path of [`${h.acct}${NOTES}`, '/v2/notifications']) {
+      const before = list(await h.call('GET', path)).length;
+      const invalid = await h.call('PUT', path, { data: { subject: 'x', to: {} } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.data).toHaveProperty('from.required');
+      expect(invalid.body.data).not.toHaveProperty('id');
+      const fatal = await h.call('PUT', path, { data: body });
+      expect(fatal.status).toBe(503);
+      expect(fatal.body).toMatchObject({ error: '503', message: 'datastore fatal error', data: {} });
+      expect(list(await h.call('GET', path))).toHaveLength(before);
+    }
+  });
+
   it('POST /v2/notifications/{ID} changes the system document and template accounts inherit; 404 unknown; DELETE always 400 (cb_notifications:maybe_update/2, update_template/3, disallow_delete/2)', async () => {
     const change = { from: 'noc@example.com', subject: 'Lost {{last_registration.username}}', to: { type: 'admins' }, macros: { x: {} } };
     expect((await h.call('POST', '/v2/notifications/nope', { data: change })).status).toBe(404);

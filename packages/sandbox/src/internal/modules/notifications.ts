@@ -274,13 +274,29 @@ function listAccount(engine: Engine, req: SandboxRequest, accountId: string): Re
   return { data, envelope: { revision: 'automatic' } };
 }
 
-/** `PUT …/notifications`: a customisation of a system notification (or one of the account's own), with the system's macros. */
-function create(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+/**
+ * The id a `PUT` names, without its `notification.` prefix. Without one,
+ * `cb_notifications:on_successful_validation/2` looks the template up in the system config under
+ * `kz_notification:db_id/1` = `undefined`, which the datastore refuses (`kz_couch_doc:do_fetch_doc/3`:
+ * `empty_doc_id`): once the request passed the schema, KAZOO answers
+ * `crossbar_util:response_db_fatal/1`, 503 `datastore fatal error`. An id that is not a usable
+ * string stays the sandbox's 400 `id.required`.
+ */
+function newName(engine: Engine, req: SandboxRequest, db: string): string {
   const id = isObject(req.data) ? req.data.id : undefined;
+  if (id === undefined) {
+    engine.docs.validate(NOTIFICATIONS, db, cleaned(req.data), undefined);
+    throw new CrossbarError(503, 'datastore fatal error', {});
+  }
   if (typeof id !== 'string' || respId(id) === '') {
     throw validationError({ id: { required: { message: 'Field is required but missing' } } });
   }
-  const name = respId(id);
+  return respId(id);
+}
+
+/** `PUT …/notifications`: a customisation of a system notification (or one of the account's own), with the system's macros. */
+function create(engine: Engine, req: SandboxRequest, accountId: string): Reply {
+  const name = newName(engine, req, accountId);
   // Crossbar saves without a revision: a second PUT of the same id conflicts.
   if (own(engine, accountId, name)) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
   const doc = engine.docs.create(withMacros(engine, name), accountId, cleaned(req.data), { id: dbId(name) });
@@ -506,11 +522,7 @@ function topLevelAction(action: unknown): CrossbarError {
 function createSystem(engine: Engine, req: SandboxRequest): Reply {
   const action = reqValue(req, 'action');
   if (action !== undefined) throw topLevelAction(action);
-  const id = isObject(req.data) ? req.data.id : undefined;
-  if (typeof id !== 'string' || respId(id) === '') {
-    throw validationError({ id: { required: { message: 'Field is required but missing' } } });
-  }
-  const name = respId(id);
+  const name = newName(engine, req, SYSTEM_DB);
   const def = withMacros(engine, name);
   engine.docs.validate(def, SYSTEM_DB, cleaned(req.data), undefined);
   if (systemDoc(engine, name)) throw new CrossbarError(409, 'datastore_conflict', { message: 'conflicting documents' });
