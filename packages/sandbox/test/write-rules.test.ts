@@ -134,6 +134,74 @@ describe('devices (cb_devices:validate_device/2)', () => {
   });
 });
 
+describe('SIP credentials across accounts (cb_devices:check_sip_creds_unique/4)', () => {
+  it('refuses a username another account holds in the same realm once aggregated to sip_auth (is_creds_global_unique/3, maybe_aggregate_device/2)', async () => {
+    const realm = String(data(await h.call('GET', h.acct)).realm);
+    const other = data(await h.call('PUT', h.acct, { data: { name: 'Foreign Realm Tenant' } }));
+    const otherRealm = String(other.realm);
+    expect(otherRealm).not.toBe(realm);
+    const otherDevices = `/v2/accounts/${other.id}/devices`;
+
+    // In its own realm a device is not aggregated: another account may name that realm with the same username.
+    const local = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Local', sip: { username: 'Roamer', password: 'pw-roamer-1' } },
+    });
+    expect(local.status).toBe(201);
+    const foreign = await h.call('PUT', otherDevices, {
+      data: { name: 'Foreign', sip: { username: 'roamer', password: 'pw-roamer-2', realm } },
+    });
+    expect(foreign.status).toBe(201);
+    expect(data(foreign).sip).toMatchObject({ realm });
+
+    // Now sip_auth holds (realm, roamer): a third account naming the realm is refused, and so is a
+    // save of the first account's own device, whose username is looked up under its realm.
+    const third = data(await h.call('PUT', h.acct, { data: { name: 'Third Realm Tenant' } }));
+    const clash = await h.call('PUT', `/v2/accounts/${third.id}/devices`, {
+      data: { name: 'Clash', sip: { username: 'ROAMER', password: 'pw-roamer-3', realm: realm.toUpperCase() } },
+    });
+    expect(clash.status).toBe(400);
+    expect(clash.body.data).toEqual({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: 'ROAMER' } } });
+    const resaved = await h.call('PATCH', `${h.acct}/devices/${data(local).id}`, { data: { name: 'Local again' } });
+    expect(resaved.status).toBe(400);
+    expect(resaved.body.data).toMatchObject({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: 'Roamer' } } });
+    // The aggregated device itself saves again; another realm or username is free.
+    expect((await h.call('PATCH', `${otherDevices}/${data(foreign).id}`, { data: { name: 'Foreign again' } })).status).toBe(200);
+    expect(
+      (
+        await h.call('PUT', `/v2/accounts/${third.id}/devices`, {
+          data: { name: 'Elsewhere', sip: { username: 'roamer', password: 'pw-roamer-4', realm: 'elsewhere.example.com' } },
+        })
+      ).status,
+    ).toBe(201);
+
+    // Back in its own realm the device leaves sip_auth (maybe_remove_aggregate/2): the pair is free again.
+    const home = await h.call('POST', `${otherDevices}/${data(foreign).id}`, {
+      data: { name: 'Foreign home', sip: { username: 'roamer', password: 'pw-roamer-2', realm: otherRealm } },
+    });
+    expect(home.status).toBe(200);
+    expect((await h.call('PATCH', `${h.acct}/devices/${data(local).id}`, { data: { name: 'Local at last' } })).status).toBe(200);
+  });
+
+  it('frees the pair when the aggregated device is deleted (cb_devices:delete/2, remove_aggregate/2)', async () => {
+    const realm = String(data(await h.call('GET', h.acct)).realm);
+    const other = data(await h.call('PUT', h.acct, { data: { name: 'Deleting Realm Tenant' } }));
+    const foreign = data(
+      await h.call('PUT', `/v2/accounts/${other.id}/devices`, {
+        data: { name: 'Gone', sip: { username: 'visitor', password: 'pw-visitor-1', realm } },
+      }),
+    );
+    const refused = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Host', sip: { username: 'visitor', password: 'pw-visitor-2' } },
+    });
+    expect(refused.status).toBe(400);
+    expect((await h.call('DELETE', `/v2/accounts/${other.id}/devices/${foreign.id}`)).status).toBe(200);
+    const accepted = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Host', sip: { username: 'visitor', password: 'pw-visitor-2' } },
+    });
+    expect(accepted.status).toBe(201);
+  });
+});
+
 describe('device MACs and MDNs (cb_devices:unique_mac_address/2, check_mdn_taken/3)', () => {
   it('keeps a MAC address unique in its account only (cb_devices:unique_mac_address/2)', async () => {
     const mine = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Mac one', mac_address: 'AA:BB:CC:00:11:22' } });

@@ -71,6 +71,11 @@ export class Documents {
       existing,
       lookup: (account: string, id: string) => this.#store.get(account, id),
       live: (type: string) => this.#store.children(accountId, type, ''),
+      globalHolder: (kind: string, value: string) => {
+        const holder = this.#store.claimant({ scope: '', kind, value });
+        const doc = holder ? this.#store.get(holder.accountId, holder.docId) : undefined;
+        return doc && !doc.deleted ? doc : undefined;
+      },
     };
     if (result.ok) {
       doc = { ...(existing ? privateFields(existing.body) : {}), ...result.value };

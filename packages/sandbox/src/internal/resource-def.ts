@@ -25,6 +25,11 @@ export interface DocHookContext {
   lookup(accountId: string, id: string): StoredDoc | undefined;
   /** The account's live documents of a type (what a view over the account database sees). */
   live(type: string): StoredDoc[];
+  /**
+   * The live document holding a system-wide (`global`) unique value, if any: for a check that
+   * reads a system database without the document itself appearing there.
+   */
+  globalHolder(kind: string, value: string): StoredDoc | undefined;
 }
 
 /** What a resource's save authorization can ask. */

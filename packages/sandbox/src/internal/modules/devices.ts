@@ -43,6 +43,18 @@ export const DEVICES: ResourceDef = {
         error: () => ({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: sip.username } } }),
       });
     }
+    // `cb_devices:maybe_aggregate_device/2`: a device given a realm other than its account's is
+    // copied to `sip_auth`, whose `credentials/lookup` view keys it by realm and username
+    // (lower-cased); `is_creds_global_unique/3` refuses any other device the same pair there.
+    const credentials = sipRealmKeys(sip);
+    for (const value of credentials) {
+      out.push({
+        kind: SIP_REALM_CLAIM,
+        value,
+        scope: 'global',
+        error: () => ({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: sip.username } } }),
+      });
+    }
     if (typeof sip.ip === 'string' && sip.ip !== '') {
       out.push({
         kind: 'sip_ip',
@@ -80,6 +92,39 @@ export const DEVICES: ResourceDef = {
   prepare: (doc, ctx) => prepareDevice(doc, ctx, false),
 };
 
+/** The claim of an aggregated device's realm and username (`sip_auth`'s `credentials/lookup` key). */
+const SIP_REALM_CLAIM = 'sip_realm';
+
+function credentialsKey(realm: string, username: string): string {
+  return JSON.stringify([realm.toLowerCase(), username.toLowerCase()]);
+}
+
+/**
+ * The `credentials/lookup` keys of a stored password device that carries its own realm (one per
+ * realm when `sip.realm` is a list). A device in its account's realm is not aggregated: its
+ * `sip.realm` was dropped (`prepare_device_realm/2`), so it has none.
+ */
+function sipRealmKeys(sip: JsonObject): string[] {
+  const username = sip.username;
+  if (typeof username !== 'string' || username === '' || (sip.method ?? 'password') !== 'password') return [];
+  const realms = Array.isArray(sip.realm) ? sip.realm : [sip.realm];
+  return realms.filter((r): r is string => typeof r === 'string' && r !== '').map((r) => credentialsKey(r, username));
+}
+
+/**
+ * `cb_devices:is_creds_global_unique/3` for a device in its account's realm: it is not aggregated
+ * itself, but its username is still looked up in `sip_auth` under the account's realm, where
+ * another account's device that named this realm may hold it.
+ */
+function globalCredentialErrors(sip: JsonObject, accountRealm: unknown, ctx: DocHookContext): FieldErrors {
+  const username = sip.username;
+  if (typeof username !== 'string' || username === '' || typeof accountRealm !== 'string' || accountRealm === '') return {};
+  if ((sip.method ?? 'password') !== 'password' || sip.realm !== undefined) return {};
+  const holder = ctx.globalHolder(SIP_REALM_CLAIM, credentialsKey(accountRealm, username));
+  if (!holder || (holder.accountId === ctx.accountId && holder.id === ctx.existing?.id)) return {};
+  return { 'sip.username': { unique: { message: 'SIP credentials already in use', cause: username } } };
+}
+
 /** The device definition a super-duper admin's update uses: its checks let the type and MDN change. */
 const DEVICES_AS_SUPERDUPER_ADMIN: ResourceDef = { ...DEVICES, prepare: (doc, ctx) => prepareDevice(doc, ctx, true) };
 
@@ -111,6 +156,7 @@ function prepareDevice(doc: JsonObject, ctx: DocHookContext, superDuperAdmin: bo
   const sip = isObject(doc.sip) ? doc.sip : undefined;
   const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
   if (sip && sip.realm === accountRealm) delete sip.realm;
+  if (sip) Object.assign(errors, globalCredentialErrors(sip, accountRealm, ctx));
   normalizeEmergencyNumber(doc);
 
   const existing = ctx.existing?.body;
