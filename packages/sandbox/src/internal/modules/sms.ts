@@ -5,8 +5,11 @@ import type { FieldErrors } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { messageRoute, messageRoutes, senderErrors, storeQueuedMessage } from '../instant-messages';
 import { compact, type JsonObject } from '../json';
+import { rangedListing } from '../listing';
 import type { ResourceDef } from '../resource-def';
-import { defineModule } from '../sandbox-module';
+import { defineModule, route } from '../sandbox-module';
+import { DEVICES } from './devices';
+import { USERS } from './users';
 
 /** `kz_privacy:anonymous_caller_id_number/1`'s default, the sender when nobody has a caller id. */
 const ANONYMOUS_NUMBER = '0000000000';
@@ -73,8 +76,38 @@ function send(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   return storeQueuedMessage(engine, req, accountId, def);
 }
 
+/**
+ * `GET …/users/{USER_ID}/sms` and `…/devices/{DEVICE_ID}/sms` (`cb_sms:summary/1`): the
+ * `sms/listing_by_owner` or `sms/listing_by_device` rows for that id, time-ranged like the account's.
+ * A message is `inbound` when it was delivered to the user or device (`pvt_target_owner_id`,
+ * `pvt_target_device_id`) and `outbound` when it was sent by them (`pvt_owner_id`, or a device's
+ * `pvt_authorization_id`).
+ */
+function scopedListing(engine: Engine, req: SandboxRequest, accountId: string, kind: 'user' | 'device', id: string): Reply {
+  const inbound = (doc: JsonObject) => (kind === 'user' ? doc.pvt_target_owner_id : doc.pvt_target_device_id) === id;
+  const outbound = (doc: JsonObject) =>
+    kind === 'user'
+      ? doc.pvt_owner_id === id
+      : (doc.pvt_authorization_type === 'device' || doc.pvt_authorization_type === 'mobile') && doc.pvt_authorization_id === id;
+  const def: ResourceDef = { ...SMS, summary: (doc) => ({ ...smsRow(doc), direction: inbound(doc) ? 'inbound' : 'outbound' }) };
+  return rangedListing(engine, req, accountId, def, (doc) => inbound(doc) || outbound(doc));
+}
+
 /** `cb_sms`: text messages sent through the API, listed by creation time. */
 export const smsModule = defineModule({
   name: 'sms',
-  routes: messageRoutes(SMS, send),
+  routes: [
+    ...messageRoutes(SMS, send),
+    // `cb_users:validate_resource/2` sets the user: a message sent here is sent as that user
+    // (`cb_sms:create_request/1`), and the listing is the user's.
+    route('accounts/:account/users/:id/sms', ['GET', 'PUT'], ({ engine, req, accountId, params }) => {
+      engine.docs.load(accountId, USERS, params.id);
+      if (req.method === 'GET') return scopedListing(engine, req, accountId, 'user', params.id);
+      return send(engine, { ...req, auth: req.auth && { ...req.auth, ownerId: params.id } }, accountId);
+    }),
+    route('accounts/:account/devices/:id/sms', ['GET', 'PUT'], ({ engine, req, accountId, params }) => {
+      engine.docs.load(accountId, DEVICES, params.id);
+      return req.method === 'GET' ? scopedListing(engine, req, accountId, 'device', params.id) : send(engine, req, accountId);
+    }),
+  ],
 });

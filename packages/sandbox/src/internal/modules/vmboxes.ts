@@ -1,17 +1,21 @@
 import * as schemas from '@audian/resources/schemas';
 import { VmMessageMetadataSchema } from '@audian/resources/schemas';
 import { isBinaryUpload } from '../binary-body';
+import { GREGORIAN_OFFSET } from '../clock';
 import { createDoc } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, validationError } from '../crossbar-error';
+import { badIdentifier, notFound, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
-import { nextRevision } from '../store';
+import { nextRevision, type StoredDoc } from '../store';
+import { zonedClock } from '../time-zone';
+import { type ZipEntry, zipArchive } from '../zip';
+import { USERS } from './users';
 
 const MAILBOX_TAKEN = 'Invalid mailbox number or already exists';
 
@@ -149,6 +153,10 @@ function messages(engine: Engine, req: SandboxRequest, accountId: string, boxId:
   if (req.method === 'GET') return messageReply(message.body);
   if (req.method === 'DELETE') return messageReply(engine.docs.remove(MESSAGES, accountId, msgId, boxId).body);
   const changes = isObject(req.data) ? req.data : {};
+  if (Array.isArray(changes.source_id) || changes.source_id === '') {
+    const targets = targetBoxes(engine, accountId, changes.source_id);
+    return bulkReply(copyToVmboxes(engine, accountId, [msgId], boxId, targets));
+  }
   if (typeof changes.source_id === 'string' && changes.source_id !== boxId) {
     // moving to another box: the message keeps its id and metadata
     engine.docs.load(accountId, VMBOXES, changes.source_id);
@@ -196,6 +204,12 @@ function collection(engine: Engine, req: SandboxRequest, accountId: string, boxI
   let ids = messageIds(req);
   if (req.method === 'POST') {
     if (!ids || ids.length === 0) throw validationError({ messages: { required: { message: 'No array of message ids are specified' } } });
+    const sourceId = isObject(req.data) ? req.data.source_id : undefined;
+    if (sourceId !== undefined) {
+      const targets = targetBoxes(engine, accountId, sourceId);
+      if (Array.isArray(sourceId)) return bulkReply(copyToVmboxes(engine, accountId, ids, boxId, targets));
+      return bulkReply(moveToVmbox(engine, accountId, ids, boxId, targets[0] as StoredDoc));
+    }
     if (folder !== 'new' && folder !== 'saved' && folder !== 'deleted') {
       throw validationError({
         folder: { enum: { message: 'Value not found in enumerated list of values', target: ['new', 'saved', 'deleted'], value: folder } },
@@ -221,6 +235,172 @@ function collection(engine: Engine, req: SandboxRequest, accountId: string, boxI
   return { data: { succeeded, failed }, envelope: { revision: 'automatic' } };
 }
 
+const EMPTY_SOURCE = 'empty source_id is specified. please set a single or a list of source_ids.';
+
+/**
+ * The boxes named by `source_id`, each loaded (404 for a missing one), as
+ * `cb_vmboxes:maybe_load_vmboxes/2` does before anything is moved or copied.
+ */
+function targetBoxes(engine: Engine, accountId: string, sourceId: unknown): StoredDoc[] {
+  const ids = Array.isArray(sourceId) ? sourceId : [sourceId];
+  if (ids.length === 0 || ids.some((id) => id === '')) throw validationError({ source_id: { required: { message: EMPTY_SOURCE } } });
+  return ids.filter((id): id is string => typeof id === 'string').map((id) => engine.docs.load(accountId, VMBOXES, id));
+}
+
+type BulkResult = { succeeded: string[]; failed: JsonObject };
+
+/** `kvm_messages:bulk_result/1`: both lists are prepended to as work goes, and empty ones are left out. */
+function bulkReply(result: BulkResult): Reply {
+  const data: JsonObject = {};
+  if (result.succeeded.length > 0) data.succeeded = [...result.succeeded].reverse();
+  if (Object.keys(result.failed).length > 0) data.failed = result.failed;
+  return { data, envelope: { revision: 'automatic' } };
+}
+
+/** The box's mailbox number at the account's realm: `kzd_box_message:change_to_sip_field/3`. */
+function boxAddress(engine: Engine, accountId: string, box: StoredDoc): string {
+  return `${String(box.body.mailbox ?? '')}@${String(engine.account(accountId)?.body.realm ?? '')}`;
+}
+
+/**
+ * The changes `kvm_util:get_change_vmbox_funs/5` makes when a message enters another box: it is
+ * filed there as `new`, addressed to that box, stamped now, and remembers the box it came from.
+ */
+function enterBox(engine: Engine, accountId: string, body: JsonObject, fromBoxId: string, box: StoredDoc, id: string): JsonObject {
+  const history = Array.isArray(body.history) ? body.history : [];
+  return {
+    ...body,
+    _id: id,
+    pvt_parent_id: box.id,
+    folder: 'new',
+    to: boxAddress(engine, accountId, box),
+    timestamp: engine.clock.gregorian(),
+    history: [...history, fromBoxId],
+    pvt_modified: engine.clock.gregorian(),
+  };
+}
+
+function sourceMessage(engine: Engine, accountId: string, id: string, boxId: string): StoredDoc | undefined {
+  const message = engine.store.get(accountId, id);
+  return message && !message.deleted && message.type === MESSAGES.type && message.parentId === boxId ? message : undefined;
+}
+
+/**
+ * `kvm_messages:copy_to_vmboxes/5`: each message is copied into every box, as a new document
+ * (new MODB id, audio included); the original stays where it was.
+ */
+function copyToVmboxes(
+  engine: Engine,
+  accountId: string,
+  ids: readonly string[],
+  fromBoxId: string,
+  boxes: readonly StoredDoc[],
+): BulkResult {
+  const result: BulkResult = { succeeded: [], failed: {} };
+  for (const id of ids) {
+    const message = sourceMessage(engine, accountId, id, fromBoxId);
+    if (!message) {
+      result.failed[id] = 'not_found';
+      continue;
+    }
+    for (const box of boxes) {
+      const copyId = newModbId(engine.clock.unix());
+      const body = enterBox(engine, accountId, message.body, fromBoxId, box, copyId);
+      body.pvt_created = engine.clock.gregorian();
+      delete body._rev;
+      body._rev = nextRevision(undefined, body);
+      engine.store.insert({ accountId, id: copyId, type: MESSAGES.type, parentId: box.id, sortKey: MESSAGES.sortKey(body), body });
+      const audio = engine.store.attachment(accountId, id, 'audio');
+      if (audio) engine.store.putAttachment(accountId, copyId, 'audio', audio.contentType, audio.data);
+      result.succeeded.push(copyId);
+    }
+  }
+  return result;
+}
+
+/** `kvm_messages:move_to_vmbox/5`: the messages leave this box for the other one (ids kept). */
+function moveToVmbox(engine: Engine, accountId: string, ids: readonly string[], fromBoxId: string, box: StoredDoc): BulkResult {
+  const result: BulkResult = { succeeded: [], failed: {} };
+  for (const id of ids) {
+    const message = sourceMessage(engine, accountId, id, fromBoxId);
+    if (!message) {
+      result.failed[id] = 'not_found';
+      continue;
+    }
+    const moved = enterBox(engine, accountId, message.body, fromBoxId, box, id);
+    moved._rev = nextRevision(message.body._rev, moved);
+    engine.store.update({ accountId, id, parentId: box.id, sortKey: MESSAGES.sortKey(moved), body: moved });
+    result.succeeded.push(id);
+  }
+  return result;
+}
+
+/** File name extensions of the audio types a message may carry. */
+const AUDIO_EXTENSIONS: Record<string, string> = {
+  'audio/mpeg': '.mp3',
+  'audio/mp3': '.mp3',
+  'audio/x-wav': '.wav',
+  'audio/wav': '.wav',
+  'audio/x-ogg': '.ogg',
+  'audio/ogg': '.ogg',
+  'audio/mp4': '.mp4',
+  'audio/x-m4a': '.m4a',
+};
+
+/** The box's time zone as `kzd_voicemail_box:timezone/1` resolves it: the box's, its owner's, the account's. */
+function boxTimezone(engine: Engine, accountId: string, box: StoredDoc): string | undefined {
+  if (typeof box.body.timezone === 'string') return box.body.timezone;
+  const ownerId = box.body.owner_id;
+  const owner = typeof ownerId === 'string' ? engine.store.get(accountId, ownerId) : undefined;
+  if (owner && !owner.deleted && owner.type === USERS.type && typeof owner.body.timezone === 'string') return owner.body.timezone;
+  const account = engine.account(accountId)?.body.timezone;
+  return typeof account === 'string' ? account : undefined;
+}
+
+/** `cb_vmboxes:generate_media_name/4`: `CallerId_YYYY-MM-DD_HH:MM:SS.ext`, in the box's time zone. */
+function mediaName(message: JsonObject, contentType: string, timezone: string | undefined): string {
+  const callerId = typeof message.caller_id_number === 'string' && message.caller_id_number !== '' ? message.caller_id_number : 'unknown';
+  const unixMs = (Number(message.timestamp ?? 0) - GREGORIAN_OFFSET) * 1000;
+  const clock = (timezone ? zonedClock(unixMs, timezone) : undefined) ?? zonedClock(unixMs, 'UTC');
+  const two = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+  const date = `${String(clock?.year ?? 0).padStart(4, '0')}-${two(clock?.month)}-${two(clock?.day)}_${two(clock?.hour)}:${two(clock?.minute)}:${two(clock?.second)}`;
+  return `${callerId}_${date}${AUDIO_EXTENSIONS[contentType.split(';')[0]?.trim().toLowerCase() ?? ''] ?? ''}`;
+}
+
+/**
+ * `POST …/vmboxes/{VM_BOX_ID}/messages/raw` (`cb_vmboxes:load_messages_binaries/2`): the audio of
+ * the listed messages as one ZIP archive named after the request id. Files are written in order
+ * and named by `generate_media_name/4` (a later one of the same name replaces the earlier); the
+ * first message that is missing or has no audio stops the work and nothing is left to zip, which
+ * answers 404 `not_found`.
+ */
+function downloadZip(engine: Engine, req: SandboxRequest, accountId: string, boxId: string): Reply {
+  const ids = messageIds(req) ?? [];
+  if (ids.length === 0) throw validationError({ messages: { required: { message: 'No array of message ids are specified' } } });
+  const box = engine.docs.load(accountId, VMBOXES, boxId);
+  const timezone = boxTimezone(engine, accountId, box);
+  const files = new Map<string, ZipEntry>();
+  for (const id of ids) {
+    const message = sourceMessage(engine, accountId, id, boxId);
+    const audio = message ? engine.store.attachment(accountId, id, 'audio') : undefined;
+    if (!message || !audio) {
+      files.clear();
+      break;
+    }
+    const name = mediaName(message.body, audio.contentType, timezone);
+    files.set(name, { name, data: audio.data, modified: new Date(engine.clock.unix() * 1000) });
+  }
+  if (files.size === 0) throw notFound();
+  const zipName = `${req.requestId}.zip`;
+  return {
+    raw: {
+      body: zipArchive([...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))),
+      contentType: 'application/zip',
+    },
+    headers: { 'content-disposition': `attachment; filename=${zipName}` },
+  };
+}
+
 /** `cb_vmboxes`: voicemail boxes and their messages (metadata and audio). */
 export const vmboxesModule = defineModule({
   name: 'vmboxes',
@@ -232,6 +412,9 @@ export const vmboxesModule = defineModule({
     route('accounts/:account/vmboxes/messages', ['GET'], ({ engine, req, accountId }) => listAccountMessages(engine, req, accountId)),
     route('accounts/:account/vmboxes/:id/messages', ['GET', 'PUT', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
       messages(engine, req, accountId, params.id),
+    ),
+    route('accounts/:account/vmboxes/:id/messages/raw', ['POST'], ({ engine, req, accountId, params }) =>
+      downloadZip(engine, req, accountId, params.id),
     ),
     route('accounts/:account/vmboxes/:id/messages/:message', ['GET', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
       messages(engine, req, accountId, params.id, params.message),
