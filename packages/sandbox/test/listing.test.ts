@@ -252,6 +252,35 @@ describe('filters', () => {
   it('ANDs every condition', async () => {
     expect(await firstNames('filter_enabled=true&has_key=tags')).toEqual(['Jim']);
   });
+
+  // crossbar_filter:filter_prop/3 knows only `filter_not_` and `filter_` prefixes: `filter_any_tags`
+  // is `filter_` on the key `any_tags` (likewise `none_tags`, `array_intersect_tags`), compared by
+  // should_filter/2 like any other key.
+  it('filter_any_/filter_none_/filter_array_intersect_ filter on the literal key after filter_ (crossbar_filter:filter_prop/3)', async () => {
+    const a = encodeURIComponent('["a"]');
+    expect(await firstNames(`filter_any_tags=${a}`)).toEqual([]);
+    expect(await firstNames(`filter_none_tags=${a}`)).toEqual([]);
+    expect(await firstNames(`filter_array_intersect_tags=${a}`)).toEqual([]);
+    expect(await firstNames('filter_any_tags=')).toEqual(['Jane', 'Jim', 'John']); // missing compares as ""
+    expect(await firstNames(`filter_not_any_tags=${a}`)).toEqual(['Jane', 'Jim', 'John']);
+    const ann = await call('PUT', '/users', { first_name: 'Ann', last_name: 'Filter', any_tags: 'a', array_intersect_tags: 'b' });
+    expect(ann.status, ann.text).toBe(201);
+    try {
+      expect(await firstNames(`filter_any_tags=${a}`)).toEqual(['Ann']);
+      expect(await firstNames(`filter_array_intersect_tags=${encodeURIComponent('["b","c"]')}`)).toEqual(['Ann']);
+      expect(await firstNames(`filter_none_tags=${a}`)).toEqual([]);
+    } finally {
+      await call('DELETE', `/users/${(ann.body.data as Doc).id}`);
+    }
+  });
+
+  it('full_docs is no parameter of KAZOO 5.x: listings stay view rows (crossbar_view:build_load_params/3 reads no such key)', async () => {
+    const plain = (await list('/users?paginate=false&filter_last_name=Filter')).body.data as Doc[];
+    const full = (await list('/users?paginate=false&filter_last_name=Filter&full_docs=true')).body.data as Doc[];
+    expect(full).toEqual(plain);
+    expect(full[0]).not.toHaveProperty('caller_id');
+    expect(full.find((u) => u.first_name === 'Jim')).not.toHaveProperty('tags');
+  });
 });
 
 describe('CDRs', () => {

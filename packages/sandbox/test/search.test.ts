@@ -73,3 +73,62 @@ describe('search', () => {
     expect((await h.call('PUT', `${h.acct}/search`, { data: {} })).status).toBe(405);
   });
 });
+
+describe('search without an account (GET /v2/search)', () => {
+  let child: Hit;
+  let grandchild: Hit;
+  let childToken: string;
+  beforeAll(async () => {
+    child = (await h.call('PUT', h.acct, { data: { name: 'Unscoped Parent', realm: 'unscoped-parent.example.com' } })).body.data as Hit;
+    grandchild = (await h.call('PUT', `/v2/accounts/${child.id}`, { data: { name: 'Unscoped Kid', realm: 'unscoped-kid.example.com' } }))
+      .body.data as Hit;
+    const key = (await h.call('GET', `/v2/accounts/${child.id}/api_key`)).body.data as { api_key: string };
+    childToken = await h.login(key.api_key);
+  });
+
+  // cb_search:validate_search/2 reads the accounts database for t=account and
+  // cb_search:get_start_key/3 keys it by cb_context:auth_account_id/1: the login's descendants.
+  it("t=account searches the login's descendants, for any login (cb_search:authorize/1, get_start_key/3)", async () => {
+    const r = await h.call('GET', '/v2/search?t=account&q=name&v=unscoped');
+    expect(r.status, r.text).toBe(200);
+    expect(hits(r).map((x) => x.id)).toEqual([grandchild.id, child.id]); // key order: unscopedkid, unscopedparent
+    const own = await h.call('GET', '/v2/search?t=account&q=realm&v=unscoped', { token: childToken });
+    expect(own.status, own.text).toBe(200);
+    expect(hits(own)).toEqual([{ id: grandchild.id, name: 'Unscoped Kid', realm: 'unscoped-kid.example.com', descendants_count: 0 }]);
+    const multi = await h.call('GET', '/v2/search/multi?t=account&by_name=unscopedk&by_id=nothing', { token: childToken });
+    expect(multi.status, multi.text).toBe(200);
+    expect((multi.body.data as Record<string, Hit[]>).name?.map((x) => x.id)).toEqual([grandchild.id]);
+    expect((multi.body.data as Record<string, Hit[]>).id).toEqual([]);
+    expect((await h.call('GET', '/v2/search?t=account&q=name&v=a', { token: null })).status).toBe(401);
+  });
+
+  it('t=account under an account URL is keyed by the login too, not by the URL (cb_search:get_start_key/3)', async () => {
+    const r = await h.call('GET', `/v2/accounts/${child.id}/search?t=account&q=name&v=unscoped`);
+    expect(hits(r).map((x) => x.id)).toContain(child.id);
+    const fromChild = await h.call('GET', `/v2/accounts/${child.id}/search?t=account&q=name&v=unscoped`, { token: childToken });
+    expect(hits(fromChild).map((x) => x.id)).toEqual([grandchild.id]);
+  });
+
+  it('a missing t is 400 on t; a bad view for t=account is 400 on q (cb_search:validate_search/2, validate_query/3)', async () => {
+    const noType = await h.call('GET', '/v2/search?q=name&v=a');
+    expect(noType.status).toBe(400);
+    expect(noType.body.data).toHaveProperty('t.required');
+    const badView = await h.call('GET', '/v2/search?t=account&q=number&v=1');
+    expect(badView.status).toBe(400);
+    expect(badView.body.data).toMatchObject({ q: { enum: { cause: 'number' } } });
+    expect((await h.call('GET', '/v2/search/multi?by_name=a')).body.data).toHaveProperty('t.required');
+    expect((await h.call('PUT', '/v2/search', { data: {} })).status).toBe(405);
+  });
+
+  // Other types have no database without an account: cb_search:available_query_options/1 crashes in
+  // kzs_util:to_database/1, kazoo_bindings swallows it and api_util:validate_data/2's `fatal`
+  // context becomes 500 generic_error (cb_context:import_errors/1).
+  it('other types answer 500 generic_error without data (cb_search:available_query_options/1 on no database)', async () => {
+    for (const path of ['/v2/search?t=user&q=name&v=a', '/v2/search?t=device', '/v2/search/multi?t=callflow&by_name=a']) {
+      const r = await h.call('GET', path);
+      expect(r.status, `${path} ${r.text}`).toBe(500);
+      expect(r.body).toMatchObject({ status: 'error', error: '500', message: 'generic_error' });
+      expect(r.body).not.toHaveProperty('data');
+    }
+  });
+});

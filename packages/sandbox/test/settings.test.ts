@@ -118,6 +118,23 @@ describe('security', () => {
     expect(data(modules).available_auth_modules).toEqual(expect.arrayContaining(['cb_user_auth', 'cb_api_auth']));
     expect((await h.call('GET', '/v2/security', { token: null })).status).toBe(401);
   });
+
+  // cb_security:allowed_methods/1 matches only `attempts`: any other segment (an auth module's
+  // name too) leaves the allow list empty, and api_resource:maybe_allow_method/4 answers 404
+  // `not_found` before authentication, for every verb. One module's settings live in the account's
+  // document, under auth_modules.<module>.
+  it('security/{auth module} is 404 not_found for every verb, as no cb_security path (cb_security:allowed_methods/1)', async () => {
+    const base = `${h.acct}/security`;
+    await h.call('POST', base, { data: { auth_modules: { cb_user_auth: { enabled: true } } } });
+    for (const method of ['GET', 'POST', 'PATCH', 'DELETE', 'PUT']) {
+      const r = await h.call(method, `${base}/cb_user_auth`, method === 'GET' || method === 'DELETE' ? {} : { data: { enabled: false } });
+      expect(r.status, `${method} ${r.text}`).toBe(404);
+      expect(r.body.message).toBe('not_found');
+      expect(r.body.error).toBe('404');
+    }
+    const own = data(await h.call('GET', base)) as { account: { auth_modules: Record<string, Doc> } };
+    expect(own.account.auth_modules.cb_user_auth).toMatchObject({ enabled: true });
+  });
 });
 
 describe('token_restrictions', () => {

@@ -122,4 +122,15 @@ describe('calls and messages through the SDK', () => {
     expect(multi.number?.map((x) => x.name)).toEqual(['Carol Chen']);
     await expect(demoAudian.search.query({ type: 'user', view: 'email', value: 'a' }).toArray()).rejects.toBeInstanceOf(BadRequestError);
   });
+
+  // crossbar_filter:filter_prop/3 knows only filter_not_ and filter_: what `query` sends as
+  // filter_any_<key> filters on the literal key any_<key>; full_docs is no KAZOO 5.x parameter.
+  it('raw list parameters: filter_any_/filter_none_ filter on the literal key, full_docs keeps view rows', async () => {
+    const all = await demoAudian.users.list().toArray();
+    expect(all.length).toBeGreaterThan(1);
+    expect(await demoAudian.users.list({ query: { filter_any_first_name: ['Alice'] } }).toArray()).toEqual([]);
+    expect(await demoAudian.users.list({ query: { filter_none_first_name: ['Alice'] } }).toArray()).toEqual([]);
+    expect(await demoAudian.users.list({ query: { filter_not_any_first_name: ['Alice'] } }).toArray()).toEqual(all);
+    expect(await demoAudian.users.list({ query: { full_docs: true } }).toArray()).toEqual(all);
+  });
 });

@@ -1,6 +1,6 @@
 import { ACCOUNTS, treeOf } from '../accounts-def';
 import type { Reply, SandboxRequest } from '../context';
-import { type FieldErrors, validationError } from '../crossbar-error';
+import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { compact, type JsonObject } from '../json';
 import { pageParams, paginateDocs } from '../listing';
@@ -106,15 +106,22 @@ function views(req: SandboxRequest, multi: boolean): { type: string; searches: [
   return { type, searches: [[view, value === 'true' ? '' : value]] };
 }
 
+/**
+ * The rows one search reads. `t=account` reads the accounts database's views keyed by the caller's
+ * own account, not the URL's (`cb_search:get_start_key/3` keys them by `cb_context:auth_account_id/1`):
+ * the descendants of the account that logged in.
+ */
 function hits(
   engine: Engine,
+  req: SandboxRequest,
   accountId: string,
   type: string,
   view: string,
   value: string,
 ): { sortKey: string; id: string; doc: JsonObject }[] {
   const prefix = view === 'id' ? value : alnum(value);
-  const rows = type === 'account' ? descendantRows(engine, accountId, view) : accountRows(engine, accountId, type, view);
+  const rows =
+    type === 'account' ? descendantRows(engine, req.auth?.accountId ?? accountId, view) : accountRows(engine, accountId, type, view);
   return rows.filter((r) => r.key.startsWith(prefix)).map((r) => ({ sortKey: r.key, id: r.id, doc: r.value }));
 }
 
@@ -126,7 +133,7 @@ function search(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const { type, searches } = views(req, false);
   const [view, value] = searches[0] as [string, string];
   const params = { ...pageParams(req), direction: 'ascending' as const };
-  const page = paginateDocs(hits(engine, accountId, type, view, value), params, undefined, (doc) => doc);
+  const page = paginateDocs(hits(engine, req, accountId, type, view, value), params, undefined, (doc) => doc);
   return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
 }
 
@@ -134,14 +141,31 @@ function search(engine: Engine, req: SandboxRequest, accountId: string): Reply {
 function multiSearch(engine: Engine, req: SandboxRequest, accountId: string): Reply {
   const { type, searches } = views(req, true);
   const data: JsonObject = {};
-  for (const [view, value] of searches) data[view] = hits(engine, accountId, type, view, value).map((h) => h.doc);
+  for (const [view, value] of searches) data[view] = hits(engine, req, accountId, type, view, value).map((h) => h.doc);
   return { data, envelope: { revision: 'automatic' } };
+}
+
+/**
+ * `GET /v2/search` and `/v2/search/multi`, no account in the URL: `cb_search:authorize/1` only asks
+ * for a login. `t=account` reads the accounts database (`validate_search/2` names it), so it searches
+ * the login's descendants as under an account. A missing `t` is the usual 400 on `t`. Any other type
+ * has no database: `available_query_options/1` opens `_design/search` in an undefined database and
+ * `kzs_util:to_database/1` crashes; `kazoo_bindings` swallows the crash, leaving the context
+ * `api_util:validate_data/2` marked `fatal` with no error code, which `cb_context:import_errors/1`
+ * turns into 500 `generic_error` without `data`.
+ */
+function unscoped(engine: Engine, req: SandboxRequest, multi: boolean): Reply {
+  const type = req.query.t;
+  if (type && type !== 'account') throw new CrossbarError(500, 'generic_error', undefined);
+  return multi ? multiSearch(engine, req, '') : search(engine, req, '');
 }
 
 /** `cb_search`: searches the account's documents by type and field prefix. */
 export const searchModule = defineModule({
   name: 'search',
   routes: [
+    route('search', ['GET'], ({ engine, req }) => unscoped(engine, req, false)),
+    route('search/multi', ['GET'], ({ engine, req }) => unscoped(engine, req, true)),
     route('accounts/:account/search', ['GET'], ({ engine, req, accountId }) => search(engine, req, accountId)),
     route('accounts/:account/search/multi', ['GET'], ({ engine, req, accountId }) => multiSearch(engine, req, accountId)),
   ],
