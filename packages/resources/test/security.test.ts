@@ -47,8 +47,8 @@ describe('security on the wire', () => {
       label: 'modules → GET /v2/security',
       call: (a) => a.security.modules(),
       request: { method: 'GET', path: '/v2/security' },
-      reply: [200, { available_auth_modules: ['cb_api_auth', 'cb_user_auth'] }],
-      result: { available_auth_modules: ['cb_api_auth', 'cb_user_auth'] },
+      reply: [200, { available_auth_methods: ['cb_api_auth', 'cb_user_auth'] }],
+      result: { available_auth_methods: ['cb_api_auth', 'cb_user_auth'] },
     },
   ]);
 });

@@ -44,7 +44,7 @@ describe('account settings through the SDK', () => {
     expect((await security.get()).inherited_config.auth_modules?.cb_api_auth).toMatchObject({ enabled: true, token_auth_expiry_s: 600 });
     expect(await security.attempts().toArray()).toEqual([]);
     await expect(security.attempt(`202401-${'a'.repeat(32)}`)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await security.modules()).available_auth_modules).toContain('cb_user_auth');
+    expect((await security.modules()).available_auth_methods).toContain('cb_user_auth');
     await security.delete();
     expect((await security.get()).account).toEqual({});
     await expect(security.delete()).rejects.toBeInstanceOf(NotFoundError);

@@ -12,9 +12,12 @@ const schemas = lazy(async (): Promise<ResourceSchemas> => {
   return { document: m.SecuritySchema, summary: m.LoginAttemptSchema };
 });
 
-/** What `security.modules()` answers: the auth methods the system has. */
+/**
+ * What `security.modules()` answers: the auth methods the system offers (`cb_security:summary_available/1`
+ * names the key `available_auth_methods`; KAZOO's docs call it `available_auth_modules`).
+ */
 export interface SecurityModules {
-  readonly available_auth_modules: string[];
+  readonly available_auth_methods: string[];
 }
 
 /**

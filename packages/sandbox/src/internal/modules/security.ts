@@ -10,7 +10,13 @@ import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 
-/** The auth modules `GET /v2/security` offers (`cb_security`'s defaults). */
+/**
+ * What `GET /v2/security` answers: `cb_security`'s `DEFAULT_AUTH_METHODS` (the system config's
+ * `available_auth_methods` when it sets one), under that key (`summary_available/1`).
+ */
+const AVAILABLE_AUTH_METHODS: readonly string[] = ['cb_api_auth', 'cb_auth', 'cb_ip_auth', 'cb_user_auth'];
+
+/** The auth modules every account inherits settings for. */
 export const AUTH_MODULES: readonly string[] = ['cb_user_auth', 'cb_api_auth', 'cb_ip_auth', 'cb_ubiquiti_auth'];
 
 /** The account's `crossbar.auth` configuration (`kapps_config_util:account_doc_id/1`). */
@@ -78,9 +84,9 @@ function security(engine: Engine, req: SandboxRequest, account: StoredDoc): Repl
   }
 }
 
-/** `GET /v2/security`: the auth modules an account may configure. */
+/** `GET /v2/security` (`cb_security:summary_available/1`): the auth methods the system offers. */
 function authModules(): Reply {
-  return { data: { available_auth_modules: [...AUTH_MODULES] }, envelope: { revision: 'automatic' } };
+  return { data: { available_auth_methods: [...AVAILABLE_AUTH_METHODS] }, envelope: { revision: 'automatic' } };
 }
 
 /**
