@@ -72,6 +72,26 @@ describe('search', () => {
     expect((await h.call('GET', `${h.acct}/search/multi?t=account&by_number=1`)).status).toBe(400);
     expect((await h.call('PUT', `${h.acct}/search`, { data: {} })).status).toBe(405);
   });
+
+  it('words each failure as cb_search does (validate_search/2,3,4, validate_multi/2, validate_query/3)', async () => {
+    const fields = async (query: string) => (await h.call('GET', `${h.acct}/search${query}`)).body.data;
+    expect(await fields('?q=name&v=a')).toEqual({
+      t: { required: { message: 'search needs a document type to search on', target: ['account', 'user', 'callflow', 'device'] } },
+    });
+    expect(await fields('/multi?by_name=a')).toEqual({
+      t: { required: { message: 'Search needs a document type to search on', target: ['account', 'user', 'callflow', 'device'] } },
+    });
+    expect(await fields('?t=user&v=a')).toEqual({
+      q: { required: { message: 'search needs a view to search in', target: ['name', 'number', 'name_and_number'] } },
+    });
+    expect(await fields('?t=user&q=email&v=a')).toEqual({
+      q: { enum: { message: 'value not found in enumerated list of values', cause: 'email' } },
+    });
+    expect(await fields('?t=user&q=name')).toEqual({ v: { required: { message: 'search needs a value to search for' } } });
+    expect(await fields('/multi?t=user')).toEqual({
+      multi: { enum: { message: 'multi search needs some values to search for', target: ['name', 'number', 'name_and_number'] } },
+    });
+  });
 });
 
 describe('search without an account (GET /v2/search)', () => {

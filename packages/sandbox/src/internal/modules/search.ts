@@ -77,31 +77,42 @@ function descendantRows(engine: Engine, accountId: string, view: string): Hit[] 
     });
 }
 
-/** Checks `t`, `q` (or the `by_*` views) and `v` as `cb_search` does; 400 with its field messages. */
+/** `cb_search`'s `SEARCHABLE`: the `target` of a missing `t`. */
+const SEARCHABLE = ['account', 'user', 'callflow', 'device'];
+
+/**
+ * Checks `t`, `q` (or the `by_*` views) and `v` as `cb_search` does, with its messages to the
+ * letter (`validate_search/2,3,4`, `validate_multi/2`, `validate_query/3`: lower-case but for a
+ * multi search's missing `t`); 400 with the first failure.
+ */
 function views(req: SandboxRequest, multi: boolean): { type: string; searches: [string, string][] } {
   const type = req.query.t;
   const fail = (fields: FieldErrors): never => {
     throw validationError(fields);
   };
-  if (!type) return fail({ t: { required: { message: 'Search needs a document type to search on' } } });
+  if (!type) {
+    const message = multi ? 'Search needs a document type to search on' : 'search needs a document type to search on';
+    return fail({ t: { required: { message, target: SEARCHABLE } } });
+  }
   const available = type === 'account' ? ACCOUNTS_VIEWS : ACCOUNT_VIEWS;
   const check = (view: string): void => {
-    if (!available.includes(view)) {
-      fail({ q: { enum: { message: 'Value not found in enumerated list of values', target: available, cause: view } } });
-    }
+    if (!available.includes(view)) fail({ q: { enum: { message: 'value not found in enumerated list of values', cause: view } } });
   };
   if (multi) {
     const searches = Object.entries(req.query)
       .filter(([k]) => k.startsWith('by_'))
       .map(([k, v]): [string, string] => [k.slice(3), v]);
+    if (searches.length === 0) {
+      fail({ multi: { enum: { message: 'multi search needs some values to search for', target: available } } });
+    }
     for (const [view] of searches) check(view);
     return { type, searches };
   }
   const view = req.query.q;
-  if (!view) return fail({ q: { required: { message: 'Search needs a view to search in', target: available } } });
+  if (!view) return fail({ q: { required: { message: 'search needs a view to search in', target: available } } });
   check(view);
   const value = req.query.v;
-  if (value === undefined || value === 'false') return fail({ v: { required: { message: 'Search needs a value to search with' } } });
+  if (value === undefined || value === 'false') return fail({ v: { required: { message: 'search needs a value to search for' } } });
   // `v=true` searches with an empty prefix: everything (`validate_search/4`).
   return { type, searches: [[view, value === 'true' ? '' : value]] };
 }
