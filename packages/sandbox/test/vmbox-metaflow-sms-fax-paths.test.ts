@@ -217,3 +217,67 @@ describe('users/{id}/sms and devices/{id}/sms (cb_sms:summary/1)', () => {
     expect((await h.call('POST', `${h.acct}/users/${device.id}/sms`, { data: {} })).status).toBe(405);
   });
 });
+
+describe('fax listings of a fax box and of a user (cb_faxes:get_view_and_filter/3)', () => {
+  it('faxboxes/{id}/faxes/* list the box faxes (faxes/list_by_faxbox); another id lists the account (cb_faxboxes:validate_resource/2)', async () => {
+    const box = data(await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Listing box' } }));
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Fax', last_name: 'Owner' } }));
+    const send = async (fields: Record<string, unknown>) => {
+      const sent = await h.call('PUT', `${h.acct}/faxes`, {
+        data: { from_number: '+14155550100', to_number: '+14155550123', document: { url: 'http://127.0.0.1/doc.pdf' }, ...fields },
+      });
+      expect(sent.status).toBe(202);
+      return data(sent);
+    };
+    const boxed = await send({ faxbox_id: box.id });
+    const owned = await send({ owner_id: user.id });
+    const plain = await send({});
+    const ids = async (path: string) => ((await h.call('GET', `${h.acct}/${path}`)).body.data as Doc[]).map((f) => f.id).sort();
+
+    expect(await ids(`faxboxes/${box.id}/faxes/outbox`)).toEqual([boxed.id]);
+    expect(await ids(`faxboxes/${box.id}/faxes/outgoing`)).toEqual([boxed.id]);
+    expect(await ids(`faxboxes/${box.id}/faxes/inbox`)).toEqual([]);
+    expect(await ids(`users/${user.id}/faxes/outbox`)).toEqual([owned.id]);
+    expect(await ids(`users/${user.id}/faxes/inbox`)).toEqual([]);
+    const all = [boxed.id, owned.id, plain.id].sort();
+    // `faxes/list_by_account`: a user's `outgoing` is every job of the account.
+    expect(await ids(`users/${user.id}/faxes/outgoing`)).toEqual(expect.arrayContaining(all));
+    // An id that is no fax box is not a filter: the account's outbox.
+    expect(await ids(`faxboxes/${user.id}/faxes/outbox`)).toEqual(expect.arrayContaining(all));
+    expect(await ids(`faxboxes/${'0'.repeat(32)}/faxes/outbox`)).toEqual(expect.arrayContaining(all));
+    expect((await h.call('GET', `${h.acct}/users/${'0'.repeat(32)}/faxes/outbox`)).status).toBe(404);
+    const row = ((await h.call('GET', `${h.acct}/faxboxes/${box.id}/faxes/outbox`)).body.data as Doc[])[0];
+    expect(row).toMatchObject({ id: boxed.id, faxbox_id: box.id, status: 'pending', to: '+14155550123' });
+  });
+});
+
+describe('vCard PHOTO (cb_users:set_photo/2, kzd_users:card_field/2)', () => {
+  it('a JPEG photo is a base64 PHOTO line after N (no ORG here), cut every 75 bytes', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Pic', last_name: 'Ture' } }));
+    const before = await h.call('GET', `${h.acct}/users/${user.id}/vcard`);
+    expect(before.text).not.toContain('PHOTO');
+    const jpeg = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 7) % 256));
+    const up = await h.call('POST', `${h.acct}/users/${user.id}/photo`, { raw: jpeg, headers: { 'content-type': 'image/jpeg' } });
+    expect(up.status).toBe(200);
+    const card = await h.call('GET', `${h.acct}/users/${user.id}/vcard`);
+    expect(card.status).toBe(200);
+    const lines = card.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('PHOTO;ENCODING=B;TYPE=JPEG:'));
+    expect(lines[at - 1]?.startsWith('N:')).toBe(true);
+    const photo = `PHOTO;ENCODING=B;TYPE=JPEG:${jpeg.toString('base64')}`;
+    const parts = lines.slice(at, at + Math.ceil(photo.length / 75));
+    expect(parts.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(parts.join('')).toBe(photo);
+    expect(lines[at + parts.length]).toMatch(/^TZ:/);
+  });
+
+  it('a photo of another type crashes kzd_users:content_type_to_type/1: 500 generic_error', async () => {
+    const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Png', last_name: 'Photo' } }));
+    await h.call('POST', `${h.acct}/users/${user.id}/photo`, { raw: Buffer.from('png bytes'), headers: { 'content-type': 'image/png' } });
+    const card = await h.call('GET', `${h.acct}/users/${user.id}/vcard`);
+    expect(card.status).toBe(500);
+    expect(card.body.message).toBe('generic_error');
+    await h.call('DELETE', `${h.acct}/users/${user.id}/photo`);
+    expect((await h.call('GET', `${h.acct}/users/${user.id}/vcard`)).status).toBe(200);
+  });
+});

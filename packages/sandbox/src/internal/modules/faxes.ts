@@ -8,12 +8,13 @@ import { badIdentifier, CrossbarError, type FieldErrors, validationError } from 
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, getPath, isObject, type JsonObject, parseJson, publicDoc, stripReserved } from '../json';
-import { rangedListing } from '../listing';
+import { listFilter, pageParams, paginate, rangedListing } from '../listing';
 import { isMultipart, parseMultipart } from '../multipart';
 import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { normalizeNumber } from './phone-numbers';
+import { USERS } from './users';
 
 /** The attachment a fax's document is kept under. */
 const FAX_DOCUMENT = 'document';
@@ -144,12 +145,47 @@ function folderFax(engine: Engine, accountId: string, id: string, folder: FaxFol
   return doc;
 }
 
-/** `GET …/faxes/{inbox,outbox,incoming}`: the folder's faxes, time-ranged; `outgoing`: every job. */
-function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder): Reply {
-  if (folder === 'outgoing') return listDocs(engine, req, accountId, FAXES, '', jobRow);
+/**
+ * `GET …/faxes/{inbox,outbox,incoming}`: the folder's faxes, time-ranged; `outgoing`: every job.
+ * `scope` narrows them to a fax box's or a user's (`cb_faxes:get_view_and_filter/3`).
+ */
+function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folder: FaxFolder, scope?: (doc: JsonObject) => boolean): Reply {
+  if (folder === 'outgoing') {
+    if (!scope) return listDocs(engine, req, accountId, FAXES, '', jobRow);
+    const params = pageParams(req);
+    const filter = listFilter(req);
+    const keep = (doc: JsonObject) => scope(doc) && (!filter || filter(doc));
+    const page = paginate(engine.store.rows(accountId, FAXES.type, '', params.direction, params.from, -1), params, keep, jobRow);
+    return { data: page.items, envelope: { ...page.envelope, revision: 'automatic' } };
+  }
   // `cb_faxes` serves `incoming` with the inbox listing.
   const wanted = folder === 'outbox' ? 'outbox' : 'inbox';
-  return rangedListing(engine, req, accountId, FAXES, (doc) => (typeof doc.folder === 'string' ? doc.folder : 'inbox') === wanted);
+  return rangedListing(
+    engine,
+    req,
+    accountId,
+    FAXES,
+    (doc) => (typeof doc.folder === 'string' ? doc.folder : 'inbox') === wanted && (!scope || scope(doc)),
+  );
+}
+
+/**
+ * `…/faxboxes/{FAXBOX_ID}/faxes/{folder}`: `cb_faxboxes:validate_resource/2` keeps the document only
+ * when it opens, and `cb_faxes` narrows to `faxbox_id` only when it is a fax box; any other id lists
+ * the account's faxes, as in KAZOO.
+ */
+function faxboxScope(engine: Engine, accountId: string, id: string): ((doc: JsonObject) => boolean) | undefined {
+  const box = engine.store.get(accountId, id);
+  return box && !box.deleted && box.type === 'faxbox' ? (doc) => doc.faxbox_id === id : undefined;
+}
+
+/**
+ * `…/users/{USER_ID}/faxes/{folder}`: the user's stored faxes (`faxes/list_by_ownerid`, on
+ * `owner_id`); `outgoing` has no user view and lists every job (`faxes/list_by_account`).
+ */
+function userScope(engine: Engine, accountId: string, id: string, folder: FaxFolder): ((doc: JsonObject) => boolean) | undefined {
+  engine.docs.load(accountId, USERS, id);
+  return folder === 'outgoing' ? undefined : (doc) => doc.owner_id === id;
 }
 
 /** `GET …/faxes/outgoing/{id}`: the job with `created`, `status` and, once delivered, `delivered`. */
@@ -263,6 +299,14 @@ export const faxesModule = defineModule({
     ...(['inbox', 'outbox', 'incoming'] as const).map((folder) =>
       route(`accounts/:account/faxes/${folder}`, ['GET'], ({ engine, req, accountId }) => listFaxes(engine, req, accountId, folder)),
     ),
+    ...(['inbox', 'outbox', 'incoming', 'outgoing'] as const).flatMap((folder) => [
+      route(`accounts/:account/faxboxes/:id/faxes/${folder}`, ['GET'], ({ engine, req, accountId, params }) =>
+        listFaxes(engine, req, accountId, folder, faxboxScope(engine, accountId, params.id)),
+      ),
+      route(`accounts/:account/users/:id/faxes/${folder}`, ['GET'], ({ engine, req, accountId, params }) =>
+        listFaxes(engine, req, accountId, folder, userScope(engine, accountId, params.id, folder)),
+      ),
+    ]),
     ...(['incoming', 'outgoing'] as const).map((folder) =>
       route(`accounts/:account/faxes/${folder}/:id`, ['GET'], ({ engine, req, accountId, params }) =>
         faxItem(engine, req, accountId, folder, params.id),

@@ -4,7 +4,7 @@ import { decodeUpload, isBinaryUpload } from '../binary-body';
 import { docReply } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, type FieldErrors } from '../crossbar-error';
+import { badIdentifier, CrossbarError, type FieldErrors } from '../crossbar-error';
 import { normalizeEmergencyNumber } from '../emergency-number';
 import type { Engine } from '../engine';
 import { compact, isObject, type JsonObject, nonEmpty } from '../json';
@@ -172,14 +172,27 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * `GET …/users/{USER_ID}/vcard` (`cb_users:convert_to_vcard/1`, `kzd_users:to_vcard/1`): the user
  * with its `profile` merged in, the account's `org`, as vCard 3.0 lines in KAZOO's order, empty
  * fields left out, lines cut every 75 bytes. `TEL` reads `caller_id.internal`/`external` as strings,
- * as KAZOO does, so caller-id objects give no `TEL` line.
+ * as KAZOO does, so caller-id objects give no `TEL` line. A stored photo becomes the `PHOTO` line
+ * (`cb_users:set_photo/2`).
  */
 function vcard(engine: Engine, accountId: string, userId: string): Reply {
-  return vcardReply(engine.docs.load(accountId, USERS, userId).body, engine.account(accountId)?.body ?? {});
+  const user = engine.docs.load(accountId, USERS, userId);
+  const photo = engine.store.attachment(accountId, userId, 'photo');
+  return vcardReply(user.body, engine.account(accountId)?.body ?? {}, photo);
 }
 
-/** A person's vCard (`kzd_users:to_vcard/1`): a user, or a list entry with its fields renamed (`cb_lists`). */
-export function vcardReply(stored: JsonObject, account: JsonObject): Reply {
+/**
+ * A person's vCard (`kzd_users:to_vcard/1`): a user, or a list entry with its fields renamed (`cb_lists`).
+ * `photo` gives `PHOTO;ENCODING=B;TYPE=JPEG:<base64>`; `kzd_users:content_type_to_type/1` knows only
+ * `image/jpeg` and crashes on any other type, which Crossbar answers 500 `generic_error` without data.
+ */
+export function vcardReply(
+  stored: JsonObject,
+  account: JsonObject,
+  photo?: { readonly contentType: string; readonly data: Buffer },
+): Reply {
+  if (photo && photo.contentType.split(';')[0]?.trim().toLowerCase() !== 'image/jpeg')
+    throw new CrossbarError(500, 'generic_error', undefined);
   const user: JsonObject = { ...stored, ...(isObject(stored.profile) ? stored.profile : {}) };
   const first = text(user.first_name);
   const last = text(user.last_name);
@@ -197,6 +210,7 @@ export function vcardReply(stored: JsonObject, account: JsonObject): Reply {
     ['FN', [first, middle, last].filter(Boolean).join(' ')],
     ['N', joined(';', [last, first, middle])],
     ['ORG', text(account.org) && vcardEscape(account.org as string)],
+    ['PHOTO;ENCODING=B;TYPE=JPEG', photo && photo.data.length > 0 ? photo.data.toString('base64') : undefined],
     ['EMAIL', text(user.email) && vcardEscape(user.email as string)],
     ['BDAY', text(user.birthday) && vcardEscape(user.birthday as string)],
     ['NOTE', text(user.note) && vcardEscape(user.note as string)],
