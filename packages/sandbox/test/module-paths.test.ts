@@ -65,6 +65,21 @@ describe('lists, groups, webhooks, channels, conferences', () => {
     expect(photo.status).toBe(200);
   });
 
+  it('the photo of a list entry shows in its vCard, a JPEG only (cb_lists:set_photo/2, kzd_users:to_vcard/1)', async () => {
+    const list = data(await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Photos' } }));
+    const entry = data(await h.call('PUT', `${h.acct}/lists/${list.id}/entries`, { data: { firstname: 'Grace', lastname: 'Hopper' } }));
+    const card = `${h.acct}/lists/${list.id}/entries/${entry.id}/vcard`;
+    expect((await h.call('GET', card)).text).not.toContain('PHOTO');
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+    const photo = `${h.acct}/lists/${list.id}/entries/${entry.id}/photo`;
+    expect((await h.call('POST', photo, { raw: jpeg, headers: { 'content-type': 'image/jpeg' } })).status).toBe(200);
+    expect((await h.call('GET', card)).text).toContain(`PHOTO;ENCODING=B;TYPE=JPEG:${Buffer.from(jpeg).toString('base64')}`);
+    await h.call('POST', photo, { raw: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), headers: { 'content-type': 'image/png' } });
+    const png = await h.call('GET', card);
+    expect(png.status).toBe(500);
+    expect(png.body.error).toBe('500');
+  });
+
   it('users/{id}/groups lists the groups naming the user (cb_groups:summary/1)', async () => {
     const user = data(await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'Grace', last_name: 'Hopper' } }));
     await h.call('PUT', `${h.acct}/groups`, { data: { name: 'Everyone', endpoints: { [user.id]: { type: 'user' } } } });

@@ -88,7 +88,8 @@ function deleteList(engine: Engine, accountId: string, listId: string): Reply {
 /**
  * `GET …/lists/{LIST_ID}/entries/{ENTRY_ID}/vcard` (`cb_lists:validate_req/3`): the entry, its
  * `profile` merged in and `firstname`/`lastname`/`middlename`/`displayname` renamed to the user
- * fields, as a vCard.
+ * fields, as a vCard; a stored photo becomes its `PHOTO` line (`cb_lists:set_photo/2`, copied from
+ * `cb_users`, so only a JPEG renders, as in `kzd_users:to_vcard/1`).
  */
 function entryVcard(engine: Engine, accountId: string, entryId: string): Reply {
   const entry = engine.docs.load(accountId, LIST_ENTRIES, entryId).body;
@@ -99,7 +100,8 @@ function entryVcard(engine: Engine, accountId: string, entryId: string): Reply {
     middle_name: merged.middlename,
     nicknames: merged.displayname === undefined ? undefined : [merged.displayname],
   });
-  return vcardReply({ ...merged, ...renamed }, engine.account(accountId)?.body ?? {});
+  const photo = engine.store.attachment(accountId, entryId, 'photo');
+  return vcardReply({ ...merged, ...renamed }, engine.account(accountId)?.body ?? {}, photo);
 }
 
 /** `POST …/lists/{LIST_ID}/entries/{ENTRY_ID}/photo`: stores the entry's photo (`cb_users:post/3`). */
