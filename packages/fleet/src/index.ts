@@ -46,4 +46,5 @@ export type { RunJobOptions, RunLookupOptions } from './run-options.js';
 // RunStore and summarize are the storage seam between the modes, not an extension point.
 export type { AccountRun, AccountState, RunInfo, RunPace, RunStatus } from './run-state.js';
 export { runResults, runStatus } from './run-status.js';
+export { safeRedisUrl } from './safe-redis-url.js';
 export { type FleetWorker, startWorker, type WorkerOptions } from './start-worker.js';

@@ -12,6 +12,7 @@ import {
   runJob,
   runResults,
   runStatus,
+  safeRedisUrl,
   startWorker,
 } from '@audian/fleet';
 import type { AudianOptions } from '@audian/resources';
@@ -94,19 +95,8 @@ async function found<T>(lookup: Promise<T>): Promise<T> {
 async function warnWithoutWorkers(run: FleetRun, redis: string): Promise<void> {
   if (run.mode !== 'redis' || (await run.workers()) !== 0) return;
   note(
-    `no worker is connected to the queue at ${safeUrl(redis)}: the run waits in Redis until one starts (\`audian fleet worker --redis URL\` on any machine)`,
+    `no worker is connected to the queue at ${safeRedisUrl(redis)}: the run waits in Redis until one starts (\`audian fleet worker --redis URL\` on any machine)`,
   );
-}
-
-/** The Redis URL as it may be shown: without its password. */
-function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(the Redis URL)';
-  }
 }
 
 function summary(status: RunStatus): string {

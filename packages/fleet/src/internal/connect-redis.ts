@@ -1,19 +1,10 @@
 import { InvalidArgumentError } from '@audian/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { RedisUnavailableError } from '../redis-unavailable-error.js';
+import { safeRedisUrl } from '../safe-redis-url.js';
 
 /** How long a first connection may take before it is reported as unreachable. */
 export const CONNECT_TIMEOUT_MS = 5000;
-
-export function safeRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(malformed URL)';
-  }
-}
 
 function checkUrl(url: string): void {
   let parsed: URL | undefined;
