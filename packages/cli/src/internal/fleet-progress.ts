@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
  * Seconds until a run's pending accounts are settled, at the pace since `since` (ms): undefined
  * until one has settled, or once none is pending.
  */
-export function fleetEta(status: RunStatus, since: number, settledBefore = 0, now: number = Date.now()): number | undefined {
+function fleetEta(status: RunStatus, since: number, settledBefore = 0, now: number = Date.now()): number | undefined {
   const settled = status.total - status.pending - settledBefore;
   if (status.pending === 0 || settled <= 0) return undefined;
   return Math.ceil((((now - since) / 1000) * status.pending) / settled);
