@@ -51,4 +51,19 @@ describe('expandPath', () => {
     expect(() => expandPath('accounts/a/users?x=1')).toThrow(/must not contain "\?"/);
     expect(() => expandPath('')).toThrow(/non-empty/);
   });
+
+  it('a template used again with other values gives their path (templates are compiled once, values never kept)', () => {
+    const template = 'accounts/{account_id}/users/{user_id}';
+    expect(expandPath(template, { account_id: 'a1', user_id: 'u1' })).toBe('accounts/a1/users/u1');
+    expect(expandPath(template, { account_id: 'a2', user_id: 'u 2' })).toBe('accounts/a2/users/u%202');
+    expect(() => expandPath(template, { account_id: 'a3' })).toThrow(/\{user_id\} has no value/);
+    // A bad template fails every time, not only the first.
+    expect(() => expandPath('accounts/../x')).toThrow(/".." segments/);
+    expect(() => expandPath('accounts/../x')).toThrow(/".." segments/);
+  });
+
+  it('takes what params lack from the fallback, params first', () => {
+    expect(expandPath('accounts/{ACCOUNT_ID}/users/{id}', { id: 'u1' }, { account_id: 'fallback' })).toBe('accounts/fallback/users/u1');
+    expect(expandPath('accounts/{account_id}', { account_id: 'given' }, { account_id: 'fallback' })).toBe('accounts/given');
+  });
 });

@@ -67,7 +67,8 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * Fills a path template's `{name}` placeholders, each value encoded as one segment.
  * `{account_id}` (any case, so `{ACCOUNT_ID}` copied from KAZOO docs works too) takes
  * `params.account_id`. The template itself must be relative (a leading `/` and a leading `v2/`
- * are dropped) and may not contain `.`/`..` segments, a query string or a fragment.
+ * are dropped) and may not contain `.`/`..` segments, a query string or a fragment. `fallback`
+ * supplies values `params` lacks (the transport's account id).
  *
  * @throws InvalidArgumentError when a placeholder has no value, or the template is malformed
  *
@@ -79,7 +80,43 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * // 'accounts/a1/users/u%201'
  * ```
  */
-export function expandPath(template: string, params: Readonly<Record<string, PathValue | undefined>> = {}): string {
+export function expandPath(
+  template: string,
+  params: Readonly<Record<string, PathValue | undefined>> = {},
+  fallback?: Readonly<Record<string, PathValue | undefined>>,
+): string {
+  const parts = compiledPaths.get(template) ?? compilePath(template);
+  let out = parts.literals[0] as string;
+  for (let i = 0; i < parts.names.length; i++) {
+    const { raw, name } = parts.names[i] as Placeholder;
+    const value = params[name] ?? params[raw] ?? fallback?.[name];
+    if (value === undefined) {
+      throw new InvalidArgumentError(`pathParams.${name}`, `path placeholder {${raw}} has no value`);
+    }
+    out += encodePathSegment(value, name) + (parts.literals[i + 1] as string);
+  }
+  return out;
+}
+
+interface Placeholder {
+  /** As written in the template. */
+  readonly raw: string;
+  /** The params key (`account_id` in any case becomes `account_id`). */
+  readonly name: string;
+}
+
+/** A checked template split at its placeholders: `literals` has one more entry than `names`. */
+interface CompiledPath {
+  readonly literals: readonly string[];
+  readonly names: readonly Placeholder[];
+}
+
+// Every request expands a template, and resources use a few hundred fixed ones: each is checked
+// and split once. The cap only matters to callers who build templates on the fly.
+const compiledPaths = new Map<string, CompiledPath>();
+const MAX_COMPILED_PATHS = 2000;
+
+function compilePath(template: string): CompiledPath {
   if (typeof template !== 'string' || template.trim() === '') {
     throw new InvalidArgumentError('path', 'path must be a non-empty string such as "accounts/{account_id}/users"');
   }
@@ -94,12 +131,18 @@ export function expandPath(template: string, params: Readonly<Record<string, Pat
     if (segment === '.' || segment === '..')
       throw new InvalidArgumentError('path', `path must not contain "${segment}" segments (got ${JSON.stringify(template)})`);
   }
-  return t.replace(PLACEHOLDER, (_match, rawName: string) => {
-    const name = rawName.toLowerCase() === 'account_id' ? 'account_id' : rawName;
-    const value = params[name] ?? params[rawName];
-    if (value === undefined) {
-      throw new InvalidArgumentError(`pathParams.${name}`, `path placeholder {${rawName}} has no value`);
-    }
-    return encodePathSegment(value, name);
-  });
+  const literals: string[] = [];
+  const names: Placeholder[] = [];
+  let last = 0;
+  for (const match of t.matchAll(PLACEHOLDER)) {
+    const raw = match[1] as string;
+    literals.push(t.slice(last, match.index));
+    names.push({ raw, name: raw.toLowerCase() === 'account_id' ? 'account_id' : raw });
+    last = (match.index as number) + match[0].length;
+  }
+  literals.push(t.slice(last));
+  const compiled: CompiledPath = { literals, names };
+  if (compiledPaths.size >= MAX_COMPILED_PATHS) compiledPaths.clear();
+  compiledPaths.set(template, compiled);
+  return compiled;
 }

@@ -163,10 +163,11 @@ export class Transport {
     this.#plain = !options.fetch && fetch !== undefined && !(options.hooks?.beforeRequest?.length ?? 0);
     // Without afterResponse hooks nobody but the transport reads a JSON body.
     this.#textOnly = !(options.hooks?.afterResponse?.length ?? 0);
+    // Only the keys in use: ky copies every default key into each request's options.
     this.#ky = ky.create({
       retry: 0,
       throwHttpErrors: false,
-      hooks: options.hooks,
+      ...(options.hooks ? { hooks: options.hooks } : {}),
       ...(fetch ? { fetch } : {}),
     });
     this.#authContext = {
@@ -301,12 +302,19 @@ export class Transport {
 
     let session = useAuth ? await (this.#auth as AuthStrategy).getSession(this.#authContext) : undefined;
     if (session) this.#secrets.add(session.token);
-    const url = buildUrl({ ...params, baseUrl: this.baseUrl, accountId: params.accountId ?? this.#accountId ?? session?.accountId });
+    // Named fields, not a spread of params: this runs on every request, and params may be large.
+    const url = buildUrl({
+      baseUrl: this.baseUrl,
+      path: params.path,
+      pathParams: params.pathParams,
+      query: params.query,
+      accountId: params.accountId ?? this.#accountId ?? session?.accountId,
+    });
     const bucketKey = bucketKeyOf(url, this.baseUrl);
 
     const headers: Record<string, string> = { ...this.#headers, accept: acceptHeader(params.accept) };
     if (contentType) headers['content-type'] = contentType;
-    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k.toLowerCase()] = v;
+    if (params.headers) for (const [k, v] of Object.entries(params.headers)) headers[k.toLowerCase()] = v;
     if (this.#requestIds && headers['x-request-id'] === undefined) headers['x-request-id'] = randomRequestId();
     const requestId = headers['x-request-id'];
     const info = (): RequestInfo => requestInfo({ method, url, headers, requestId, secrets: this.#secrets });

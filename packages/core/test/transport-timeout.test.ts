@@ -43,6 +43,7 @@ const stalled = (contentType: string) => ({
 
 describe('the per-attempt timeout covers headers and body', () => {
   it.each([
+    [sdkFetch, 'application/json'],
     [sdkFetch, 'text/plain'],
     [sdkFetch, 'text/html'],
     [globalFetch, 'application/json'],
@@ -63,6 +64,7 @@ describe('the per-attempt timeout covers headers and body', () => {
   });
 
   it.each([
+    [sdkFetch, 'application/json'],
     [sdkFetch, 'text/plain'],
     [globalFetch, 'application/json'],
   ] as const)('a PUT whose body stalls (%s, %s) is sent once and rejects with TimeoutError', async (label, type) => {
@@ -75,7 +77,7 @@ describe('the per-attempt timeout covers headers and body', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it.each([globalFetch, userFetch])('an error answer whose body stalls (%s) times out like any other', async (label) => {
+  it.each([sdkFetch, globalFetch, userFetch])('an error answer whose body stalls (%s) times out like any other', async (label) => {
     server.route('GET', '/v2/accounts/a1', { ...stalled('text/html'), status: 502 });
     const error = await transport(label, { retry: false })
       .request({ method: 'GET', path: 'accounts/{account_id}' })

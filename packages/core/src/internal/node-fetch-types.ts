@@ -14,4 +14,10 @@ export interface PlainInit {
    * skips building a body stream that would only be read back at once.
    */
   readonly textOnly: boolean;
+  /**
+   * Set when the transport gave ky neither a timeout nor a signal (no hook can see the Request):
+   * the fetch then owns the per-attempt deadline (ms, or `false`) and the caller's signal, and
+   * rejects with a `TimeoutError`-named error when the deadline passes.
+   */
+  readonly owned?: { readonly timeout: number | false; readonly signal: AbortSignal | undefined };
 }

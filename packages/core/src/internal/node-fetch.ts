@@ -29,33 +29,31 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
   // getBuiltinModule keeps browser bundlers from ever seeing an import of node:http.
   const http = proc?.getBuiltinModule?.('node:http') as HttpModule | undefined;
   const https = proc?.getBuiltinModule?.('node:https') as HttpModule | undefined;
-  const stream = proc?.getBuiltinModule?.('node:stream') as typeof import('node:stream') | undefined;
-  if (!http || !https || !stream) return undefined;
+  const streams = proc?.getBuiltinModule?.('node:stream') as typeof import('node:stream') | undefined;
+  if (!http || !https || !streams) return undefined;
   const agents = {
     'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
     'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
   };
 
-  return async function nodeFetch(input: RequestInfo | URL, init?: RequestInit & { audianPlain?: PlainInit }): Promise<Response> {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const plain = init?.audianPlain;
-    const url = new URL(plain?.url ?? request.url);
-    const method = plain?.method ?? request.method;
-    let headers: Record<string, string>;
-    if (plain) headers = { ...plain.headers };
-    else {
-      headers = {};
-      request.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-    }
-    const body: Buffer | string | undefined = plain ? plain.body : request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  /** One exchange on the Node clients; `plain` (when given) says how to hand the answer over. */
+  const send = (
+    target: string,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer | string | undefined,
+    signal: AbortSignal | undefined,
+    plain: PlainInit | undefined,
+  ): Promise<Response> => {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const url = new URL(target);
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const client = url.protocol === 'https:' ? https : http;
-    const signal = request.signal;
-    if (signal.aborted) throw signal.reason;
+    const owned = plain?.owned;
 
     return new Promise<Response>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let expired: DOMException | undefined;
       const req = client.request(
         {
           agent: agents[url.protocol as 'http:' | 'https:'],
@@ -68,10 +66,24 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
         },
         (res) => {
           const status = res.statusCode ?? 0;
-          const responseHeaders = new Headers();
           const raw = res.rawHeaders;
-          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
-          const type = res.headers['content-type'] ?? '';
+          // Read off the raw list: res.headers would build a second copy of every header.
+          let type = '';
+          for (let i = 0; i < raw.length; i += 2) {
+            const name = raw[i] as string;
+            if (name.length === 12 && name.toLowerCase() === 'content-type') {
+              type = raw[i + 1] as string;
+              break;
+            }
+          }
+          // The headers go straight into the Response's own list: a Headers passed as `headers`
+          // would be built and then copied entry by entry.
+          const answer = (body: BodyInit | null): Response => {
+            const response = new Response(body, { status, statusText: res.statusMessage });
+            const headers = response.headers;
+            for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+            return response;
+          };
           const nullBody = status === 204 || status === 304 || method === 'HEAD';
           if (nullBody || type.includes('json') || status >= 400) {
             const chunks: Buffer[] = [];
@@ -80,37 +92,65 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
               cleanup();
               const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
               const asText = plain?.textOnly === true;
-              const response = new Response(nullBody || asText ? null : (buffer as unknown as BodyInit), {
-                status,
-                statusText: res.statusMessage,
-                headers: responseHeaders,
-              });
+              const response = answer(nullBody || asText ? null : (buffer as unknown as BodyInit));
               // The marker is `true` for a buffered body, or the body itself as text.
               Object.defineProperty(response, BUFFERED, { value: asText ? (nullBody ? '' : buffer.toString('utf8')) : true });
               resolve(response);
             });
             res.on('error', (error) => {
               cleanup();
-              reject(networkError(error));
+              reject(expired ?? networkError(error));
             });
           } else {
             // Audio, faxes, CSV exports: hand the body over as a stream, never buffered whole.
-            const body = stream.Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>;
+            // An owned deadline covers the wait for the headers; the caller times the body.
+            if (timer !== undefined) clearTimeout(timer);
+            const stream = streams.Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>;
             res.once('close', cleanup);
-            resolve(new Response(body, { status, statusText: res.statusMessage, headers: responseHeaders }));
+            resolve(answer(stream));
           }
         },
       );
-      const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      const cleanup = () => signal.removeEventListener('abort', onAbort);
-      signal.addEventListener('abort', onAbort, { once: true });
+      const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      const cleanup = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (owned && owned.timeout !== false) {
+        const ms = owned.timeout;
+        timer = setTimeout(() => {
+          expired = new DOMException(`no response within ${ms} ms`, 'TimeoutError');
+          req.destroy(expired);
+        }, ms);
+      }
       req.on('error', (error) => {
         cleanup();
-        reject(signal.aborted ? signal.reason : networkError(error));
+        reject(expired ?? (signal?.aborted ? signal.reason : networkError(error)));
       });
       req.end(body);
     });
   };
+
+  return function nodeFetch(input: RequestInfo | URL, init?: RequestInit & { audianPlain?: PlainInit }): Promise<Response> {
+    const plain = init?.audianPlain;
+    if (plain) {
+      // With `owned`, ky's Request carries nothing this fetch needs: it is never read.
+      const signal = plain.owned ? plain.owned.signal : requestOf(input, init).signal;
+      return send(plain.url, plain.method, { ...plain.headers }, plain.body, signal, plain);
+    }
+    const request = requestOf(input, init);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    if (!request.body) return send(request.url, request.method, headers, undefined, request.signal, undefined);
+    return request.arrayBuffer().then((bytes) => send(request.url, request.method, headers, Buffer.from(bytes), request.signal, undefined));
+  };
+}
+
+function requestOf(input: RequestInfo | URL, init: RequestInit | undefined): Request {
+  return input instanceof Request ? input : new Request(input, init);
 }
 
 /** The shape of error `fetch` rejects with (a TypeError with the socket error as `cause`). */

@@ -46,12 +46,11 @@ export function normalizeBaseUrl(input: string | URL): string {
  * or query text that is not valid Unicode
  */
 export function buildUrl(parts: UrlParts): string {
-  const pathParams: Record<string, string | number | undefined> = { ...parts.pathParams };
-  if (parts.accountId !== undefined) pathParams.account_id ??= parts.accountId;
-  if (/\{account_id\}/i.test(parts.path ?? '') && pathParams.account_id === undefined) {
+  const given = parts.pathParams;
+  if (parts.accountId === undefined && given?.account_id === undefined && /\{account_id\}/i.test(parts.path ?? '')) {
     throw new InvalidArgumentError('accountId', `path ${parts.path} needs an account id: authenticate first, or pass accountId`);
   }
-  let url = parts.baseUrl + expandPath(parts.path, pathParams);
+  let url = parts.baseUrl + expandPath(parts.path, given, parts.accountId === undefined ? undefined : { account_id: parts.accountId });
   if (parts.query !== undefined) {
     if (typeof parts.query !== 'object' || parts.query === null) throw new InvalidArgumentError('query', 'query must be an object');
     const search = new URLSearchParams();

@@ -52,12 +52,22 @@ export async function sendAttempt(ky: KyInstance, attempt: AttemptRequest): Prom
   const started = timeout === false ? 0 : performance.now();
   let response: Response;
   try {
-    const options: Record<string, unknown> = { method, headers, body: body ?? null, timeout };
-    if (signal) options.signal = signal;
+    let options: Record<string, unknown>;
     // A raw (non-string) body cannot travel in the plain side channel: the fetch reads it instead.
-    if (attempt.plain && (body === undefined || typeof body === 'string')) {
-      const plain: PlainInit = { method, url, headers, body, textOnly: mode === 'json' && attempt.textOnly };
-      options.audianPlain = plain;
+    const plainBody = body === undefined || typeof body === 'string';
+    if (attempt.plain && attempt.textOnly && plainBody) {
+      // No hook can see the Request: it gets only the method, and the fetch owns the deadline and
+      // the signal. Headers, signals and timers ky would copy into Requests nobody reads are the
+      // costliest part of a small request.
+      const plain: PlainInit = { method, url, headers, body, textOnly: mode === 'json', owned: { timeout, signal } };
+      options = { method, timeout: false, audianPlain: plain };
+    } else {
+      options = { method, headers, body: body ?? null, timeout };
+      if (signal) options.signal = signal;
+      if (attempt.plain && plainBody) {
+        const plain: PlainInit = { method, url, headers, body, textOnly: mode === 'json' && attempt.textOnly };
+        options.audianPlain = plain;
+      }
     }
     const pending = ky(url, options);
     // ky's timeout covers its fetch but not the afterResponse hooks it runs next, and a hook may
