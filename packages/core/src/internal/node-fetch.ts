@@ -1,4 +1,5 @@
 import type * as Http from 'node:http';
+import type { Socket } from 'node:net';
 
 import type { PlainInit } from './node-fetch-types';
 
@@ -32,8 +33,8 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
   const streams = proc?.getBuiltinModule?.('node:stream') as typeof import('node:stream') | undefined;
   if (!http || !https || !streams) return undefined;
   const agents = {
-    'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-    'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+    'http:': keepAliveAgent(http.Agent),
+    'https:': keepAliveAgent(https.Agent),
   };
 
   /** One exchange on the Node clients; `plain` (when given) says how to hand the answer over. */
@@ -69,13 +70,13 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
           const raw = res.rawHeaders;
           // Read off the raw list: res.headers would build a second copy of every header.
           let type = '';
+          let keepAlive: string | undefined;
           for (let i = 0; i < raw.length; i += 2) {
             const name = raw[i] as string;
-            if (name.length === 12 && name.toLowerCase() === 'content-type') {
-              type = raw[i + 1] as string;
-              break;
-            }
+            if (name.length === 12 && name.toLowerCase() === 'content-type') type = raw[i + 1] as string;
+            else if (name.length === 10 && name.toLowerCase() === 'keep-alive') keepAlive = raw[i + 1] as string;
           }
+          (res.socket as HintedSocket)[KEEP_ALIVE_HINT] = keepAlive;
           // The headers go straight into the Response's own list: a Headers passed as `headers`
           // would be built and then copied entry by entry.
           const answer = (body: BodyInit | null): Response => {
@@ -151,6 +152,38 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
 
 function requestOf(input: RequestInfo | URL, init: RequestInit | undefined): Request {
   return input instanceof Request ? input : new Request(input, init);
+}
+
+const KEEP_ALIVE_HINT = Symbol('keep-alive hint');
+type HintedSocket = Socket & { [KEEP_ALIVE_HINT]?: string | undefined; [KEEP_ALIVE_SET]?: true };
+const KEEP_ALIVE_SET = Symbol('keep-alive set');
+/** Node's margin between a server's announced keep-alive timeout and the client's own. */
+const SERVER_TIMEOUT_MARGIN = 1000;
+
+/**
+ * Node's keep-alive agent, with what it does each time a socket goes back to the pool done once
+ * per socket: the stock agent turns TCP keep-alive on again (two system calls) and builds the
+ * response's header object to read the server's `Keep-Alive: timeout=N` hint on every request.
+ * Here the hint comes from the raw headers the response callback already scans, and the rules are
+ * the stock agent's (without an agent timeout): a socket whose server keeps it less than a second
+ * is not kept, and a kept socket has no idle timeout.
+ */
+function keepAliveAgent(Agent: typeof Http.Agent): Http.Agent {
+  class KeepAliveAgent extends Agent {
+    override keepSocketAlive(socket: HintedSocket): boolean {
+      if (!socket[KEEP_ALIVE_SET]) {
+        socket.setKeepAlive(true, 1000);
+        socket[KEEP_ALIVE_SET] = true;
+      }
+      socket.unref();
+      const hint = socket[KEEP_ALIVE_HINT];
+      const seconds = hint === undefined ? undefined : /^timeout=(\d+)/.exec(hint)?.[1];
+      if (seconds !== undefined && Number.parseInt(seconds, 10) * 1000 - SERVER_TIMEOUT_MARGIN <= 0) return false;
+      if (socket.timeout !== 0) socket.setTimeout(0);
+      return true;
+    }
+  }
+  return new KeepAliveAgent({ keepAlive: true, scheduling: 'lifo' });
 }
 
 /** The shape of error `fetch` rejects with (a TypeError with the socket error as `cause`). */
