@@ -310,7 +310,7 @@ export class Transport {
       query: params.query,
       accountId: params.accountId ?? this.#accountId ?? session?.accountId,
     });
-    const bucketKey = bucketKeyOf(url, this.baseUrl);
+    const bucketKey = this.#rateLimit ? bucketKeyOf(url, this.baseUrl) : '';
 
     const headers: Record<string, string> = { ...this.#headers, accept: acceptHeader(params.accept) };
     if (contentType) headers['content-type'] = contentType;

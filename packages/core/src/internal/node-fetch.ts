@@ -95,7 +95,7 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
               const asText = plain?.textOnly === true;
               const response = answer(nullBody || asText ? null : (buffer as unknown as BodyInit));
               // The marker is `true` for a buffered body, or the body itself as text.
-              Object.defineProperty(response, BUFFERED, { value: asText ? (nullBody ? '' : buffer.toString('utf8')) : true });
+              (response as unknown as Record<symbol, unknown>)[BUFFERED] = asText ? (nullBody ? '' : buffer.toString('utf8')) : true;
               resolve(response);
             });
             res.on('error', (error) => {

@@ -65,26 +65,48 @@ export function checkSuccess(
   contract: SuccessContract,
   exchange: SuccessfulExchange,
 ): ApiResponse<unknown> | Promise<ApiResponse<unknown>> {
-  const broken = (issues: { path: string; message: string }[]) =>
-    new ResponseValidationError({
-      kind: 'schema',
-      issues: issues.map((i) => ({ path: i.path, message: exchange.secrets.scrub(i.message) })),
-      status: exchange.response.status,
-      requestId: parsed.meta.requestId,
-      request: exchange.request(),
-    });
-  const finish = (): ApiResponse<unknown> => {
-    if (!contract.items) return parsed;
-    const list = contract.items(parsed.data);
-    if (!Array.isArray(list)) throw broken([{ path: '', message: `expected a list, got ${list === null ? 'null' : typeof list}` }]);
-    return { data: list, meta: parsed.meta };
-  };
-  if (!contract.schema) return finish();
-  const check = (result: StandardSchemaV1.Result<unknown>): ApiResponse<unknown> => {
-    if (result.issues) throw broken(result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })));
-    // Validation only: the caller gets the data as the server sent it, unknown keys and all.
-    return finish();
-  };
+  if (!contract.schema) return itemsOf(parsed, contract, exchange);
   const result = contract.schema['~standard'].validate(parsed.data);
-  return result instanceof Promise ? result.then(check) : check(result);
+  if (result instanceof Promise) return result.then((settled) => checked(settled, parsed, contract, exchange));
+  return checked(result, parsed, contract, exchange);
+}
+
+/** The answer once its schema check is known (validation only: the data is returned as sent, unknown keys and all). */
+function checked(
+  result: StandardSchemaV1.Result<unknown>,
+  parsed: ApiResponse<unknown>,
+  contract: SuccessContract,
+  exchange: SuccessfulExchange,
+): ApiResponse<unknown> {
+  if (result.issues) {
+    throw broken(
+      result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+      parsed,
+      exchange,
+    );
+  }
+  return itemsOf(parsed, contract, exchange);
+}
+
+/** A listing's items (which must be an array), or the answer as it is. */
+function itemsOf(parsed: ApiResponse<unknown>, contract: SuccessContract, exchange: SuccessfulExchange): ApiResponse<unknown> {
+  if (!contract.items) return parsed;
+  const list = contract.items(parsed.data);
+  if (!Array.isArray(list))
+    throw broken([{ path: '', message: `expected a list, got ${list === null ? 'null' : typeof list}` }], parsed, exchange);
+  return { data: list, meta: parsed.meta };
+}
+
+function broken(
+  issues: { path: string; message: string }[],
+  parsed: ApiResponse<unknown>,
+  exchange: SuccessfulExchange,
+): ResponseValidationError {
+  return new ResponseValidationError({
+    kind: 'schema',
+    issues: issues.map((i) => ({ path: i.path, message: exchange.secrets.scrub(i.message) })),
+    status: exchange.response.status,
+    requestId: parsed.meta.requestId,
+    request: exchange.request(),
+  });
 }
