@@ -11,7 +11,7 @@ import { compact, getPath, isObject, type JsonObject, parseJson, publicDoc, stri
 import { listFilter, pageParams, paginate, rangedListing } from '../listing';
 import { isMultipart, parseMultipart } from '../multipart';
 import type { ResourceDef } from '../resource-def';
-import { defineModule, route } from '../sandbox-module';
+import { defineModule, type RouteSpec, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { normalizeNumber } from './phone-numbers';
 import { USERS } from './users';
@@ -99,14 +99,44 @@ function faxTimezone(engine: Engine, accountId: string, ownerId: string | undefi
   return typeof account === 'string' ? account : undefined;
 }
 
+/** `kz_json:get_integer_value/3` on the box's `retries`, 3 when it has none (`kzd_fax_box:retries/2`). */
+function boxRetries(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number.parseInt(value, 10);
+  return 3;
+}
+
+/**
+ * `cb_faxes:maybe_add_faxbox_data/2`: the box's caller name and number, header, identity, retries
+ * and id fill in what the request leaves out. The box's `fax_timezone` is not taken, as
+ * `on_success/1` always sets its own.
+ */
+function withBoxData(data: unknown, box: StoredDoc | undefined): unknown {
+  if (!box || !isObject(data)) return data;
+  const body = box.body;
+  const filled: JsonObject = { ...data };
+  const defaults = compact({
+    from_name: body.caller_name,
+    fax_identity_name: body.fax_header,
+    from_number: body.caller_id,
+    fax_identity_number: body.fax_identity,
+    retries: boxRetries(body.retries),
+    faxbox_id: box.id,
+  });
+  for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
+  return filled;
+}
+
 /**
  * `PUT …/faxes` and `PUT …/faxes/outgoing`: validates the job (`document.url`, or a document sent
  * along), normalises `to_number` to E.164, stores it `pending` with its document, and answers 202.
  * Nothing is transmitted: the sandbox files the fax in the outbox at once, under one MODB id that
- * both `outgoing/{id}` and `outbox/{id}` serve.
+ * both `outgoing/{id}` and `outbox/{id}` serve. `box` is the document a fax-box path opened.
  */
-function sendFax(engine: Engine, req: SandboxRequest, accountId: string): Reply {
-  const { data, file } = faxRequest(req);
+function sendFax(engine: Engine, req: SandboxRequest, accountId: string, box?: StoredDoc): Reply {
+  const request = faxRequest(req);
+  const file = request.file;
+  const data = withBoxData(request.data, box);
   const def: ResourceDef = {
     ...FAXES,
     prepare(doc) {
@@ -280,6 +310,69 @@ function faxSmtpLogs(engine: Engine, req: SandboxRequest, accountId: string, id?
 /** The folders whose faxes are stored documents (the others are the job queue's views). */
 const STORED_FOLDERS = ['inbox', 'outbox'] as const;
 
+/**
+ * `cb_faxboxes:validate_resource/2`: whatever document the id opens in the account — of any type,
+ * soft-deleted or not, as `kz_datamgr:open_cache_doc/2` does — is kept as the fax box; an id that
+ * opens nothing leaves the request as if sent to `…/faxes`.
+ */
+function boxDocument(engine: Engine, accountId: string, id: string): StoredDoc | undefined {
+  return engine.store.get(accountId, id);
+}
+
+/**
+ * `cb_faxes` below `…/faxboxes/{id}` and `…/users/{id}`: the same paths as below the account.
+ * `resolve` runs first, as the parent's `validate_resource` does (`cb_users:validate_user_id/2`
+ * 404s a missing user; `cb_faxboxes:validate_resource/2` never fails). Sending takes the box's
+ * data; single faxes are read by id alone, as `cb_faxes:load_modb_fax_doc/3` does — a fax of another
+ * box or user is served all the same. The other folders' listings are routed in the module.
+ */
+function scopedRoutes(
+  parent: 'faxboxes' | 'users',
+  resolve: (engine: Engine, accountId: string, id: string) => StoredDoc | undefined,
+): RouteSpec[] {
+  const base = `accounts/:account/${parent}/:id/faxes` as const;
+  return [
+    route(base, ['PUT'], ({ engine, req, accountId, params }) => sendFax(engine, req, accountId, resolve(engine, accountId, params.id)), {
+      binary: isBinaryUpload,
+    }),
+    route(
+      `${base}/outgoing`,
+      ['GET', 'PUT'],
+      ({ engine, req, accountId, params }) => {
+        if (req.method === 'PUT') return sendFax(engine, req, accountId, resolve(engine, accountId, params.id));
+        resolve(engine, accountId, params.id);
+        const scope = parent === 'faxboxes' ? faxboxScope(engine, accountId, params.id) : undefined;
+        return listFaxes(engine, req, accountId, 'outgoing', scope);
+      },
+      { binary: isBinaryUpload },
+    ),
+    route(`${base}/smtplog`, ['GET'], ({ engine, req, accountId, params }) => {
+      resolve(engine, accountId, params.id);
+      return faxSmtpLogs(engine, req, accountId);
+    }),
+    route(`${base}/smtplog/:fax`, ['GET'], ({ engine, req, accountId, params }) => {
+      resolve(engine, accountId, params.id);
+      return faxSmtpLogs(engine, req, accountId, params.fax);
+    }),
+    ...(['incoming', 'outgoing'] as const).map((folder) =>
+      route(`${base}/${folder}/:fax`, ['GET'], ({ engine, req, accountId, params }) => {
+        resolve(engine, accountId, params.id);
+        return faxItem(engine, req, accountId, folder, params.fax);
+      }),
+    ),
+    ...STORED_FOLDERS.flatMap((folder) => [
+      route(`${base}/${folder}/:fax`, ['GET', 'PUT', 'DELETE'], ({ engine, req, accountId, params }) => {
+        resolve(engine, accountId, params.id);
+        return faxItem(engine, req, accountId, folder, params.fax);
+      }),
+      route(`${base}/${folder}/:fax/attachment`, ['GET', 'DELETE'], ({ engine, req, accountId, params }) => {
+        resolve(engine, accountId, params.id);
+        return faxItem(engine, req, accountId, folder, params.fax, 'attachment');
+      }),
+    ]),
+  ];
+}
+
 /** `cb_faxes`: sending, the job views, the stored folders and their documents, the SMTP log. */
 export const faxesModule = defineModule({
   name: 'faxes',
@@ -299,7 +392,7 @@ export const faxesModule = defineModule({
     ...(['inbox', 'outbox', 'incoming'] as const).map((folder) =>
       route(`accounts/:account/faxes/${folder}`, ['GET'], ({ engine, req, accountId }) => listFaxes(engine, req, accountId, folder)),
     ),
-    ...(['inbox', 'outbox', 'incoming', 'outgoing'] as const).flatMap((folder) => [
+    ...(['inbox', 'outbox', 'incoming'] as const).flatMap((folder) => [
       route(`accounts/:account/faxboxes/:id/faxes/${folder}`, ['GET'], ({ engine, req, accountId, params }) =>
         listFaxes(engine, req, accountId, folder, faxboxScope(engine, accountId, params.id)),
       ),
@@ -307,6 +400,11 @@ export const faxesModule = defineModule({
         listFaxes(engine, req, accountId, folder, userScope(engine, accountId, params.id, folder)),
       ),
     ]),
+    ...scopedRoutes('faxboxes', (engine, accountId, id) => boxDocument(engine, accountId, id)),
+    ...scopedRoutes('users', (engine, accountId, id) => {
+      engine.docs.load(accountId, USERS, id);
+      return undefined;
+    }),
     ...(['incoming', 'outgoing'] as const).map((folder) =>
       route(`accounts/:account/faxes/${folder}/:id`, ['GET'], ({ engine, req, accountId, params }) =>
         faxItem(engine, req, accountId, folder, params.id),
