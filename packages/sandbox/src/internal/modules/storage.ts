@@ -127,37 +127,44 @@ function plans(engine: Engine, req: SandboxRequest, db: string): Reply {
 }
 
 /**
- * A reseller's plan by id. As for a system plan (`systemPlan`), POST and PATCH load it as `storage`
- * or `storage_plan`, but GET and DELETE go through `cb_storage:read/2`, which expects a `storage`
- * document: KAZOO answers 404 `bad_identifier` for a plan there.
+ * Where the sandbox keeps the `storage` document that KAZOO keys by `id` in `system_data`: the
+ * system's (`system`), an account's (the account id) or a user's (the user id). Anything else has
+ * no such document: a storage plan is a `storage_plan`, and an unknown id is missing.
  */
-function plan(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
-  const def = storageDef(req, 'storage_plan');
-  switch (req.method) {
-    case 'POST':
-      return docReply(def, engine.docs.replace(def, accountId, id, req.data));
-    case 'PATCH':
-      return docReply(def, engine.docs.patch(def, accountId, id, req.data, deepMerge));
-    default:
-      throw badIdentifier(id);
-  }
+function storageLocation(engine: Engine, id: string): { db: string; storedId: string } | undefined {
+  if (id === SYSTEM_STORAGE_ID) return { db: SYSTEM_DATA, storedId: SYSTEM_STORAGE_ID };
+  if (engine.account(id)) return { db: id, storedId: ACCOUNT_STORAGE_ID };
+  const user = engine.store.allOfType('storage').find((doc) => doc.id === userStorageId(id));
+  return user ? { db: user.accountId, storedId: user.id } : undefined;
 }
 
 /**
- * A system plan by id. POST and PATCH load it as `storage` or `storage_plan`
- * (`?STORAGE_CHECK_OPTIONS`, `crossbar_doc:patch_and_validate/3`), but GET and DELETE go through
- * `cb_storage:read/2`, which expects a `storage` document: a plan fails
- * `crossbar_doc:check_document_type/3` there, so KAZOO answers 404 `bad_identifier` for it.
+ * `GET`/`DELETE …/storage/plans/{id}`: `cb_storage:read/2` loads the id from `system_data` (the db
+ * `set_scope/1` picks for every scope, a reseller's too) and wants a `storage` document
+ * (`?TYPE_CHECK_OPTION(<<"storage">>)`). So the id reaches the system's, an account's or a user's
+ * storage document, and `delete/3` removes what was read; a plan fails
+ * `crossbar_doc:check_document_type/3` and, like an unknown id, is 404 `bad_identifier`.
  */
-function systemPlan(engine: Engine, req: SandboxRequest, id: string): Reply {
+function storageById(engine: Engine, req: SandboxRequest, id: string): Reply {
+  const where = storageLocation(engine, id);
+  if (!where) throw badIdentifier(id);
+  return storageDocument(engine, req, where.db, where.storedId, id);
+}
+
+/**
+ * A plan by id, a reseller's or the system's. POST and PATCH load it as `storage` or `storage_plan`
+ * (`?STORAGE_CHECK_OPTIONS`, `crossbar_doc:patch_and_validate/3`); GET and DELETE go through
+ * `cb_storage:read/2` ({@link storageById}).
+ */
+function plan(engine: Engine, req: SandboxRequest, db: string, id: string): Reply {
   const def = storageDef(req, 'storage_plan');
   switch (req.method) {
     case 'POST':
-      return docReply(def, engine.docs.replace(def, SYSTEM_DATA, id, req.data));
+      return docReply(def, engine.docs.replace(def, db, id, req.data));
     case 'PATCH':
-      return docReply(def, engine.docs.patch(def, SYSTEM_DATA, id, req.data, deepMerge));
+      return docReply(def, engine.docs.patch(def, db, id, req.data, deepMerge));
     default:
-      throw badIdentifier(id);
+      return storageById(engine, req, id);
   }
 }
 
@@ -195,7 +202,7 @@ export const storageModule = defineModule({
     }),
     route('storage/plans/:id', ['GET', 'POST', 'PATCH', 'DELETE'], ({ engine, req, params }) => {
       requireSuperDuperAdmin(engine, req.auth);
-      return systemPlan(engine, req, params.id);
+      return plan(engine, req, SYSTEM_DATA, params.id);
     }),
   ],
 });
