@@ -242,9 +242,15 @@ describe('fax listings of a fax box and of a user (cb_faxes:get_view_and_filter/
     const all = [boxed.id, owned.id, plain.id].sort();
     // `faxes/list_by_account`: a user's `outgoing` is every job of the account.
     expect(await ids(`users/${user.id}/faxes/outgoing`)).toEqual(expect.arrayContaining(all));
-    // An id that is no fax box is not a filter: the account's outbox.
-    expect(await ids(`faxboxes/${user.id}/faxes/outbox`)).toEqual(expect.arrayContaining(all));
+    // The id is read whatever it is (cb_faxboxes:validate_resource/2): a user's id narrows to the
+    // faxes it owns (faxes/list_by_ownerid), except for the outgoing jobs, which have no user view.
+    expect(await ids(`faxboxes/${user.id}/faxes/outbox`)).toEqual([owned.id]);
+    expect(await ids(`faxboxes/${user.id}/faxes/outgoing`)).toEqual(expect.arrayContaining(all));
+    // An id that opens nothing is not a filter: the account's outbox.
     expect(await ids(`faxboxes/${'0'.repeat(32)}/faxes/outbox`)).toEqual(expect.arrayContaining(all));
+    // A deleted box still opens, and still narrows to its own faxes.
+    expect((await h.call('DELETE', `${h.acct}/faxboxes/${box.id}`)).status).toBe(200);
+    expect(await ids(`faxboxes/${box.id}/faxes/outbox`)).toEqual([boxed.id]);
     expect((await h.call('GET', `${h.acct}/users/${'0'.repeat(32)}/faxes/outbox`)).status).toBe(404);
     const row = ((await h.call('GET', `${h.acct}/faxboxes/${box.id}/faxes/outbox`)).body.data as Doc[])[0];
     expect(row).toMatchObject({ id: boxed.id, faxbox_id: box.id, status: 'pending', to: '+14155550123' });

@@ -200,13 +200,16 @@ function listFaxes(engine: Engine, req: SandboxRequest, accountId: string, folde
 }
 
 /**
- * `…/faxboxes/{FAXBOX_ID}/faxes/{folder}`: `cb_faxboxes:validate_resource/2` keeps the document only
- * when it opens, and `cb_faxes` narrows to `faxbox_id` only when it is a fax box; any other id lists
- * the account's faxes, as in KAZOO.
+ * `…/faxboxes/{FAXBOX_ID}/faxes/{folder}`: `cb_faxboxes:validate_resource/2` keeps whatever document
+ * the id opens (a deleted one too), and `cb_faxes:get_view_and_filter/3` narrows by its type: a fax
+ * box to its `faxbox_id`, a user to its `owner_id` in a stored folder (`faxes/list_by_ownerid`; the
+ * `outgoing` jobs have no user view). Any other id, or one that opens nothing, lists the account.
  */
-function faxboxScope(engine: Engine, accountId: string, id: string): ((doc: JsonObject) => boolean) | undefined {
-  const box = engine.store.get(accountId, id);
-  return box && !box.deleted && box.type === 'faxbox' ? (doc) => doc.faxbox_id === id : undefined;
+function faxboxScope(engine: Engine, accountId: string, id: string, folder: FaxFolder): ((doc: JsonObject) => boolean) | undefined {
+  const opened = engine.store.get(accountId, id);
+  if (opened?.type === 'faxbox') return (doc) => doc.faxbox_id === id;
+  if (opened?.type === 'user' && folder !== 'outgoing') return (doc) => doc.owner_id === id;
+  return undefined;
 }
 
 /**
@@ -341,7 +344,7 @@ function scopedRoutes(
       ({ engine, req, accountId, params }) => {
         if (req.method === 'PUT') return sendFax(engine, req, accountId, resolve(engine, accountId, params.id));
         resolve(engine, accountId, params.id);
-        const scope = parent === 'faxboxes' ? faxboxScope(engine, accountId, params.id) : undefined;
+        const scope = parent === 'faxboxes' ? faxboxScope(engine, accountId, params.id, 'outgoing') : undefined;
         return listFaxes(engine, req, accountId, 'outgoing', scope);
       },
       { binary: isBinaryUpload },
@@ -394,7 +397,7 @@ export const faxesModule = defineModule({
     ),
     ...(['inbox', 'outbox', 'incoming'] as const).flatMap((folder) => [
       route(`accounts/:account/faxboxes/:id/faxes/${folder}`, ['GET'], ({ engine, req, accountId, params }) =>
-        listFaxes(engine, req, accountId, folder, faxboxScope(engine, accountId, params.id)),
+        listFaxes(engine, req, accountId, folder, faxboxScope(engine, accountId, params.id, folder)),
       ),
       route(`accounts/:account/users/:id/faxes/${folder}`, ['GET'], ({ engine, req, accountId, params }) =>
         listFaxes(engine, req, accountId, folder, userScope(engine, accountId, params.id, folder)),
