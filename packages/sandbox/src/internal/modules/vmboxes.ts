@@ -2,15 +2,15 @@ import * as schemas from '@audian/resources/schemas';
 import { VmMessageMetadataSchema } from '@audian/resources/schemas';
 import { isBinaryUpload } from '../binary-body';
 import { GREGORIAN_OFFSET } from '../clock';
-import { createDoc } from '../collection';
+import { createDoc, itemDoc } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, notFound, validationError } from '../crossbar-error';
+import { badIdentifier, type FieldErrors, notFound, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
 import { listFilter, pageParams, paginate, rowLimit } from '../listing';
-import type { ResourceDef } from '../resource-def';
+import type { DocHookContext, ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import { nextRevision, type StoredDoc } from '../store';
 import { zonedClock } from '../time-zone';
@@ -26,9 +26,53 @@ function mailboxNumber(value: unknown): string | undefined {
   return BigInt(value).toString();
 }
 
+/** Erlang's `round/1`: halves away from zero. */
+function erlangRound(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value));
+}
+
+/**
+ * The key `cb_vmboxes:check_uniqueness/2` looks a mailbox up by: `kz_json:get_integer_value/2`,
+ * i.e. `kz_term:to_integer/1` (an integer, else a float such as `1.5` rounded) with any failure
+ * swallowed by `kz_term:safe_cast/3` into `undefined`. Undefined is looked up as the key
+ * `"undefined"`, which the view never emits, so such a mailbox clashes with nothing.
+ */
+function lookupKey(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? erlangRound(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  if (/^[+-]?\d+$/.test(value)) return Number(value);
+  // `binary_to_float/1` wants digits on both sides of the point.
+  if (/^[+-]?\d+\.\d+(?:[eE][+-]?\d+)?$/.test(value)) {
+    const float = Number(value);
+    return Number.isFinite(float) ? erlangRound(float) : undefined;
+  }
+  return undefined;
+}
+
+/** The key `vmboxes/listing_by_mailbox` emits for a box: JavaScript's `parseInt(doc.mailbox, 10)` (NaN emits `null`). */
+function viewKey(value: unknown): number | undefined {
+  const key = Number.parseInt(String(value), 10);
+  return Number.isNaN(key) ? undefined : key;
+}
+
+/**
+ * `cb_vmboxes:check_uniqueness/3`: the boxes `listing_by_mailbox` returns for the looked-up key. The
+ * look-up (`kz_term:to_integer/1`) and the view (`parseInt`) read a mailbox differently, so `1.5`
+ * is looked up as 2 but listed as 1, and `12a` clashes with nothing but is listed as 12. One row
+ * that is the box itself is no clash; any other row is.
+ */
+function mailboxClash(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined {
+  const key = lookupKey(doc.mailbox);
+  if (key === undefined) return undefined;
+  const clash = ctx.live(VMBOX_TYPE).some((box) => box.id !== ctx.existing?.id && viewKey(box.body.mailbox) === key);
+  return clash ? { mailbox: { unique: { message: MAILBOX_TAKEN } } } : undefined;
+}
+
+const VMBOX_TYPE = 'vmbox';
+
 export const VMBOXES: ResourceDef = {
   name: 'vmboxes',
-  type: 'vmbox',
+  type: VMBOX_TYPE,
   schema: schemas.VmboxesSchema,
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ITEM_VERBS,
@@ -36,22 +80,44 @@ export const VMBOXES: ResourceDef = {
   summary: (doc) =>
     compact({ id: doc._id, name: doc.name, mailbox: doc.mailbox, owner_id: doc.owner_id, messages: 0, flags: flagsOf(doc) }),
   sortKey: (doc) => String(doc.name ?? ''),
-  // `cb_vmboxes:check_uniqueness/2`: mailboxes compare as integers (`vmboxes/listing_by_mailbox` emits
-  // `parseInt(mailbox)`), so `0100` and `100` are the same box.
+  // Whole-number mailboxes, read alike by the look-up and the view, are claimed so that the clash is
+  // reported even next to schema errors (KAZOO checks uniqueness before the schema); `0100` and
+  // `100` are the same box.
   claims: (doc) => {
     const mailbox = mailboxNumber(doc.mailbox);
     return mailbox === undefined
       ? []
       : [{ kind: 'mailbox', value: mailbox, scope: 'account', error: () => ({ mailbox: { unique: { message: MAILBOX_TAKEN } } }) }];
   },
-  // A mailbox that is not an integer fails the same check (`kz_json:get_integer_value/2` throws).
-  prepare: (doc) =>
-    doc.mailbox !== undefined && mailboxNumber(doc.mailbox) === undefined ? { mailbox: { unique: { message: MAILBOX_TAKEN } } } : undefined,
+  // The other mailboxes (`1.5`, `12a`) are accepted when the schema allows them, and clash as
+  // `mailboxClash` finds.
+  prepare: (doc, ctx) => mailboxClash(doc, ctx),
   view: (doc) => {
     const { messages: _legacy, ...rest } = doc;
     return rest;
   },
 };
+
+/**
+ * `cb_vmboxes:maybe_migrate_notification_emails/1`: a box write whose document (a `PATCH`'s after
+ * the merge) carries a non-empty `notify_email_addresses` list is answered with this `Warning`.
+ * Crossbar sets the context's headers only on a success (`api_util:create_push_response/3`), not
+ * on a 4xx (`api_util:default_stop/2`).
+ */
+const NOTIFY_EMAILS_WARNING = '214 Transformation applied: attribute notify_email_address replaced';
+
+function withNotifyWarning(reply: Reply, doc: StoredDoc): Reply {
+  const emails = doc.body.notify_email_addresses;
+  if (!Array.isArray(emails) || emails.length === 0) return reply;
+  return { ...reply, headers: { ...reply.headers, warning: NOTIFY_EMAILS_WARNING } };
+}
+
+/** `PUT …/vmboxes`, `POST`/`PATCH …/vmboxes/{id}`: the generic writes, plus the `Warning`. */
+function writeVmbox(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
+  const reply = id === undefined ? createDoc(engine, req, accountId, VMBOXES) : itemDoc(engine, req, accountId, VMBOXES, id);
+  const saved = engine.store.get(accountId, id ?? String((reply.data as JsonObject).id));
+  return saved ? withNotifyWarning(reply, saved) : reply;
+}
 
 /** Voicemail messages: one document per message under its box, keyed by timestamp; audio as an attachment. */
 export const MESSAGES: ResourceDef = {
@@ -407,7 +473,10 @@ export const vmboxesModule = defineModule({
   documents: [VMBOXES],
   routes: [
     route('accounts/:account/vmboxes', ['GET', 'PUT'], ({ engine, req, accountId }) =>
-      req.method === 'GET' ? listVmboxes(engine, req, accountId) : createDoc(engine, req, accountId, VMBOXES),
+      req.method === 'GET' ? listVmboxes(engine, req, accountId) : writeVmbox(engine, req, accountId),
+    ),
+    route('accounts/:account/vmboxes/:id', ['POST', 'PATCH'], ({ engine, req, accountId, params }) =>
+      writeVmbox(engine, req, accountId, params.id),
     ),
     route('accounts/:account/vmboxes/messages', ['GET'], ({ engine, req, accountId }) => listAccountMessages(engine, req, accountId)),
     route('accounts/:account/vmboxes/:id/messages', ['GET', 'PUT', 'POST', 'DELETE'], ({ engine, req, accountId, params }) =>
