@@ -1,6 +1,6 @@
 import * as schemas from '@audian/resources/schemas';
 import { isSuperDuperAdmin } from '../billing-rights';
-import { itemDoc } from '../collection';
+import { createDoc, itemDoc } from '../collection';
 import { byId, COLLECTION_VERBS, flagsOf } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
 import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
@@ -125,8 +125,57 @@ function globalCredentialErrors(sip: JsonObject, accountRealm: unknown, ctx: Doc
   return { 'sip.username': { unique: { message: 'SIP credentials already in use', cause: username } } };
 }
 
-/** The device definition a super-duper admin's update uses: its checks let the type and MDN change. */
-const DEVICES_AS_SUPERDUPER_ADMIN: ResourceDef = { ...DEVICES, prepare: (doc, ctx) => prepareDevice(doc, ctx, true) };
+/**
+ * The `credentials/lookup` keys of a stored `ip` device. `cb_devices:check_device_ip_unique/3`
+ * aggregates every `ip` device to `sip_auth`, and the view emits `[realm, username]` for each one
+ * that kept a `sip.realm` (one other than its account's) and has a string username
+ * (`username.toLowerCase()` throws on anything else, and the device is left out).
+ */
+function ipDeviceKeys(sip: JsonObject): string[] {
+  const username = sip.username;
+  if (sip.method !== 'ip' || typeof username !== 'string') return [];
+  const realms = Array.isArray(sip.realm) ? sip.realm : [sip.realm];
+  return realms.filter((r): r is string => typeof r === 'string').map((r) => credentialsKey(r, username));
+}
+
+/**
+ * The part of `cb_devices:is_creds_global_unique/3` the claims cannot hold: `ip` devices in
+ * `sip_auth` under the realm and username a password device is looked up by. Such devices are not
+ * checked themselves (`check_device_password/3` runs for `password` only), so several may share a
+ * key; any one other than the device being saved makes the look-up answer someone else (or more
+ * than one row), which is a clash.
+ */
+function ipCredentialErrors(engine: Engine, sip: JsonObject, accountRealm: unknown, ctx: DocHookContext): FieldErrors {
+  const username = sip.username;
+  if (typeof username !== 'string' || username === '' || (sip.method ?? 'password') !== 'password') return {};
+  const realm = sip.realm ?? accountRealm;
+  const wanted = new Set(
+    (Array.isArray(realm) ? realm : [realm]).filter((r): r is string => typeof r === 'string').map((r) => credentialsKey(r, username)),
+  );
+  if (wanted.size === 0) return {};
+  const taken = engine.store.allOfType(DEVICES.type).some((device) => {
+    if (device.accountId === ctx.accountId && device.id === ctx.existing?.id) return false;
+    const other = isObject(device.body.sip) ? device.body.sip : {};
+    return ipDeviceKeys(other).some((key) => wanted.has(key));
+  });
+  return taken ? { 'sip.username': { unique: { message: 'SIP credentials already in use', cause: username } } } : {};
+}
+
+/**
+ * The device definition a request saves with: the checks that read every account's devices need
+ * the engine, and a super-duper admin's update may change the type and MDN.
+ */
+function devicesFor(engine: Engine, superDuperAdmin: boolean): ResourceDef {
+  return {
+    ...DEVICES,
+    prepare: (doc, ctx) => {
+      const errors = prepareDevice(doc, ctx, superDuperAdmin);
+      const sip = isObject(doc.sip) ? doc.sip : undefined;
+      if (sip) Object.assign(errors, ipCredentialErrors(engine, sip, ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm, ctx));
+      return errors;
+    },
+  };
+}
 
 /** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
 function cleanseMac(value: string): string {
@@ -219,16 +268,19 @@ export const devicesModule = defineModule({
   documents: [DEVICES],
   routes: [
     route('accounts/:account/devices/status', ['GET'], ({ engine, accountId }) => deviceStatus(engine, accountId)),
+    route('accounts/:account/devices', ['PUT'], ({ engine, req, accountId }) =>
+      createDoc(engine, req, accountId, devicesFor(engine, false)),
+    ),
     route('accounts/:account/devices/:id/sync', ['POST'], ({ engine, req, accountId, params }) =>
       deviceAction(engine, req, accountId, params.id, true),
     ),
     route('accounts/:account/devices/:id', ['PUT'], ({ engine, req, accountId, params }) =>
       deviceAction(engine, req, accountId, params.id, false),
     ),
-    // The generic update, with the type and MDN checks relaxed for a super-duper admin's login.
+    // The generic writes with the system-wide checks; a super-duper admin's update may change the type and MDN.
     route('accounts/:account/devices/:id', ['POST', 'PATCH'], ({ engine, req, accountId, params }) => {
       const superDuperAdmin = req.auth !== undefined && isSuperDuperAdmin(engine, req.auth.accountId);
-      return itemDoc(engine, req, accountId, superDuperAdmin ? DEVICES_AS_SUPERDUPER_ADMIN : DEVICES, params.id);
+      return itemDoc(engine, req, accountId, devicesFor(engine, superDuperAdmin), params.id);
     }),
   ],
 });
