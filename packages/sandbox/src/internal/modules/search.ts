@@ -90,7 +90,9 @@ function views(req: SandboxRequest, multi: boolean): { type: string; searches: [
   const fail = (fields: FieldErrors): never => {
     throw validationError(fields);
   };
-  if (!type) {
+  // An empty `t=` is a type (`<<>>`), not a missing one: it passes `validate_search/2` and
+  // searches for documents of type `""`, which `_design/search` never emits (`!doc.pvt_type`).
+  if (type === undefined) {
     const message = multi ? 'Search needs a document type to search on' : 'search needs a document type to search on';
     return fail({ t: { required: { message, target: SEARCHABLE } } });
   }
@@ -159,15 +161,15 @@ function multiSearch(engine: Engine, req: SandboxRequest, accountId: string): Re
 /**
  * `GET /v2/search` and `/v2/search/multi`, no account in the URL: `cb_search:authorize/1` only asks
  * for a login. `t=account` reads the accounts database (`validate_search/2` names it), so it searches
- * the login's descendants as under an account. A missing `t` is the usual 400 on `t`. Any other type
- * has no database: `available_query_options/1` opens `_design/search` in an undefined database and
+ * the login's descendants as under an account. A missing `t` is the usual 400 on `t`. Any other type,
+ * an empty `t=` included, has no database: `available_query_options/1` opens `_design/search` in an undefined database and
  * `kzs_util:to_database/1` crashes; `kazoo_bindings` swallows the crash, leaving the context
  * `api_util:validate_data/2` marked `fatal` with no error code, which `cb_context:import_errors/1`
  * turns into 500 `generic_error` without `data`.
  */
 function unscoped(engine: Engine, req: SandboxRequest, multi: boolean): Reply {
   const type = req.query.t;
-  if (type && type !== 'account') throw new CrossbarError(500, 'generic_error', undefined);
+  if (type !== undefined && type !== 'account') throw new CrossbarError(500, 'generic_error', undefined);
   return multi ? multiSearch(engine, req, '') : search(engine, req, '');
 }
 
