@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIPv6 } from 'node:net';
 import { InvalidArgumentError } from '@audian/core';
 import { serve } from '@hono/node-server';
 import { normalizeAccountName } from './internal/accounts-def';
@@ -296,7 +297,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const app = createApp({ engine, faults, stats, logger: options.logger });
 
   const host = options.host ?? '127.0.0.1';
-  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host });
+  const allInterfaces = host === '0.0.0.0' || host === '::';
+  // On all interfaces no one address is the sandbox's: each answer names the websocket at the host
+  // its client asked for. The answers read `engine.settings.eventsUrl` deep inside the request, so
+  // the request's URL travels there in async context rather than through every handler.
+  const requestEventsUrl = new AsyncLocalStorage<string>();
+  const fetch: typeof app.fetch = (request, ...rest) => {
+    if (!allInterfaces) return app.fetch(request, ...rest);
+    const clientHost = hostHeader(request.headers.get('host'));
+    return clientHost === undefined
+      ? app.fetch(request, ...rest)
+      : requestEventsUrl.run(`ws://${clientHost}${EVENTS_PATH}`, () => app.fetch(request, ...rest));
+  };
+  const server = serve({ fetch, port: options.port ?? 0, hostname: host });
   const blackhole = new Blackhole(engine);
   blackhole.attach(server as Server);
   const calls = CallEngine.attach(engine, { ...DEFAULT_CALL_TIMING, ...options.calls });
@@ -325,10 +338,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const shownHost = allInterfaces ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
   const eventsUrl = `ws://${shownHost}:${port}${EVENTS_PATH}`;
-  engine.settings.eventsUrl = eventsUrl;
+  Object.defineProperty(engine.settings, 'eventsUrl', {
+    get: () => requestEventsUrl.getStore() ?? eventsUrl,
+    configurable: true,
+    enumerable: true,
+  });
   options.logger?.info?.(`sandbox: listening on ${url} (database ${dbPath})`);
 
   let stopped: Promise<void> | undefined;
@@ -419,4 +436,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     hangupCall: (callId, accountId) => calls.hangup(accountId ?? seedAccount?.accountId ?? '', callId),
   };
   return sandbox;
+}
+
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * A `Host` header reduced to what may stand in a URL's authority: a DNS name or IPv4 address, or
+ * an IPv6 address in brackets, and an optional port (1–65535), lower-cased. Anything else
+ * (credentials, paths, spaces, a second host) gives undefined, so it cannot reach an answer.
+ */
+function hostHeader(value: string | null): string | undefined {
+  if (value === null || value.length > 261) return undefined;
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(value);
+  if (!match) return undefined;
+  const name = (match[1] as string).toLowerCase();
+  const port = match[2];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return undefined;
+  if (name.startsWith('[')) {
+    if (!isIPv6(name.slice(1, -1))) return undefined;
+  } else if (name.length > 253 || !name.split('.').every((label) => HOST_LABEL.test(label))) {
+    return undefined;
+  }
+  return port === undefined ? name : `${name}:${Number(port)}`;
 }
