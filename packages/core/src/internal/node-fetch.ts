@@ -77,14 +77,12 @@ export function createNodeFetch(): typeof globalThis.fetch | undefined {
             else if (name.length === 10 && name.toLowerCase() === 'keep-alive') keepAlive = raw[i + 1] as string;
           }
           (res.socket as HintedSocket)[KEEP_ALIVE_HINT] = keepAlive;
-          // The headers go straight into the Response's own list: a Headers passed as `headers`
-          // would be built and then copied entry by entry.
-          const answer = (body: BodyInit | null): Response => {
-            const response = new Response(body, { status, statusText: res.statusMessage });
-            const headers = response.headers;
-            for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-            return response;
-          };
+          // Pairs, not a Headers object, which the Response would copy entry by entry. They go in
+          // through `init`: a Response class that sets a default content type when there is none
+          // (as @hono/node-server's global one does) must see the server's.
+          const pairs: [string, string][] = [];
+          for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
+          const answer = (body: BodyInit | null): Response => new Response(body, { status, statusText: res.statusMessage, headers: pairs });
           const nullBody = status === 204 || status === 304 || method === 'HEAD';
           if (nullBody || type.includes('json') || status >= 400) {
             const chunks: Buffer[] = [];
