@@ -27,7 +27,7 @@ async function bulk(audian, total, concurrency, prefix) {
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         const i = next++;
-        await audian.users.create({ first_name: prefix, last_name: `Row ${i}`, username: `${prefix}-${i}` });
+        await audian.users.create({ first_name: prefix, last_name: `Row ${i}`, username: `${prefix}-${i}`, password: 'bench-Pa55word' });
       }
     }),
   );
@@ -107,7 +107,7 @@ export async function rateLimitedBulk({ total = 500, capacity = 20, refill = 50 
   const cli = await run('cli', async (info) => {
     const dir = mkdtempSync(join(tmpdir(), 'audian-bench-'));
     const file = join(dir, 'users.csv');
-    writeFileSync(file, `first_name,last_name,username\n${Array.from({ length: total }, (_, i) => `cli,Row ${i},cli-${i}`).join('\n')}\n`);
+    writeFileSync(file, `first_name,last_name,username,password\n${Array.from({ length: total }, (_, i) => `cli,Row ${i},cli-${i},bench-Pa55word`).join('\n')}\n`);
     const bin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
     const env = { ...process.env, AUDIAN_CONFIG_DIR: join(dir, 'config'), AUDIAN_API_KEY: info.apiKey, AUDIAN_BASE_URL: info.apiUrl };
     const started = performance.now();

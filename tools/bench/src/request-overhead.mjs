@@ -1,3 +1,4 @@
+import dc from 'node:diagnostics_channel';
 import { createApiKeyAuth } from '@audian/auth';
 import { createAudian } from '@audian/resources';
 import { median, startChild, timeRuns } from './util.mjs';
@@ -43,8 +44,70 @@ export async function requestOverhead({ perRound = 1000, rounds = 7 } = {}) {
         target: 1.0,
       });
     }
+    rows.push(...(await phases(handWritten, sdk)));
     return rows;
   } finally {
     stop();
+  }
+}
+
+/**
+ * Where a sequential request's time goes, for the baseline and the SDK: from the call until the
+ * request is handed to the socket, and from the response's last byte until the caller has the data
+ * (medians of 3,000 calls at concurrency 1). Read off the HTTP clients' own diagnostics channels:
+ * undici's `sendHeaders`/`trailers` for `fetch`, node:http's request start and response finish for
+ * the SDK's Node fetch.
+ */
+async function phases(handWritten, sdk) {
+  let sent = 0;
+  let ended = 0;
+  const onSend = () => {
+    sent = performance.now();
+  };
+  const onEnd = () => {
+    ended = performance.now();
+  };
+  const channels = [
+    ['http.client.request.start', onSend],
+    ['undici:client:sendHeaders', onSend],
+    ['http.client.response.finish', onEnd],
+    ['undici:request:trailers', onEnd],
+  ];
+  for (const [name, listener] of channels) dc.subscribe(name, listener);
+  try {
+    const measure = async (once) => {
+      for (let i = 0; i < 500; i++) await once();
+      const before = [];
+      const after = [];
+      for (let i = 0; i < 3000; i++) {
+        const start = performance.now();
+        await once();
+        const done = performance.now();
+        before.push(sent - start);
+        after.push(done - ended);
+      }
+      return { before: median(before) * 1000, after: median(after) * 1000 };
+    };
+    const fetchSide = await measure(handWritten);
+    const sdkSide = await measure(sdk);
+    const us = (n) => `${n.toFixed(0)} µs`;
+    return [
+      {
+        name: 'request overhead, concurrency 1: call → request handed to the HTTP client (median)',
+        baseline: `${us(fetchSide.before)} (fetch)`,
+        measured: `${us(sdkSide.before)} (SDK)`,
+        ratio: sdkSide.before / fetchSide.before,
+        target: undefined,
+      },
+      {
+        name: 'request overhead, concurrency 1: last response byte → data in hand (median)',
+        baseline: `${us(fetchSide.after)} (fetch)`,
+        measured: `${us(sdkSide.after)} (SDK)`,
+        ratio: sdkSide.after / fetchSide.after,
+        target: undefined,
+      },
+    ];
+  } finally {
+    for (const [name, listener] of channels) dc.unsubscribe(name, listener);
   }
 }
