@@ -107,7 +107,10 @@ export async function rateLimitedBulk({ total = 500, capacity = 20, refill = 50 
   const cli = await run('cli', async (info) => {
     const dir = mkdtempSync(join(tmpdir(), 'audian-bench-'));
     const file = join(dir, 'users.csv');
-    writeFileSync(file, `first_name,last_name,username,password\n${Array.from({ length: total }, (_, i) => `cli,Row ${i},cli-${i},bench-Pa55word`).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `first_name,last_name,username,password\n${Array.from({ length: total }, (_, i) => `cli,Row ${i},cli-${i},bench-Pa55word`).join('\n')}\n`,
+    );
     const bin = fileURLToPath(new URL('../../../packages/cli/dist/bin.js', import.meta.url));
     const env = { ...process.env, AUDIAN_CONFIG_DIR: join(dir, 'config'), AUDIAN_API_KEY: info.apiKey, AUDIAN_BASE_URL: info.apiUrl };
     const started = performance.now();

@@ -61,7 +61,9 @@ async function measure(script, args, seconds) {
         `${base}accounts/${account}/users`,
         'PUT',
         headers,
-        JSON.stringify({ data: { first_name: 'Bench', last_name: `User ${i}`, username: `bench-${process.pid}-${i}`, password: 'bench-Pa55word' } }),
+        JSON.stringify({
+          data: { first_name: 'Bench', last_name: `User ${i}`, username: `bench-${process.pid}-${i}`, password: 'bench-Pa55word' },
+        }),
       ),
     );
     return { gets, creates };
