@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe('about, acls and webhook samples', () => {
   it('GET /v2/about and …/about answer the version (cb_about:display_version/1); a token is needed', async () => {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, type Harness, harness, request } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, type Doc, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 const create = async (parent: string, name: string): Promise<Doc> => {
   const r = await h.call('PUT', `/v2/accounts/${parent}`, { data: { name } });

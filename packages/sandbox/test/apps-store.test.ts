@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, type Harness, harness, request } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
 let apps: Doc[];
 beforeAll(async () => {

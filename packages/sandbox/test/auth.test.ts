@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { credentials, request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe('PUT /v2/api_auth', () => {
   it('exchanges the API key for a token and answers like Crossbar (201, auth_token, account data)', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe('comments on an account (cb_comments)', () => {
   it('adds, sorts by timestamp, reads, replaces and deletes by position, kept in the account document', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
 const inUse = (username: string) => ({ 'sip.username': { unique: { message: 'SIP credentials already in use', cause: username } } });
 
 // cb_devices:check_device_ip_unique/3 aggregates every `ip` device to `sip_auth`; the

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { credentials, type Doc, data, request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-
-type Doc = Record<string, unknown> & { id: string };
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('create (PUT)', () => {
   it('answers 201 with Location, a 32-hex id and the schema defaults applied', async () => {

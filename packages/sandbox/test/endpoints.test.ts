@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Doc, data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness({ demoData: true });
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness({ demoData: true });
 
 describe('phone_numbers', () => {
   it('lists numbers as an object keyed by number, with cascade_quantity', async () => {

@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type Doc, data, multipart, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 const list = (r: { body: { data?: unknown } }) => r.body.data as Doc[];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const DOCUMENT = { url: 'http://127.0.0.1/fax.pdf' };
-
-/** A `multipart/mixed` fax request: the JSON envelope, then the document. */
-function multipart(envelope: unknown, document: Buffer, type: string): { raw: Uint8Array; headers: Record<string, string> } {
-  const boundary = 'faxbox-test-boundary';
-  const raw = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(envelope)}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Type: ${type}\r\n\r\n`),
-    document,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { raw, headers: { 'content-type': `multipart/mixed; boundary=${boundary}` } };
-}
 
 async function newBox(fields: Record<string, unknown>): Promise<Doc> {
   const created = await h.call('PUT', `${h.acct}/faxboxes`, { data: { name: 'Box', ...fields } });

@@ -1,28 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type Doc, data, multipart, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 const list = (r: { body: { data?: unknown } }) => r.body.data as Doc[];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-/** A `multipart/mixed` fax request: the JSON envelope, then the document, as the SDK and curl send it. */
-function multipart(envelope: unknown, document: Buffer, type: string): { raw: Uint8Array; headers: Record<string, string> } {
-  const boundary = 'sandbox-test-boundary';
-  const raw = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(envelope)}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Type: ${type}\r\n\r\n`),
-    document,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { raw, headers: { 'content-type': `multipart/mixed; boundary=${boundary}` } };
-}
 
 describe('faxes', () => {
   it('sends a fax with its document (multipart): 202, pending, listed, and the document served back as sent', async () => {

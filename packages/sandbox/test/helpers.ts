@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../src/index';
 
 /** A parsed answer: status, headers and the JSON envelope (or the raw text when it is not JSON). */
@@ -58,6 +59,54 @@ export async function apiLogin(sandbox: Sandbox, apiKey: string): Promise<string
   const answer = await request(sandbox, 'PUT', '/v2/api_auth', { data: { api_key: apiKey } });
   if (answer.status !== 201) throw new Error(`login failed: ${answer.status} ${answer.text}`);
   return String(answer.body.auth_token);
+}
+
+/** A JSON document as the sandbox answers it. */
+export type Doc = Record<string, unknown> & { id: string };
+
+/** The `data` of an answer, as a document. */
+export const data = (answer: { body: { data?: unknown } }): Doc => answer.body.data as Doc;
+
+/**
+ * Registers the hooks of a test file (or describe block) that shares one sandbox: started and
+ * logged in before its tests, stopped after them. The harness it returns forwards to that sandbox.
+ */
+export function useHarness(options: SandboxOptions = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await harness(options);
+  });
+  afterAll(() => started?.stop());
+  const current = (): Harness => {
+    if (!started) throw new Error('the sandbox starts in beforeAll: use the harness inside a test or hook');
+    return started;
+  };
+  return {
+    get sandbox() {
+      return current().sandbox;
+    },
+    get token() {
+      return current().token;
+    },
+    get acct() {
+      return current().acct;
+    },
+    call: (method, path, opts) => current().call(method, path, opts),
+    login: (apiKey) => current().login(apiKey),
+    stop: () => current().stop(),
+  };
+}
+
+/** A `multipart/mixed` fax request: the JSON envelope, then the document, as the SDK and curl send it. */
+export function multipart(envelope: unknown, document: Buffer, type: string): { raw: Uint8Array; headers: Record<string, string> } {
+  const boundary = 'sandbox-test-boundary';
+  const raw = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(envelope)}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Type: ${type}\r\n\r\n`),
+    document,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { raw, headers: { 'content-type': `multipart/mixed; boundary=${boundary}` } };
 }
 
 /** Starts a sandbox on 127.0.0.1:0 and logs in with the seeded API key. */

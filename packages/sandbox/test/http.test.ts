@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness({ maxUploadBytes: 200_000 });
-});
-afterAll(() => h.stop());
+const h = useHarness({ maxUploadBytes: 200_000 });
 
 describe('envelope', () => {
   it('carries auth_token, data, request_id, revision, status, timestamp, version, node and tokens', async () => {

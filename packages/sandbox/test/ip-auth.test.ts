@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe('PUT /v2/ip_auth (cb_ip_auth)', () => {
   it('an address no account lists is 401', async () => {

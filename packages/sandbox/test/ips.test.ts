@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { request, useHarness } from './helpers';
 
 type Doc = Record<string, unknown>;
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
 const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('ips (cb_ips): the fixed pool of dedicated IPs', () => {
   it('lists zones and hosts, and at most one available IP, of a zone when asked (kz_ips:available/1)', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request, sharedDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, sharedDir, useHarness } from './helpers';
 
 // The KAZOO documentation's own request/response bodies (../shared/kazoo-examples). They are
 // reference material outside this repository: without them these tests skip, saying why.
@@ -11,11 +11,7 @@ const example = (name: string): Record<string, unknown> & { data?: Record<string
   JSON.parse(readFileSync(join(shared as string, 'kazoo-examples', name), 'utf8'));
 const isPlaceholder = (v: unknown) => typeof v === 'string' && /^\{[A-Z_]+\}$/.test(v);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 /** Every key of the example that the sandbox also returns has the same value (ids and placeholders aside). */
 function expectAgreement(ours: Record<string, unknown>, theirs: Record<string, unknown>): void {

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type Doc, data, request, useHarness } from './helpers';
 
 /** Paths KAZOO serves: answered as KAZOO does, or 501 naming the module — never a 404 that reads as a missing document. */
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('paths that need a telephony engine or are not modelled', () => {
   it('answer 501 not_implemented naming the endpoint, after authentication', async () => {

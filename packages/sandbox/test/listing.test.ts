@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, type Harness, harness, request } from './helpers';
+import { apiLogin, type Doc, type Harness, harness, request } from './helpers';
 
 const GREGORIAN = 62_167_219_200;
-type Doc = Record<string, unknown> & { id: string };
 
 let h: Harness;
 /** A fresh account per suite so counts are exact. */

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('local_provisioner_templates (cb_local_provisioner_templates)', () => {

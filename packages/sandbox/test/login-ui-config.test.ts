@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { credentials, request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 const kazooWebsocket = (data: unknown) =>
   (data as { ui_config?: { api?: { kazoo_websocket?: { url?: unknown } } } }).ui_config?.api?.kazoo_websocket?.url;

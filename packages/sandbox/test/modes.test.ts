@@ -1,8 +1,7 @@
 import { createConnection } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { type Doc, type Harness, harness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
 beforeAll(async () => {
   h = await harness();

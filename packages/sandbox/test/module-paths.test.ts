@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, request, useHarness } from './helpers';
 
 /** Endpoints of served modules beyond their documents, each answered as the KAZOO function named does. */
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('phone_numbers', () => {
   it('classifiers lists KAZOO defaults and classifies a number (knm_converters:classify/1)', async () => {

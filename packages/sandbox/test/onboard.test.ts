@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type Doc, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe('onboard (cb_onboard)', () => {
   it('creates a sub-account with a user, device, voicemail box and callflow per extension, and a token of its admin', async () => {

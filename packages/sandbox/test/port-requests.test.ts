@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, type Harness, harness, request } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
 let child: { id: string; token: string };
 
@@ -13,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
 const asChild = (method: string, path: string, body?: unknown) =>
   request(h.sandbox, method, path, body === undefined ? {} : { data: body }, child.token);
 let n = 0;

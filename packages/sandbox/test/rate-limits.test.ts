@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { data, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 const perDevice = { per_minute: { total_packets: 600, registrations: 30 }, per_second: { total_packets: 20 } };
 const limits = { account: { per_minute: { total_packets: 6000 }, per_second: { total_packets: 200 } }, device: perDevice };
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, type Harness, harness, request } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
 let h: Harness;
 let carrier: string;
 beforeAll(async () => {
@@ -11,7 +10,6 @@ beforeAll(async () => {
   carrier = (carriers.find((c) => c.name === 'Demo carrier') as Doc).id;
 });
 afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
 
 describe('resource_selectors (cb_resource_selectors)', () => {
   it('lists the demo selectors, grouped by name and by carrier (`_count` views with group)', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childLogin } from './call-routing-helpers';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('resource_templates (cb_resource_templates)', () => {
   it('the reseller creates, patches, replaces and deletes; template_name is required', async () => {

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type Doc, data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 const carrier = (name: string) => ({ name, gateways: [{ server: `sip.${name.toLowerCase()}.example` }], rules: ['^\\+1(\\d{10})$'] });
 
 describe('resources (cb_resources): account carriers', () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness({ demoData: true });
-});
-afterAll(() => h.stop());
+const h = useHarness({ demoData: true });
 
 // `t=` reaches cb_search:validate/1 as `<<>>`, not `undefined`: validate_search/2 takes it as a
 // type, and the search keys [<<>>, Value] match nothing (`_design/search` skips `!doc.pvt_type`).

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './helpers';
 
 type Hit = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness({ demoData: true });
-});
-afterAll(() => h.stop());
+const h = useHarness({ demoData: true });
 const hits = (r: { body: { data?: unknown } }) => r.body.data as Hit[];
 
 describe('search', () => {

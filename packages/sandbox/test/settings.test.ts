@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './helpers';
 
 type Doc = Record<string, unknown>;
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
 const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 describe('metaflows', () => {
   it('reads {} before anything is set, stores what POST sends (with the schema default), and keeps it', async () => {

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSandboxArgs, startSandbox } from '../src/index';
-import { type Harness, harness } from './helpers';
-
-type Doc = Record<string, unknown> & { id: string };
+import { type Doc, type Harness, harness } from './helpers';
 
 describe('sub-accounts seeded under the reseller', () => {
   let h: Harness;

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, useHarness } from './helpers';
 
 type Task = { _read_only: Record<string, unknown> & { id: string } };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness({ demoData: true });
-});
-afterAll(() => h.stop());
+const h = useHarness({ demoData: true });
 const task = (r: { body: { data?: unknown } }) => (r.body.data as Task)._read_only;
 
 describe('tasks (cb_tasks, kz_tasks)', () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { request, useHarness } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 const recover = (method: 'PUT' | 'POST', data: Record<string, unknown>) => request(h.sandbox, method, '/v2/user_auth/recovery', { data });
 

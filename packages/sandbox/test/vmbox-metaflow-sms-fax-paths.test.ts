@@ -1,14 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Doc, data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 /** Reads a ZIP's central directory and inflates each entry, checking the signatures on the way. */
 function unzip(zip: Buffer): Map<string, Buffer> {

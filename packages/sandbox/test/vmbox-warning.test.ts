@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { data, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
 const WARNING = '214 Transformation applied: attribute notify_email_address replaced';
 
 describe('vmbox writes with notify_email_addresses (cb_vmboxes:maybe_migrate_notification_emails/1)', () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type Harness, harness, request } from './helpers';
+import { type Doc, data, request, useHarness } from './helpers';
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 /** Opens a socket to the sandbox's websocket service and subscribes it; resolves once the reply came. */
 async function subscribedSocket(token: string, binding: string): Promise<WebSocket> {

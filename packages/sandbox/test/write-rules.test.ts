@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentials, type Harness, harness, request } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { credentials, data, request, useHarness } from './helpers';
 
 /** The rules KAZOO applies to a write beyond the JSON schema, each named for the function that applies it. */
 
-type Doc = Record<string, unknown> & { id: string };
-let h: Harness;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(() => h.stop());
-
-const data = (r: { body: { data?: unknown } }) => r.body.data as Doc;
+const h = useHarness();
 
 async function userLogin(username: string, password: string): Promise<number> {
   const r = await request(h.sandbox, 'PUT', '/v2/user_auth', {
