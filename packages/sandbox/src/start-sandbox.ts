@@ -309,7 +309,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? app.fetch(request, ...rest)
       : requestEventsUrl.run(`ws://${clientHost}${EVENTS_PATH}`, () => app.fetch(request, ...rest));
   };
-  const server = serve({ fetch, port: options.port ?? 0, hostname: host });
+  // The node server would otherwise swap the process's global Request and Response for its own
+  // (for good: they cannot be set back), under the tests and code of whoever embeds the sandbox.
+  const server = serve({ fetch, port: options.port ?? 0, hostname: host, overrideGlobalObjects: false });
   const blackhole = new Blackhole(engine);
   blackhole.attach(server as Server);
   const calls = CallEngine.attach(engine, { ...DEFAULT_CALL_TIMING, ...options.calls });
