@@ -87,4 +87,23 @@ describe('ip devices in sip_auth (cb_devices:is_creds_global_unique/3, credentia
     });
     expect(switched.status, switched.text).toBe(200);
   });
+
+  it('a bulk update runs the same check: cb_bulk:get_validate_binding/1 validates each device as its module does', async () => {
+    const realm = String(data(await h.call('GET', h.acct)).realm);
+    const other = data(await h.call('PUT', h.acct, { data: { name: 'IP Bulk Tenant' } }));
+    const ip = await h.call('PUT', `/v2/accounts/${other.id}/devices`, {
+      data: { name: 'Bulk trunk', sip: { method: 'ip', ip: '198.51.100.20', username: 'bulktrunk', realm } },
+    });
+    expect(ip.status, ip.text).toBe(201);
+    const desk = data(
+      await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Bulk desk', sip: { username: 'bulkdesk', password: 'pw-bulk-1' } } }),
+    );
+    const bulk = await h.call('POST', `${h.acct}/bulk`, {
+      data: { ids: [desk.id], updates: { sip: { username: 'bulktrunk', password: 'pw-bulk-1' } } },
+    });
+    expect(bulk.status).toBe(200);
+    const outcome = (bulk.body.data as Record<string, { status: string; error: string; data: unknown }>)[desk.id];
+    expect(outcome).toMatchObject({ status: 'error', error: '400', data: inUse('bulktrunk') });
+    expect((data(await h.call('GET', `${h.acct}/devices/${desk.id}`)).sip as { username: string }).username).toBe('bulkdesk');
+  });
 });

@@ -7,7 +7,7 @@ import type { ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { CONFERENCES } from './conferences';
-import { DEVICES } from './devices';
+import { DEVICES, devicesFor } from './devices';
 import { USERS } from './users';
 import { VMBOXES } from './vmboxes';
 
@@ -69,7 +69,9 @@ function invalidType(doc: StoredDoc): Outcome {
 function update(engine: Engine, accountId: string, docs: readonly StoredDoc[], updates: JsonObject): JsonObject {
   const results: JsonObject = {};
   for (const doc of docs) {
-    const def = BY_TYPE[doc.type];
+    // `cb_bulk:get_validate_binding/1` runs each type's own validation: a device's includes the
+    // system-wide SIP credential check, which reads every account's devices.
+    const def = doc.type === DEVICES.type ? devicesFor(engine, false) : BY_TYPE[doc.type];
     if (!def) {
       results[doc.id] = invalidType(doc);
       continue;

@@ -162,10 +162,11 @@ function ipCredentialErrors(engine: Engine, sip: JsonObject, accountRealm: unkno
 }
 
 /**
- * The device definition a request saves with: the checks that read every account's devices need
- * the engine, and a super-duper admin's update may change the type and MDN.
+ * The device definition a request saves with (its own routes, and `…/bulk`, which runs the devices
+ * module's validation): the checks that read every account's devices need the engine, and a
+ * super-duper admin's update may change the type and MDN.
  */
-function devicesFor(engine: Engine, superDuperAdmin: boolean): ResourceDef {
+export function devicesFor(engine: Engine, superDuperAdmin: boolean): ResourceDef {
   return {
     ...DEVICES,
     prepare: (doc, ctx) => {
