@@ -15,6 +15,29 @@ function dosTime(date: Date): { time: number; date: number } {
   };
 }
 
+/** What a local header and a central directory entry both say of one file. */
+interface EntryFields {
+  readonly method: number;
+  readonly when: { time: number; date: number };
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/** Version needed (2.0), flags (UTF-8 name), method, DOS time and date, CRC-32, sizes, name length. */
+function writeEntryFields(header: Buffer, at: number, f: EntryFields): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt16LE(f.when.time, at + 6);
+  header.writeUInt16LE(f.when.date, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.compressed, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
+}
+
 /**
  * A ZIP archive (PKWARE APPNOTE, deflate or stored per entry, UTF-8 names), as Erlang's
  * `zip:zip/3` writes for `cb_vmboxes:create_zip_file/3`. Entries keep their order.
@@ -31,30 +54,17 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
     const body = stored ? entry.data : deflated;
     const crc = crc32(entry.data);
     const when = dosTime(entry.modified ?? new Date(0));
+    // The local header and the central directory entry share one run of fields, two bytes later
+    // in the central entry (after its "version made by").
+    const fields = { method: stored ? 0 : 8, when, crc, compressed: body.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(when.time, 10);
-    local.writeUInt16LE(when.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, fields);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(when.time, 12);
-    central.writeUInt16LE(when.date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);

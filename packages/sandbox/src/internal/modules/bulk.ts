@@ -68,10 +68,11 @@ function invalidType(doc: StoredDoc): Outcome {
 /** `POST …/bulk`: `updates` (public fields) merged into each document, validated and saved by its own module's rules. */
 function update(engine: Engine, accountId: string, docs: readonly StoredDoc[], updates: JsonObject): JsonObject {
   const results: JsonObject = {};
+  // `cb_bulk:get_validate_binding/1` runs each type's own validation: a device's includes the
+  // system-wide SIP credential check, which reads every account's devices.
+  const byType: Readonly<Record<string, ResourceDef>> = { ...BY_TYPE, [DEVICES.type]: devicesFor(engine, false) };
   for (const doc of docs) {
-    // `cb_bulk:get_validate_binding/1` runs each type's own validation: a device's includes the
-    // system-wide SIP credential check, which reads every account's devices.
-    const def = doc.type === DEVICES.type ? devicesFor(engine, false) : BY_TYPE[doc.type];
+    const def = byType[doc.type];
     if (!def) {
       results[doc.id] = invalidType(doc);
       continue;

@@ -352,6 +352,26 @@ function sourceMessage(engine: Engine, accountId: string, id: string, boxId: str
 }
 
 /**
+ * The walk `kvm_messages`' bulk actions share: each id found in the box is handed to `act`, and the
+ * ids it answers count as succeeded; one the box does not hold fails `not_found`.
+ */
+function eachMessage(
+  engine: Engine,
+  accountId: string,
+  ids: readonly string[],
+  fromBoxId: string,
+  act: (message: StoredDoc, id: string) => readonly string[],
+): BulkResult {
+  const result: BulkResult = { succeeded: [], failed: {} };
+  for (const id of ids) {
+    const message = sourceMessage(engine, accountId, id, fromBoxId);
+    if (message) result.succeeded.push(...act(message, id));
+    else result.failed[id] = 'not_found';
+  }
+  return result;
+}
+
+/**
  * `kvm_messages:copy_to_vmboxes/5`: each message is copied into every box, as a new document
  * (new MODB id, audio included); the original stays where it was.
  */
@@ -362,14 +382,8 @@ function copyToVmboxes(
   fromBoxId: string,
   boxes: readonly StoredDoc[],
 ): BulkResult {
-  const result: BulkResult = { succeeded: [], failed: {} };
-  for (const id of ids) {
-    const message = sourceMessage(engine, accountId, id, fromBoxId);
-    if (!message) {
-      result.failed[id] = 'not_found';
-      continue;
-    }
-    for (const box of boxes) {
+  return eachMessage(engine, accountId, ids, fromBoxId, (message, id) =>
+    boxes.map((box) => {
       const copyId = newModbId(engine.clock.unix());
       const body = enterBox(engine, accountId, message.body, fromBoxId, box, copyId);
       body.pvt_created = engine.clock.gregorian();
@@ -378,27 +392,19 @@ function copyToVmboxes(
       engine.store.insert({ accountId, id: copyId, type: MESSAGES.type, parentId: box.id, sortKey: MESSAGES.sortKey(body), body });
       const audio = engine.store.attachment(accountId, id, 'audio');
       if (audio) engine.store.putAttachment(accountId, copyId, 'audio', audio.contentType, audio.data);
-      result.succeeded.push(copyId);
-    }
-  }
-  return result;
+      return copyId;
+    }),
+  );
 }
 
 /** `kvm_messages:move_to_vmbox/5`: the messages leave this box for the other one (ids kept). */
 function moveToVmbox(engine: Engine, accountId: string, ids: readonly string[], fromBoxId: string, box: StoredDoc): BulkResult {
-  const result: BulkResult = { succeeded: [], failed: {} };
-  for (const id of ids) {
-    const message = sourceMessage(engine, accountId, id, fromBoxId);
-    if (!message) {
-      result.failed[id] = 'not_found';
-      continue;
-    }
+  return eachMessage(engine, accountId, ids, fromBoxId, (message, id) => {
     const moved = enterBox(engine, accountId, message.body, fromBoxId, box, id);
     moved._rev = nextRevision(message.body._rev, moved);
     engine.store.update({ accountId, id, parentId: box.id, sortKey: MESSAGES.sortKey(moved), body: moved });
-    result.succeeded.push(id);
-  }
-  return result;
+    return [id];
+  });
 }
 
 /** File name extensions of the audio types a message may carry. */
