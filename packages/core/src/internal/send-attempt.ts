@@ -80,8 +80,17 @@ export async function sendAttempt(ky: KyInstance, attempt: AttemptRequest): Prom
   }
   // Error bodies are read now in both modes; a successful raw body is left for the caller.
   if (mode === 'raw' && response.ok) return { kind: 'response', response, text: undefined };
-  const buffered = (response as unknown as Record<symbol, unknown>)[BUFFERED];
-  if (typeof buffered === 'string') return { kind: 'response', response, text: buffered };
+  const marked = response as unknown as Record<symbol, unknown>;
+  const buffered = marked[BUFFERED];
+  if (typeof buffered === 'string') {
+    // Taken off the Response, as reading a body consumes it. Promises made before the wait for
+    // the answer (ky's, the caller's) have often been moved to the old generation by the time
+    // they settle, and until the next full collection they keep what they settled with alive
+    // through every minor one: a Response still holding its text would carry a page's JSON into
+    // the old generation on every page of a long listing (and grow the young one).
+    marked[BUFFERED] = true;
+    return { kind: 'response', response, text: buffered };
+  }
   try {
     if (buffered || timeout === false) return { kind: 'response', response, text: await response.text() };
     const read = await readText(response, { timeLeft: timeout - (performance.now() - started), signal });
