@@ -1,5 +1,6 @@
 import { FaxSchema } from '@audian/resources/schemas';
 import * as z from 'zod/mini';
+import { DEFAULT_TIMEZONE, treeOf } from '../accounts-def';
 import { isBinaryUpload } from '../binary-body';
 import { GREGORIAN_OFFSET } from '../clock';
 import { docReply, listDocs } from '../collection';
@@ -90,13 +91,41 @@ function faxRequest(req: SandboxRequest): { data: unknown; file: { contentType: 
   return { data, file };
 }
 
-/** The fax's timezone as `cb_faxes` picks it: the request's, the sender's, the account's. */
-function faxTimezone(engine: Engine, accountId: string, ownerId: string | undefined, data: JsonObject): string | undefined {
-  if (typeof data.timezone === 'string') return data.timezone;
-  const user = ownerId ? engine.store.get(accountId, ownerId)?.body.timezone : undefined;
-  if (typeof user === 'string' && user !== 'inherit') return user;
-  const account = engine.account(accountId)?.body.timezone;
-  return typeof account === 'string' ? account : undefined;
+/**
+ * `kzd_accounts:timezone/1`: the account's own, else (missing or `inherit`) its parent's by the same
+ * rule (`parent_timezone/2`), else `accounts.default_timezone`, which the sandbox leaves at KAZOO's
+ * default (`default_timezone/0`). Only a missing or `inherit` value passes on: an empty one is kept.
+ */
+function accountTimezone(engine: Engine, accountId: string | undefined): string {
+  const seen = new Set<string>();
+  let id = accountId;
+  while (id !== undefined && !seen.has(id)) {
+    seen.add(id);
+    const account = engine.account(id);
+    if (!account) break;
+    const timezone = account.body.timezone;
+    if (typeof timezone === 'string' && timezone !== 'inherit') return timezone;
+    id = treeOf(account.body).at(-1);
+  }
+  return DEFAULT_TIMEZONE;
+}
+
+/**
+ * The fax's `fax_timezone` as `cb_faxes:maybe_add_timezone/2` sets it on every new fax, over any
+ * `fax_timezone` the request or the box gave: the request's `timezone` when it has one; else
+ * `crossbar_util:get_user_timezone/2` for the login's owner, opened in the fax's account, whose own
+ * non-empty `timezone` counts unless it is `inherit` (`kzd_users:timezone/2`); else, with no such
+ * user (an API-key login), `kzd_accounts:timezone/1` of the account.
+ */
+function faxTimezone(engine: Engine, accountId: string, ownerId: string | undefined, data: JsonObject): unknown {
+  if (data.timezone !== undefined && data.timezone !== null) return data.timezone;
+  // `kzd_users:fetch/2` is a plain open of the id: neither its type nor a soft delete is checked.
+  const user = ownerId ? engine.store.get(accountId, ownerId) : undefined;
+  if (!user) return accountTimezone(engine, accountId);
+  const own = user.body.timezone;
+  if (typeof own === 'string' && own !== '' && own !== 'inherit') return own;
+  const home = typeof user.body.pvt_account_id === 'string' ? user.body.pvt_account_id : accountId;
+  return accountTimezone(engine, home);
 }
 
 /** `kz_json:get_integer_value/3` on the box's `retries`, 3 when it has none (`kzd_fax_box:retries/2`). */
@@ -150,7 +179,7 @@ function sendFax(engine: Engine, req: SandboxRequest, accountId: string, box?: S
       if (!number) errors['document.to_number'] = { required: { message: 'add a valid number to send the fax to' } };
       else doc.to_number = number;
       const timezone = faxTimezone(engine, accountId, req.auth?.ownerId, doc);
-      Object.assign(doc, { attempts: 0, folder: 'outbox' }, timezone ? { fax_timezone: timezone } : {});
+      Object.assign(doc, { attempts: 0, folder: 'outbox', fax_timezone: timezone });
       return errors;
     },
   };
