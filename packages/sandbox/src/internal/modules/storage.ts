@@ -90,6 +90,13 @@ function conflict(): CrossbarError {
  * One storage document (`cb_storage:validate_storage/2`): the account's (kept in the account under
  * `storage`, answered with the account's id), a user's (kept in the account, answered with the
  * user's id) or the system's (`system` in `system_data`).
+ *
+ * DELETE is `crossbar_doc:delete(Context, ?HARD_DELETE)` (`cb_storage:delete/1,3`): the answer is
+ * the document as it was read, `_read_only.deleted: true`, its revision as the ETag; afterwards the
+ * id is simply missing, so any read, change or second DELETE is 404 `bad_identifier` naming the id
+ * KAZOO opens (`cb_storage:doc_id/1`, or the plan id), and a PUT creates it again where a
+ * soft-deleted document would still hold the id (409). The sandbox's deleted row only stands in
+ * for CouchDB's tombstone.
  */
 function storageDocument(engine: Engine, req: SandboxRequest, db: string, storedId: string, shownId: string): Reply {
   const def = storageDef(req, 'storage');
@@ -97,14 +104,15 @@ function storageDocument(engine: Engine, req: SandboxRequest, db: string, stored
     const reply = req.method === 'DELETE' ? deletedReply(def, doc) : docReply(def, doc, req.method === 'PUT' ? 201 : 200);
     return { ...reply, data: { ...(reply.data as JsonObject), id: shownId } };
   };
+  const existing = engine.store.get(db, storedId);
+  const present = existing !== undefined && !existing.deleted && existing.type === def.type;
+  if (req.method !== 'PUT' && !present) throw badIdentifier(shownId);
   switch (req.method) {
     case 'GET':
       return withId(load(engine, db, def, storedId));
-    case 'PUT': {
-      const existing = engine.store.get(db, storedId);
+    case 'PUT':
       if (existing && !existing.deleted) throw conflict();
       return withId(engine.docs.create(def, db, req.data, { id: storedId }));
-    }
     case 'POST':
       return withId(engine.docs.replace(def, db, storedId, req.data));
     case 'PATCH':
