@@ -11,7 +11,12 @@ export interface LiveEvent {
 interface Leg {
   readonly id: string;
   peer?: string;
-  /** What the legs of one call share: the A-leg's id in `bridge_id`, else the interaction id. */
+  /**
+   * What the legs of one call share: the A-leg's id in `bridge_id`, else the interaction id. The
+   * route answer exports `Bridge-ID=${UUID}` on the A-leg when it has none
+   * (`ecallmgr_fs_xml:route_resp_bridge_id/0`), so every leg placed from it, ringing or not,
+   * carries the A-leg's id.
+   */
   group?: string;
   direction?: string;
   callerName?: string;
