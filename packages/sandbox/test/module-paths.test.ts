@@ -100,8 +100,8 @@ describe('lists, groups, webhooks, channels, conferences', () => {
     expect(descendants.status).toBe(200);
   });
 
-  it('GET /v2/channels: every live channel of every account for the super-duper admin, 403 for a sub-account admin (cb_simple_authz:account_is_descendant/2, cb_channels:get_account_id/1)', async () => {
-    expect((await h.call('GET', '/v2/channels')).body.data).toEqual([]);
+  it('GET /v2/channels: 500 for the super-duper admin on a stock KAZOO (system_wide_channels_list false), 403 for a sub-account admin (cb_simple_authz:account_is_descendant/2, cb_channels:get_account_id/1)', async () => {
+    expect((await h.call('GET', '/v2/channels')).status).toBe(500);
     const child = await childLogin(h, 'Channels Tenant');
     expect((await request(h.sandbox, 'GET', '/v2/channels', {}, child.token)).status).toBe(403);
     // A ringing call in each account: one device, one callflow to it.
@@ -116,20 +116,17 @@ describe('lists, groups, webhooks, channels, conferences', () => {
       const placed = await h.call('PUT', `/v2/accounts/${account}/sandbox/calls`, { data: { to: number, answer: false } });
       callIds.push(String(data(placed).call_id));
     }
-    const all = (await h.call('GET', '/v2/channels')).body.data as Doc[];
+    expect((await h.call('GET', '/v2/channels')).status).toBe(500);
     const own = (await h.call('GET', `${h.acct}/channels`)).body.data as Doc[];
     const theirs = (await request(h.sandbox, 'GET', `/v2/accounts/${child.accountId}/channels`, {}, child.token)).body.data as Doc[];
-    expect(own.length).toBeGreaterThan(0);
-    expect(theirs.length).toBeGreaterThan(0);
-    expect(all).toHaveLength(own.length + theirs.length);
-    expect(all.map((c) => c.uuid)).toEqual(expect.arrayContaining(callIds));
+    expect(own.map((c) => c.uuid)).toContain(callIds[0]);
+    expect(theirs.map((c) => c.uuid)).toContain(callIds[1]);
     for (const [account, callId] of [
       [h.sandbox.accountId, callIds[0]],
       [child.accountId, callIds[1]],
     ]) {
       await h.call('DELETE', `/v2/accounts/${account}/sandbox/calls/${encodeURIComponent(String(callId))}`);
     }
-    expect((await h.call('GET', '/v2/channels')).body.data).toEqual([]);
   });
 
   it('PUT conferences/{id}/participants acts on a live conference: 501 naming it', async () => {

@@ -1,6 +1,6 @@
-import { ACCOUNTS } from '../accounts-def';
 import { requireSuperDuperAdmin } from '../billing-rights';
-import type { Reply, SandboxRequest } from '../context';
+import type { SandboxRequest } from '../context';
+import { CrossbarError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { defineModule, route } from '../sandbox-module';
 import { channelsReply } from './calls';
@@ -9,14 +9,16 @@ import { USERS } from './users';
 
 /**
  * `GET /v2/channels`: the path names no account, so only a super-duper admin passes
- * `cb_simple_authz:account_is_descendant/2` (403 otherwise). `cb_channels:get_account_id/1` then
- * asks for `all` channels, as a cluster with `crossbar.channels` `system_wide_channels_list` on
- * does (KAZOO's docs require it for this path): every live leg of every account.
+ * `cb_simple_authz:account_is_descendant/2` (403 otherwise). With no account in the path,
+ * `cb_channels:get_account_id/1` asks for `all` channels only when the `crossbar.channels` system
+ * config `system_wide_channels_list` is true, and it defaults to false; without it the request
+ * carries no `Account-ID`, `kapi_call:publish_query_account_channels_req/1` refuses to build it, and
+ * `cb_channels:get_channels/3` answers 500 "could not reach ecallmgr channels" with empty data.
+ * The sandbox has no system configs, so it answers as a stock KAZOO does.
  */
-function systemChannels(engine: Engine, req: SandboxRequest): Reply {
+function systemChannels(engine: Engine, req: SandboxRequest): never {
   requireSuperDuperAdmin(engine, req.auth);
-  const rows = engine.store.allOfType(ACCOUNTS.type).flatMap((account) => (channelsReply(engine, req, account.id).data as unknown[]) ?? []);
-  return { data: rows, envelope: { revision: 'automatic' } };
+  throw new CrossbarError(500, 'could not reach ecallmgr channels', {});
 }
 
 /** `cb_channels`: live calls of the account, a user or a device, and of the whole system. */
