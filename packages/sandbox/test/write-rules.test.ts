@@ -334,7 +334,8 @@ describe('list entries (cb_lists:validate_req/3, validate_doc/3)', () => {
     expect((await h.call('GET', `${h.acct}/lists/${list.id}/entries/${entry.id}`)).status).toBe(404);
     expect((await h.call('GET', `${h.acct}/lists/${list.id}/entries`)).body.data).toEqual([]);
     expect((await h.call('GET', `${h.acct}/lists/${other.id}/entries/${kept.id}`)).status).toBe(200);
-    expect((await h.call('DELETE', `${h.acct}/lists/${list.id}`)).status).toBe(404);
+    // Deleting it again is not a 404: crossbar_doc:delete/1 runs on the failed load (see lists-unknown.test.ts).
+    expect((await h.call('DELETE', `${h.acct}/lists/${list.id}`)).body.data).toEqual({ _read_only: { deleted: true } });
   });
 });
 

@@ -77,12 +77,33 @@ function listEntry(engine: Engine, req: SandboxRequest, accountId: string, entry
 }
 
 /**
- * `DELETE …/lists/{LIST_ID}` (`cb_lists:delete/2`): the list's entries are deleted first, then the
- * list itself — an unknown list id still loses its entries before the 404.
+ * `DELETE …/lists/{LIST_ID}` (`cb_lists:delete/2`). Validation only reads the `lists/entries` view
+ * for the id (`cb_lists:validate_req/3`), so it succeeds whatever the id names. The entries are
+ * deleted first, then the id is loaded expecting a `list_entry` (`crossbar_doc:load/3`; the `lists`
+ * noun lets a `list` pass as well) and handed to `crossbar_doc:delete/1`, which does not look at
+ * the load's result:
+ * - a list (or, by that type check, a list entry) is soft-deleted and answered as deleted;
+ * - an id that names neither, with no entries under it: the load's 404 is overwritten, as the
+ *   soft delete saves a stray `{"pvt_deleted": true}` document and answers 200 with only
+ *   `{"_read_only": {"deleted": true}}`;
+ * - such an id with entries under it: marking the list of entry rows deleted raises
+ *   (`kz_json:set_value/3` on a list), the bindings fold keeps the validated context, and the
+ *   answer is 200 with the deleted entries as `…/entries` lists them.
+ * The envelope's `page_size` is the number of entries the validation found.
  */
 function deleteList(engine: Engine, accountId: string, listId: string): Reply {
-  removeEntries(engine, accountId, listId);
-  return deletedReply(LISTS, engine.docs.remove(LISTS, accountId, listId));
+  const removed = removeEntries(engine, accountId, listId);
+  const pageSize = { page_size: removed.length };
+  const doc = engine.store.get(accountId, listId);
+  if (doc && !doc.deleted && (doc.type === LISTS.type || doc.type === LIST_ENTRIES.type)) {
+    const def = doc.type === LISTS.type ? LISTS : LIST_ENTRIES;
+    const reply = deletedReply(def, engine.docs.remove(def, accountId, listId));
+    return { ...reply, envelope: { ...reply.envelope, ...pageSize } };
+  }
+  if (removed.length > 0) {
+    return { data: removed.map((e) => LIST_ENTRIES.summary(e.body)), envelope: { ...pageSize, revision: 'automatic' } };
+  }
+  return { data: { _read_only: { deleted: true } }, envelope: { ...pageSize, revision: 'undefined' } };
 }
 
 /**
