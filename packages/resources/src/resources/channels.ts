@@ -61,7 +61,16 @@ export class Channels extends ResourceBase {
     });
   }
 
-  /** Lists every live channel of the system (super-admins). `GET /v2/channels` */
+  /**
+   * Lists every live channel of the system (super-admins). `GET /v2/channels`
+   *
+   * Only clusters whose `crossbar.channels` system config has `system_wide_channels_list` on
+   * answer it; with KAZOO's default (off) the query reaches no call manager and Crossbar answers
+   * 500 `could not reach ecallmgr channels` (`cb_channels:get_account_id/1`).
+   *
+   * @throws ServerError (500) on a cluster with the system-wide listing off
+   * @throws ForbiddenError for a login that is not a super-admin
+   */
   listSystem(params?: ListParams, options?: CallOptions): PagePromise<Channel> {
     return this.pages('channels', params, { options, schema: channelList });
   }
