@@ -5,7 +5,7 @@ import { GREGORIAN_OFFSET } from '../clock';
 import { createDoc, itemDoc } from '../collection';
 import { COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { badIdentifier, type FieldErrors, notFound, validationError } from '../crossbar-error';
+import { badIdentifier, CrossbarError, type FieldErrors, notFound, validationError } from '../crossbar-error';
 import type { Engine } from '../engine';
 import { newModbId } from '../ids';
 import { compact, isObject, type JsonObject, publicDoc } from '../json';
@@ -61,11 +61,15 @@ function viewKey(value: unknown): number | undefined {
  * is looked up as 2 but listed as 1, and `12a` clashes with nothing but is listed as 12. One row
  * that is the box itself is no clash; any other row is.
  */
+function mailboxTaken(mailbox: unknown, boxes: readonly StoredDoc[], selfId: string | undefined): boolean {
+  const key = lookupKey(mailbox);
+  return key !== undefined && boxes.some((box) => box.id !== selfId && viewKey(box.body.mailbox) === key);
+}
+
 function mailboxClash(doc: JsonObject, ctx: DocHookContext): FieldErrors | undefined {
-  const key = lookupKey(doc.mailbox);
-  if (key === undefined) return undefined;
-  const clash = ctx.live(VMBOX_TYPE).some((box) => box.id !== ctx.existing?.id && viewKey(box.body.mailbox) === key);
-  return clash ? { mailbox: { unique: { message: MAILBOX_TAKEN } } } : undefined;
+  return mailboxTaken(doc.mailbox, ctx.live(VMBOX_TYPE), ctx.existing?.id)
+    ? { mailbox: { unique: { message: MAILBOX_TAKEN } } }
+    : undefined;
 }
 
 const VMBOX_TYPE = 'vmbox';
@@ -90,7 +94,7 @@ export const VMBOXES: ResourceDef = {
       : [{ kind: 'mailbox', value: mailbox, scope: 'account', error: () => ({ mailbox: { unique: { message: MAILBOX_TAKEN } } }) }];
   },
   // The other mailboxes (`1.5`, `12a`) are accepted when the schema allows them, and clash as
-  // `mailboxClash` finds.
+  // `mailboxClash` finds (next to schema errors too: `writeVmbox`).
   prepare: (doc, ctx) => mailboxClash(doc, ctx),
   view: (doc) => {
     const { messages: _legacy, ...rest } = doc;
@@ -112,9 +116,45 @@ function withNotifyWarning(reply: Reply, doc: StoredDoc): Reply {
   return { ...reply, headers: { ...reply.headers, warning: NOTIFY_EMAILS_WARNING } };
 }
 
+/**
+ * The mailbox `cb_vmboxes:check_uniqueness/2` reads: the request's (`cb_context:req_data/1`), which
+ * for a `PATCH` is the stored document with the request merged in (`crossbar_doc:patch_and_validate/3`).
+ */
+function requestedMailbox(engine: Engine, req: SandboxRequest, accountId: string, id: string | undefined): unknown {
+  if (!isObject(req.data)) return undefined;
+  if (req.method !== 'PATCH' || id === undefined || 'mailbox' in req.data) return req.data.mailbox ?? undefined;
+  return engine.store.get(accountId, id)?.body.mailbox;
+}
+
+/**
+ * `cb_vmboxes:validate_unique_vmbox/3` checks the mailbox before the schema: a clash is recorded
+ * (`cb_context:add_validation_error/4`) and the schema still runs (`check_vmbox_schema/2`), whose
+ * errors `cb_context:failed_error/2` folds in with `kz_json:merge_jobjs/2`. That merge sets each
+ * field's entry whole, so a schema error on `mailbox` itself replaces the `unique` one; every other
+ * field's errors sit next to it in the one 400.
+ */
+function withMailboxClash(error: unknown, taken: boolean): unknown {
+  if (!(error instanceof CrossbarError) || error.status !== 400 || error.message !== 'validation error' || !isObject(error.data)) {
+    return error;
+  }
+  const fields = { ...(error.data as FieldErrors) };
+  const { unique, ...schema } = fields.mailbox ?? {};
+  if (Object.keys(schema).length > 0) fields.mailbox = schema;
+  else if (taken || unique !== undefined) fields.mailbox = { unique: { message: MAILBOX_TAKEN } };
+  else return error;
+  return validationError(fields, error.status, error.message);
+}
+
 /** `PUT …/vmboxes`, `POST`/`PATCH …/vmboxes/{id}`: the generic writes, plus the `Warning`. */
 function writeVmbox(engine: Engine, req: SandboxRequest, accountId: string, id?: string): Reply {
-  const reply = id === undefined ? createDoc(engine, req, accountId, VMBOXES) : itemDoc(engine, req, accountId, VMBOXES, id);
+  let reply: Reply;
+  try {
+    reply = id === undefined ? createDoc(engine, req, accountId, VMBOXES) : itemDoc(engine, req, accountId, VMBOXES, id);
+  } catch (error) {
+    // The generic engine skips `prepare` once the schema fails; the mailbox is checked regardless.
+    const boxes = engine.store.children(accountId, VMBOX_TYPE, '');
+    throw withMailboxClash(error, mailboxTaken(requestedMailbox(engine, req, accountId, id), boxes, id));
+  }
   const saved = engine.store.get(accountId, id ?? String((reply.data as JsonObject).id));
   return saved ? withNotifyWarning(reply, saved) : reply;
 }
