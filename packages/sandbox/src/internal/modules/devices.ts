@@ -3,11 +3,11 @@ import { isSuperDuperAdmin } from '../billing-rights';
 import { createDoc, itemDoc } from '../collection';
 import { byId, COLLECTION_VERBS, flagsOf } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
+import { CrossbarError, type FieldErrors, mergeFieldErrors, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
 import { normalizeEmergencyNumber } from '../emergency-number';
 import type { Engine } from '../engine';
-import { compact, isObject, type JsonObject, nonEmpty } from '../json';
+import { compact, deepMerge, isObject, type JsonObject, nonEmpty, publicDoc, stripReserved } from '../json';
 import type { ClaimSpec, DocHookContext, ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
 import { REGISTRATIONS } from './registrations';
@@ -100,15 +100,43 @@ function credentialsKey(realm: string, username: string): string {
 }
 
 /**
- * The `credentials/lookup` keys of a stored password device that carries its own realm (one per
- * realm when `sip.realm` is a list). A device in its account's realm is not aggregated: its
- * `sip.realm` was dropped (`prepare_device_realm/2`), so it has none.
+ * `kz_term:to_binary/1` of a `sip.realm` that is not a string, as `is_creds_global_unique/3` reads
+ * it through `kz_term:to_lower_binary/1`: a list is `iolist_to_binary/1`'d (`["a.com", "b.com"]`
+ * is `a.comb.com`), a number is written out, `true`/`false` are atom names, an object is encoded.
+ * Undefined where Erlang raises `badarg` (a list holding anything but strings, bytes or lists).
+ */
+function realmBinary(realm: unknown): string | undefined {
+  if (typeof realm === 'string') return realm;
+  if (typeof realm === 'number') return String(realm);
+  if (typeof realm === 'boolean') return String(realm);
+  if (isObject(realm)) return JSON.stringify(realm);
+  if (!Array.isArray(realm)) return undefined;
+  let out = '';
+  for (const part of realm) {
+    if (typeof part === 'string') out += part;
+    else if (typeof part === 'number' && Number.isInteger(part) && part >= 0 && part <= 255) out += String.fromCharCode(part);
+    else if (Array.isArray(part)) {
+      const inner = realmBinary(part);
+      if (inner === undefined) return undefined;
+      out += inner;
+    } else return undefined;
+  }
+  return out;
+}
+
+/**
+ * The `credentials/lookup` key a password device with its own realm holds and is looked up by
+ * (`is_creds_global_unique/3`: one key, `[to_lower_binary(Realm), to_lower_binary(Username)]`). A
+ * stored device's realm is a string (the schema allows nothing else); a request's may be anything,
+ * and a list is one joined realm, not one key per element. A device in its account's realm is not
+ * aggregated: its `sip.realm` was dropped (`prepare_device_realm/2`), so it has none.
  */
 function sipRealmKeys(sip: JsonObject): string[] {
   const username = sip.username;
   if (typeof username !== 'string' || username === '' || (sip.method ?? 'password') !== 'password') return [];
-  const realms = Array.isArray(sip.realm) ? sip.realm : [sip.realm];
-  return realms.filter((r): r is string => typeof r === 'string' && r !== '').map((r) => credentialsKey(r, username));
+  if (sip.realm === undefined || sip.realm === null || sip.realm === '') return [];
+  const realm = realmBinary(sip.realm);
+  return realm === undefined ? [] : [credentialsKey(realm, username)];
 }
 
 /**
@@ -145,18 +173,22 @@ function ipDeviceKeys(sip: JsonObject): string[] {
  * key; any one other than the device being saved makes the look-up answer someone else (or more
  * than one row), which is a clash.
  */
-function ipCredentialErrors(engine: Engine, sip: JsonObject, accountRealm: unknown, ctx: DocHookContext): FieldErrors {
+function ipCredentialErrors(
+  engine: Engine,
+  sip: JsonObject,
+  accountRealm: unknown,
+  accountId: string,
+  selfId: string | undefined,
+): FieldErrors {
   const username = sip.username;
   if (typeof username !== 'string' || username === '' || (sip.method ?? 'password') !== 'password') return {};
-  const realm = sip.realm ?? accountRealm;
-  const wanted = new Set(
-    (Array.isArray(realm) ? realm : [realm]).filter((r): r is string => typeof r === 'string').map((r) => credentialsKey(r, username)),
-  );
-  if (wanted.size === 0) return {};
+  const realm = realmBinary(sip.realm ?? accountRealm);
+  if (realm === undefined) return {};
+  const wanted = credentialsKey(realm, username);
   const taken = engine.store.allOfType(DEVICES.type).some((device) => {
-    if (device.accountId === ctx.accountId && device.id === ctx.existing?.id) return false;
+    if (device.accountId === accountId && device.id === selfId) return false;
     const other = isObject(device.body.sip) ? device.body.sip : {};
-    return ipDeviceKeys(other).some((key) => wanted.has(key));
+    return ipDeviceKeys(other).includes(wanted);
   });
   return taken ? { 'sip.username': { unique: { message: 'SIP credentials already in use', cause: username } } } : {};
 }
@@ -172,10 +204,66 @@ export function devicesFor(engine: Engine, superDuperAdmin: boolean): ResourceDe
     prepare: (doc, ctx) => {
       const errors = prepareDevice(doc, ctx, superDuperAdmin);
       const sip = isObject(doc.sip) ? doc.sip : undefined;
-      if (sip) Object.assign(errors, ipCredentialErrors(engine, sip, ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm, ctx));
+      const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
+      if (sip) Object.assign(errors, ipCredentialErrors(engine, sip, accountRealm, ctx.accountId, ctx.existing?.id));
       return errors;
     },
   };
+}
+
+/** The `sip` object `validate_device/2` reads: the request's, or for a `PATCH` the stored document with the request merged in. */
+function requestSip(engine: Engine, req: SandboxRequest, accountId: string, id: string | undefined): JsonObject | undefined {
+  if (!isObject(req.data)) return undefined;
+  let doc: JsonObject = req.data;
+  if (req.method === 'PATCH' && id !== undefined) {
+    const base = publicDoc(engine.docs.load(accountId, DEVICES, id).body);
+    delete base.id;
+    doc = deepMerge(base, stripReserved(req.data));
+  }
+  return isObject(doc.sip) ? doc.sip : undefined;
+}
+
+/** `cb_devices:is_creds_locally_unique/3`: no other device of the account holds the username. */
+function locallyUnique(engine: Engine, accountId: string, username: unknown, selfId: string | undefined): boolean {
+  if (typeof username !== 'string' || username === '') return true;
+  const holder = engine.store.claimant({ scope: accountId, kind: 'sip', value: username.toLowerCase() });
+  if (!holder || (holder.accountId === accountId && holder.docId === selfId)) return true;
+  const other = engine.store.get(holder.accountId, holder.docId);
+  return !other || other.deleted === true;
+}
+
+/**
+ * A device write (`PUT`, `POST`, `PATCH`) naming a `sip.realm` that is not a string. `cb_devices:validate_device/2` runs `validate_device_creds/2` before
+ * `check_device_schema/2`, so such a realm is looked up before the schema refuses it:
+ * `check_sip_creds_unique/4` asks `is_creds_locally_unique/3` and then
+ * `is_creds_global_unique/3`, which reads it with `kz_term:to_lower_binary/1`. A realm Erlang cannot
+ * turn into a binary crashes there; `kazoo_bindings` swallows the crash and the context is left
+ * `fatal` without a code, which Crossbar answers 500 `generic_error` without data. Otherwise the
+ * joined realm's clashes with `ip` devices (`sip_auth`) are reported next to the schema's errors,
+ * as the claims report those with password devices.
+ */
+function writeDevice(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef, id?: string): Reply {
+  const write = () => (id === undefined ? createDoc(engine, req, accountId, def) : itemDoc(engine, req, accountId, def, id));
+  const sip = requestSip(engine, req, accountId, id);
+  const realm = sip?.realm;
+  if (!sip || realm === undefined || realm === null || typeof realm === 'string') return write();
+  // `validate_device_creds/2` looks the realm up for a password device only.
+  const unique = (sip.method ?? 'password') === 'password' && locallyUnique(engine, accountId, sip.username, id);
+  if (unique && realmBinary(realm) === undefined) throw new CrossbarError(500, 'generic_error', undefined);
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof CrossbarError) || error.status !== 400 || error.message !== 'validation error' || !isObject(error.data)) {
+      throw error;
+    }
+    const fields = { ...(error.data as FieldErrors) };
+    // jesse applies `minLength`, `maxLength` and `pattern` to strings only: a realm of another type
+    // fails on `type` alone.
+    const typeError = fields['sip.realm']?.type;
+    if (typeError !== undefined) fields['sip.realm'] = { type: typeError };
+    if (unique) mergeFieldErrors(fields, ipCredentialErrors(engine, sip, undefined, accountId, id));
+    throw validationError(fields);
+  }
 }
 
 /** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
@@ -270,7 +358,7 @@ export const devicesModule = defineModule({
   routes: [
     route('accounts/:account/devices/status', ['GET'], ({ engine, accountId }) => deviceStatus(engine, accountId)),
     route('accounts/:account/devices', ['PUT'], ({ engine, req, accountId }) =>
-      createDoc(engine, req, accountId, devicesFor(engine, false)),
+      writeDevice(engine, req, accountId, devicesFor(engine, false)),
     ),
     route('accounts/:account/devices/:id/sync', ['POST'], ({ engine, req, accountId, params }) =>
       deviceAction(engine, req, accountId, params.id, true),
@@ -281,7 +369,7 @@ export const devicesModule = defineModule({
     // The generic writes with the system-wide checks; a super-duper admin's update may change the type and MDN.
     route('accounts/:account/devices/:id', ['POST', 'PATCH'], ({ engine, req, accountId, params }) => {
       const superDuperAdmin = req.auth !== undefined && isSuperDuperAdmin(engine, req.auth.accountId);
-      return itemDoc(engine, req, accountId, devicesFor(engine, superDuperAdmin), params.id);
+      return writeDevice(engine, req, accountId, devicesFor(engine, superDuperAdmin), params.id);
     }),
   ],
 });
