@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import { fromGregorianSeconds } from '@audian/core';
 import Table from 'cli-table3';
 import { stringify as csvStringify } from 'csv-stringify/sync';
-import { stringify as yamlStringify } from 'yaml';
 import { UsageError } from './cli-error';
 import { type Doc, flatten, getPath, isDoc, project } from './fields';
 import { stdoutIsTTY, write } from './stdout';
@@ -23,6 +22,11 @@ export interface OutputOptions {
   readonly label?: string;
   /** The columns of an empty CSV (its header), when no fields were chosen. */
   readonly emptyColumns?: () => Promise<readonly string[] | undefined>;
+}
+
+/** `yaml`'s stringify, loaded when YAML is printed: every other format starts without it. */
+async function yamlStringify(value: unknown): Promise<string> {
+  return (await import('yaml')).stringify(value);
 }
 
 const MAX_DEFAULT_COLUMNS = 8;
@@ -85,7 +89,7 @@ export function createItemSink(options: OutputOptions, out: Writable = process.s
       return {
         async write(item) {
           count++;
-          await write(yamlStringify([project(item, fields)]), out);
+          await write(await yamlStringify([project(item, fields)]), out);
         },
         async pageEnd() {},
         async end() {
@@ -158,7 +162,7 @@ export async function printValue(raw: unknown, options: OutputOptions, out: Writ
       await write(`${JSON.stringify(project(value, fields)) ?? 'null'}\n`, out);
       return;
     case 'yaml':
-      await write(yamlStringify(Array.isArray(value) ? value.map((v) => project(v, fields)) : project(value, fields)), out);
+      await write(await yamlStringify(Array.isArray(value) ? value.map((v) => project(v, fields)) : project(value, fields)), out);
       return;
     case 'csv': {
       const columns = fields ? [...fields] : columnsOf([value], 'csv');

@@ -1,8 +1,10 @@
 /**
- * Finding a resource's schemas in `@audian/resources/schemas` by their naming: the document
- * schema is the plural (`users` → `UsersSchema`), the listing summary the singular
- * (`UserSummarySchema`). Loaded only by the commands that need a schema.
+ * A resource's schemas, loaded through `@audian/resources/schema-loaders`: only the modules of
+ * the resource a command works on, never the `@audian/resources/schemas` barrel (every schema of
+ * every resource, a quarter of a second before `audian import` sends its first row). Loaded only
+ * by the commands that need a schema.
  */
+import type { ResourceSchemas } from '@audian/resources/schema-loaders';
 
 /** `users` → `user`, `vmboxes` → `vmbox`, `faxes` → `fax`, `phone_numbers` → `phone number`: one document, for messages. */
 export function singular(resource: string): string {
@@ -13,17 +15,14 @@ export function singular(resource: string): string {
   return one.replace(/_/g, ' ');
 }
 
-function pascal(words: string): string {
-  return words.replace(/(^|[_ ])([a-z])/g, (_, _sep: string, c: string) => c.toUpperCase());
-}
-
-async function schemas(): Promise<Record<string, unknown>> {
-  return (await import('@audian/resources/schemas')) as unknown as Record<string, unknown>;
+async function schemasOf(name: string): Promise<ResourceSchemas> {
+  const { hasResourceSchemas, loadResourceSchemas } = await import('@audian/resources/schema-loaders');
+  return hasResourceSchemas(name) ? loadResourceSchemas(name) : {};
 }
 
 /** The document schema of resource `name` (`users` → `UsersSchema`), when there is one. */
 export async function resourceSchema(name: string): Promise<unknown> {
-  return (await schemas())[`${pascal(name)}Schema`];
+  return (await schemasOf(name)).document;
 }
 
 /**
@@ -31,7 +30,7 @@ export async function resourceSchema(name: string): Promise<unknown> {
  * header of an empty CSV; undefined when the resource has no summary schema.
  */
 export async function summaryFields(name: string): Promise<string[] | undefined> {
-  const schema = (await schemas())[`${pascal(singular(name))}SummarySchema`] as { _zod?: { def?: { shape?: object } } } | undefined;
+  const schema = (await schemasOf(name)).summary as { _zod?: { def?: { shape?: object } } } | undefined;
   const shape = schema?._zod?.def?.shape;
   return shape ? Object.keys(shape) : undefined;
 }
