@@ -71,10 +71,55 @@ function getParent(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+function getAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const part of path) {
+    if (isObject(current)) current = current[String(part)];
+    else if (Array.isArray(current)) current = current[Number(part)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** The JSON type each keyword constrains; the keywords missing here (`type`, `enum`, `required`) apply to every value. */
+const KEYWORD_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  minLength: (value) => typeof value === 'string',
+  maxLength: (value) => typeof value === 'string',
+  // `pattern` and `format` (reported as `wrong_format`) alike.
+  pattern: (value) => typeof value === 'string',
+  minItems: Array.isArray,
+  maxItems: Array.isArray,
+  uniqueItems: Array.isArray,
+  minimum: (value) => typeof value === 'number' || typeof value === 'bigint',
+  maximum: (value) => typeof value === 'number' || typeof value === 'bigint',
+  divisibleBy: (value) => typeof value === 'number' || typeof value === 'bigint',
+  additionalProperties: isObject,
+  minProperties: isObject,
+  maxProperties: isObject,
+};
+
+/**
+ * True when the keyword behind `code` constrains the value the issue is about. zod runs a schema's
+ * checks even on a value that failed its type (`z.string().check(z.minLength(1))` given `[]`
+ * reports a too-small array, given `''` where a list is expected a too-short string), while
+ * jesse's `jesse_validator_draft4:check_value/3` applies each keyword to its own JSON types only
+ * (`minLength`/`pattern` to binaries, `minItems` to lists, `minimum` to numbers, `required` to
+ * objects). The generated schemas give every keyword to its own type, so a value that failed the
+ * `type` at its path fails on `type` alone (and `enum`, which applies to every value).
+ */
+function keywordApplies(code: string, issue: SchemaIssue, root: unknown, mistyped: ReadonlySet<string>): boolean {
+  const applies = KEYWORD_TYPES[code];
+  if (!applies) return true;
+  if (mistyped.has(joinPath(issue.path))) return false;
+  return applies('input' in issue ? issue.input : getAt(root, issue.path));
+}
+
 /** Turns zod issues into one Crossbar field map (several codes per field merged). */
 export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknown, prefix: readonly PropertyKey[] = []): FieldErrors {
   const fields: FieldErrors = {};
+  const mistyped = new Set(issues.filter((issue) => describeIssue(issue).code === 'type').map((issue) => joinPath(issue.path)));
   for (const issue of issues) {
+    if (!keywordApplies(describeIssue(issue).code, issue, root, mistyped)) continue;
     const [code, detail] = toCrossbar(issue, root);
     if (code === 'additionalProperties' && issue.keys) {
       // jesse reports each unknown key at its own path (`jesse_validator_draft4:check_additional_properties/3`).
