@@ -87,6 +87,18 @@ function conflict(): CrossbarError {
 }
 
 /**
+ * The answer to a `POST` or `PATCH` of a storage document or plan that is missing. `cb_storage:update/1,2`
+ * validates the body against the `storage` schema first and loads the document only once it passed
+ * (`on_successful_validation/3` → `crossbar_doc:load_merge/3`); a `PATCH` goes through
+ * `crossbar_doc:patch_and_validate/4`, which runs that validation on the request alone when its load
+ * failed. So an invalid body is 400 `validation error`, and only a valid one meets the 404.
+ */
+function missingOnWrite(engine: Engine, req: SandboxRequest, def: ResourceDef, db: string, shownId: string): CrossbarError {
+  if (req.method === 'POST' || req.method === 'PATCH') engine.docs.validate(def, db, req.data, undefined);
+  return badIdentifier(shownId);
+}
+
+/**
  * One storage document (`cb_storage:validate_storage/2`): the account's (kept in the account under
  * `storage`, answered with the account's id), a user's (kept in the account, answered with the
  * user's id) or the system's (`system` in `system_data`).
@@ -106,7 +118,7 @@ function storageDocument(engine: Engine, req: SandboxRequest, db: string, stored
   };
   const existing = engine.store.get(db, storedId);
   const present = existing !== undefined && !existing.deleted && existing.type === def.type;
-  if (req.method !== 'PUT' && !present) throw badIdentifier(shownId);
+  if (req.method !== 'PUT' && !present) throw missingOnWrite(engine, req, def, db, shownId);
   switch (req.method) {
     case 'GET':
       return withId(load(engine, db, def, storedId));
@@ -166,6 +178,10 @@ function storageById(engine: Engine, req: SandboxRequest, id: string): Reply {
  */
 function plan(engine: Engine, req: SandboxRequest, db: string, id: string): Reply {
   const def = storageDef(req, 'storage_plan');
+  if (req.method === 'POST' || req.method === 'PATCH') {
+    const stored = engine.store.get(db, id);
+    if (!stored || stored.deleted || stored.type !== def.type) throw missingOnWrite(engine, req, def, db, id);
+  }
   switch (req.method) {
     case 'POST':
       return docReply(def, engine.docs.replace(def, db, id, req.data));
