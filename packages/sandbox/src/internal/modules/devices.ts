@@ -3,13 +3,15 @@ import { isSuperDuperAdmin } from '../billing-rights';
 import { createDoc, itemDoc } from '../collection';
 import { byId, COLLECTION_VERBS, flagsOf } from '../collection-def';
 import type { Reply, SandboxRequest } from '../context';
-import { CrossbarError, type FieldErrors, mergeFieldErrors, validationError } from '../crossbar-error';
+import { CrossbarError, type FieldErrors, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
 import { normalizeEmergencyNumber } from '../emergency-number';
 import type { Engine } from '../engine';
 import { compact, deepMerge, isObject, type JsonObject, nonEmpty, publicDoc, stripReserved } from '../json';
 import type { ClaimSpec, DocHookContext, ResourceDef } from '../resource-def';
 import { defineModule, route } from '../sandbox-module';
+import type { StoredDoc } from '../store';
+import { validateDocument } from '../validation';
 import { REGISTRATIONS } from './registrations';
 
 export const DEVICES: ResourceDef = {
@@ -206,64 +208,170 @@ export function devicesFor(engine: Engine, superDuperAdmin: boolean): ResourceDe
       const sip = isObject(doc.sip) ? doc.sip : undefined;
       const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
       if (sip) Object.assign(errors, ipCredentialErrors(engine, sip, accountRealm, ctx.accountId, ctx.existing?.id));
+      // The `sip` claim leaves `ip` devices out; `is_creds_locally_unique/3` reads them too.
+      const username = (sip?.method ?? 'password') === 'password' ? usernameKey(sip?.username) : undefined;
+      if (username !== undefined && !credsLocallyUnique(engine, ctx.accountId, username, ctx.existing?.id)) {
+        Object.assign(errors, credentialsInUse(sip?.username));
+      }
       return errors;
     },
   };
 }
 
-/** The `sip` object `validate_device/2` reads: the request's, or for a `PATCH` the stored document with the request merged in. */
-function requestSip(engine: Engine, req: SandboxRequest, accountId: string, id: string | undefined): JsonObject | undefined {
+/**
+ * The document `cb_devices:validate_device/2` reads (`cb_context:req_data/1`): the request's, or for
+ * a `PATCH` the stored document with the request merged in (`crossbar_doc:patch_and_validate/3`).
+ */
+function requestDoc(req: SandboxRequest, existing: StoredDoc | undefined): JsonObject | undefined {
   if (!isObject(req.data)) return undefined;
-  let doc: JsonObject = req.data;
-  if (req.method === 'PATCH' && id !== undefined) {
-    const base = publicDoc(engine.docs.load(accountId, DEVICES, id).body);
-    delete base.id;
-    doc = deepMerge(base, stripReserved(req.data));
-  }
-  return isObject(doc.sip) ? doc.sip : undefined;
+  if (req.method !== 'PATCH' || !existing) return stripReserved(req.data);
+  const base = publicDoc(existing.body);
+  delete base.id;
+  return deepMerge(base, stripReserved(req.data));
 }
 
-/** `cb_devices:is_creds_locally_unique/3`: no other device of the account holds the username. */
-function locallyUnique(engine: Engine, accountId: string, username: unknown, selfId: string | undefined): boolean {
-  if (typeof username !== 'string' || username === '') return true;
-  const holder = engine.store.claimant({ scope: accountId, kind: 'sip', value: username.toLowerCase() });
-  if (!holder || (holder.accountId === accountId && holder.docId === selfId)) return true;
-  const other = engine.store.get(holder.accountId, holder.docId);
-  return !other || other.deleted === true;
+/** The answer of a `devices/sip_credentials` or `credentials/lookup` look-up: no row, or one that is the device itself. */
+function onlySelf(rows: readonly StoredDoc[], selfId: string | undefined): boolean {
+  return rows.length === 0 || (rows.length === 1 && rows[0]?.id === selfId);
+}
+
+/** `kz_term:to_lower_binary/1` of a username, for the strings and numbers a look-up can take. */
+function usernameKey(username: unknown): string | undefined {
+  if (typeof username === 'string' && username !== '') return username.toLowerCase();
+  if (typeof username === 'number') return String(username);
+  return undefined;
 }
 
 /**
- * A device write (`PUT`, `POST`, `PATCH`) naming a `sip.realm` that is not a string. `cb_devices:validate_device/2` runs `validate_device_creds/2` before
- * `check_device_schema/2`, so such a realm is looked up before the schema refuses it:
- * `check_sip_creds_unique/4` asks `is_creds_locally_unique/3` and then
- * `is_creds_global_unique/3`, which reads it with `kz_term:to_lower_binary/1`. A realm Erlang cannot
- * turn into a binary crashes there; `kazoo_bindings` swallows the crash and the context is left
- * `fatal` without a code, which Crossbar answers 500 `generic_error` without data. Otherwise the
- * joined realm's clashes with `ip` devices (`sip_auth`) are reported next to the schema's errors,
- * as the claims report those with password devices.
+ * `cb_devices:is_creds_locally_unique/3`: the account's `devices/sip_credentials` view emits every
+ * live document with a `sip` object under its lower-cased username, `ip` devices included (the view
+ * cannot emit one whose username is not a string). No row, or one that is the device itself, is
+ * unique.
  */
-function writeDevice(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef, id?: string): Reply {
-  const write = () => (id === undefined ? createDoc(engine, req, accountId, def) : itemDoc(engine, req, accountId, def, id));
-  const sip = requestSip(engine, req, accountId, id);
-  const realm = sip?.realm;
-  if (!sip || realm === undefined || realm === null || typeof realm === 'string') return write();
-  // `validate_device_creds/2` looks the realm up for a password device only.
-  const unique = (sip.method ?? 'password') === 'password' && locallyUnique(engine, accountId, sip.username, id);
-  if (unique && realmBinary(realm) === undefined) throw new CrossbarError(500, 'generic_error', undefined);
-  try {
-    return write();
-  } catch (error) {
-    if (!(error instanceof CrossbarError) || error.status !== 400 || error.message !== 'validation error' || !isObject(error.data)) {
-      throw error;
-    }
-    const fields = { ...(error.data as FieldErrors) };
-    // jesse applies `minLength`, `maxLength` and `pattern` to strings only: a realm of another type
-    // fails on `type` alone.
-    const typeError = fields['sip.realm']?.type;
-    if (typeError !== undefined) fields['sip.realm'] = { type: typeError };
-    if (unique) mergeFieldErrors(fields, ipCredentialErrors(engine, sip, undefined, accountId, id));
-    throw validationError(fields);
+function credsLocallyUnique(engine: Engine, accountId: string, username: string, selfId: string | undefined): boolean {
+  const rows = engine.store.children(accountId, DEVICES.type, '').filter((device) => {
+    const sip = isObject(device.body.sip) ? device.body.sip : undefined;
+    return typeof sip?.username === 'string' && sip.username.toLowerCase() === username;
+  });
+  return onlySelf(rows, selfId);
+}
+
+/**
+ * The `credentials/lookup` keys a stored device holds in `sip_auth`: a password device that kept a
+ * realm (one other than its account's: `maybe_aggregate_device/2`) under that realm, and every
+ * `ip` device ({@link ipDeviceKeys}).
+ */
+function sipAuthKeys(sip: JsonObject): string[] {
+  if (sip.method === 'ip') return ipDeviceKeys(sip);
+  if (typeof sip.username !== 'string' || typeof sip.realm !== 'string') return [];
+  return [credentialsKey(sip.realm, sip.username)];
+}
+
+/** `cb_devices:is_creds_global_unique/3`: the `sip_auth` rows under `[realm, username]`, lower-cased. */
+function credsGloballyUnique(engine: Engine, realm: string, username: string, selfId: string | undefined): boolean {
+  const key = credentialsKey(realm, username);
+  const rows = engine.store.allOfType(DEVICES.type).filter((device) => {
+    const sip = isObject(device.body.sip) ? device.body.sip : undefined;
+    return sip !== undefined && sipAuthKeys(sip).includes(key);
+  });
+  return onlySelf(rows, selfId);
+}
+
+/** The live holder of a system-wide claim (MDNs, `ip` device addresses), other than the device itself. */
+function takenBy(engine: Engine, kind: string, value: string, selfId: string | undefined): boolean {
+  const holder = engine.store.claimant({ scope: '', kind, value });
+  if (!holder || holder.docId === selfId) return false;
+  const other = engine.store.get(holder.accountId, holder.docId);
+  return other !== undefined && other.deleted !== true;
+}
+
+const credentialsInUse = (username: unknown): FieldErrors => ({
+  'sip.username': { unique: { message: 'SIP credentials already in use', cause: username as never } },
+});
+
+/**
+ * `cb_devices:validate_device/2`'s checks before `check_device_schema/2`, in its order, on the
+ * prepared request: `validate_mdn/2` (`check_mdn_taken/3` looks the MDN up among the system's
+ * numbers), `validate_mac_address/2` (a changed MAC must not be in the account's
+ * `devices/listing_by_macaddress`), `validate_device_creds/2` (a password device's username through
+ * `check_sip_creds_unique/4`: `is_creds_locally_unique/3` and then `is_creds_global_unique/3`; an
+ * `ip` device's address through `check_device_ip/3`) and `check_device_type_change/2`. Each records
+ * its error with `cb_context:add_validation_error/4`, which sets the field's entry whole.
+ *
+ * `is_creds_global_unique/3` reads the realm with `kz_term:to_lower_binary/1`: a realm Erlang
+ * cannot turn into a binary crashes there; `kazoo_bindings` swallows the crash and the context is
+ * left `fatal` without a code, which Crossbar answers 500 `generic_error` without data.
+ */
+function deviceChecks(
+  engine: Engine,
+  doc: JsonObject,
+  accountId: string,
+  accountRealm: unknown,
+  existing: StoredDoc | undefined,
+  superDuperAdmin: boolean,
+): FieldErrors {
+  const selfId = existing?.id;
+  const errors: FieldErrors = {};
+  const set = (fields: FieldErrors) => Object.assign(errors, fields);
+
+  const mdn = mdnErrors(doc, existing?.body, superDuperAdmin);
+  set(mdn.errors);
+  if (mdn.lookUp !== undefined && takenBy(engine, 'mdn', mdn.lookUp, selfId)) {
+    set({ 'mobile.mdn': { unique: { message: 'Mobile Device Number already exists in the system', cause: mdn.lookUp } } });
   }
+
+  const mac = typeof doc.mac_address === 'string' && doc.mac_address !== '' ? doc.mac_address : undefined;
+  if (mac !== undefined && mac !== existing?.body.mac_address) {
+    const macs = engine.store.children(accountId, DEVICES.type, '').map((device) => device.body.mac_address);
+    if (macs.some((other) => typeof other === 'string' && other !== '' && cleanseMac(other) === mac)) {
+      set({ mac_address: { unique: { message: 'MAC address already in use', cause: mac } } });
+    }
+  }
+
+  const sip = isObject(doc.sip) ? doc.sip : undefined;
+  const method = sip?.method ?? 'password';
+  if (method === 'password') {
+    const username = usernameKey(sip?.username);
+    if (username !== undefined) {
+      if (!credsLocallyUnique(engine, accountId, username, selfId)) set(credentialsInUse(sip?.username));
+      else {
+        const realm = realmBinary(sip?.realm ?? accountRealm);
+        if (realm === undefined) throw new CrossbarError(500, 'generic_error', undefined);
+        if (!credsGloballyUnique(engine, realm, username, selfId)) set(credentialsInUse(sip?.username));
+      }
+    }
+  } else {
+    set(sipMethodErrors(sip));
+    if (method === 'ip' && typeof sip?.ip === 'string' && IPV4.test(sip.ip) && takenBy(engine, 'sip_ip', sip.ip, selfId)) {
+      set({ 'sip.ip': { unique: { message: 'SIP IP already in use', cause: sip.ip } } });
+    }
+  }
+
+  set(typeChangeErrors(doc, existing?.body, superDuperAdmin));
+  return errors;
+}
+
+/**
+ * A device write (`PUT`, `POST`, `PATCH`) in `cb_devices:validate_device/2`'s order: the request is
+ * prepared and checked ({@link deviceChecks}) before the schema, which runs regardless
+ * (`check_device_schema/2`); `cb_context:failed_error/2` folds each schema error in with
+ * `kz_json:merge_jobjs/2`, so a schema error on a field replaces that field's entry whole and every
+ * other field's errors sit next to it in the one 400. With nothing failed the generic engine saves.
+ */
+function writeDevice(engine: Engine, req: SandboxRequest, accountId: string, superDuperAdmin: boolean, id?: string): Reply {
+  const def = devicesFor(engine, superDuperAdmin);
+  const write = () => (id === undefined ? createDoc(engine, req, accountId, def) : itemDoc(engine, req, accountId, def, id));
+  const existing = id === undefined ? undefined : engine.docs.load(accountId, DEVICES, id);
+  const input = requestDoc(req, existing);
+  if (!input) return write();
+  const doc = structuredClone(input);
+  const accountRealm = engine.store.get(accountId, accountId)?.body.realm;
+  normalizeDevice(doc, accountRealm);
+  const errors = deviceChecks(engine, doc, accountId, accountRealm, existing, superDuperAdmin);
+  const schema = validateDocument(DEVICES.schema, doc);
+  if (!schema.ok) Object.assign(errors, schema.errors);
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  return write();
 }
 
 /** `provisioner_util:cleanse_mac_address/1`: lower-case hex digits only. */
@@ -274,14 +382,11 @@ function cleanseMac(value: string): string {
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /**
- * `cb_devices:validate_device/2`'s steps before the schema check: the MAC address cleansed, outbound
- * flags trimmed, a `sip.realm` equal to the account's dropped, the emergency caller id normalised;
- * a mobile device needs `mobile.mdn`; `sip.method` is `password` or `ip`, an `ip` device needs an
- * IPv4 `sip.ip`. The MDN (`check_mdn_changed/3`) and the device type
- * (`check_device_type_change/2`) cannot change unless the login is a super-duper admin's.
+ * `cb_devices:validate_device/2`'s preparation of the request: `prepare_mac_address/2` (cleansed),
+ * `prepare_outbound_flags/2` (trimmed), `prepare_device_realm/2` (a `sip.realm` equal to the
+ * account's dropped), `prepare_emergency_caller_id/2` (normalised).
  */
-function prepareDevice(doc: JsonObject, ctx: DocHookContext, superDuperAdmin: boolean): FieldErrors {
-  const errors: FieldErrors = {};
+function normalizeDevice(doc: JsonObject, accountRealm: unknown): void {
   if (typeof doc.mac_address === 'string') {
     const mac = cleanseMac(doc.mac_address);
     if (mac === '') delete doc.mac_address;
@@ -292,34 +397,64 @@ function prepareDevice(doc: JsonObject, ctx: DocHookContext, superDuperAdmin: bo
     doc.outbound_flags = Array.isArray(flags) ? flags.map((f) => (typeof f === 'string' ? f.trim() : f)) : [];
   }
   const sip = isObject(doc.sip) ? doc.sip : undefined;
-  const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
   if (sip && sip.realm === accountRealm) delete sip.realm;
-  if (sip) Object.assign(errors, globalCredentialErrors(sip, accountRealm, ctx));
   normalizeEmergencyNumber(doc);
+}
 
-  const existing = ctx.existing?.body;
+/**
+ * `cb_devices:validate_mdn/2` without the look-up: a mobile device (by its stored type, else the
+ * request's: `get_device_type/1`) needs `mobile.mdn` (`check_mdn_undefined/2`), which cannot change
+ * unless the login is a super-duper admin's (`check_mdn_changed/3`). The normalised MDN is
+ * returned when `check_mdn_taken/3` is to look it up.
+ */
+function mdnErrors(doc: JsonObject, existing: JsonObject | undefined, superDuperAdmin: boolean): { errors: FieldErrors; lookUp?: string } {
   const deviceType = existing?.device_type ?? doc.device_type;
-  if (deviceType === 'mobile') {
-    const mdn = isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
-    const storedMdn = isObject(existing?.mobile) ? nonEmpty((existing.mobile as JsonObject).mdn) : undefined;
-    if (mdn === undefined) errors['mobile.mdn'] = { required: { message: 'Field is required but missing' } };
-    else if (existing && !superDuperAdmin && (storedMdn === undefined ? undefined : toE164(storedMdn)) !== toE164(mdn)) {
-      errors['mobile.mdn'] = { invalid: { message: 'Mobile Device Number cannot be changed', cause: mdn } };
-    }
-  }
+  if (deviceType !== 'mobile') return { errors: {} };
+  const mdn = isObject(doc.mobile) ? nonEmpty(doc.mobile.mdn) : undefined;
+  if (mdn === undefined) return { errors: { 'mobile.mdn': { required: { message: 'Field is required but missing' } } } };
+  const normalized = toE164(mdn);
+  if (!existing) return { errors: {}, lookUp: normalized };
+  const storedMdn = isObject(existing.mobile) ? nonEmpty((existing.mobile as JsonObject).mdn) : undefined;
+  if ((storedMdn === undefined ? undefined : toE164(storedMdn)) === normalized) return { errors: {} };
+  if (superDuperAdmin) return { errors: {}, lookUp: normalized };
+  return { errors: { 'mobile.mdn': { invalid: { message: 'Mobile Device Number cannot be changed', cause: mdn } } } };
+}
+
+/** `cb_devices:validate_device_creds/2` without the look-ups: an `ip` device's `sip.ip` is IPv4 (`check_device_ip/3`), the method is `password` or `ip`. */
+function sipMethodErrors(sip: JsonObject | undefined): FieldErrors {
   const method = sip?.method ?? 'password';
   if (method === 'ip') {
     const ip = sip?.ip;
     if (typeof ip !== 'string' || !IPV4.test(ip))
-      errors['sip.ip'] = { type: { message: 'Must be a valid IPv4 RFC 791', cause: ip as never } };
-  } else if (method !== 'password') {
-    errors['sip.method'] = {
-      enum: { message: 'SIP authentication method is invalid', target: ['password', 'ip'], cause: method as never },
-    };
+      return { 'sip.ip': { type: { message: 'Must be a valid IPv4 RFC 791', cause: ip as never } } };
+    return {};
   }
-  if (existing && !superDuperAdmin && doc.device_type !== existing.device_type) {
-    errors.device_type = { invalid: { message: 'Not authorized to change type of device', cause: doc.device_type ?? '' } };
-  }
+  if (method === 'password') return {};
+  return {
+    'sip.method': { enum: { message: 'SIP authentication method is invalid', target: ['password', 'ip'], cause: method as never } },
+  };
+}
+
+/** `cb_devices:check_device_type_change/2`: only a super-duper admin changes a device's type. */
+function typeChangeErrors(doc: JsonObject, existing: JsonObject | undefined, superDuperAdmin: boolean): FieldErrors {
+  if (!existing || superDuperAdmin || doc.device_type === existing.device_type) return {};
+  return { device_type: { invalid: { message: 'Not authorized to change type of device', cause: doc.device_type ?? '' } } };
+}
+
+/**
+ * The engine's hook after the schema (`…/bulk` saves through it): the preparation and the checks
+ * that need no look-up; the unique values are the claims' and {@link devicesFor}'s.
+ */
+function prepareDevice(doc: JsonObject, ctx: DocHookContext, superDuperAdmin: boolean): FieldErrors {
+  const accountRealm = ctx.lookup(ctx.accountId, ctx.accountId)?.body.realm;
+  normalizeDevice(doc, accountRealm);
+  const sip = isObject(doc.sip) ? doc.sip : undefined;
+  const errors: FieldErrors = {};
+  if (sip) Object.assign(errors, globalCredentialErrors(sip, accountRealm, ctx));
+  const existing = ctx.existing?.body;
+  Object.assign(errors, mdnErrors(doc, existing, superDuperAdmin).errors);
+  Object.assign(errors, sipMethodErrors(sip));
+  Object.assign(errors, typeChangeErrors(doc, existing, superDuperAdmin));
   return errors;
 }
 
@@ -357,9 +492,7 @@ export const devicesModule = defineModule({
   documents: [DEVICES],
   routes: [
     route('accounts/:account/devices/status', ['GET'], ({ engine, accountId }) => deviceStatus(engine, accountId)),
-    route('accounts/:account/devices', ['PUT'], ({ engine, req, accountId }) =>
-      writeDevice(engine, req, accountId, devicesFor(engine, false)),
-    ),
+    route('accounts/:account/devices', ['PUT'], ({ engine, req, accountId }) => writeDevice(engine, req, accountId, false)),
     route('accounts/:account/devices/:id/sync', ['POST'], ({ engine, req, accountId, params }) =>
       deviceAction(engine, req, accountId, params.id, true),
     ),
@@ -369,7 +502,7 @@ export const devicesModule = defineModule({
     // The generic writes with the system-wide checks; a super-duper admin's update may change the type and MDN.
     route('accounts/:account/devices/:id', ['POST', 'PATCH'], ({ engine, req, accountId, params }) => {
       const superDuperAdmin = req.auth !== undefined && isSuperDuperAdmin(engine, req.auth.accountId);
-      return writeDevice(engine, req, accountId, devicesFor(engine, superDuperAdmin), params.id);
+      return writeDevice(engine, req, accountId, superDuperAdmin, params.id);
     }),
   ],
 });
