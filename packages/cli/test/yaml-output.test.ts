@@ -26,7 +26,19 @@ export async function resolve(specifier, context, next) {
 `,
     );
     const register = join(login.dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    // CommonJS loads (createRequire) do not pass the resolve hook: they are logged as `cjs:NAME`.
+    writeFileSync(
+      register,
+      `import { appendFileSync } from 'node:fs';
+import Module, { register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(hooks).href)});
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  appendFileSync(process.env.MODULES_LOG, 'cjs:' + request + '\\n');
+  return load.call(this, request, ...rest);
+};
+`,
+    );
     writeFileSync(log, '');
     const result = await cli(args, {
       configDir: login.configDir,
@@ -37,7 +49,7 @@ export async function resolve(specifier, context, next) {
     return { stdout: result.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
   const yamlModules = (modules: string[]) =>
-    modules.filter((url) => /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//.test(url));
+    modules.filter((url) => url === 'cjs:yaml' || /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//.test(url));
 
   it('prints a document and a listing as YAML, loading yaml to do it', async () => {
     const created = await run(
@@ -64,6 +76,14 @@ export async function resolve(specifier, context, next) {
     const result = await run('users', 'list', '--output', 'yaml', '--filter', 'first_name=Nobody');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('[]\n');
+  });
+
+  it("an import of a well-formed JSON file runs without yaml, which only words a malformed file's error", async () => {
+    const file = join(login.dir, 'people.json');
+    writeFileSync(file, JSON.stringify([{ first_name: 'Yaml', last_name: 'Free' }]));
+    const { modules } = await modulesLoadedBy('import', 'users', file, '--dry-run');
+    expect(modules.some((url) => url.includes('/cli/dist/'))).toBe(true);
+    expect(yamlModules(modules)).toEqual([]);
   });
 
   it('JSON and table output never load yaml', async () => {

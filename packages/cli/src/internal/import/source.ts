@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { UsageError } from '../cli-error';
 import { type Doc, isDoc, setPath } from '../fields';
 import { fileError } from '../file-error';
@@ -237,6 +238,8 @@ function jsonErrorLine(text: string, error: Error): string {
       return lineAt(context.length - 10);
     }
   }
+  // Loaded here only: every import would otherwise pay for yaml to word a malformed file's error.
+  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const located = parseDocument(text, { schema: 'json' }).errors[0]?.linePos?.[0];
   return located ? `line ${located.line}: ` : '';
 }
