@@ -1,6 +1,6 @@
 import { describeIssue, type SchemaIssue } from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
-import { type FieldErrors, mergeFieldErrors } from './crossbar-error';
+import type { FieldErrors } from './crossbar-error';
 import { isObject, type JsonObject } from './json';
 
 /** The result of validating a document: the document with schema defaults applied, or Crossbar's field map. */
@@ -27,8 +27,13 @@ function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, 
       const target = issue.code === 'invalid_union' ? 'union' : (issue.expected ?? 'valid');
       return [code, { message: `Value did not match type(s): ${target}`, target, value }];
     }
-    case 'enum':
+    case 'enum': {
+      const type = enumType(issue);
+      if (type !== undefined && jsonType(value) !== type && !(type === 'number' && jsonType(value) === 'integer')) {
+        return ['type', { message: `Value did not match type(s): ${type}`, target: type, value }];
+      }
       return [code, { message: 'Value not found in enumerated list of values', target: issue.values ?? [], value }];
+    }
     case 'minLength':
       return [
         code,
@@ -51,7 +56,7 @@ function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, 
       if (issue.format && issue.format !== 'regex') {
         return ['wrong_format', { message: 'Field is not in the correct format', value, format: issue.format }];
       }
-      return [code, { message: `Failed to match pattern '${issue.pattern ?? ''}'`, target: issue.pattern, value }];
+      return [code, { message: `Failed to match pattern '${schemaPattern(issue.pattern)}'`, target: schemaPattern(issue.pattern), value }];
     case 'additionalProperties':
       return [code, { message: 'Strict checking of data is enabled; only include schema-defined properties', value: issue.keys }];
     case 'divisibleBy':
@@ -59,6 +64,41 @@ function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, 
     default:
       return ['invalid', { message: 'Value is invalid', value }];
   }
+}
+
+/**
+ * The pattern as the KAZOO schema spells it, which `kz_json_schema:error_to_jobj/2` answers as
+ * `target`: zod reports the RegExp literal (`/^https?:\/\//u`), the schema holds its source
+ * (`^https?://`).
+ */
+function schemaPattern(pattern: string | undefined): string {
+  const literal = /^\/(.*)\/[a-z]*$/s.exec(pattern ?? '');
+  return literal?.[1] === undefined ? (pattern ?? '') : literal[1].replaceAll('\\/', '/');
+}
+
+/** The JSON Schema type of a value, as jesse's `is_type_valid/2` tells them apart. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'bigint') return 'integer';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * The `type` next to an enum in its KAZOO schema: every enum but one lists a `type` matching its
+ * values (`"enum": ["user", "admin"], "type": "string"`), and jesse checks that `type` after the
+ * enum. The exception is the vCard address `types` items of `profile.json`, an enum without a
+ * `type`, which a value of another type fails on `enum` alone.
+ */
+function enumType(issue: SchemaIssue): string | undefined {
+  const values = issue.values ?? [];
+  const tail = issue.path.slice(-4).map(String);
+  if (tail[0] === 'addresses' && tail[2] === 'types' && /^\d+$/.test(tail[1] ?? '') && /^\d+$/.test(tail[3] ?? '')) return undefined;
+  const types = new Set(values.map(jsonType));
+  if (types.size !== 1) return undefined;
+  const [type] = types;
+  return type === 'null' || type === 'array' || type === 'object' ? undefined : type;
 }
 
 function getParent(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -114,9 +154,59 @@ function keywordApplies(code: string, issue: SchemaIssue, root: unknown, mistype
   return applies('input' in issue ? issue.input : getAt(root, issue.path));
 }
 
-/** Turns zod issues into one Crossbar field map (several codes per field merged). */
+/** The schema keyword behind a Crossbar error code (`wrong_format` comes from `format`). */
+function keywordOf(code: string): string {
+  return code === 'wrong_format' ? 'format' : code;
+}
+
+/** Keywords jesse checks, so that codes it does not produce (`invalid`) sort after them all. */
+const JESSE_KEYWORDS: ReadonlySet<string> = new Set([
+  'additionalProperties',
+  'divisibleBy',
+  'enum',
+  'format',
+  'maxItems',
+  'maxLength',
+  'maximum',
+  'minItems',
+  'minLength',
+  'minimum',
+  'pattern',
+  'required',
+  'type',
+  'uniqueItems',
+]);
+
+/**
+ * True when jesse reports `next` after `held` for one value. `jesse_validator_draft4:check_value/3`
+ * walks a schema's keywords in the order the schema object lists them and
+ * `jesse_error:default_error_handler/3` appends each error; every KAZOO schema lists its keywords
+ * sorted, so the order is the keywords' (code point) order. The extra validator
+ * (`kz_json_schema_extensions`) runs once the keywords are done, hence unknown codes come last.
+ */
+function reportedAfter(next: string, held: string): boolean {
+  const nextKnown = JESSE_KEYWORDS.has(next);
+  const heldKnown = JESSE_KEYWORDS.has(held);
+  if (nextKnown !== heldKnown) return heldKnown;
+  return next >= held;
+}
+
+/**
+ * Turns zod issues into one Crossbar field map, one code per field. `cb_context:failed/2` folds
+ * jesse's errors with `failed_error/2`, which builds `{"<dotted.path>": {<code>: …}}`
+ * (`kz_json_schema:error_to_jobj/2`) and sets that one top-level key whole into the errors so far
+ * (`kz_json:merge_jobjs/2`): of several errors for one field, the last jesse reports is answered.
+ */
 export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknown, prefix: readonly PropertyKey[] = []): FieldErrors {
   const fields: FieldErrors = {};
+  const keywords = new Map<string, string>();
+  const report = (path: string, code: string, detail: Record<string, unknown>) => {
+    const keyword = keywordOf(code);
+    const held = keywords.get(path);
+    if (held !== undefined && !reportedAfter(keyword, held)) return;
+    keywords.set(path, keyword);
+    fields[path] = { [code]: detail };
+  };
   const mistyped = new Set(issues.filter((issue) => describeIssue(issue).code === 'type').map((issue) => joinPath(issue.path)));
   for (const issue of issues) {
     if (!keywordApplies(describeIssue(issue).code, issue, root, mistyped)) continue;
@@ -124,10 +214,10 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknow
     if (code === 'additionalProperties' && issue.keys) {
       // jesse reports each unknown key at its own path (`jesse_validator_draft4:check_additional_properties/3`).
       const { value: _keys, ...message } = detail;
-      for (const key of issue.keys) mergeFieldErrors(fields, { [joinPath([...prefix, ...issue.path, key])]: { [code]: message } });
+      for (const key of issue.keys) report(joinPath([...prefix, ...issue.path, key]), code, message);
       continue;
     }
-    mergeFieldErrors(fields, { [joinPath([...prefix, ...issue.path])]: { [code]: detail } });
+    report(joinPath([...prefix, ...issue.path]), code, detail);
   }
   return fields;
 }
