@@ -126,8 +126,29 @@ function chargedUpdate(engine: Engine, req: SandboxRequest, accountId: string, d
   };
 }
 
+/**
+ * For a `POST` or `PATCH` the resource validates before loading (`ResourceDef.validatesBeforeLoad`)
+ * on an id that names no live document of its type: throws the 400 of an invalid body, as KAZOO's
+ * validation runs on the request alone before the load fails; a valid body returns, and the load
+ * that follows answers 404.
+ */
+export function validateBeforeLoad(
+  engine: Engine,
+  req: SandboxRequest,
+  accountId: string,
+  def: ResourceDef,
+  id: string,
+  parentId?: string,
+): void {
+  if ((req.method !== 'POST' && req.method !== 'PATCH') || !def.validatesBeforeLoad?.includes(req.method)) return;
+  const stored = engine.store.get(accountId, id);
+  if (stored && !stored.deleted && stored.type === def.type && (parentId === undefined || stored.parentId === parentId)) return;
+  engine.docs.validate(def, accountId, req.data, undefined);
+}
+
 /** `GET`, `POST`, `PATCH`, `DELETE` on one document. */
 export function itemDoc(engine: Engine, req: SandboxRequest, accountId: string, def: ResourceDef, id: string, parentId?: string): Reply {
+  validateBeforeLoad(engine, req, accountId, def, id, parentId);
   switch (req.method) {
     case 'GET': {
       const doc = engine.docs.load(accountId, def, id, parentId);

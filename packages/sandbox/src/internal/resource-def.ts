@@ -55,6 +55,17 @@ export interface ResourceDef {
   /** Verbs on the collection and on one item (the others answer 405). */
   readonly collectionVerbs: readonly Verb[];
   readonly itemVerbs: readonly Verb[];
+  /**
+   * The writes on one document whose body the module validates before it loads the document, so
+   * that for an id naming no document an invalid body is 400 `validation error` and only a valid
+   * one meets the 404 `bad_identifier`. `POST` belongs here where the module loads in its
+   * on-success fun (`cb_context:validate_request_data/3` → `crossbar_doc:load_merge/3`); `PATCH`
+   * where it goes through `crossbar_doc:patch_and_validate/3,4`, whose `patch_and_validate_doc/4`
+   * runs the validation on the request alone after a failed load, and `cb_context:failed/2`
+   * replaces the 404 with the 400. Left out where the document is loaded first
+   * (`cb_users:validate_resource/2`, a `PATCH` that reads before it merges): those stay 404.
+   */
+  readonly validatesBeforeLoad?: readonly ('POST' | 'PATCH')[];
   /** The `crossbar_listing` view's value for a document. */
   summary(doc: JsonObject): unknown;
   /** The view key the listing sorts by. */
