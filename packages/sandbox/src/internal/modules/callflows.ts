@@ -88,6 +88,10 @@ export const CALLFLOWS: ResourceDef = {
   schema: schemas.CallflowsSchema,
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ITEM_VERBS,
+  // `cb_callflows:validate_request/2` checks the numbers and the schema before
+  // `validate_callflow_schema/2`'s on-success fun loads (`on_successful_validation/2`); a PATCH
+  // goes through `crossbar_doc:patch_and_validate/3`.
+  validatesBeforeLoad: ['POST', 'PATCH'],
   summary: (doc) =>
     compact({
       id: doc._id,

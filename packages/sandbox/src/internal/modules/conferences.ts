@@ -55,6 +55,10 @@ export const CONFERENCES: ResourceDef = {
   ...CONFERENCE_COLLECTION,
   itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
   prepare: validateNumbers,
+  // `cb_conferences:update_conference/2` validates before `validate_numbers/2` →
+  // `on_successful_validation/2` loads; `patch_conference/2` goes through
+  // `crossbar_doc:patch_and_validate/3`.
+  validatesBeforeLoad: ['POST', 'PATCH'],
 };
 
 /** 202 answers (`crossbar_util:response_202`). */

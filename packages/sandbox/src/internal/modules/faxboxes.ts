@@ -40,6 +40,9 @@ export const FAXBOXES: ResourceDef = simpleCollection(
   FaxboxSchema,
   (doc) => ({ id: doc._id, name: doc.name, created: doc.pvt_created, flags: flagsOf(doc) }),
   {
+    // `cb_faxboxes:update_faxbox/2` validates a POST's or a PATCH's request before
+    // `on_faxbox_successful_validation/2` loads (`crossbar_doc:load_merge/3`).
+    validatesBeforeLoad: ['POST', 'PATCH'],
     claims: (doc) => emailClaims(doc, true),
     // `cb_faxboxes:remove_private_fields/1` drops the leaked `smtp_email_address` from a request;
     // `on_faxbox_successful_validation/2` gives a new box its generated address.
@@ -77,12 +80,13 @@ export const faxboxesModule = defineModule({
     // `cb_faxboxes:validate_faxbox/3` validates a PATCH's data alone against the schema
     // (`update_faxbox/2`) before merging it into the stored box (`validate_patch/1`): a PATCH
     // without `name` is refused.
+    // The box is loaded only after, so a box that does not exist is 404 for a valid PATCH alone.
     route('accounts/:account/faxboxes/:id', ['PATCH'], ({ engine, req, accountId, params }) => {
-      engine.docs.load(accountId, FAXBOXES, params.id);
       if (isObject(req.data)) {
         const alone = validateDocument(FaxboxSchema, stripReserved(req.data));
         if (!alone.ok) throw validationError(alone.errors);
       }
+      engine.docs.load(accountId, FAXBOXES, params.id);
       return leaked(engine, accountId, itemDoc(engine, req, accountId, FAXBOXES_PATCH, params.id));
     }),
   ],

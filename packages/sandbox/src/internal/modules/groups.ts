@@ -14,13 +14,23 @@ function groupFeatures(doc: JsonObject): string[] {
 }
 
 /** Groups of users and devices (`kzd_groups`); the listing counts their endpoints. */
-export const GROUPS = simpleCollection('groups', 'group', GroupsSchema, (doc) => ({
-  id: doc._id,
-  name: doc.name,
-  features: groupFeatures(doc),
-  endpoints: isObject(doc.endpoints) ? Object.keys(doc.endpoints).length : 0,
-  flags: flagsOf(doc),
-}));
+export const GROUPS = simpleCollection(
+  'groups',
+  'group',
+  GroupsSchema,
+  (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    features: groupFeatures(doc),
+    endpoints: isObject(doc.endpoints) ? Object.keys(doc.endpoints).length : 0,
+    flags: flagsOf(doc),
+  }),
+  {
+    // `cb_groups:update/2` validates before `on_successful_validation/2` loads; `validate_patch/2`
+    // goes through `crossbar_doc:patch_and_validate/3`.
+    validatesBeforeLoad: ['POST', 'PATCH'],
+  },
+);
 
 /** `GET …/users/{USER_ID}/groups` (`cb_groups:summary/1`, `groups/crossbar_listing_by_user`): the groups naming the user. */
 function userGroups(engine: Engine, accountId: string, userId: string): Reply {

@@ -12,12 +12,22 @@ import type { StoredDoc } from '../store';
 import { vcardReply } from './users';
 
 /** Lists (`kzd_lists`): named sets of numbers or patterns that callflows match against. */
-export const LISTS = simpleCollection('lists', 'list', schemas.ListsSchema, (doc) => ({
-  id: doc._id,
-  name: doc.name,
-  description: doc.description,
-  list_type: doc.list_type,
-}));
+export const LISTS = simpleCollection(
+  'lists',
+  'list',
+  schemas.ListsSchema,
+  (doc) => ({
+    id: doc._id,
+    name: doc.name,
+    description: doc.description,
+    list_type: doc.list_type,
+  }),
+  {
+    // `cb_lists:validate_doc/3` validates before `on_successfull_validation/3` loads; a PATCH goes
+    // through `crossbar_doc:patch_and_validate/3` (`validate_req/3`).
+    validatesBeforeLoad: ['POST', 'PATCH'],
+  },
+);
 
 export const LIST_ENTRIES: ResourceDef = simpleCollection('entries', 'list_entry', schemas.ListEntriesSchema, (doc) => ({
   id: doc._id,

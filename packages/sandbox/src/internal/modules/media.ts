@@ -61,6 +61,8 @@ export const MEDIA = simpleCollection(
   }),
   {
     itemVerbs: ITEM_VERBS_NO_PATCH,
+    // `cb_media:validate_request/2` validates before `on_successful_validation/2` loads.
+    validatesBeforeLoad: ['POST'],
     prepare(doc, ctx) {
       if (ctx.existing) return promptErrors(ctx.existing.id, doc);
       // `maybe_add_prompt_fields/1`: a new prompt is stored under its prompt id (see createMedia).

@@ -3,7 +3,15 @@ import { simpleCollection } from '../collection-def';
 import { defineModule, NO_TELEPHONY, unservedRoute } from '../sandbox-module';
 
 /** Call-center queues (`kzd_queues`). */
-export const QUEUES = simpleCollection('queues', 'queue', QueuesSchema, (doc) => ({ id: doc._id, name: doc.name, strategy: doc.strategy }));
+// `cb_queues:check_queue_schema/2` validates before `on_successful_validation/2` loads;
+// `validate_patch/2` goes through `crossbar_doc:patch_and_validate/3`.
+export const QUEUES = simpleCollection(
+  'queues',
+  'queue',
+  QueuesSchema,
+  (doc) => ({ id: doc._id, name: doc.name, strategy: doc.strategy }),
+  { validatesBeforeLoad: ['POST', 'PATCH'] },
+);
 
 /**
  * `cb_queues`: the queue documents. Statistics, rosters and eavesdropping live in ACDc, the

@@ -38,6 +38,9 @@ export const RESOURCES: ResourceDef = {
     }),
   sortKey: byId,
   prepare: peerRule,
+  // `cb_resources:update_local/2` validates before `check_if_peer/2` → `on_successful_validation/2`
+  // loads; a PATCH reads the resource first (`validate_patch(read(…))`), so it stays 404.
+  validatesBeforeLoad: ['POST'],
 };
 
 /** Bulk number-import jobs (`resource_job`), stored in the MODB (ids `YYYYMM-…`). */

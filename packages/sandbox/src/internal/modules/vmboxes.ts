@@ -80,6 +80,10 @@ export const VMBOXES: ResourceDef = {
   schema: schemas.VmboxesSchema,
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ITEM_VERBS,
+  // `cb_vmboxes:validate_request/2` checks the mailbox and the schema before
+  // `on_successful_validation/2` loads; a PATCH's `load_vmbox/2` fails, yet
+  // `crossbar_doc:patch_and_validate/3` still validates the request alone.
+  validatesBeforeLoad: ['POST', 'PATCH'],
   // `messages` is completed with the live counts by the handler.
   summary: (doc) =>
     compact({ id: doc._id, name: doc.name, mailbox: doc.mailbox, owner_id: doc.owner_id, messages: 0, flags: flagsOf(doc) }),

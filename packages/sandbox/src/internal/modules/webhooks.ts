@@ -61,7 +61,12 @@ export const WEBHOOKS = simpleCollection(
     enabled: doc.enabled === undefined ? true : doc.enabled,
     disable_reason: doc.pvt_disabled_message,
   }),
-  { prepare: modifierErrors },
+  {
+    prepare: modifierErrors,
+    // `cb_webhooks:update/2` validates before `on_successful_validation/2` loads; a PATCH reads
+    // the hook first (`validate_webhook/3` → `validate_patch(read(…))`), so it stays 404.
+    validatesBeforeLoad: ['POST'],
+  },
 );
 
 /** The hooks KAZOO's webhooks application ships (`applications/webhooks/src/modules/webhooks_*.erl`, less the skeleton). */
