@@ -179,6 +179,14 @@ const ROWS: readonly Row[] = [
     patch: VALIDATE_FIRST,
     kazoo: 'cb_connectivity:update/2 → on_successful_validation/2; validate_patch/2 → crossbar_doc:patch_and_validate/3',
   },
+  {
+    module: 'port_requests',
+    valid: (n) => ({ name: `Order Port ${n}`, numbers: { [`+1415555030${n}`]: {} } }),
+    invalid: { name: 5, numbers: { '+14155550309': {} } },
+    post: VALIDATE_FIRST,
+    patch: VALIDATE_FIRST,
+    kazoo: 'cb_port_requests:update/2 → on_successful_validation/2; PATCH crossbar_doc:patch_and_validate/3 with validate_request_data/3',
+  },
 ];
 
 function expectOutcome(answer: Answer, outcome: Outcome, schemaErrors: unknown, what: string): void {
@@ -215,6 +223,41 @@ describe('POST and PATCH on an id that names no document: the schema or the 404 
     if (!row.patch) expect((await h.call('PATCH', path, { data: row.valid(2) })).status, `${row.module} PATCH`).toBe(405);
     // None of the refused writes created the document.
     expect((await h.call('GET', path)).status, `${row.module} GET`).toBe(404);
+  });
+
+  it('a list entry that does not exist: an invalid body is 400, a valid one 404 (cb_lists:validate_req/3 → validate_doc/3; PATCH crossbar_doc:patch_and_validate/3)', async () => {
+    const list = (await h.call('PUT', `${h.acct}/lists`, { data: { name: 'Order Entries' } })).body.data as { id: string };
+    const invalid = { list_id: list.id, number: 14155550401 };
+    const refused = await h.call('PUT', `${h.acct}/lists/${list.id}/entries`, { data: invalid });
+    expect(refused.status, refused.text).toBe(400);
+    const path = `${h.acct}/lists/${list.id}/entries/${MISSING}`;
+    for (const method of ['POST', 'PATCH']) {
+      expectOutcome(await h.call(method, path, { data: invalid }), 'invalid', refused.body.data, `${method} invalid`);
+      expectOutcome(
+        await h.call(method, path, { data: { list_id: list.id, number: '+14155550402' } }),
+        'missing',
+        undefined,
+        `${method} valid`,
+      );
+    }
+  });
+
+  it('a notification that does not exist is 404 whatever the body: cb_notifications:update_notification/2 reads it first (read/2)', async () => {
+    for (const body of [{ enabled: 'sometimes' }, { enabled: true }]) {
+      const r = await h.call('POST', `${h.acct}/notifications/no_such_notification`, { data: body });
+      expect(r.status, r.text).toBe(404);
+      expect(r.body.message).toBe('bad_identifier');
+    }
+  });
+
+  it('a valid port request POST whose number another port request holds is 400 on a missing id (check_number_portability/3 runs after the failed load_merge/3)', async () => {
+    const number = '+14155550399';
+    expect((await h.call('PUT', `${h.acct}/port_requests`, { data: { name: 'Order Holder', numbers: { [number]: {} } } })).status).toBe(
+      201,
+    );
+    const r = await h.call('POST', `${h.acct}/port_requests/${MISSING}`, { data: { name: 'Order Other', numbers: { [number]: {} } } });
+    expect(r.status, r.text).toBe(400);
+    expect(Object.keys(r.body.data as object)).toEqual([number]);
   });
 
   it('a valid callflow body whose number another callflow routes is 400 even on a missing id (validate_uniqueness/2 runs after the failed load_merge/3)', async () => {

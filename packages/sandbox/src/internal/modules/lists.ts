@@ -29,20 +29,30 @@ export const LISTS = simpleCollection(
   },
 );
 
-export const LIST_ENTRIES: ResourceDef = simpleCollection('entries', 'list_entry', schemas.ListEntriesSchema, (doc) => ({
-  id: doc._id,
-  key: doc.list_id,
-  value: compact({
-    capture_group_key: doc.capture_group_key,
-    capture_group_length: doc.capture_group_length,
-    name: doc.name,
-    number: doc.number,
-    pattern: doc.pattern,
-    prefix: doc.prefix,
-    regexp: doc.regexp,
-    type: doc.type,
+export const LIST_ENTRIES: ResourceDef = simpleCollection(
+  'entries',
+  'list_entry',
+  schemas.ListEntriesSchema,
+  (doc) => ({
+    id: doc._id,
+    key: doc.list_id,
+    value: compact({
+      capture_group_key: doc.capture_group_key,
+      capture_group_length: doc.capture_group_length,
+      name: doc.name,
+      number: doc.number,
+      pattern: doc.pattern,
+      prefix: doc.prefix,
+      regexp: doc.regexp,
+      type: doc.type,
+    }),
   }),
-}));
+  {
+    // An entry's POST goes through `cb_lists:validate_doc/3` too, and its PATCH through
+    // `crossbar_doc:patch_and_validate/3`: both validate before the entry is loaded.
+    validatesBeforeLoad: ['POST', 'PATCH'],
+  },
+);
 
 /**
  * `/lists/{LIST_ID}/entries`: KAZOO reads and deletes them through the `lists/entries` view keyed

@@ -248,8 +248,26 @@ function createPort(engine: Engine, req: SandboxRequest, accountId: string): Rep
   return portReply(req, engine, doc, 201);
 }
 
+/**
+ * A `POST` or `PATCH` on an id that names no port request: `cb_port_requests:update/2` validates
+ * the request before `on_successful_validation/2` loads it, and a `PATCH`'s
+ * `crossbar_doc:patch_and_validate/3` still validates the request alone after its failed load, so
+ * an invalid body is 400. A valid `POST`'s numbers are still checked for portability on top of the
+ * failed load (`on_successful_validation/3` → `check_number_portability/3`); otherwise the 404 stands.
+ */
+function checkMissingPort(engine: Engine, req: SandboxRequest, accountId: string, id: string): void {
+  const stored = engine.store.get(accountId, id);
+  if (stored && !stored.deleted && stored.type === PORT_REQUESTS.type) return;
+  const checked = engine.docs.validate(PORT_REQUESTS, accountId, isObject(req.data) ? { ...req.data } : req.data, undefined);
+  if (req.method !== 'POST') return;
+  normalizeNumbers(checked);
+  const errors = portabilityErrors(engine, accountId, id, Object.keys((checked.numbers as JsonObject) ?? {}));
+  if (Object.keys(errors).length) throw validationError(errors);
+}
+
 /** `POST`/`PATCH …/port_requests/{id}`. */
 function updatePort(engine: Engine, req: SandboxRequest, accountId: string, id: string): Reply {
+  checkMissingPort(engine, req, accountId, id);
   const existing = loadPort(engine, accountId, id);
   const state = stateOf(existing.body);
   const merged = req.method === 'PATCH' && isObject(req.data) ? deepMerge(publicDoc(existing.body), stripReserved(req.data)) : req.data;
