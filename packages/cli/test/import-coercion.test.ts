@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli } from './cli';
+import { BIN } from './cli';
+import { cliLoading } from './modules-loaded';
 import { useSandboxLogin } from './sandbox-login';
 
 // `audian import` fixes each cell's scalar type by the schema of the resource it imports, and
@@ -63,27 +63,11 @@ describe.skipIf(!existsSync(BIN))('audian import: cells typed by the resource’
   });
 
   it('loads the schema modules of the imported resource only, never the whole schemas barrel', async () => {
-    // A resolve hook records every module the binary loads.
-    const log = join(login.dir, 'modules.log');
-    const hooks = file(
-      'mjs',
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
-  return resolved;
-}
-`,
-    );
-    const register = file('mjs', `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
     const csv = file('csv', 'name,mailbox,seek_duration_ms\nLoaded box,2003,3000\n');
-    const result = await cli(['import', 'vmboxes', csv, '--dry-run'], {
-      configDir: login.configDir,
-      env: { NODE_OPTIONS: `--import ${pathToFileURL(register).href}` },
-    });
+    const result = await cliLoading(['import', 'vmboxes', csv, '--dry-run'], { configDir: login.configDir });
     expect(result.stdout).toContain('1 rows, 1 valid');
     expect(result.status).toBe(0);
-    const loaded = readFileSync(log, 'utf8').split('\n');
+    const loaded = result.modules;
     const schemaModules = loaded.filter((url) => /\/resources\/(dist|src)\/schemas\//.test(url));
     expect(schemaModules.some((url) => /\/schemas\/generated\/vmboxes\.[jt]s$/.test(url))).toBe(true);
     expect(schemaModules.filter((url) => /\/schemas\/index\.[jt]s$/.test(url))).toEqual([]);

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempDir } from './cli';
+import { cliLoading } from './modules-loaded';
 
 let tmp: ReturnType<typeof tempDir>;
 
@@ -12,32 +10,9 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-/** Runs the binary with a module-resolution hook that logs every module loaded; returns the list. */
+/** The modules `audian ARGS` loads. */
 async function modulesLoaded(args: string[]): Promise<string[]> {
-  const log = join(tmp.dir, `modules-${args.join('-').replace(/\W/g, '')}.log`);
-  const hook = join(tmp.dir, 'hook.mjs');
-  writeFileSync(
-    hook,
-    `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
-  return result;
-}
-`,
-  );
-  const register = join(tmp.dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
-  writeFileSync(log, '');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
-      env: { ...process.env, AUDIAN_CONFIG_DIR: tmp.dir },
-      stdio: 'ignore',
-    });
-    child.on('error', reject);
-    child.on('close', () => resolve());
-  });
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return (await cliLoading(args, { configDir: tmp.dir })).modules;
 }
 
 describe.skipIf(!existsSync(BIN))('start-up', () => {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { BIN, cli } from './cli';
+import { BIN } from './cli';
+import { cliLoading } from './modules-loaded';
 import { useSandboxLogin } from './sandbox-login';
 
 // `--output yaml` loads the yaml package when it prints; every other format runs without it.
@@ -11,42 +11,12 @@ describe.skipIf(!existsSync(BIN))('--output yaml', () => {
   const login = useSandboxLogin();
   const { run } = login;
 
-  /** `audian ARGS` with a resolve hook that records every module the binary loads. */
+  /** `audian ARGS`, recording every module the binary loads. */
   async function modulesLoadedBy(...args: string[]): Promise<{ stdout: string; modules: string[] }> {
-    const log = join(login.dir, `modules-${args.join('-').replace(/\W+/g, '_')}.log`);
-    const hooks = join(login.dir, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  appendFileSync(process.env.MODULES_LOG, resolved.url + '\\n');
-  return resolved;
-}
-`,
-    );
-    const register = join(login.dir, 'register.mjs');
-    // CommonJS loads (createRequire) do not pass the resolve hook: they are logged as `cjs:NAME`.
-    writeFileSync(
-      register,
-      `import { appendFileSync } from 'node:fs';
-import Module, { register } from 'node:module';
-register(${JSON.stringify(pathToFileURL(hooks).href)});
-const load = Module._load;
-Module._load = function (request, ...rest) {
-  appendFileSync(process.env.MODULES_LOG, 'cjs:' + request + '\\n');
-  return load.call(this, request, ...rest);
-};
-`,
-    );
-    writeFileSync(log, '');
-    const result = await cli(args, {
-      configDir: login.configDir,
-      env: { NODE_OPTIONS: `--import ${pathToFileURL(register).href}`, MODULES_LOG: log },
-    });
+    const result = await cliLoading(args, { configDir: login.configDir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    return { stdout: result.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+    return result;
   }
   const yamlModules = (modules: string[]) =>
     modules.filter((url) => url === 'cjs:yaml' || /\/node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//.test(url));
