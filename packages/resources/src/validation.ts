@@ -19,7 +19,7 @@ export interface SchemaIssue {
 
 /**
  * Translates one zod issue into Crossbar's vocabulary: the rule name Crossbar would report
- * (`required`, `type`, `enum`, `minLength`, `maximum`, `pattern`, …) and a short message.
+ * (`required`, `type`, `enum`, `minLength`, `maximum`, `pattern`, `wrong_format`, …) and a short message.
  *
  * @example
  * ```ts
@@ -45,6 +45,11 @@ export function describeIssue(issue: SchemaIssue): ArgumentIssue {
     case 'too_big':
       return bound(issue, path, name, 'max');
     case 'invalid_format':
+      // A format check (kazooFormat) reports its format without a pattern; KAZOO answers it as
+      // `wrong_format` (kz_json_schema:error_to_jobj/2).
+      if (issue.pattern === undefined && issue.format !== undefined && issue.format !== 'regex') {
+        return { path, code: 'wrong_format', message: `${name} is not a valid ${issue.format}` };
+      }
       return { path, code: 'pattern', message: `${name} must match ${issue.pattern ?? issue.format}` };
     case 'invalid_union':
       return { path, code: 'type', message: `${name} does not match any allowed form` };
