@@ -131,10 +131,13 @@ export class Documents {
       pvt_modified: now,
       pvt_vsn: '1',
     };
-    body._rev = nextRevision(undefined, body);
+    const previous = this.#store.get(accountId, id);
+    // CouchDB keeps a deleted document's revision (a tombstone after `kz_datamgr:del_doc/2`, the
+    // `pvt_deleted` body after a soft delete): a document saved again under that id continues from
+    // it (deleted at `2-…`, saved again at `3-…`), never from `1-…`.
+    body._rev = nextRevision(previous?.body._rev, body);
     const claims = this.#claims(def, accountId, body);
     this.#store.transaction(() => {
-      const previous = this.#store.get(accountId, id);
       if (previous) this.#store.update({ accountId, id, parentId: options.parentId, sortKey: def.sortKey(body), body });
       else this.#store.insert({ accountId, id, type: def.type, parentId: options.parentId, sortKey: def.sortKey(body), body });
       this.#store.setClaims(accountId, id, claims);
