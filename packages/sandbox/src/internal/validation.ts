@@ -52,10 +52,10 @@ function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, 
       return [code, { message: `The list must have at least ${num(issue.minimum)} items`, target: num(issue.minimum), value }];
     case 'maxItems':
       return [code, { message: `The list is more than ${num(issue.maximum)} items`, target: num(issue.maximum), value }];
+    case 'wrong_format':
+      // kz_json_schema:error_to_jobj/2, clause for jesse's `wrong_format`: the failed schema's `format`.
+      return [code, { message: 'Field is not in the correct format', value, format: issue.format }];
     case 'pattern':
-      if (issue.format && issue.format !== 'regex') {
-        return ['wrong_format', { message: 'Field is not in the correct format', value, format: issue.format }];
-      }
       return [code, { message: `Failed to match pattern '${schemaPattern(issue.pattern)}'`, target: schemaPattern(issue.pattern), value }];
     case 'additionalProperties':
       return [code, { message: 'Strict checking of data is enabled; only include schema-defined properties', value: issue.keys }];
@@ -125,8 +125,9 @@ function getAt(root: unknown, path: readonly PropertyKey[]): unknown {
 const KEYWORD_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
   minLength: (value) => typeof value === 'string',
   maxLength: (value) => typeof value === 'string',
-  // `pattern` and `format` (reported as `wrong_format`) alike.
   pattern: (value) => typeof value === 'string',
+  // `format`: jesse_validator_draft4:check_format/3 checks binaries only.
+  wrong_format: (value) => typeof value === 'string',
   minItems: Array.isArray,
   maxItems: Array.isArray,
   uniqueItems: Array.isArray,
