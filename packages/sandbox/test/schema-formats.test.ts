@@ -51,6 +51,14 @@ describe('formats KAZOO checks answer wrong_format (jesse_validator_draft4:check
     expect(r.body.data).toEqual({ 'notify_email_addresses.1': wrongFormat('bad', 'email') });
   });
 
+  it('an email too short and without an @ answers minLength alone: jesse checks format before minLength, the last error stands (cb_context:failed_error/2)', async () => {
+    const r = await h.call('PUT', `${h.acct}/users`, { data: { first_name: 'F', last_name: 'G', email: 'ab' } });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.data).toEqual({
+      email: { minLength: { message: 'String must be at least 3 characters', target: 3, cause: 'ab', value: 'ab' } },
+    });
+  });
+
   it('a format jesse does not check ("uri") takes any string (queues.cdr_url)', async () => {
     const r = await h.call('PUT', `${h.acct}/queues`, { data: { name: 'Support', cdr_url: 'not a uri' } });
     expect(r.status, r.text).toBe(201);
