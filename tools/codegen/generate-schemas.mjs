@@ -86,7 +86,11 @@ function generate(id, schema) {
   return lines.join('\n');
 }
 
-function schemaExpr(node, depth, refs, selfId) {
+// `within`: the outermost oneOf/anyOf above this node in the same schema, and how many path
+// segments below its value the node sits. jesse answers a failed oneOf/anyOf as one error at the
+// combinator's value and drops its branches' errors (check_one_of/3, check_any_of/3), so a format
+// check there says where that is.
+function schemaExpr(node, depth, refs, selfId, within) {
   if (!node || typeof node !== 'object') return 'z.unknown()';
   if (node.$ref) {
     const ref = node.$ref.replace(/\.json$/, '').replace(/^#$/, selfId);
@@ -97,7 +101,8 @@ function schemaExpr(node, depth, refs, selfId) {
   }
   const variants = node.oneOf ?? node.anyOf;
   if (Array.isArray(variants) && variants.length && !node.properties && !node.type) {
-    const parts = variants.map((v) => schemaExpr(v, depth, refs, selfId));
+    const keyword = node.oneOf ? 'oneOf' : 'anyOf';
+    const parts = variants.map((v) => schemaExpr(v, depth, refs, selfId, within ?? { keyword, below: 0 }));
     return withDefault(parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`, node);
   }
   if (Array.isArray(node.enum) && node.enum.length) {
@@ -115,11 +120,11 @@ function schemaExpr(node, depth, refs, selfId) {
     else if (node.items) types = ['array'];
     else return withDefault('z.unknown()', node);
   }
-  const parts = types.map((type) => typeExpr(type, node, depth, refs, selfId));
+  const parts = types.map((type) => typeExpr(type, node, depth, refs, selfId, within));
   return withDefault(parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`, node);
 }
 
-function typeExpr(type, node, depth, refs, selfId) {
+function typeExpr(type, node, depth, refs, selfId, within) {
   const checks = [];
   switch (type) {
     case 'string': {
@@ -128,7 +133,8 @@ function typeExpr(type, node, depth, refs, selfId) {
       if (typeof node.pattern === 'string' && validRegex(node.pattern)) checks.push(`z.regex(${regexLiteral(node.pattern)})`);
       if (typeof node.format === 'string' && KAZOO_FORMATS.has(node.format)) {
         refs.add(FORMATS);
-        checks.push(`kazooFormat(${JSON.stringify(node.format)})`);
+        const where = within ? `, ${JSON.stringify(within.keyword)}, ${within.below}` : '';
+        checks.push(`kazooFormat(${JSON.stringify(node.format)}${where})`);
       }
       return withChecks('z.string()', checks);
     }
@@ -145,37 +151,44 @@ function typeExpr(type, node, depth, refs, selfId) {
     case 'array': {
       // A default on array items means nothing (an item is never missing), so it is dropped.
       const items =
-        node.items && !Array.isArray(node.items) ? schemaExpr(withoutDefault(node.items), depth + 1, refs, selfId) : 'z.unknown()';
+        node.items && !Array.isArray(node.items)
+          ? schemaExpr(withoutDefault(node.items), depth + 1, refs, selfId, below(within))
+          : 'z.unknown()';
       if (Number.isInteger(node.minItems) && node.minItems > 0) checks.push(`z.minLength(${node.minItems})`);
       if (Number.isInteger(node.maxItems)) checks.push(`z.maxLength(${node.maxItems})`);
       return withChecks(`z.array(${items})`, checks);
     }
     case 'object':
-      return objectExpr(node, depth, refs, selfId);
+      return objectExpr(node, depth, refs, selfId, within);
     default:
       return 'z.unknown()';
   }
 }
 
-function objectExpr(node, depth, refs, selfId) {
+function objectExpr(node, depth, refs, selfId, within) {
   const props = node.properties && typeof node.properties === 'object' ? node.properties : undefined;
   if (!props || Object.keys(props).length === 0) {
     const pattern = node.patternProperties && Object.values(node.patternProperties)[0];
     const additional = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
     const value = pattern ?? additional;
-    if (value) return `z.record(z.string(), ${schemaExpr(value, depth + 1, refs, selfId)})`;
+    if (value) return `z.record(z.string(), ${schemaExpr(value, depth + 1, refs, selfId, below(within))})`;
     return 'z.looseObject({})';
   }
   const required = new Set(Array.isArray(node.required) ? node.required : []);
   const indent = '  '.repeat(depth + 1);
   const fields = Object.entries(props).map(([name, child]) => {
-    let expr = schemaExpr(child, depth + 1, refs, selfId);
+    let expr = schemaExpr(child, depth + 1, refs, selfId, below(within));
     if (!required.has(name) && !expr.startsWith('z._default(') && !expr.startsWith('z.prefault(')) expr = `z.optional(${expr})`;
     return `${indent}${key(name)}: ${expr},`;
   });
   // `additionalProperties: false` is enforced by KAZOO on writes (`kz_json_schema`: 400 `additionalProperties`).
   const object = node.additionalProperties === false ? 'z.strictObject' : 'z.looseObject';
   return `${object}({\n${fields.join('\n')}\n${'  '.repeat(depth)}})`;
+}
+
+/** One path segment further below the combinator, if any. */
+function below(within) {
+  return within && { ...within, below: within.below + 1 };
 }
 
 function withDefault(expr, node) {

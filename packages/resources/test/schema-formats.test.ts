@@ -6,6 +6,7 @@ import { createAudian } from '../src/index';
 import {
   isKazooFormat,
   matchesKazooFormat,
+  PortRequestsSchema,
   QueuesSchema,
   UsersSchema,
   VmboxesSchema,
@@ -133,6 +134,22 @@ describe('the generated schemas check email fields', () => {
     } catch (error) {
       expect((error as InvalidArgumentError).issues).toEqual([
         { path: 'notify_email_addresses.1', code: 'wrong_format', message: 'notify_email_addresses.1 is not a valid email' },
+      ]);
+    }
+  });
+
+  it('inside a oneOf (port request send_to: one address or a list), the SDK still names the entry', () => {
+    try {
+      validateBody(
+        PortRequestsSchema,
+        { name: 'p', numbers: { '+12025550100': {} }, notifications: { email: { send_to: ['ok@example.com', 'bad'] } } },
+        'full',
+        'port request',
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InvalidArgumentError).issues).toEqual([
+        { path: 'notifications.email.send_to.1', code: 'wrong_format', message: 'notifications.email.send_to.1 is not a valid email' },
       ]);
     }
   });

@@ -55,9 +55,21 @@ export function matchesKazooFormat(format: KazooFormat, value: string): boolean 
 }
 
 /**
+ * Where a format check sits inside a `oneOf`/`anyOf` of its schema: the combinator and how many
+ * path segments below the combinator's value the checked string is (0: the value itself, 1: an item
+ * of it). jesse answers a failed combinator as one error at its value and drops the errors of its
+ * branches (`jesse_validator_draft4:check_one_of/3`, `check_any_of/3`).
+ */
+export interface FormatCombinator {
+  readonly keyword: 'oneOf' | 'anyOf';
+  readonly below: number;
+}
+
+/**
  * A zod check for a string `format`, as the generated schemas use it. A failing value is reported
  * as an `invalid_format` issue carrying the format's name and no pattern, which
- * `describeIssue` answers as KAZOO's `wrong_format`.
+ * `describeIssue` answers as KAZOO's `wrong_format`; a check inside a `oneOf`/`anyOf` also carries
+ * where that is ({@link formatCombinator}).
  *
  * @throws never; a value that fails adds an issue to the parse result
  *
@@ -69,12 +81,30 @@ export function matchesKazooFormat(format: KazooFormat, value: string): boolean 
  * z.safeParse(z.string().check(kazooFormat('email')), 'nope').success; // false
  * ```
  */
-export function kazooFormat(format: KazooFormat): z.core.$ZodCheck<string> {
+export function kazooFormat(format: KazooFormat, keyword?: FormatCombinator['keyword'], below = 0): z.core.$ZodCheck<string> {
+  const combinator: FormatCombinator | undefined = keyword ? { keyword, below } : undefined;
   return z.superRefine((value: string, ctx) => {
     // jesse checks formats on binaries only; another type is the `type` keyword's business.
     if (typeof value !== 'string' || matchesKazooFormat(format, value)) return;
-    ctx.addIssue({ code: 'invalid_format', format, input: value, message: `Invalid ${format}` });
+    ctx.addIssue({ code: 'invalid_format', format, input: value, message: `Invalid ${format}`, ...(combinator && { combinator }) });
   });
+}
+
+/**
+ * The `oneOf`/`anyOf` a failed format check sits in, read from its zod issue, if any.
+ *
+ * @example
+ * ```ts
+ * import { formatCombinator } from '@audian/resources/schemas';
+ *
+ * formatCombinator({ code: 'invalid_format', format: 'email', path: ['send_to', 1] }); // undefined: not inside one
+ * ```
+ */
+export function formatCombinator(issue: object): FormatCombinator | undefined {
+  const combinator = (issue as { combinator?: unknown }).combinator;
+  if (!combinator || typeof combinator !== 'object') return undefined;
+  const { keyword, below } = combinator as Partial<FormatCombinator>;
+  return (keyword === 'oneOf' || keyword === 'anyOf') && typeof below === 'number' ? { keyword, below } : undefined;
 }
 
 // `u`: PCRE's `unicode` option, so `[^@]` is one code point. JS `$` matches only at the very end,

@@ -2,7 +2,15 @@
 // apps and in @audian/sandbox, without the client. One line per resource, then the schemas
 // generated from KAZOO's.
 
-export { isKazooFormat, KAZOO_FORMATS, type KazooFormat, kazooFormat, matchesKazooFormat } from '../internal/kazoo-formats.js';
+export {
+  type FormatCombinator,
+  formatCombinator,
+  isKazooFormat,
+  KAZOO_FORMATS,
+  type KazooFormat,
+  kazooFormat,
+  matchesKazooFormat,
+} from '../internal/kazoo-formats.js';
 export { describeIssue, type SchemaIssue, validateBody } from '../validation.js';
 export * from './access-lists.js';
 export * from './accounts.js';

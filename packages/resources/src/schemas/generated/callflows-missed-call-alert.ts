@@ -6,7 +6,7 @@ import { kazooFormat } from '../../internal/kazoo-formats.js';
 /** Structure of the KAZOO `callflows.missed_call_alert` document (loose: unknown keys are kept). */
 export const CallflowsMissedCallAlertSchema = z.looseObject({
   recipients: z.array(z.looseObject({
-      id: z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]),
+      id: z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))]),
       type: z.enum(["user","email"]),
     })),
   skip_module: z.optional(z.boolean()),

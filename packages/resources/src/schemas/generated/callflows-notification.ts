@@ -8,7 +8,7 @@ export const CallflowsNotificationSchema = z.looseObject({
   comments: z.optional(z.string()),
   notification_media: z.optional(z.array(z.enum(["email","sms"]))),
   recipients: z.prefault(z.array(z.looseObject({
-      id: z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]),
+      id: z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))]),
       type: z.enum(["user","email"]),
     })), []),
   send_at: z._default(z.enum(["callflow_exec","channel_destroy"]), "channel_destroy"),

@@ -25,7 +25,7 @@ export const FaxboxSchema = z.looseObject({
         url: z.optional(z.string().check(z.regex(new RegExp("^https?://", 'u')))),
       })),
       email: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))])),
+        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
       })),
       sms: z.optional(z.looseObject({
         send_to: z.optional(z.union([z.array(z.string()), z.string()])),
@@ -38,7 +38,7 @@ export const FaxboxSchema = z.looseObject({
         url: z.optional(z.string().check(z.regex(new RegExp("^https?://", 'u')))),
       })),
       email: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))])),
+        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
       })),
       sms: z.optional(z.looseObject({
         send_to: z.optional(z.union([z.array(z.string()), z.string()])),

@@ -18,7 +18,7 @@ export const FaxesSchema = z.looseObject({
   from_number: z.string(),
   notifications: z.optional(z.looseObject({
     email: z.optional(z.looseObject({
-      send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))])),
+      send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
     })),
     sms: z.optional(z.looseObject({
       send_to: z.optional(z.union([z.array(z.string()), z.string()])),

@@ -25,7 +25,7 @@ export const PortRequestsSchema = z.looseObject({
   name: z.string().check(z.minLength(1), z.maxLength(128)),
   notifications: z.optional(z.looseObject({
     email: z.optional(z.looseObject({
-      send_to: z.optional(z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))])),
+      send_to: z.optional(z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))])),
     })),
   })),
   numbers: z.record(z.string(), z.looseObject({})),
