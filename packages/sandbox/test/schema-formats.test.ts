@@ -59,6 +59,24 @@ describe('formats KAZOO checks answer wrong_format (jesse_validator_draft4:check
     });
   });
 
+  it('inside a oneOf, a bad email fails the oneOf at its value (jesse_validator_draft4:check_one_of/3 drops the branch errors)', async () => {
+    const notOne = (value: unknown) => ({ not_one_schema_valid: { message: 'failed to validate', value } });
+    const single = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Formats one', numbers: { '+12025558811': {} }, notifications: { email: { send_to: 'bad' } } },
+    });
+    expect(single.status, single.text).toBe(400);
+    expect(single.body.data).toEqual({ 'notifications.email.send_to': notOne('bad') });
+    const list = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Formats two', numbers: { '+12025558812': {} }, notifications: { email: { send_to: ['ok@example.com', 'bad'] } } },
+    });
+    expect(list.status, list.text).toBe(400);
+    expect(list.body.data).toEqual({ 'notifications.email.send_to': notOne(['ok@example.com', 'bad']) });
+    const fine = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Formats three', numbers: { '+12025558813': {} }, notifications: { email: { send_to: ['a@b', 'ok@example.com'] } } },
+    });
+    expect(fine.status, fine.text).toBe(201);
+  });
+
   it('a format jesse does not check ("uri") takes any string (queues.cdr_url)', async () => {
     const r = await h.call('PUT', `${h.acct}/queues`, { data: { name: 'Support', cdr_url: 'not a uri' } });
     expect(r.status, r.text).toBe(201);

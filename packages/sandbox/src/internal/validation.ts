@@ -1,4 +1,4 @@
-import { describeIssue, type SchemaIssue } from '@audian/resources/schemas';
+import { describeIssue, formatCombinator, type SchemaIssue } from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
 import type { FieldErrors } from './crossbar-error';
 import { isObject, type JsonObject } from './json';
@@ -216,6 +216,16 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknow
       // jesse reports each unknown key at its own path (`jesse_validator_draft4:check_additional_properties/3`).
       const { value: _keys, ...message } = detail;
       for (const key of issue.keys) report(joinPath([...prefix, ...issue.path, key]), code, message);
+      continue;
+    }
+    const combinator = code === 'wrong_format' ? formatCombinator(issue) : undefined;
+    if (combinator) {
+      // A format failed inside a oneOf/anyOf: jesse drops the branch's error and reports the
+      // combinator at its own value (jesse_validator_draft4:check_one_of/3, check_any_of/3), which
+      // kz_json_schema:error_to_jobj/2 answers with its catch-all clause.
+      const path = issue.path.slice(0, issue.path.length - combinator.below);
+      const failed = combinator.keyword === 'oneOf' ? 'not_one_schema_valid' : 'any_schemas_not_valid';
+      report(joinPath([...prefix, ...path]), failed, { message: 'failed to validate', value: getAt(root, path) });
       continue;
     }
     report(joinPath([...prefix, ...issue.path]), code, detail);
