@@ -90,9 +90,14 @@ export function validationError(fields: FieldErrors, status = 400, message = 'va
   return new CrossbarError(status, message, fields);
 }
 
-/** Merges field-error maps (several codes per field are kept). */
+/**
+ * Adds later errors to a field-error map the way Crossbar does: `cb_context:add_validation_error/4`
+ * and `cb_context:failed_error/2` fold each error, `{"<dotted.path>": {<code>: …}}`, into the ones
+ * so far with `kz_json:merge_jobjs/2`, which sets that one top-level key whole. A field that fails
+ * again keeps only its later entry; every other field's entry stays next to it.
+ */
 export function mergeFieldErrors(target: FieldErrors, source: FieldErrors): FieldErrors {
-  for (const [path, codes] of Object.entries(source)) target[path] = { ...target[path], ...codes };
+  for (const [path, codes] of Object.entries(source)) target[path] = { ...codes };
   return target;
 }
 
