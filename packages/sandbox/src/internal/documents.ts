@@ -35,13 +35,17 @@ export interface UpdateOptions {
  *   `cb_devices:validate_device/2` then `check_device_schema/2`; `cb_vmboxes:validate_unique_vmbox/3`
  *   then `check_vmbox_schema/2`);
  * - `onSuccess`: checked only once the schema and the module's own rules passed
- *   (`cb_callflows:validate_callflow_schema/2`'s on-success fun runs `validate_uniqueness/2`).
+ *   (`cb_callflows:validate_callflow_schema/2`'s on-success fun runs `validate_uniqueness/2`);
+ * - `module`: never here; the module's route looks up what its verb checks before the engine runs,
+ *   and a clash stops there, alone (`cb_cccps:check_cid/1` or `check_pin/1` on `PUT` only, before
+ *   `create/1` runs the schema; `update/2` on `POST` checks none).
  */
-const UNIQUENESS_CHECK: Readonly<Record<string, 'first' | 'onSuccess'>> = {
+const UNIQUENESS_CHECK: Readonly<Record<string, 'first' | 'onSuccess' | 'module'>> = {
   whitelabel: 'first',
   device: 'first',
   vmbox: 'first',
   callflow: 'onSuccess',
+  cccp: 'module',
 };
 
 /** The public document a response carries, with the resource's view applied. */

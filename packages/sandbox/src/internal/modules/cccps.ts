@@ -2,9 +2,9 @@ import { CccpSchema } from '@audian/resources/schemas';
 import { createDoc, itemDoc, listDocs } from '../collection';
 import { COLLECTION_VERBS, simpleCollection } from '../collection-def';
 import type { Reply } from '../context';
-import { badIdentifier, validationError } from '../crossbar-error';
+import { badIdentifier, CrossbarError, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
-import type { JsonObject } from '../json';
+import { isObject, type JsonObject } from '../json';
 import type { ResourceDef } from '../resource-def';
 import type { RouteContext } from '../sandbox-module';
 import { defineModule, NO_TELEPHONY, route } from '../sandbox-module';
@@ -16,8 +16,19 @@ function reconcilable(number: string): boolean {
 }
 
 /**
- * Calling-card callback entries: a `cid` or a `pin` is unique in the whole system (the `cccps`
- * database's `cid_listing` / `pin_listing`), reported on the `cccp` key as `cb_cccps` does.
+ * The key under which the `cccps` database's `cid_listing` / `pin_listing` view lists a document:
+ * only an active entry with a value (`if (… || !doc.active || !doc.cid || doc.pvt_deleted) return;`).
+ */
+function listed(doc: JsonObject, field: 'cid' | 'pin'): string | undefined {
+  const value = doc[field];
+  return doc.active && typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Calling-card callback entries: an active entry's `cid` and `pin` are what the system-wide
+ * `cid_listing` and `pin_listing` views list. Only `PUT` looks them up ({@link create}); the
+ * generic engine never does (`UNIQUENESS_CHECK` in documents.ts): `cb_cccps:update/2` on `POST`
+ * runs the schema alone.
  */
 export const CCCPS: ResourceDef = simpleCollection(
   'cccps',
@@ -36,14 +47,18 @@ export const CCCPS: ResourceDef = simpleCollection(
   }),
   {
     itemVerbs: ['GET', 'POST', 'DELETE'],
-    claims: (doc: JsonObject) => [
-      ...(typeof doc.cid === 'string'
-        ? [{ kind: 'cccp_cid', value: doc.cid, scope: 'global' as const, error: () => cccpError('CID already exists', doc.cid) }]
-        : []),
-      ...(typeof doc.pin === 'string'
-        ? [{ kind: 'cccp_pin', value: doc.pin, scope: 'global' as const, error: () => cccpError('Pin already exists') }]
-        : []),
-    ],
+    claims: (doc: JsonObject) => {
+      const cid = listed(doc, 'cid');
+      const pin = listed(doc, 'pin');
+      return [
+        ...(cid === undefined
+          ? []
+          : [{ kind: 'cccp_cid', value: cid, scope: 'global' as const, error: () => cccpError('CID already exists', cid) }]),
+        ...(pin === undefined
+          ? []
+          : [{ kind: 'cccp_pin', value: pin, scope: 'global' as const, error: () => cccpError('Pin already exists') }]),
+      ];
+    },
   },
 );
 
@@ -51,15 +66,48 @@ function cccpError(message: string, cause?: unknown): Record<string, Record<stri
   return { cccp: { unique: cause === undefined ? { message } : { message, cause } } };
 }
 
-/** `cb_cccps:validate_cccps/2` on PUT: a `cid` must be a phone number, and is stored in E.164. */
+/** Whether `authorize_listing/2` finds a row: a live entry lists `value` under `kind`. */
+function isListed(ctx: RouteContext<{ account: string }>, kind: 'cccp_cid' | 'cccp_pin', value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  const holder = ctx.engine.store.claimant({ scope: '', kind, value });
+  const doc = holder ? ctx.engine.store.get(holder.accountId, holder.docId) : undefined;
+  return doc !== undefined && !doc.deleted;
+}
+
+/**
+ * `knm_converters:normalize/1` as `cb_cccps:check_cid/1` meets it: a non-empty string, or a list
+ * of them (Erlang's `re:run/2` reads a list of binaries as one iolist). It has no clause for
+ * anything else (`null`, a number, `""`): the crash is swallowed by
+ * `kazoo_bindings:fold_bind_results/5` and Crossbar answers 500 `generic_error` without data.
+ */
+function normalizedCid(cid: unknown): { joined: string; value: unknown } {
+  if (typeof cid === 'string' && cid !== '') return { joined: toE164(cid), value: toE164(cid) };
+  if (Array.isArray(cid) && cid.every((n) => typeof n === 'string' && n !== '')) {
+    const value = (cid as string[]).map(toE164);
+    return { joined: value.join(''), value };
+  }
+  throw new CrossbarError(500, 'generic_error', undefined);
+}
+
+/**
+ * `PUT …/cccps` (`cb_cccps:validate_cccps/2`): the unique value is looked up before the schema,
+ * and a clash stops there, alone. With a `cid` (any value but a missing one) only the `cid` is
+ * checked (`check_cid/1`): it must be reconcilable (`Number is non reconcilable`), is stored in
+ * E.164, and must not be listed already (`error_cid_exists/2`, whose `cause` is the `cid` as sent);
+ * the `pin` is never looked at. Without one, `check_pin/1` looks the `pin` up
+ * (`error_pin_exists/1`). Only then `create/1` runs the schema.
+ */
 function create(ctx: RouteContext<{ account: string }>): Reply {
   const data = ctx.req.data;
-  if (typeof data === 'object' && data !== null && !Array.isArray(data) && typeof (data as JsonObject).cid === 'string') {
-    const cid = (data as JsonObject).cid as string;
-    if (!reconcilable(cid)) throw validationError({ cccp: { unique: { message: 'Number is non reconcilable', cause: cid } } });
-    return createDoc(ctx.engine, { ...ctx.req, data: { ...(data as JsonObject), cid: toE164(cid) } }, ctx.accountId, CCCPS);
+  if (!isObject(data)) return createDoc(ctx.engine, ctx.req, ctx.accountId, CCCPS);
+  if (data.cid === undefined) {
+    if (isListed(ctx, 'cccp_pin', data.pin)) throw validationError(cccpError('Pin already exists'));
+    return createDoc(ctx.engine, ctx.req, ctx.accountId, CCCPS);
   }
-  return createDoc(ctx.engine, ctx.req, ctx.accountId, CCCPS);
+  const cid = normalizedCid(data.cid);
+  if (!reconcilable(cid.joined)) throw validationError(cccpError('Number is non reconcilable', data.cid));
+  if (isListed(ctx, 'cccp_cid', cid.value)) throw validationError(cccpError('CID already exists', data.cid));
+  return createDoc(ctx.engine, { ...ctx.req, data: { ...data, cid: cid.value } }, ctx.accountId, CCCPS);
 }
 
 /**
