@@ -1,11 +1,13 @@
 import * as schemas from '@audian/resources/schemas';
 import type { ZodMiniType } from 'zod/mini';
+import { createDoc, itemDoc } from '../collection';
 import { byId, COLLECTION_VERBS, flagsOf, ITEM_VERBS } from '../collection-def';
-import { CrossbarError, type FieldErrors, mergeFieldErrors } from '../crossbar-error';
+import type { Reply } from '../context';
+import { CrossbarError, type FieldErrors, mergeFieldErrors, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
-import { compact, isObject, type JsonObject } from '../json';
+import { compact, deepMerge, isObject, type JsonObject, publicDoc, stripReserved } from '../json';
 import type { ClaimSpec, DocHookContext, ResourceDef } from '../resource-def';
-import { defineModule } from '../sandbox-module';
+import { defineModule, type RouteContext, route } from '../sandbox-module';
 import type { StoredDoc } from '../store';
 import { validateAt } from '../validation';
 
@@ -82,6 +84,9 @@ function flowMetadata(flow: unknown, lookup: DocHookContext['lookup'], accountId
   return out;
 }
 
+/** `cb_callflows:error_no_numbers_or_patterns/1`. */
+const NO_NUMBERS_OR_PATTERNS = 'Callflows must be assigned at least one number or pattern';
+
 export const CALLFLOWS: ResourceDef = {
   name: 'callflows',
   type: 'callflow',
@@ -146,13 +151,80 @@ export const CALLFLOWS: ResourceDef = {
     if (Array.isArray(doc.numbers)) doc.numbers = doc.numbers.map((n) => (typeof n === 'string' && n !== '' ? toE164(n) : n));
     const numbers = Array.isArray(doc.numbers) ? doc.numbers : [];
     const patterns = Array.isArray(doc.patterns) ? doc.patterns : [];
+    // The routes stop at this before the schema (checkNumbersOrPatterns); writes that reach the
+    // engine another way (onboarding, demo content) are checked here.
     if (numbers.length === 0 && patterns.length === 0) {
-      errors.numbers = { required: { message: 'Callflows must be assigned at least one number or pattern' } };
+      errors.numbers = { required: { message: NO_NUMBERS_OR_PATTERNS } };
     }
     validateFlow(doc.flow, ['flow'], errors);
     return errors;
   },
 };
 
+/** `cb_callflows:validate_request/2`'s own type error (not jesse's wording: `type`, not `type(s)`). */
+function notAnArray(field: 'numbers' | 'patterns', value: unknown): CrossbarError {
+  return validationError({ [field]: { type: { message: 'Value did not match type: array', target: 'array', value: value as never } } });
+}
+
+/**
+ * `cb_callflows:validate_request/2` before the schema, on the request (`POST`, `PUT`) or on the
+ * document `crossbar_doc:patch_and_validate/3` patched (`PATCH`; the request alone when the load
+ * failed). Each error stops there, alone: `validate_callflow_schema/2` never runs after
+ * `cb_context:add_validation_error/4`.
+ *
+ * - `numbers` missing or `[]`: `validate_patterns/2` looks at `patterns`; missing or `[]` is
+ *   `error_no_numbers_or_patterns/1` (`numbers.required`), anything but a list `patterns.type`;
+ * - `numbers` a list: `normalize_numbers/2` turns it to E.164 before the schema sees it (so
+ *   `4155559876` and `+14155559876` together break `uniqueItems`). `knm_converters:normalize/2`
+ *   has no clause for an entry that is not a non-empty string: the crash is swallowed by
+ *   `kazoo_bindings:fold_bind_results/5` and Crossbar answers 500 `generic_error` without data;
+ * - `numbers` anything else (`null` included): `numbers.type`.
+ *
+ * Returns the data to hand on, its `numbers` normalised.
+ */
+function checkNumbersOrPatterns(data: JsonObject, subject: JsonObject): JsonObject {
+  const numbers = subject.numbers;
+  if (numbers === undefined || (Array.isArray(numbers) && numbers.length === 0)) {
+    const patterns = subject.patterns;
+    if (patterns === undefined || (Array.isArray(patterns) && patterns.length === 0)) {
+      throw validationError({ numbers: { required: { message: NO_NUMBERS_OR_PATTERNS } } });
+    }
+    if (!Array.isArray(patterns)) throw notAnArray('patterns', patterns);
+    return data;
+  }
+  if (!Array.isArray(numbers)) throw notAnArray('numbers', numbers);
+  if (numbers.some((n) => typeof n !== 'string' || n === '')) throw new CrossbarError(500, 'generic_error', undefined);
+  const own = data.numbers;
+  return Array.isArray(own) ? { ...data, numbers: own.map((n) => (typeof n === 'string' && n !== '' ? toE164(n) : n)) } : data;
+}
+
+/** A callflow write: {@link checkNumbersOrPatterns} first, then the generic engine (schema, rules, unique values). */
+function writeCallflow(ctx: RouteContext<{ account: string; id?: string }>): Reply {
+  const { engine, req, accountId } = ctx;
+  const id = ctx.params.id;
+  const write = (data: unknown) =>
+    id === undefined
+      ? createDoc(engine, { ...req, data }, accountId, CALLFLOWS)
+      : itemDoc(engine, { ...req, data }, accountId, CALLFLOWS, id);
+  if (!isObject(req.data)) return write(req.data);
+  let subject = req.data;
+  if (req.method === 'PATCH' && id !== undefined) {
+    const stored = engine.store.get(accountId, id);
+    if (stored && !stored.deleted && stored.type === CALLFLOWS.type) {
+      const base = publicDoc(stored.body);
+      delete base.id;
+      subject = deepMerge(base, stripReserved(req.data));
+    }
+  }
+  return write(checkNumbersOrPatterns(req.data, subject));
+}
+
 /** `cb_callflows`: the account's callflows (numbers and patterns routed to a flow of modules). */
-export const callflowsModule = defineModule({ name: 'callflows', documents: [CALLFLOWS] });
+export const callflowsModule = defineModule({
+  name: 'callflows',
+  documents: [CALLFLOWS],
+  routes: [
+    route('accounts/:account/callflows', ['PUT'], (ctx) => writeCallflow(ctx)),
+    route('accounts/:account/callflows/:id', ['POST', 'PATCH'], (ctx) => writeCallflow(ctx)),
+  ],
+});
