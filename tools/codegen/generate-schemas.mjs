@@ -4,7 +4,8 @@
 //   node tools/codegen/generate-schemas.mjs [--check] [--schemas DIR]
 //
 // It reads the structure only — field names, types, enums, defaults, length/range limits,
-// patterns, formats and required fields — and writes our own code; no description text is carried over.
+// patterns, formats, unique items, oneOf/anyOf and required fields — and writes our own code; no
+// description text is carried over.
 // --check compares instead of writing and exits 1 when the committed files are stale. Without the
 // KAZOO schemas it fails, except a --check outside CI (CI unset), which skips.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,16 +58,24 @@ const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const KAZOO_FORMATS = new Set(['date-time', 'email', 'ipv4', 'ipv6']);
 // A marker in a schema's set of references: the file needs the format helper.
 const FORMATS = Symbol('kazoo-formats');
+// The keyword checks of packages/resources/src/internal/kazoo-keywords.ts, by the helper's name,
+// each with its marker in a schema's set of references.
+const KEYWORDS = new Map([
+  ['kazooCombinator', Symbol('oneOf/anyOf')],
+  ['kazooUniqueItems', Symbol('uniqueItems')],
+]);
 const key = (name) => (IDENT.test(name) ? name : JSON.stringify(name));
 
 function generate(id, schema) {
   const refs = new Set();
   const expr = (node, depth) => schemaExpr(node, depth, refs, id);
   const body = expr(schema, 0);
+  const keywords = [...KEYWORDS].filter(([, marker]) => refs.has(marker)).map(([name]) => name);
   const imports = [
     ...(refs.has(FORMATS) ? [`import { kazooFormat } from '../../internal/kazoo-formats.js';`] : []),
+    ...(keywords.length ? [`import { ${keywords.join(', ')} } from '../../internal/kazoo-keywords.js';`] : []),
     ...[...refs]
-      .filter((ref) => ref !== id && ref !== FORMATS)
+      .filter((ref) => typeof ref === 'string' && ref !== id)
       .sort()
       .map((ref) => `import { ${exportName(ref)} } from './${fileName(ref)}.js';`),
   ];
@@ -86,11 +95,10 @@ function generate(id, schema) {
   return lines.join('\n');
 }
 
-// `within`: the outermost oneOf/anyOf above this node in the same schema, and how many path
-// segments below its value the node sits. jesse answers a failed oneOf/anyOf as one error at the
-// combinator's value and drops its branches' errors (check_one_of/3, check_any_of/3), so a format
-// check there says where that is.
-function schemaExpr(node, depth, refs, selfId, within) {
+// A oneOf/anyOf is the union of its branches (its only branch) with kazooCombinator checked on it:
+// jesse answers any failure inside as one error at the combinator's value and drops its branches'
+// errors (check_one_of/3, check_any_of/3), and a oneOf fails when two branches accept the value.
+function schemaExpr(node, depth, refs, selfId) {
   if (!node || typeof node !== 'object') return 'z.unknown()';
   if (node.$ref) {
     const ref = node.$ref.replace(/\.json$/, '').replace(/^#$/, selfId);
@@ -102,8 +110,10 @@ function schemaExpr(node, depth, refs, selfId, within) {
   const variants = node.oneOf ?? node.anyOf;
   if (Array.isArray(variants) && variants.length && !node.properties && !node.type) {
     const keyword = node.oneOf ? 'oneOf' : 'anyOf';
-    const parts = variants.map((v) => schemaExpr(v, depth, refs, selfId, within ?? { keyword, below: 0 }));
-    return withDefault(parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`, node);
+    const parts = variants.map((v) => schemaExpr(v, depth, refs, selfId));
+    refs.add(KEYWORDS.get('kazooCombinator'));
+    const union = parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`;
+    return withDefault(`${union}.check(kazooCombinator(${JSON.stringify(keyword)}))`, node);
   }
   if (Array.isArray(node.enum) && node.enum.length) {
     const values = node.enum;
@@ -120,11 +130,11 @@ function schemaExpr(node, depth, refs, selfId, within) {
     else if (node.items) types = ['array'];
     else return withDefault('z.unknown()', node);
   }
-  const parts = types.map((type) => typeExpr(type, node, depth, refs, selfId, within));
+  const parts = types.map((type) => typeExpr(type, node, depth, refs, selfId));
   return withDefault(parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`, node);
 }
 
-function typeExpr(type, node, depth, refs, selfId, within) {
+function typeExpr(type, node, depth, refs, selfId) {
   const checks = [];
   switch (type) {
     case 'string': {
@@ -133,8 +143,7 @@ function typeExpr(type, node, depth, refs, selfId, within) {
       if (typeof node.pattern === 'string' && validRegex(node.pattern)) checks.push(`z.regex(${regexLiteral(node.pattern)})`);
       if (typeof node.format === 'string' && KAZOO_FORMATS.has(node.format)) {
         refs.add(FORMATS);
-        const where = within ? `, ${JSON.stringify(within.keyword)}, ${within.below}` : '';
-        checks.push(`kazooFormat(${JSON.stringify(node.format)}${where})`);
+        checks.push(`kazooFormat(${JSON.stringify(node.format)})`);
       }
       return withChecks('z.string()', checks);
     }
@@ -151,44 +160,42 @@ function typeExpr(type, node, depth, refs, selfId, within) {
     case 'array': {
       // A default on array items means nothing (an item is never missing), so it is dropped.
       const items =
-        node.items && !Array.isArray(node.items)
-          ? schemaExpr(withoutDefault(node.items), depth + 1, refs, selfId, below(within))
-          : 'z.unknown()';
+        node.items && !Array.isArray(node.items) ? schemaExpr(withoutDefault(node.items), depth + 1, refs, selfId) : 'z.unknown()';
       if (Number.isInteger(node.minItems) && node.minItems > 0) checks.push(`z.minLength(${node.minItems})`);
       if (Number.isInteger(node.maxItems)) checks.push(`z.maxLength(${node.maxItems})`);
+      if (node.uniqueItems === true) {
+        // jesse_validator_draft4:check_unique_items/3, with its is_equal/2.
+        refs.add(KEYWORDS.get('kazooUniqueItems'));
+        checks.push('kazooUniqueItems()');
+      }
       return withChecks(`z.array(${items})`, checks);
     }
     case 'object':
-      return objectExpr(node, depth, refs, selfId, within);
+      return objectExpr(node, depth, refs, selfId);
     default:
       return 'z.unknown()';
   }
 }
 
-function objectExpr(node, depth, refs, selfId, within) {
+function objectExpr(node, depth, refs, selfId) {
   const props = node.properties && typeof node.properties === 'object' ? node.properties : undefined;
   if (!props || Object.keys(props).length === 0) {
     const pattern = node.patternProperties && Object.values(node.patternProperties)[0];
     const additional = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
     const value = pattern ?? additional;
-    if (value) return `z.record(z.string(), ${schemaExpr(value, depth + 1, refs, selfId, below(within))})`;
+    if (value) return `z.record(z.string(), ${schemaExpr(value, depth + 1, refs, selfId)})`;
     return 'z.looseObject({})';
   }
   const required = new Set(Array.isArray(node.required) ? node.required : []);
   const indent = '  '.repeat(depth + 1);
   const fields = Object.entries(props).map(([name, child]) => {
-    let expr = schemaExpr(child, depth + 1, refs, selfId, below(within));
+    let expr = schemaExpr(child, depth + 1, refs, selfId);
     if (!required.has(name) && !expr.startsWith('z._default(') && !expr.startsWith('z.prefault(')) expr = `z.optional(${expr})`;
     return `${indent}${key(name)}: ${expr},`;
   });
   // `additionalProperties: false` is enforced by KAZOO on writes (`kz_json_schema`: 400 `additionalProperties`).
   const object = node.additionalProperties === false ? 'z.strictObject' : 'z.looseObject';
   return `${object}({\n${fields.join('\n')}\n${'  '.repeat(depth)}})`;
-}
-
-/** One path segment further below the combinator, if any. */
-function below(within) {
-  return within && { ...within, below: within.below + 1 };
 }
 
 function withDefault(expr, node) {

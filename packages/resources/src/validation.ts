@@ -15,6 +15,8 @@ export interface SchemaIssue {
   readonly format?: string;
   readonly divisor?: number;
   readonly keys?: readonly string[];
+  /** A custom check's details: `keyword` names the KAZOO schema keyword it stands for. */
+  readonly params?: { readonly keyword?: string; readonly item?: unknown };
 }
 
 /**
@@ -55,6 +57,19 @@ export function describeIssue(issue: SchemaIssue): ArgumentIssue {
       return { path, code: 'type', message: `${name} does not match any allowed form` };
     case 'unrecognized_keys':
       return { path, code: 'additionalProperties', message: `${name} has unknown keys ${(issue.keys ?? []).join(', ')}` };
+    case 'custom':
+      // The keyword checks of the generated schemas (internal/kazoo-keywords.ts).
+      if (issue.params?.keyword === 'uniqueItems') {
+        return {
+          path,
+          code: 'uniqueItems',
+          message: `${name} must not repeat an item (${String(JSON.stringify(issue.params.item)).slice(0, 60)})`,
+        };
+      }
+      if (issue.params?.keyword === 'oneOf') {
+        return { path, code: 'oneOf', message: `${name} matches more than one allowed form` };
+      }
+      return { path, code: 'invalid', message: `${name} is invalid` };
     case 'not_multiple_of':
       return { path, code: 'divisibleBy', message: `${name} must be a multiple of ${issue.divisor}` };
     default:

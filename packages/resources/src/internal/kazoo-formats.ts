@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { IssueCombinator } from './kazoo-keywords.js';
 
 /**
  * The JSON Schema `format`s KAZOO checks. KAZOO validates with jesse (tag 1.5-rc13, pinned in
@@ -55,15 +56,11 @@ export function matchesKazooFormat(format: KazooFormat, value: string): boolean 
 }
 
 /**
- * Where a format check sits inside a `oneOf`/`anyOf` of its schema: the combinator and how many
- * path segments below the combinator's value the checked string is (0: the value itself, 1: an item
- * of it). jesse answers a failed combinator as one error at its value and drops the errors of its
- * branches (`jesse_validator_draft4:check_one_of/3`, `check_any_of/3`).
+ * Where a failed check sits inside a `oneOf`/`anyOf` of its schema; see `IssueCombinator`. The
+ * generated schemas mark every issue raised inside a combinator (`kazooCombinator`), a format's
+ * included.
  */
-export interface FormatCombinator {
-  readonly keyword: 'oneOf' | 'anyOf';
-  readonly below: number;
-}
+export type FormatCombinator = IssueCombinator;
 
 /**
  * A zod check for a string `format`, as the generated schemas use it. A failing value is reported
@@ -76,6 +73,7 @@ export interface FormatCombinator {
  * @example
  * ```ts
  * import * as z from 'zod/mini';
+import type { IssueCombinator } from './kazoo-keywords.js';
  * import { kazooFormat } from '@audian/resources/schemas';
  *
  * z.safeParse(z.string().check(kazooFormat('email')), 'nope').success; // false
@@ -91,7 +89,8 @@ export function kazooFormat(format: KazooFormat, keyword?: FormatCombinator['key
 }
 
 /**
- * The `oneOf`/`anyOf` a failed format check sits in, read from its zod issue, if any.
+ * The `oneOf`/`anyOf` a failed check (a format, a type, a length, a union no branch matched, …)
+ * sits in, read from its zod issue, if any; the outermost one when combinators nest.
  *
  * @example
  * ```ts

@@ -2,11 +2,12 @@
 // KAZOO JSON Schema "callflows.missed_call_alert". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 
 /** Structure of the KAZOO `callflows.missed_call_alert` document (loose: unknown keys are kept). */
 export const CallflowsMissedCallAlertSchema = z.looseObject({
   recipients: z.array(z.looseObject({
-      id: z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))]),
+      id: z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]).check(kazooCombinator("oneOf")),
       type: z.enum(["user","email"]),
     })),
   skip_module: z.optional(z.boolean()),

@@ -2,13 +2,14 @@
 // KAZOO JSON Schema "callflows.notification". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 
 /** Structure of the KAZOO `callflows.notification` document (loose: unknown keys are kept). */
 export const CallflowsNotificationSchema = z.looseObject({
   comments: z.optional(z.string()),
   notification_media: z.optional(z.array(z.enum(["email","sms"]))),
   recipients: z.prefault(z.array(z.looseObject({
-      id: z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))]),
+      id: z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]).check(kazooCombinator("oneOf")),
       type: z.enum(["user","email"]),
     })), []),
   send_at: z._default(z.enum(["callflow_exec","channel_destroy"]), "channel_destroy"),

@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "faxbox". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 
 /** Structure of the KAZOO `faxbox` document (loose: unknown keys are kept). */
 export const FaxboxSchema = z.looseObject({
@@ -25,10 +26,10 @@ export const FaxboxSchema = z.looseObject({
         url: z.optional(z.string().check(z.regex(new RegExp("^https?://", 'u')))),
       })),
       email: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
+        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))]).check(kazooCombinator("oneOf"))),
       })),
       sms: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string()), z.string()])),
+        send_to: z.optional(z.union([z.array(z.string()), z.string()]).check(kazooCombinator("oneOf"))),
       })),
     })),
     outbound: z.optional(z.looseObject({
@@ -38,10 +39,10 @@ export const FaxboxSchema = z.looseObject({
         url: z.optional(z.string().check(z.regex(new RegExp("^https?://", 'u')))),
       })),
       email: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
+        send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))]).check(kazooCombinator("oneOf"))),
       })),
       sms: z.optional(z.looseObject({
-        send_to: z.optional(z.union([z.array(z.string()), z.string()])),
+        send_to: z.optional(z.union([z.array(z.string()), z.string()]).check(kazooCombinator("oneOf"))),
       })),
     })),
   })),

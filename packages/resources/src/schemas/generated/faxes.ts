@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "faxes". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 
 /** Structure of the KAZOO `faxes` document (loose: unknown keys are kept). */
 export const FaxesSchema = z.looseObject({
@@ -18,10 +19,10 @@ export const FaxesSchema = z.looseObject({
   from_number: z.string(),
   notifications: z.optional(z.looseObject({
     email: z.optional(z.looseObject({
-      send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email", "oneOf", 1))), z.string().check(kazooFormat("email", "oneOf", 0))])),
+      send_to: z.optional(z.union([z.array(z.string().check(kazooFormat("email"))), z.string().check(kazooFormat("email"))]).check(kazooCombinator("oneOf"))),
     })),
     sms: z.optional(z.looseObject({
-      send_to: z.optional(z.union([z.array(z.string()), z.string()])),
+      send_to: z.optional(z.union([z.array(z.string()), z.string()]).check(kazooCombinator("oneOf"))),
     })),
   })),
   retries: z._default(z.int().check(z.gte(0), z.lte(4)), 1),

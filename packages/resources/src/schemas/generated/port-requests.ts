@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "port_requests". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 import { CommentSchema } from './comment.js';
 
 /** Structure of the KAZOO `port_requests` document (loose: unknown keys are kept). */
@@ -25,7 +26,7 @@ export const PortRequestsSchema = z.looseObject({
   name: z.string().check(z.minLength(1), z.maxLength(128)),
   notifications: z.optional(z.looseObject({
     email: z.optional(z.looseObject({
-      send_to: z.optional(z.union([z.string().check(kazooFormat("email", "oneOf", 0)), z.array(z.string().check(kazooFormat("email", "oneOf", 1)))])),
+      send_to: z.optional(z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]).check(kazooCombinator("oneOf"))),
     })),
   })),
   numbers: z.record(z.string(), z.looseObject({})),

@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "vmboxes". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooFormat } from '../../internal/kazoo-formats.js';
+import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 import { NotifyCallbackSchema } from './notify-callback.js';
 
 /** Structure of the KAZOO `vmboxes` document (loose: unknown keys are kept). */
@@ -26,7 +27,7 @@ export const VmboxesSchema = z.looseObject({
   })),
   notify_email_addresses: z.prefault(z.array(z.string().check(kazooFormat("email"))), []),
   oldest_message_first: z._default(z.boolean(), false),
-  operator_number: z.optional(z.union([z.int(), z.string()])),
+  operator_number: z.optional(z.union([z.int(), z.string()]).check(kazooCombinator("oneOf"))),
   owner_id: z.optional(z.string().check(z.minLength(32), z.maxLength(32))),
   pin: z.optional(z.string().check(z.minLength(4), z.maxLength(6))),
   require_pin: z._default(z.boolean(), false),
