@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
+import { kazooFormat } from '../internal/kazoo-formats.js';
+import { kazooCombinator } from '../internal/kazoo-keywords.js';
 
-const address = z.union([z.ipv4(), z.ipv6()]);
+// KAZOO's `ip` and `ips` schemas spell an address as a oneOf of `"format": "ipv4"` and
+// `"format": "ipv6"` strings; jesse checks those with inet_parse:ipv4strict_address/1 and
+// ipv6strict_address/1 (jesse_validator_draft4:check_format/3), which kazooFormat mirrors, so the
+// SDK never refuses an address KAZOO takes (zod's own ipv4/ipv6 differ from OTP's parsers).
+const address = z.union([z.string().check(kazooFormat('ipv4')), z.string().check(kazooFormat('ipv6'))]).check(kazooCombinator('oneOf'));
 
 /** A dedicated IP added to the system (KAZOO's `ip` schema): `ip`, `zone` and `host` are required. */
 export const IpCreateSchema = z.looseObject({
