@@ -59,6 +59,9 @@ function toCrossbar(issue: SchemaIssue, root: unknown): [string, Record<string, 
       return [code, { message: `Failed to match pattern '${schemaPattern(issue.pattern)}'`, target: schemaPattern(issue.pattern), value }];
     case 'additionalProperties':
       return [code, { message: 'Strict checking of data is enabled; only include schema-defined properties', value: issue.keys }];
+    case 'uniqueItems':
+      // kz_json_schema:error_to_jobj/2, clause for jesse's `{not_unique, Item}`: the whole list as `value`.
+      return [code, { message: 'List of items is not unique', value }];
     case 'divisibleBy':
       return [code, { message: `Value not divisible by ${issue.divisor}`, target: issue.divisor, value }];
     default:
@@ -155,14 +158,17 @@ function keywordApplies(code: string, issue: SchemaIssue, root: unknown, mistype
   return applies('input' in issue ? issue.input : getAt(root, issue.path));
 }
 
-/** The schema keyword behind a Crossbar error code (`wrong_format` comes from `format`). */
+/** The schema keyword behind a Crossbar error code (`wrong_format` comes from `format`, `not_one_schema_valid` from `oneOf`). */
 function keywordOf(code: string): string {
+  if (code === 'not_one_schema_valid') return 'oneOf';
+  if (code === 'any_schemas_not_valid') return 'anyOf';
   return code === 'wrong_format' ? 'format' : code;
 }
 
 /** Keywords jesse checks, so that codes it does not produce (`invalid`) sort after them all. */
 const JESSE_KEYWORDS: ReadonlySet<string> = new Set([
   'additionalProperties',
+  'anyOf',
   'divisibleBy',
   'enum',
   'format',
@@ -172,6 +178,7 @@ const JESSE_KEYWORDS: ReadonlySet<string> = new Set([
   'minItems',
   'minLength',
   'minimum',
+  'oneOf',
   'pattern',
   'required',
   'type',
@@ -208,24 +215,27 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[], root: unknow
     keywords.set(path, keyword);
     fields[path] = { [code]: detail };
   };
-  const mistyped = new Set(issues.filter((issue) => describeIssue(issue).code === 'type').map((issue) => joinPath(issue.path)));
+  const mistyped = new Set(
+    issues.filter((issue) => !formatCombinator(issue) && describeIssue(issue).code === 'type').map((issue) => joinPath(issue.path)),
+  );
   for (const issue of issues) {
+    const combinator = formatCombinator(issue);
+    if (combinator) {
+      // Any failure inside a oneOf/anyOf (no branch of the right type, a format, a length, a
+      // missing key, or for a oneOf two branches valid): jesse drops the branches' errors and
+      // reports the combinator once at its own value (jesse_validator_draft4:check_one_of/3,
+      // check_any_of/3), which kz_json_schema:error_to_jobj/2 answers with its catch-all clause.
+      const path = issue.path.slice(0, issue.path.length - combinator.below);
+      const failed = combinator.keyword === 'oneOf' ? 'not_one_schema_valid' : 'any_schemas_not_valid';
+      report(joinPath([...prefix, ...path]), failed, { message: 'failed to validate', value: getAt(root, path) });
+      continue;
+    }
     if (!keywordApplies(describeIssue(issue).code, issue, root, mistyped)) continue;
     const [code, detail] = toCrossbar(issue, root);
     if (code === 'additionalProperties' && issue.keys) {
       // jesse reports each unknown key at its own path (`jesse_validator_draft4:check_additional_properties/3`).
       const { value: _keys, ...message } = detail;
       for (const key of issue.keys) report(joinPath([...prefix, ...issue.path, key]), code, message);
-      continue;
-    }
-    const combinator = code === 'wrong_format' ? formatCombinator(issue) : undefined;
-    if (combinator) {
-      // A format failed inside a oneOf/anyOf: jesse drops the branch's error and reports the
-      // combinator at its own value (jesse_validator_draft4:check_one_of/3, check_any_of/3), which
-      // kz_json_schema:error_to_jobj/2 answers with its catch-all clause.
-      const path = issue.path.slice(0, issue.path.length - combinator.below);
-      const failed = combinator.keyword === 'oneOf' ? 'not_one_schema_valid' : 'any_schemas_not_valid';
-      report(joinPath([...prefix, ...path]), failed, { message: 'failed to validate', value: getAt(root, path) });
       continue;
     }
     report(joinPath([...prefix, ...issue.path]), code, detail);

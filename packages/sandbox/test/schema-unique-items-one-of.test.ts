@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './helpers';
+
+const h = useHarness();
+
+/** kz_json_schema:error_to_jobj/2, its clause for jesse's `{not_unique, Item}`: the whole list as `value`. */
+const notUnique = (value: unknown) => ({ uniqueItems: { message: 'List of items is not unique', value } });
+/** kz_json_schema:error_to_jobj/2's catch-all clause, which answers jesse's `not_one_schema_valid`. */
+const notOne = (value: unknown) => ({ not_one_schema_valid: { message: 'failed to validate', value } });
+
+describe('uniqueItems (jesse_validator_draft4:check_unique_items/3, kz_json_schema:error_to_jobj/2)', () => {
+  it('a callflow with numbers ["7401", "7401"] is a 400 uniqueItems on numbers', async () => {
+    const r = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Twice', numbers: ['7401', '7401'], flow: { module: 'park', data: {} } },
+    });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.message).toBe('validation error');
+    expect(r.body.data).toEqual({ numbers: notUnique(['7401', '7401']) });
+  });
+
+  it('a callflow with distinct numbers is created (201)', async () => {
+    const r = await h.call('PUT', `${h.acct}/callflows`, {
+      data: { name: 'Once', numbers: ['7401', '7402'], flow: { module: 'park', data: {} } },
+    });
+    expect(r.status, r.text).toBe(201);
+    expect((r.body.data as { numbers: string[] }).numbers).toEqual(['7401', '7402']);
+  });
+
+  it('a conference with a repeated member number, and a bad one: each at its own path', async () => {
+    const r = await h.call('PUT', `${h.acct}/conferences`, {
+      data: { name: 'Room', member: { numbers: ['1001', '1001', 'x'] } },
+    });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.data).toEqual({
+      'member.numbers': notUnique(['1001', '1001', 'x']),
+      'member.numbers.2': { pattern: { message: "Failed to match pattern '^[0-9]+$'", target: '^[0-9]+$', value: 'x' } },
+    });
+  });
+});
+
+describe('any failure inside a oneOf answers not_one_schema_valid at its value (jesse_validator_draft4:check_one_of/3)', () => {
+  it('a port request with send_to: 42 (neither an address nor a list) is a 400 not_one_schema_valid', async () => {
+    const r = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Typed', numbers: { '+12025558821': {} }, notifications: { email: { send_to: 42 } } },
+    });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.message).toBe('validation error');
+    expect(r.body.data).toEqual({ 'notifications.email.send_to': notOne(42) });
+  });
+
+  it('a list branch with an item of the wrong type answers the oneOf too, not the item', async () => {
+    const r = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Item', numbers: { '+12025558822': {} }, notifications: { email: { send_to: ['ok@example.com', 7] } } },
+    });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.data).toEqual({ 'notifications.email.send_to': notOne(['ok@example.com', 7]) });
+  });
+
+  it('a port request with one valid address is created (201)', async () => {
+    const r = await h.call('PUT', `${h.acct}/port_requests`, {
+      data: { name: 'Fine', numbers: { '+12025558823': {} }, notifications: { email: { send_to: 'ops@example.com' } } },
+    });
+    expect(r.status, r.text).toBe(201);
+  });
+
+  it('a menu exit_media too short for the string branch and not a boolean answers the oneOf, not minLength', async () => {
+    const r = await h.call('PUT', `${h.acct}/menus`, { data: { name: 'Menu', media: { exit_media: 'ab' } } });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.data).toEqual({ 'media.exit_media': notOne('ab') });
+  });
+});
