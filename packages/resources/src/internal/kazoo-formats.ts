@@ -65,26 +65,24 @@ export type FormatCombinator = IssueCombinator;
 /**
  * A zod check for a string `format`, as the generated schemas use it. A failing value is reported
  * as an `invalid_format` issue carrying the format's name and no pattern, which
- * `describeIssue` answers as KAZOO's `wrong_format`; a check inside a `oneOf`/`anyOf` also carries
- * where that is ({@link formatCombinator}).
+ * `describeIssue` answers as KAZOO's `wrong_format`. Inside a `oneOf`/`anyOf`, the combinator's
+ * own check marks the issue with where it sits ({@link formatCombinator}).
  *
  * @throws never; a value that fails adds an issue to the parse result
  *
  * @example
  * ```ts
  * import * as z from 'zod/mini';
-import type { IssueCombinator } from './kazoo-keywords.js';
  * import { kazooFormat } from '@audian/resources/schemas';
  *
  * z.safeParse(z.string().check(kazooFormat('email')), 'nope').success; // false
  * ```
  */
-export function kazooFormat(format: KazooFormat, keyword?: FormatCombinator['keyword'], below = 0): z.core.$ZodCheck<string> {
-  const combinator: FormatCombinator | undefined = keyword ? { keyword, below } : undefined;
+export function kazooFormat(format: KazooFormat): z.core.$ZodCheck<string> {
   return z.superRefine((value: string, ctx) => {
     // jesse checks formats on binaries only; another type is the `type` keyword's business.
     if (typeof value !== 'string' || matchesKazooFormat(format, value)) return;
-    ctx.addIssue({ code: 'invalid_format', format, input: value, message: `Invalid ${format}`, ...(combinator && { combinator }) });
+    ctx.addIssue({ code: 'invalid_format', format, input: value, message: `Invalid ${format}` });
   });
 }
 
