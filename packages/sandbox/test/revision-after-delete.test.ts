@@ -46,3 +46,24 @@ describe('a fixed-id document saved again after a hard delete continues its revi
     expect(generation(second)).toBe(start + 2);
   });
 });
+
+// kz_ip:delete/1 removes a dedicated IP with kz_datamgr:del_doc/2, which would leave a tombstone to
+// continue from; but over HTTP only cb_ips:delete/3 → delete_ip/2 calls it, and only once
+// validate_release_ip/2 passed, which never happens on /v2/ips/{ip}: cb_context:account_id/1 is
+// undefined there, so additional_release_validations/4 fails every address. The IP document is
+// never deleted (only `sup kazoo_ips_maintenance delete <ip>` does), so it is never saved anew:
+// adding it again is a CouchDB conflict, not a revision past a tombstone.
+describe('a dedicated IP (its address is its id) is never hard-deleted over HTTP', () => {
+  it('PUT /v2/ips starts at 1; DELETE /v2/ips/{ip} fails validation (cb_ips:validate_release_ip/2); PUT again is 409 (kz_ip:create/3)', async () => {
+    const ip = { ip: '192.0.2.90', zone: 'rev-zone', host: 'proxy90.example.net' };
+    const created = await h.call('PUT', '/v2/ips', { data: ip });
+    expect(created.status, created.text).toBe(201);
+    expect(generation(created)).toBe(1);
+    const removed = await h.call('DELETE', '/v2/ips/192.0.2.90');
+    expect(removed.status, removed.text).toBe(400);
+    expect(removed.body.data).toEqual({ 'ips.0': { superfluous: { message: 'ip not assigned', value: '192.0.2.90' } } });
+    const again = await h.call('PUT', '/v2/ips', { data: ip });
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.message).toBe('datastore_conflict');
+  });
+});
