@@ -22,32 +22,6 @@ export interface UpdateOptions {
   readonly beforeSave?: (doc: JsonObject, existing: StoredDoc) => void;
 }
 
-/**
- * When a module's unique values are checked relative to its schema, which decides the code a field
- * keeps when both fail ({@link mergeFieldErrors} sets each field whole, the later error winning):
- *
- * - by default, reported after the schema's errors: `kzd_users:validate/3` and
- *   `kzd_accounts:validate/3` check uniqueness before the schema, but
- *   `kzd_module_utils:validate_schema_failed/2` puts the schema's errors in front
- *   (`SchemaErrors ++ Errors`) and `cb_context:add_doc_validation_errors/2` folds that list in order;
- * - `first`: added to the context before the schema runs, whose errors `cb_context:failed_error/2`
- *   folds in after (`cb_whitelabel:validate_unique_domain/2` then `check_whitelabel_schema/2`;
- *   `cb_devices:validate_device/2` then `check_device_schema/2`; `cb_vmboxes:validate_unique_vmbox/3`
- *   then `check_vmbox_schema/2`);
- * - `onSuccess`: checked only once the schema and the module's own rules passed
- *   (`cb_callflows:validate_callflow_schema/2`'s on-success fun runs `validate_uniqueness/2`);
- * - `module`: never here; the module's route looks up what its verb checks before the engine runs,
- *   and a clash stops there, alone (`cb_cccps:check_cid/1` or `check_pin/1` on `PUT` only, before
- *   `create/1` runs the schema; `update/2` on `POST` checks none).
- */
-const UNIQUENESS_CHECK: Readonly<Record<string, 'first' | 'onSuccess' | 'module'>> = {
-  whitelabel: 'first',
-  device: 'first',
-  vmbox: 'first',
-  callflow: 'onSuccess',
-  cccp: 'module',
-};
-
 /** The public document a response carries, with the resource's view applied. */
 export function render(def: Pick<ResourceDef, 'view'> | undefined, body: JsonObject): JsonObject {
   const out = publicDoc(body);
@@ -80,7 +54,7 @@ export class Documents {
    * private fields merged in (as `kzd_users:maybe_merge_current_private_fields/3` and
    * `crossbar_doc:load_merge/3` do before a save). The order is KAZOO's: the schema (with its
    * defaults), the resource's normalisation and rules (`prepare`), the unique values (before the
-   * schema or only after it passed where the module checks them so: {@link UNIQUENESS_CHECK}), and
+   * schema or only after it passed where the module checks them so: `uniqueChecked`), and
    * — only when nothing failed — `finish` (credential hashes). A field that fails twice keeps the
    * error KAZOO adds last ({@link mergeFieldErrors}).
    */
@@ -105,8 +79,8 @@ export class Documents {
         return doc && !doc.deleted ? doc : undefined;
       },
     };
-    const uniqueness = UNIQUENESS_CHECK[def.type];
-    if (uniqueness === 'first') mergeFieldErrors(errors, this.#claimErrors(def, accountId, doc, existing?.id));
+    const uniqueness = def.uniqueChecked;
+    if (uniqueness === 'beforeSchema') mergeFieldErrors(errors, this.#claimErrors(def, accountId, doc, existing?.id));
     if (result.ok) {
       doc = { ...(existing ? privateFields(existing.body) : {}), ...result.value };
       const extra = def.prepare?.(doc, ctx);
@@ -114,7 +88,7 @@ export class Documents {
     } else {
       mergeFieldErrors(errors, result.errors);
     }
-    if (uniqueness === undefined || (uniqueness === 'onSuccess' && Object.keys(errors).length === 0)) {
+    if (uniqueness === undefined || (uniqueness === 'afterSchemaPassed' && Object.keys(errors).length === 0)) {
       mergeFieldErrors(errors, this.#claimErrors(def, accountId, doc, existing?.id));
     }
     if (Object.keys(errors).length === 0 && def.finish) mergeFieldErrors(errors, def.finish(doc, ctx) ?? {});

@@ -66,6 +66,21 @@ export interface ResourceDef {
    * (`cb_users:validate_resource/2`, a `PATCH` that reads before it merges): those stay 404.
    */
   readonly validatesBeforeLoad?: readonly ('POST' | 'PATCH')[];
+  /**
+   * When the module checks its unique values ({@link ResourceDef.claims}) relative to its schema,
+   * which decides the code a field keeps when both fail (`cb_context:failed_error/2` and
+   * `add_validation_error/4` set each field whole, the later error winning):
+   *
+   * - absent: reported after the schema's errors. `kzd_users:validate/3` and
+   *   `kzd_accounts:validate/3` check uniqueness first, but `kzd_module_utils:validate_schema_failed/2`
+   *   puts the schema's errors in front and `cb_context:add_doc_validation_errors/2` folds the list
+   *   in order;
+   * - `beforeSchema`: added to the context before the schema runs, whose errors fold in after;
+   * - `afterSchemaPassed`: checked only once the schema and the module's own rules passed;
+   * - `byRoute`: never by the engine; the module's route looks up what its verb checks first, and
+   *   a clash stops there, alone.
+   */
+  readonly uniqueChecked?: 'beforeSchema' | 'afterSchemaPassed' | 'byRoute';
   /** The `crossbar_listing` view's value for a document. */
   summary(doc: JsonObject): unknown;
   /** The view key the listing sorts by. */

@@ -91,6 +91,8 @@ export const CALLFLOWS: ResourceDef = {
   name: 'callflows',
   type: 'callflow',
   schema: schemas.CallflowsSchema,
+  // `validate_callflow_schema/2`'s on-success fun runs `validate_uniqueness/2`.
+  uniqueChecked: 'afterSchemaPassed',
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ITEM_VERBS,
   // `cb_callflows:validate_request/2` checks the numbers and the schema before

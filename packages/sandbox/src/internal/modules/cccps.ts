@@ -27,7 +27,7 @@ function listed(doc: JsonObject, field: 'cid' | 'pin'): string | undefined {
 /**
  * Calling-card callback entries: an active entry's `cid` and `pin` are what the system-wide
  * `cid_listing` and `pin_listing` views list. Only `PUT` looks them up ({@link create}); the
- * generic engine never does (`UNIQUENESS_CHECK` in documents.ts): `cb_cccps:update/2` on `POST`
+ * generic engine never does (`uniqueChecked: 'byRoute'`): `cb_cccps:update/2` on `POST`
  * runs the schema alone.
  */
 export const CCCPS: ResourceDef = simpleCollection(
@@ -47,6 +47,9 @@ export const CCCPS: ResourceDef = simpleCollection(
   }),
   {
     itemVerbs: ['GET', 'POST', 'DELETE'],
+    // `cb_cccps:check_cid/1` or `check_pin/1` on `PUT` only, before `create/1` runs the schema;
+    // `update/2` on `POST` checks none.
+    uniqueChecked: 'byRoute',
     claims: (doc: JsonObject) => {
       const cid = listed(doc, 'cid');
       const pin = listed(doc, 'pin');

@@ -18,6 +18,8 @@ export const DEVICES: ResourceDef = {
   name: 'devices',
   type: 'device',
   schema: schemas.DevicesSchema,
+  // `cb_devices:validate_device/2` checks the credentials before `check_device_schema/2`.
+  uniqueChecked: 'beforeSchema',
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'],
   summary: (doc) =>

@@ -77,6 +77,8 @@ const VMBOX_TYPE = 'vmbox';
 export const VMBOXES: ResourceDef = {
   name: 'vmboxes',
   type: VMBOX_TYPE,
+  // `cb_vmboxes:validate_unique_vmbox/3` runs before `check_vmbox_schema/2`.
+  uniqueChecked: 'beforeSchema',
   schema: schemas.VmboxesSchema,
   collectionVerbs: COLLECTION_VERBS,
   itemVerbs: ITEM_VERBS,

@@ -47,6 +47,8 @@ export const WHITELABEL: ResourceDef = {
   name: 'whitelabel',
   type: 'whitelabel',
   schema: WhitelabelSchema,
+  // `cb_whitelabel:validate_unique_domain/2` runs before `check_whitelabel_schema/2`.
+  uniqueChecked: 'beforeSchema',
   collectionVerbs: ['GET', 'PUT', 'POST', 'DELETE'],
   itemVerbs: [],
   summary: (doc) => publicDoc(doc),
