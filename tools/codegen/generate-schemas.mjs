@@ -98,40 +98,51 @@ function generate(id, schema) {
 // A oneOf/anyOf is the union of its branches (its only branch) with kazooCombinator checked on it:
 // jesse answers any failure inside as one error at the combinator's value and drops its branches'
 // errors (check_one_of/3, check_any_of/3), and a oneOf fails when two branches accept the value.
+// jesse_validator_draft4:check_value/3 applies every keyword of a node, so a $ref, the node's own
+// type/properties and its combinator each check the value: beside one another they are intersected.
 function schemaExpr(node, depth, refs, selfId) {
   if (!node || typeof node !== 'object') return 'z.unknown()';
+  const parts = [];
   if (node.$ref) {
     const ref = node.$ref.replace(/\.json$/, '').replace(/^#$/, selfId);
-    if (!schemas.has(ref)) return 'z.unknown()';
-    refs.add(ref);
-    // Lazy: refs may be recursive (callflow children) or cyclic across files.
-    return withDefault(`z.lazy(() => ${exportName(ref)})`, node);
+    if (schemas.has(ref)) {
+      refs.add(ref);
+      // Lazy: refs may be recursive (callflow children) or cyclic across files.
+      parts.push(`z.lazy(() => ${exportName(ref)})`);
+    }
   }
+  const own = ownExpr(node, depth, refs, selfId);
+  if (own) parts.push(own);
   const variants = node.oneOf ?? node.anyOf;
-  if (Array.isArray(variants) && variants.length && !node.properties && !node.type) {
+  if (Array.isArray(variants) && variants.length) {
     const keyword = node.oneOf ? 'oneOf' : 'anyOf';
-    const parts = variants.map((v) => schemaExpr(v, depth, refs, selfId));
+    const branches = variants.map((v) => schemaExpr(v, depth, refs, selfId));
     refs.add(KEYWORDS.get('kazooCombinator'));
-    const union = parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`;
-    return withDefault(`${union}.check(kazooCombinator(${JSON.stringify(keyword)}))`, node);
+    const union = branches.length === 1 ? branches[0] : `z.union([${branches.join(', ')}])`;
+    parts.push(`${union}.check(kazooCombinator(${JSON.stringify(keyword)}))`);
   }
+  const expr = parts.length ? parts.reduce((all, part) => `z.intersection(${all}, ${part})`) : 'z.unknown()';
+  return withDefault(expr, node);
+}
+
+// The node's own checks (enum, type and what goes with it), or undefined when it has none.
+function ownExpr(node, depth, refs, selfId) {
   if (Array.isArray(node.enum) && node.enum.length) {
     const values = node.enum;
-    const expr = values.every((v) => typeof v === 'string')
+    return values.every((v) => typeof v === 'string')
       ? `z.enum(${JSON.stringify(values)})`
       : values.length === 1
         ? literal(values[0])
         : `z.union([${values.map(literal).join(', ')}])`;
-    return withDefault(expr, node);
   }
   let types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
   if (types.length === 0) {
     if (node.properties || node.patternProperties) types = ['object'];
     else if (node.items) types = ['array'];
-    else return withDefault('z.unknown()', node);
+    else return undefined;
   }
   const parts = types.map((type) => typeExpr(type, node, depth, refs, selfId));
-  return withDefault(parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`, node);
+  return parts.length === 1 ? parts[0] : `z.union([${parts.join(', ')}])`;
 }
 
 function typeExpr(type, node, depth, refs, selfId) {

@@ -69,3 +69,40 @@ describe('any failure inside a oneOf answers not_one_schema_valid at its value (
     expect(r.body.data).toEqual({ 'media.exit_media': notOne('ab') });
   });
 });
+
+/** kz_json_schema:error_to_jobj/2's catch-all clause, which answers jesse's `any_schemas_not_valid`. */
+const noneOfAny = (value: unknown) => ({ any_schemas_not_valid: { message: 'failed to validate', value } });
+
+// jesse_validator_draft4:check_value/3 applies every keyword of a node, so a oneOf/anyOf beside
+// `type` or `properties` is checked as well as them.
+describe('a oneOf/anyOf beside type or properties is checked too (jesse_validator_draft4:check_value/3)', () => {
+  it('a device sip.custom_sip_headers {"out": {"X-A": 1}} is a 400 any_schemas_not_valid (check_any_of/3)', async () => {
+    const value = { out: { 'X-A': 1 } };
+    const r = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Headers', sip: { custom_sip_headers: value } } });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.message).toBe('validation error');
+    expect(r.body.data).toEqual({ 'sip.custom_sip_headers': noneOfAny(value) });
+  });
+
+  it('a device with in/out custom_sip_headers is created (201)', async () => {
+    const value = { in: { 'X-In': 'a' }, out: { 'X-Out': 'b' } };
+    const r = await h.call('PUT', `${h.acct}/devices`, { data: { name: 'Headers ok', sip: { custom_sip_headers: value } } });
+    expect(r.status, r.text).toBe(201);
+    expect((r.body.data as { sip: { custom_sip_headers: unknown } }).sip.custom_sip_headers).toEqual(value);
+  });
+
+  it('a device combo key of an unknown type is a 400 not_one_schema_valid at the key (devices.combo_key, check_one_of/3)', async () => {
+    const r = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Keys', provision: { combo_keys: { '1': { type: 'voicemail', value: '1001' } } } },
+    });
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.data).toEqual({ 'provision.combo_keys.1': notOne({ type: 'voicemail', value: '1001' }) });
+  });
+
+  it('a device with a parking and a line combo key is created (201)', async () => {
+    const r = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Keys ok', provision: { combo_keys: { '1': { type: 'parking', value: 2 }, '2': { type: 'line', value: '1001' } } } },
+    });
+    expect(r.status, r.text).toBe(201);
+  });
+});

@@ -6,7 +6,7 @@ import { ConferencesSchema } from './conferences.js';
 
 /** Structure of the KAZOO `callflows.conference_feature` document (loose: unknown keys are kept). */
 export const CallflowsConferenceFeatureSchema = z.looseObject({
-  config: z.optional(z.lazy(() => ConferencesSchema)),
+  config: z.optional(z.intersection(z.lazy(() => ConferencesSchema), z.looseObject({}))),
   id: z.optional(z.string().check(z.minLength(32), z.maxLength(32))),
   moderator: z.optional(z.boolean()),
   play_entry_tone: z.optional(z.union([z.boolean(), z.string()]).check(kazooCombinator("oneOf"))),

@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "clicktocall". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooCombinator } from '../../internal/kazoo-keywords.js';
+import { CustomSipHeadersSchema } from './custom-sip-headers.js';
 
 /** Structure of the KAZOO `clicktocall` document (loose: unknown keys are kept). */
 export const ClicktocallSchema = z.looseObject({
@@ -9,7 +10,10 @@ export const ClicktocallSchema = z.looseObject({
   bypass_media: z.optional(z.union([z.boolean(), z.enum(["auto","false","true"])]).check(kazooCombinator("oneOf"))),
   caller_id_number: z.optional(z.string()),
   custom_application_vars: z.prefault(z.record(z.string(), z.string()), {}),
-  custom_sip_headers: z.optional(z.looseObject({})),
+  custom_sip_headers: z.optional(z.intersection(z.looseObject({}), z.union([z.lazy(() => CustomSipHeadersSchema), z.looseObject({
+    in: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+    out: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+  })]).check(kazooCombinator("anyOf")))),
   dial_first: z.optional(z.enum(["extension","contact"])),
   extension: z.string(),
   media: z.optional(z.looseObject({

@@ -37,7 +37,7 @@ export const ConferencesSchema = z.looseObject({
   play_exit_tone: z.optional(z.union([z.boolean(), z.string()]).check(kazooCombinator("oneOf"))),
   play_name: z._default(z.boolean(), false),
   play_welcome: z.optional(z.boolean()),
-  profile: z.optional(z.lazy(() => ConferencesProfileSchema)),
+  profile: z.optional(z.intersection(z.lazy(() => ConferencesProfileSchema), z.looseObject({}))),
   profile_name: z.optional(z.string()),
   require_moderator: z.optional(z.boolean()),
   wait_for_moderator: z.optional(z.boolean()),

@@ -5,6 +5,7 @@ import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 import { CallRecordingSchema } from './call-recording.js';
 import { CallWaitingSchema } from './call-waiting.js';
 import { CallerIdSchema } from './caller-id.js';
+import { CustomSipHeadersSchema } from './custom-sip-headers.js';
 import { DevicesComboKeySchema } from './devices-combo-key.js';
 import { DialplansSchema } from './dialplans.js';
 import { EndpointMediaSchema } from './endpoint-media.js';
@@ -76,7 +77,10 @@ export const DevicesSchema = z.looseObject({
     internal: z.optional(z.string().check(z.maxLength(256))),
   }), {}),
   sip: z.prefault(z.looseObject({
-    custom_sip_headers: z.optional(z.looseObject({})),
+    custom_sip_headers: z.optional(z.intersection(z.looseObject({}), z.union([z.lazy(() => CustomSipHeadersSchema), z.looseObject({
+      in: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+      out: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+    })]).check(kazooCombinator("anyOf")))),
     custom_sip_interface: z.optional(z.string()),
     expire_seconds: z._default(z.int(), 300),
     forward: z.optional(z.string()),

@@ -13,6 +13,6 @@ export const ListEntriesSchema = z.looseObject({
   list_id: z.string(),
   number: z.optional(z.string()),
   pattern: z.optional(z.string()),
-  profile: z.prefault(z.lazy(() => ProfileSchema), {}),
+  profile: z.prefault(z.intersection(z.lazy(() => ProfileSchema), z.looseObject({})), {}),
   type: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });

@@ -7,6 +7,6 @@ import { CallflowsActionSchema } from './callflows-action.js';
 export const MetaflowsCallflowSchema = z.looseObject({
   captures: z.optional(z.string()),
   collected: z.optional(z.string()),
-  flow: z.optional(z.lazy(() => CallflowsActionSchema)),
+  flow: z.optional(z.intersection(z.lazy(() => CallflowsActionSchema), z.looseObject({}))),
   id: z.optional(z.string()),
 });

@@ -2,6 +2,7 @@
 // KAZOO JSON Schema "resources". Do not edit: change the generator and regenerate.
 import * as z from 'zod/mini';
 import { kazooCombinator, kazooUniqueItems } from '../../internal/kazoo-keywords.js';
+import { CustomSipHeadersSchema } from './custom-sip-headers.js';
 import { EndpointMediaSchema } from './endpoint-media.js';
 import { FormattersSchema } from './formatters.js';
 
@@ -25,7 +26,7 @@ export const ResourcesSchema = z.looseObject({
   flat_rate_blacklist: z.optional(z.string()),
   flat_rate_whitelist: z.optional(z.string()),
   format_from_uri: z.optional(z.boolean()),
-  formatters: z.optional(z.lazy(() => FormattersSchema)),
+  formatters: z.optional(z.intersection(z.lazy(() => FormattersSchema), z.looseObject({}))),
   from_account_realm: z._default(z.boolean(), false),
   from_uri_realm: z.optional(z.string()),
   gateway_strategy: z.optional(z.enum(["sequential","random"])),
@@ -34,7 +35,10 @@ export const ResourcesSchema = z.looseObject({
       caller_id_type: z.optional(z.enum(["internal","external","emergency"])),
       channel_selection: z._default(z.enum(["ascending","descending"]), "ascending"),
       codecs: z.optional(z.array(z.enum(["G729","PCMU","PCMA","G722_16","G722_32","CELT_48","CELT_64","Speex","GSM","OPUS","H261","H263","H264","VP8"])).check(kazooUniqueItems())),
-      custom_sip_headers: z.optional(z.looseObject({})),
+      custom_sip_headers: z.optional(z.intersection(z.looseObject({}), z.union([z.lazy(() => CustomSipHeadersSchema), z.looseObject({
+        in: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+        out: z.optional(z.lazy(() => CustomSipHeadersSchema)),
+      })]).check(kazooCombinator("anyOf")))),
       custom_sip_interface: z.optional(z.string()),
       enabled: z._default(z.boolean(), true),
       endpoint_type: z._default(z.enum(["sip","freetdm","skype","amqp"]), "sip"),

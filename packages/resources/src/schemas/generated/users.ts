@@ -46,7 +46,7 @@ export const UsersSchema = z.looseObject({
   feature_level: z.optional(z.string()),
   first_name: z.string().check(z.minLength(1), z.maxLength(128)),
   flags: z.optional(z.array(z.string())),
-  formatters: z.optional(z.lazy(() => FormattersSchema)),
+  formatters: z.optional(z.intersection(z.lazy(() => FormattersSchema), z.looseObject({}))),
   hotdesk: z.prefault(z.looseObject({
     enabled: z._default(z.boolean(), false),
     id: z.optional(z.string().check(z.maxLength(15))),
