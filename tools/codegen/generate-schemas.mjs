@@ -63,6 +63,7 @@ const FORMATS = Symbol('kazoo-formats');
 const KEYWORDS = new Map([
   ['kazooCombinator', Symbol('oneOf/anyOf')],
   ['kazooUniqueItems', Symbol('uniqueItems')],
+  ['kazooNoExtraKeys', Symbol('additionalProperties')],
 ]);
 const key = (name) => (IDENT.test(name) ? name : JSON.stringify(name));
 
@@ -190,11 +191,11 @@ function typeExpr(type, node, depth, refs, selfId) {
 
 function objectExpr(node, depth, refs, selfId) {
   const props = node.properties && typeof node.properties === 'object' ? node.properties : undefined;
+  const patterns = node.patternProperties && typeof node.patternProperties === 'object' ? Object.entries(node.patternProperties) : [];
+  if (patterns.length) return patternObjectExpr(node, patterns, props, depth, refs, selfId);
   if (!props || Object.keys(props).length === 0) {
-    const pattern = node.patternProperties && Object.values(node.patternProperties)[0];
     const additional = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
-    const value = pattern ?? additional;
-    if (value) return `z.record(z.string(), ${schemaExpr(value, depth + 1, refs, selfId)})`;
+    if (additional) return `z.record(z.string(), ${schemaExpr(additional, depth + 1, refs, selfId)})`;
     return 'z.looseObject({})';
   }
   const required = new Set(Array.isArray(node.required) ? node.required : []);
@@ -207,6 +208,35 @@ function objectExpr(node, depth, refs, selfId) {
   // `additionalProperties: false` is enforced by KAZOO on writes (`kz_json_schema`: 400 `additionalProperties`).
   const object = node.additionalProperties === false ? 'z.strictObject' : 'z.looseObject';
   return `${object}({\n${fields.join('\n')}\n${'  '.repeat(depth)}})`;
+}
+
+// jesse_validator_draft4:check_pattern_properties/3 validates a value only when its key matches the
+// pattern (check_match/3, an unanchored re:run), and get_additional_properties/3 leaves the keys no
+// pattern matches to additionalProperties: absent, they are kept unchecked (a loose record passes
+// a key its key schema refuses); false, each is refused (check_additional_properties/3, answered
+// as zod's unrecognized_keys). The KAZOO schemas hold only one pattern per node, without
+// properties beside it or an additionalProperties schema; anything else stops the generator
+// rather than be checked wrongly.
+function patternObjectExpr(node, patterns, props, depth, refs, selfId) {
+  const additional = node.additionalProperties;
+  if (patterns.length !== 1 || (props && Object.keys(props).length) || (additional !== undefined && typeof additional !== 'boolean')) {
+    throw new Error(`unsupported patternProperties combination in ${selfId}: ${JSON.stringify(Object.keys(node))}`);
+  }
+  const [[pattern, schema]] = patterns;
+  const regex = regexLiteral(pcrePattern(pattern, selfId));
+  const record = `z.looseRecord(z.string().check(z.regex(${regex})), ${schemaExpr(schema, depth + 1, refs, selfId)})`;
+  if (additional !== false) return record;
+  refs.add(KEYWORDS.get('kazooNoExtraKeys'));
+  return `${record}.check(kazooNoExtraKeys([${regex}]))`;
+}
+
+// A KAZOO key pattern is PCRE (re:run/3); its POSIX classes ([:alnum:] inside a class, ASCII
+// without the ucp option) have no JavaScript spelling and are written out.
+const POSIX_CLASSES = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', lower: 'a-z', upper: 'A-Z', xdigit: '0-9A-Fa-f' };
+function pcrePattern(pattern, selfId) {
+  const js = pattern.replace(/\[:([a-z]+):\]/g, (all, name) => POSIX_CLASSES[name] ?? all);
+  if (!validRegex(js)) throw new Error(`patternProperties pattern ${JSON.stringify(pattern)} in ${selfId} has no JavaScript equivalent`);
+  return js;
 }
 
 function withDefault(expr, node) {

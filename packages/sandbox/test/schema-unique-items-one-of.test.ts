@@ -105,4 +105,17 @@ describe('a oneOf/anyOf beside type or properties is checked too (jesse_validato
     });
     expect(r.status, r.text).toBe(201);
   });
+
+  // jesse_validator_draft4:check_pattern_properties/3 checks only keys matching ^[0-9]+$
+  // (check_match/3), and devices.json has no additionalProperties beside it; cb_devices only
+  // prunes null keys (prune_null_provisioner_fields/2).
+  it('a device combo key named "a" (outside ^[0-9]+$) is not checked and the device is created (201)', async () => {
+    const r = await h.call('PUT', `${h.acct}/devices`, {
+      data: { name: 'Keys named', provision: { combo_keys: { a: { type: 'voicemail', anything: [1] } } } },
+    });
+    expect(r.status, r.text).toBe(201);
+    expect((r.body.data as { provision: { combo_keys: unknown } }).provision.combo_keys).toEqual({
+      a: { type: 'voicemail', anything: [1] },
+    });
+  });
 });

@@ -135,3 +135,45 @@ export function kazooCombinator<T = unknown>(keyword: IssueCombinator['keyword']
   });
   return check;
 }
+
+/**
+ * A zod check for `"additionalProperties": false` beside `patternProperties`, as the generated
+ * schemas use it on a loose record: every key no pattern matches is refused with one
+ * `unrecognized_keys` issue listing them, which `describeIssue` answers as KAZOO's
+ * `additionalProperties` (`jesse_validator_draft4:check_additional_properties/3` with
+ * `get_additional_properties/3`, an unanchored `re:run` per pattern).
+ *
+ * @throws never; unknown keys add an issue to the parse result
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod/mini';
+ * import { kazooNoExtraKeys } from './kazoo-keywords.js'; // internal: the generated schemas use it
+ *
+ * const numbers = z.looseRecord(z.string().check(z.regex(/^[0-9]+$/u)), z.string()).check(kazooNoExtraKeys([/^[0-9]+$/u]));
+ * z.safeParse(numbers, { '2': 'x', a: 'y' }).error?.issues[0]; // { code: 'unrecognized_keys', keys: ['a'], … }
+ * ```
+ */
+export function kazooNoExtraKeys<T = unknown>(patterns: readonly RegExp[]): z.core.$ZodCheck<T> {
+  return z.check<T>(
+    (payload) => {
+      if (!isJsonObject(payload.value)) return;
+      const extra = Object.keys(payload.value).filter((name) => !patterns.some((pattern) => matches(pattern, name)));
+      if (extra.length === 0) return;
+      payload.issues.push({
+        code: 'unrecognized_keys',
+        message: `Unrecognized keys: ${extra.join(', ')}`,
+        keys: extra,
+        input: payload.value,
+        path: [],
+        continue: true,
+      });
+    },
+    { when: (payload) => isJsonObject(payload.value) },
+  ) as z.core.$ZodCheck<T>;
+}
+
+function matches(pattern: RegExp, name: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(name);
+}

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 
 /** Structure of the KAZOO `callflows.action` document (loose: unknown keys are kept). */
 export const CallflowsActionSchema: z.ZodMiniType<{ [key: string]: unknown }, { [key: string]: unknown }> = z.looseObject({
-  children: z.optional(z.record(z.string(), z.lazy(() => CallflowsActionSchema))),
+  children: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp(".+", 'u'))), z.lazy(() => CallflowsActionSchema))),
   data: z.prefault(z.looseObject({}), {}),
   module: z.string().check(z.minLength(1), z.maxLength(64)),
 });

@@ -9,7 +9,7 @@ export const ClicktocallSchema = z.looseObject({
   auth_required: z._default(z.boolean(), true),
   bypass_media: z.optional(z.union([z.boolean(), z.enum(["auto","false","true"])]).check(kazooCombinator("oneOf"))),
   caller_id_number: z.optional(z.string()),
-  custom_application_vars: z.prefault(z.record(z.string(), z.string()), {}),
+  custom_application_vars: z.prefault(z.looseRecord(z.string().check(z.regex(new RegExp("[a-zA-Z0-9\\-_]+", 'u'))), z.string()), {}),
   custom_sip_headers: z.optional(z.intersection(z.looseObject({}), z.union([z.lazy(() => CustomSipHeadersSchema), z.looseObject({
     in: z.optional(z.lazy(() => CustomSipHeadersSchema)),
     out: z.optional(z.lazy(() => CustomSipHeadersSchema)),

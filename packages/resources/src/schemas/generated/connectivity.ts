@@ -17,7 +17,7 @@ export const ConnectivitySchema = z.looseObject({
   })),
   name: z.optional(z.string()),
   servers: z.prefault(z.array(z.looseObject({
-      DIDs: z.optional(z.record(z.string(), z.looseObject({
+      DIDs: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^\\+?\\d*$", 'u'))), z.looseObject({
           caller_id: z.optional(z.looseObject({
             cid_name: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
             cid_number: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),

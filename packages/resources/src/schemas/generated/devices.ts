@@ -46,7 +46,7 @@ export const DevicesSchema = z.looseObject({
   flags: z.optional(z.array(z.string())),
   formatters: z.optional(z.lazy(() => FormattersSchema)),
   hotdesk: z.optional(z.looseObject({
-    users: z.optional(z.record(z.string(), z.looseObject({}))),
+    users: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^[a-zA-Z0-9]{32}$", 'u'))), z.looseObject({}))),
   })),
   language: z.optional(z.string()),
   mac_address: z.optional(z.string()),
@@ -64,11 +64,11 @@ export const DevicesSchema = z.looseObject({
   owner_id: z.optional(z.string().check(z.minLength(32), z.maxLength(32))),
   presence_id: z.optional(z.string()),
   provision: z.optional(z.looseObject({
-    combo_keys: z.optional(z.record(z.string(), z.lazy(() => DevicesComboKeySchema))),
+    combo_keys: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^[0-9]+$", 'u'))), z.lazy(() => DevicesComboKeySchema))),
     endpoint_brand: z.optional(z.string()),
     endpoint_family: z.optional(z.string()),
     endpoint_model: z.optional(z.union([z.string(), z.array(z.string())]).check(kazooCombinator("oneOf"))),
-    feature_keys: z.optional(z.record(z.string(), z.lazy(() => DevicesComboKeySchema))),
+    feature_keys: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^[0-9]+$", 'u'))), z.lazy(() => DevicesComboKeySchema))),
     id: z.optional(z.string()),
   })),
   register_overwrite_notify: z._default(z.boolean(), false),

@@ -5,4 +5,4 @@ import { kazooCombinator } from '../../internal/kazoo-keywords.js';
 import { FormattersFormatOptionsSchema } from './formatters-format-options.js';
 
 /** Structure of the KAZOO `formatters` document (loose: unknown keys are kept). */
-export const FormattersSchema = z.record(z.string(), z.union([z.array(z.lazy(() => FormattersFormatOptionsSchema)), z.lazy(() => FormattersFormatOptionsSchema)]).check(kazooCombinator("oneOf")));
+export const FormattersSchema = z.looseRecord(z.string().check(z.regex(new RegExp("^[a-zA-Z0-9_]+$", 'u'))), z.union([z.array(z.lazy(() => FormattersFormatOptionsSchema)), z.lazy(() => FormattersFormatOptionsSchema)]).check(kazooCombinator("oneOf")));

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 
 /** Structure of the KAZOO `metaflow` document (loose: unknown keys are kept). */
 export const MetaflowSchema: z.ZodMiniType<{ [key: string]: unknown }, { [key: string]: unknown }> = z.looseObject({
-  children: z.optional(z.record(z.string(), z.lazy(() => MetaflowSchema))),
+  children: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp(".+", 'u'))), z.lazy(() => MetaflowSchema))),
   data: z.prefault(z.looseObject({}), {}),
   module: z.string().check(z.minLength(1), z.maxLength(64)),
 });

@@ -29,7 +29,7 @@ export const PortRequestsSchema = z.looseObject({
       send_to: z.optional(z.union([z.string().check(kazooFormat("email")), z.array(z.string().check(kazooFormat("email")))]).check(kazooCombinator("oneOf"))),
     })),
   })),
-  numbers: z.record(z.string(), z.looseObject({})),
+  numbers: z.looseRecord(z.string().check(z.regex(new RegExp("\\+?[0-9]+", 'u'))), z.looseObject({})),
   reference_number: z.optional(z.string()),
   signee_name: z.optional(z.string()),
   signing_date: z.optional(z.int()),

@@ -12,7 +12,7 @@ export const ResourcesSchema = z.looseObject({
     type: z.optional(z.enum(["internal","external","emergency"])),
   })),
   cid_rules: z.optional(z.array(z.string())),
-  classifiers: z.optional(z.record(z.string(), z.looseObject({
+  classifiers: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp(".+", 'u'))), z.looseObject({
       emergency: z._default(z.boolean(), false),
       enabled: z._default(z.boolean(), true),
       prefix: z.optional(z.string().check(z.maxLength(64))),

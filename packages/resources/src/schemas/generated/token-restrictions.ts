@@ -5,8 +5,8 @@ import { kazooUniqueItems } from '../../internal/kazoo-keywords.js';
 
 /** Structure of the KAZOO `token_restrictions` document (loose: unknown keys are kept). */
 export const TokenRestrictionsSchema = z.looseObject({
-  restrictions: z.optional(z.record(z.string(), z.record(z.string(), z.record(z.string(), z.array(z.looseObject({
+  restrictions: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^\\w+$", 'u'))), z.looseRecord(z.string().check(z.regex(new RegExp("^\\w+$", 'u'))), z.looseRecord(z.string().check(z.regex(new RegExp("^\\w+$", 'u'))), z.array(z.looseObject({
             allowed_accounts: z.optional(z.array(z.string()).check(kazooUniqueItems())),
-            rules: z.optional(z.record(z.string(), z.array(z.enum(["GET","PUT","POST","PATCH","DELETE","_"])).check(kazooUniqueItems()))),
+            rules: z.optional(z.looseRecord(z.string().check(z.regex(new RegExp("^[\\w/#*]+$", 'u'))), z.array(z.enum(["GET","PUT","POST","PATCH","DELETE","_"])).check(kazooUniqueItems()))),
           })))))),
 });
