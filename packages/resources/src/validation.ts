@@ -160,12 +160,18 @@ function patchIssues(schema: z.ZodMiniType, value: Record<string, unknown>, path
     const field = shape[key];
     if (!field) continue; // unknown keys are custom fields
     const inner = unwrap(field);
-    const entries = recordValue(inner);
-    if (entries && typeof child === 'object' && !Array.isArray(child)) {
+    const map = recordOf(inner);
+    if (map && typeof child === 'object' && !Array.isArray(child)) {
       // A map (endpoints by id, numbers by number): each entry is merged, and null removes one.
-      for (const [entryKey, entry] of Object.entries(child as Record<string, unknown>)) {
-        if (entry === null || entry === undefined) continue;
-        const entrySchema = unwrap(entries);
+      const present = Object.entries(child as Record<string, unknown>).filter(([, entry]) => entry !== null && entry !== undefined);
+      // Keys the map's pattern does not match are `additionalProperties`' business: the map's own
+      // check reports them where the schema forbids them (jesse's check_additional_properties/3).
+      const extra = fullIssues(inner, Object.fromEntries(present)).filter((i) => i.code === 'additionalProperties' && !i.path);
+      issues.push(...extra.map((i) => prefix(i, [...path, key])));
+      for (const [entryKey, entry] of present) {
+        // jesse checks a value only under a key its pattern matches (check_pattern_properties/3).
+        if (!z.safeParse(map.key, entryKey).success) continue;
+        const entrySchema = unwrap(map.value);
         if (typeof entry === 'object' && !Array.isArray(entry) && objectShape(entrySchema)) {
           issues.push(...patchIssues(entrySchema, entry as Record<string, unknown>, [...path, key, entryKey]));
         } else {
@@ -194,6 +200,7 @@ type Internals = {
       shape?: Record<string, z.ZodMiniType>;
       innerType?: z.ZodMiniType;
       getter?: () => z.ZodMiniType;
+      keyType?: z.ZodMiniType;
       valueType?: z.ZodMiniType;
     };
   };
@@ -211,9 +218,9 @@ function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   return current as unknown as z.ZodMiniType;
 }
 
-function recordValue(schema: z.ZodMiniType): z.ZodMiniType | undefined {
+function recordOf(schema: z.ZodMiniType): { key: z.ZodMiniType; value: z.ZodMiniType } | undefined {
   const def = (unwrap(schema) as unknown as Internals)._zod.def;
-  return def.type === 'record' ? def.valueType : undefined;
+  return def.type === 'record' && def.keyType && def.valueType ? { key: def.keyType, value: def.valueType } : undefined;
 }
 
 function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {

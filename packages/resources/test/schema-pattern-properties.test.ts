@@ -73,3 +73,19 @@ describe('patternProperties: jesse_validator_draft4:check_pattern_properties/3',
     expect(CustomSipHeadersSchema.safeParse({ 'X-Account': 1 }).error?.issues[0]?.path).toEqual(['X-Account']);
   });
 });
+
+// A PATCH body is checked key by key (null removes one); a pattern map's entries follow the same
+// jesse rules as a whole document's.
+describe("patternProperties in a PATCH body (validateBody's 'patch' mode)", () => {
+  it('a key outside the pattern is kept unchecked; a matching key with a bad value is refused at its path', () => {
+    expect(() => validateBody(DevicesSchema, { provision: { combo_keys: { a: { type: 42 } } } }, 'patch', 'device')).not.toThrow();
+    const issues = issuesOf(() => validateBody(DevicesSchema, { provision: { combo_keys: { '2': { type: 42 } } } }, 'patch', 'device'));
+    expect(issues.map((issue) => issue.path)).toEqual(['provision.combo_keys.2']);
+  });
+
+  it('a map whose schema forbids other keys refuses them in a PATCH too (additionalProperties false)', () => {
+    const issues = issuesOf(() => validateBody(MetaflowsSchema, { numbers: { star: { module: 'hangup' } } }, 'patch', 'metaflows'));
+    expect(issues).toEqual([expect.objectContaining({ path: 'numbers', code: 'additionalProperties' })]);
+    expect(() => validateBody(MetaflowsSchema, { numbers: { star: null } }, 'patch', 'metaflows')).not.toThrow();
+  });
+});
