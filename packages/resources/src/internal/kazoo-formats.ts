@@ -56,13 +56,6 @@ export function matchesKazooFormat(format: KazooFormat, value: string): boolean 
 }
 
 /**
- * Where a failed check sits inside a `oneOf`/`anyOf` of its schema; see `IssueCombinator`. The
- * generated schemas mark every issue raised inside a combinator (`kazooCombinator`), a format's
- * included.
- */
-export type FormatCombinator = IssueCombinator;
-
-/**
  * A zod check for a string `format`, as the generated schemas use it. A failing value is reported
  * as an `invalid_format` issue carrying the format's name and no pattern, which
  * `describeIssue` answers as KAZOO's `wrong_format`. Inside a `oneOf`/`anyOf`, the combinator's
@@ -97,10 +90,10 @@ export function kazooFormat(format: KazooFormat): z.core.$ZodCheck<string> {
  * formatCombinator({ code: 'invalid_format', format: 'email', path: ['send_to', 1] }); // undefined: not inside one
  * ```
  */
-export function formatCombinator(issue: object): FormatCombinator | undefined {
+export function formatCombinator(issue: object): IssueCombinator | undefined {
   const combinator = (issue as { combinator?: unknown }).combinator;
   if (!combinator || typeof combinator !== 'object') return undefined;
-  const { keyword, below } = combinator as Partial<FormatCombinator>;
+  const { keyword, below } = combinator as Partial<IssueCombinator>;
   return (keyword === 'oneOf' || keyword === 'anyOf') && typeof below === 'number' ? { keyword, below } : undefined;
 }
 

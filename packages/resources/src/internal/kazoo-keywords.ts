@@ -82,6 +82,13 @@ export function kazooUniqueItems<T = unknown>(): z.core.$ZodCheck<T> {
  * path segments below the combinator's value the issue is (0: the value itself, 1: an item or a
  * key of it). jesse answers a failed combinator as one error at its value and drops the errors of
  * its branches (`jesse_validator_draft4:check_one_of/3`, `check_any_of/3`).
+ *
+ * @example
+ * ```ts
+ * import { formatCombinator, type IssueCombinator } from '@audian/resources/schemas';
+ *
+ * const where: IssueCombinator | undefined = formatCombinator({ combinator: { keyword: 'oneOf', below: 0 } });
+ * ```
  */
 export interface IssueCombinator {
   readonly keyword: 'oneOf' | 'anyOf';

@@ -3,7 +3,6 @@
 // generated from KAZOO's.
 
 export {
-  type FormatCombinator,
   formatCombinator,
   isKazooFormat,
   KAZOO_FORMATS,
@@ -11,6 +10,7 @@ export {
   kazooFormat,
   matchesKazooFormat,
 } from '../internal/kazoo-formats.js';
+export type { IssueCombinator } from '../internal/kazoo-keywords.js';
 export { describeIssue, type SchemaIssue, validateBody } from '../validation.js';
 export * from './access-lists.js';
 export * from './accounts.js';
