@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from '@audian/core';
 import { describe, expect, it } from 'vitest';
 import {
   CustomSipHeadersSchema,
@@ -8,16 +7,7 @@ import {
   ResourcesSchema,
   validateBody,
 } from '../src/schemas/index';
-
-function issuesOf(run: () => void) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return (error as InvalidArgumentError).issues;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
+import { issuesOf } from './schema-issues';
 
 // jesse_validator_draft4:check_pattern_properties/3 checks a value only when its key matches the
 // pattern (check_match/3); a key no pattern matches is left to additionalProperties

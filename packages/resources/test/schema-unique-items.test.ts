@@ -12,16 +12,7 @@ import {
   ResourcesSchema,
   validateBody,
 } from '../src/schemas/index';
-
-function issuesOf(run: () => void) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    return (error as InvalidArgumentError).issues;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
+import { issuesOf } from './schema-issues';
 
 // jesse_validator_draft4:check_unique_items/3 compares every pair with is_equal/2: objects by
 // their keys and values (order aside), lists item by item, anything else with =:=.

@@ -129,8 +129,9 @@ function chargedUpdate(engine: Engine, req: SandboxRequest, accountId: string, d
 /**
  * For a `POST` or `PATCH` the resource validates before loading (`ResourceDef.validatesBeforeLoad`)
  * on an id that names no live document of its type: throws the 400 of an invalid body, as KAZOO's
- * validation runs on the request alone before the load fails; a valid body returns, and the load
- * that follows answers 404.
+ * validation runs on the request alone before the load fails; a valid body is returned as
+ * validated (a module may check more of it), and the load that follows answers 404. Returns
+ * `undefined` when the document exists or the resource loads first.
  */
 export function validateBeforeLoad(
   engine: Engine,
@@ -139,11 +140,11 @@ export function validateBeforeLoad(
   def: ResourceDef,
   id: string,
   parentId?: string,
-): void {
-  if ((req.method !== 'POST' && req.method !== 'PATCH') || !def.validatesBeforeLoad?.includes(req.method)) return;
+): JsonObject | undefined {
+  if ((req.method !== 'POST' && req.method !== 'PATCH') || !def.validatesBeforeLoad?.includes(req.method)) return undefined;
   const stored = engine.store.get(accountId, id);
-  if (stored && !stored.deleted && stored.type === def.type && (parentId === undefined || stored.parentId === parentId)) return;
-  engine.docs.validate(def, accountId, req.data, undefined);
+  if (stored && !stored.deleted && stored.type === def.type && (parentId === undefined || stored.parentId === parentId)) return undefined;
+  return engine.docs.validate(def, accountId, req.data, undefined);
 }
 
 /** `GET`, `POST`, `PATCH`, `DELETE` on one document. */

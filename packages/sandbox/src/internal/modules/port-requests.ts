@@ -2,6 +2,7 @@ import { PortRequestScheduleSchema, PortRequestSchema } from '@audian/resources/
 import { treeOf } from '../accounts-def';
 import { decodeUpload, isBinaryUpload } from '../binary-body';
 import { GREGORIAN_OFFSET } from '../clock';
+import { validateBeforeLoad } from '../collection';
 import type { Reply, SandboxRequest } from '../context';
 import { badIdentifier, CrossbarError, type FieldErrors, forbidden, validationError } from '../crossbar-error';
 import { toE164 } from '../e164';
@@ -52,6 +53,9 @@ export const PORT_REQUESTS: ResourceDef = {
   schema: PortRequestSchema,
   collectionVerbs: ['GET', 'PUT'],
   itemVerbs: ['GET', 'POST', 'PATCH', 'DELETE'],
+  // `cb_port_requests:update/2` validates before it loads; a PATCH goes through
+  // `crossbar_doc:patch_and_validate/3`.
+  validatesBeforeLoad: ['POST', 'PATCH'],
   summary: (doc) => portView(doc),
   sortKey: (doc) => Number(doc.pvt_created ?? 0),
   prepare(doc) {
@@ -256,10 +260,8 @@ function createPort(engine: Engine, req: SandboxRequest, accountId: string): Rep
  * failed load (`on_successful_validation/3` → `check_number_portability/3`); otherwise the 404 stands.
  */
 function checkMissingPort(engine: Engine, req: SandboxRequest, accountId: string, id: string): void {
-  const stored = engine.store.get(accountId, id);
-  if (stored && !stored.deleted && stored.type === PORT_REQUESTS.type) return;
-  const checked = engine.docs.validate(PORT_REQUESTS, accountId, isObject(req.data) ? { ...req.data } : req.data, undefined);
-  if (req.method !== 'POST') return;
+  const checked = validateBeforeLoad(engine, req, accountId, PORT_REQUESTS, id);
+  if (checked === undefined || req.method !== 'POST') return;
   normalizeNumbers(checked);
   const errors = portabilityErrors(engine, accountId, id, Object.keys((checked.numbers as JsonObject) ?? {}));
   if (Object.keys(errors).length) throw validationError(errors);
